@@ -121,6 +121,7 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
         posts: Vec::new(),
         crisis: Vec::new(),
         media: index_media(root),
+        file_count: sources.len() + files.len(),
         sources,
     };
     for file in parsed {
