@@ -8,12 +8,14 @@ use std::fmt;
 use serde::Serialize;
 
 pub mod bluesky;
+pub mod compose;
 pub mod entities;
 pub mod facebook;
 pub mod instagram;
 pub mod linkedin;
 pub mod mastodon;
 pub mod pinterest;
+pub mod rules;
 pub mod snapchat;
 pub mod text;
 pub mod threads;
@@ -24,6 +26,9 @@ pub mod utm;
 pub mod x;
 pub mod xing;
 pub mod youtube;
+
+pub use compose::{PartSource, PlatformText, TextPart, platform_text};
+pub use rules::{RULES, check_post};
 
 /// A social network a post can go to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
