@@ -9,6 +9,7 @@ use serde::Serialize;
 
 pub mod bluesky;
 pub mod compose;
+pub mod count_report;
 pub mod entities;
 pub mod facebook;
 pub mod instagram;
