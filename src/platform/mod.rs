@@ -511,6 +511,73 @@ mod tests {
     }
 
     #[test]
+    fn counting_and_composing_never_panic_on_odd_text() {
+        const POOL: &[&str] = &[
+            "a",
+            "Z",
+            "0",
+            ".",
+            "/",
+            ":",
+            "@",
+            "#",
+            "(",
+            ")",
+            "?",
+            "&",
+            "=",
+            "-",
+            "_",
+            " ",
+            "\n",
+            "http://",
+            "https://",
+            "www.",
+            ".com",
+            ".de",
+            "t.co/",
+            "é",
+            "e\u{301}",
+            "日",
+            "👍🏽",
+            "\u{200D}",
+            "👨",
+            "\u{FE0F}",
+            "\u{20E3}",
+            "🇩",
+            "\u{FEFF}",
+            "\u{202A}",
+            "xn--",
+            "ü",
+            "[",
+            "]",
+            "*",
+            "-",
+            "`",
+            "\"",
+            "\u{E0067}",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(POOL[(seed % POOL.len() as u64) as usize]);
+            }
+            for p in Platform::ALL {
+                let _ = measure(p, &text, None);
+            }
+            let _ = text::markdown_to_plain(&text);
+            let _ = text::place_link(&text, "https://a.de", "https://a.de?x=1");
+            let _ = text::append_hashtags(&text, &["a", "b"]);
+            let _ = utm::track(&text, &utm::UtmRules::default(), &utm::UtmValues::default());
+            let _ = entities::mentions(&text);
+        }
+    }
+
+    #[test]
     fn platforms_parse_from_their_names() {
         assert_eq!("linkedin".parse::<Platform>(), Ok(Platform::Linkedin));
         assert!(

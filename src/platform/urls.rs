@@ -31,7 +31,11 @@ pub struct Link {
 /// Every link in `text`, in order. With `schemeless`, `example.com` and
 /// `www.example.de/path` count as links too (X); without, only `http(s)://` links (Mastodon).
 pub fn find_links(text: &str, schemeless: bool) -> Vec<Link> {
+    if !text.contains('.') {
+        return Vec::new(); // every link has a dot before its top-level domain
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let runs = label_runs(&chars);
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
     let mut links = Vec::new();
     let mut earliest = 0;
@@ -41,7 +45,7 @@ pub fn find_links(text: &str, schemeless: bool) -> Vec<Link> {
             start += 1;
             continue;
         }
-        let Some(found) = match_url(&chars, start) else {
+        let Some(found) = match_url(&chars, &runs, start) else {
             start += 1;
             continue;
         };
@@ -148,10 +152,10 @@ fn labels_encode(chars: &[(usize, char)], labels: &[Range<usize>]) -> bool {
 
 /// Matches the URL grammar at `start`: optional scheme, domain ending in a known
 /// top-level domain, optional port, path and query.
-fn match_url(chars: &[(usize, char)], start: usize) -> Option<Candidate> {
+fn match_url(chars: &[(usize, char)], runs: &[usize], start: usize) -> Option<Candidate> {
     let scheme_len = scheme_at(chars, start);
     let domain_start = start + scheme_len;
-    let (labels, domain_end) = match_domain(chars, domain_start)?;
+    let (labels, domain_end) = match_domain(chars, runs, domain_start)?;
     let mut end = domain_end;
     end = match_port(chars, end);
     let path_end = match_path(chars, end);
@@ -185,8 +189,8 @@ fn scheme_at(chars: &[(usize, char)], at: usize) -> usize {
 
 /// The longest domain at `start` whose last label is a known top-level domain, with
 /// subdomains that may hold `_` and a name that may not; returns its labels and end.
-fn match_domain(chars: &[(usize, char)], start: usize) -> Option<(Vec<Range<usize>>, usize)> {
-    let raw = raw_labels(chars, start);
+fn match_domain(chars: &[(usize, char)], runs: &[usize], start: usize) -> Option<(Vec<Range<usize>>, usize)> {
+    let raw = raw_labels(chars, runs, start);
     for k in (2..=raw.len()).rev() {
         let (subs, rest) = raw.split_at(k - 2);
         let (name, last) = (&rest[0], &rest[1]);
@@ -203,16 +207,22 @@ fn match_domain(chars: &[(usize, char)], start: usize) -> Option<(Vec<Range<usiz
     None
 }
 
+/// For each char index, where the run of label characters starting there ends
+/// (computed once, so trying every start position stays linear).
+fn label_runs(chars: &[(usize, char)]) -> Vec<usize> {
+    let mut runs = vec![chars.len(); chars.len() + 1];
+    for i in (0..chars.len()).rev() {
+        runs[i] = if is_label_char(chars[i].1) { runs[i + 1] } else { i };
+    }
+    runs
+}
+
 /// Runs of label characters separated by single dots, starting at `start`.
-fn raw_labels(chars: &[(usize, char)], start: usize) -> Vec<Range<usize>> {
+fn raw_labels(chars: &[(usize, char)], runs: &[usize], start: usize) -> Vec<Range<usize>> {
     let mut labels = Vec::new();
     let mut at = start;
     loop {
-        let end = at
-            + chars[at.min(chars.len())..]
-                .iter()
-                .take_while(|(_, c)| is_label_char(*c))
-                .count();
+        let end = runs.get(at).copied().unwrap_or(at);
         if end == at {
             break;
         }
