@@ -36,6 +36,7 @@ pub const SPEC: Spec = Spec {
         max_images: Some(Figure::new(4, Evidence::ReferenceCode, IMAGES_LEXICON)),
         max_videos: Some(Figure::new(1, Evidence::ReferenceCode, VIDEO_LEXICON)),
         mixed: false,
+        documents: false,
         aspect: None,
         alt_text: true,
         alt_max: None,

@@ -28,6 +28,7 @@ pub const SPEC: Spec = Spec {
         max_images: None,
         max_videos: None,
         mixed: true,
+        documents: false,
         aspect: None,
         alt_text: true,
         alt_max: None,

@@ -38,6 +38,7 @@ pub const SPEC: Spec = Spec {
         max_images: Some(Figure::new(10, Evidence::CommonlyReported, SCHEDULER_GUIDE)),
         max_videos: Some(Figure::new(10, Evidence::CommonlyReported, SCHEDULER_GUIDE)),
         mixed: true,
+        documents: false,
         aspect: Some(AspectRange {
             min: (4, 5),
             max: (191, 100),

@@ -37,6 +37,7 @@ pub const SPEC: Spec = Spec {
         max_images: Some(Figure::new(20, Evidence::Unverified, MULTI_IMAGE_API)),
         max_videos: Some(Figure::new(1, Evidence::Unverified, MULTI_IMAGE_API)),
         mixed: false,
+        documents: true,
         aspect: None,
         alt_text: true,
         alt_max: None,

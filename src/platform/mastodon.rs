@@ -38,6 +38,7 @@ pub const SPEC: Spec = Spec {
         max_images: Some(Figure::new(4, Evidence::Official, MEDIA_DOCS)),
         max_videos: Some(Figure::new(1, Evidence::Official, MEDIA_DOCS)),
         mixed: false,
+        documents: false,
         aspect: None,
         alt_text: true,
         alt_max: Some(Figure::new(1500, Evidence::Unverified, MEDIA_DOCS)),

@@ -260,6 +260,8 @@ pub struct MediaSpec {
     pub max_videos: Option<Figure>,
     /// Whether images and videos may be mixed on one post.
     pub mixed: bool,
+    /// Whether documents (PDF, slides) are taken, as LinkedIn's document posts.
+    pub documents: bool,
     /// Allowed image aspect ratios in the feed.
     pub aspect: Option<AspectRange>,
     /// Whether the network takes alt text (missing alt text is then a warning).

@@ -29,6 +29,7 @@ pub const SPEC: Spec = Spec {
         max_images: Some(Figure::new(5, Evidence::CommonlyReported, LIMIT_REPORT)),
         max_videos: Some(Figure::new(1, Evidence::CommonlyReported, LIMIT_REPORT)),
         mixed: false,
+        documents: false,
         aspect: None,
         alt_text: true,
         alt_max: Some(Figure::new(500, Evidence::CommonlyReported, LIMIT_REPORT)),

@@ -424,6 +424,9 @@ impl Ctx<'_> {
         let mut images = Vec::new();
         let mut videos = Vec::new();
         for m in media {
+            if self.is_unchecked(m) {
+                continue;
+            }
             match self.kind_of(m) {
                 Some(MediaKind::Image) if rules.kinds.contains(&MediaKind::Image) => images.push(m),
                 Some(MediaKind::Video) if rules.kinds.contains(&MediaKind::Video) => videos.push(m),
@@ -496,6 +499,15 @@ impl Ctx<'_> {
                     .help("attach either images or one video"),
             );
         }
+    }
+
+    /// Media whose kind cannot be judged (a missing file with an unknown extension, which
+    /// `missing-media` reports) or documents where the network takes them.
+    fn is_unchecked(&self, m: &MediaRef) -> bool {
+        let scanned = self.project.media.get(&m.path.value);
+        let other = scanned.map_or_else(|| crate::model::MediaKind::of(&m.path.value), |f| f.kind)
+            == crate::model::MediaKind::Other;
+        other && (scanned.is_none() || self.spec.media.documents)
     }
 
     /// The kind of a media reference: from the scanned file, else from its extension.
@@ -865,6 +877,19 @@ mod tests {
         let extra = "[instagram]\nthread = [\"zwei\"]\n";
         let found = findings(&post("\"instagram\"", extra, "Text"), &[]);
         assert!(rules_of(&found).contains(&"unsupported-field"));
+    }
+
+    #[test]
+    fn documents_go_to_linkedin_only() {
+        let extra = "media = [{ path = \"media/deck.pdf\" }]\n";
+        let found = findings(
+            &post("\"linkedin\", \"x\"", extra, "Text"),
+            &[("deck.pdf", b"%PDF-1.4".to_vec())],
+        );
+        assert_eq!(rules_of(&found), ["media-kind"]);
+        assert!(found[0].2.starts_with("X does not take"), "{}", found[0].2);
+        let missing = "media = [{ path = \"media/gone.xyz\" }]\n";
+        assert_eq!(findings(&post("\"x\"", missing, "Text"), &[]), vec![]);
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub const SPEC: Spec = Spec {
         max_images: None,
         max_videos: None,
         mixed: true,
+        documents: false,
         aspect: None,
         alt_text: false,
         alt_max: None,

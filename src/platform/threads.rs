@@ -36,6 +36,7 @@ pub const SPEC: Spec = Spec {
         max_images: Some(Figure::new(20, Evidence::CommonlyReported, CAROUSEL_REPORT)),
         max_videos: Some(Figure::new(20, Evidence::CommonlyReported, CAROUSEL_REPORT)),
         mixed: true,
+        documents: false,
         aspect: None,
         alt_text: true,
         alt_max: None,

@@ -31,6 +31,7 @@ pub const SPEC: Spec = Spec {
         max_images: Some(Figure::new(35, Evidence::Unverified, PHOTO_POST)),
         max_videos: Some(Figure::new(1, Evidence::Official, DIRECT_POST)),
         mixed: false,
+        documents: false,
         aspect: None,
         alt_text: false,
         alt_max: None,

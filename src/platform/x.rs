@@ -45,6 +45,7 @@ pub const SPEC: Spec = Spec {
         max_images: Some(Figure::new(4, Evidence::Unverified, MEDIA_HELP)),
         max_videos: Some(Figure::new(1, Evidence::Unverified, MEDIA_HELP)),
         mixed: false,
+        documents: false,
         aspect: None,
         alt_text: true,
         alt_max: Some(Figure::new(1000, Evidence::Unverified, ALT_HELP)),

@@ -29,6 +29,7 @@ pub const SPEC: Spec = Spec {
         max_images: None,
         max_videos: Some(Figure::new(1, Evidence::Official, VIDEOS_RESOURCE)),
         mixed: false,
+        documents: false,
         aspect: None,
         alt_text: false,
         alt_max: None,
