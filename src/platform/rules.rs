@@ -292,11 +292,11 @@ impl Ctx<'_> {
         let m = &part.measure;
         if let Some(limit) = m.limit.filter(|_| m.over() > 0) {
             let message = format!(
-                "{label} is {} {} for {}, {} over the limit of {}",
+                "{label} is {} {}, {} over {}'s {}",
                 thousands(m.length),
                 m.unit.describe(),
-                self.network(),
                 thousands(m.over()),
+                self.network(),
                 thousands(limit)
             );
             let help = if part.source == PartSource::Thread || !self.spec.threads {
@@ -313,10 +313,10 @@ impl Ctx<'_> {
             && bytes > limit
         {
             let message = format!(
-                "{label} is {} bytes for {}, {} over the limit of {} bytes",
+                "{label} is {} bytes, {} over {}'s {} bytes",
                 thousands(bytes),
-                self.network(),
                 thousands(bytes - limit),
+                self.network(),
                 thousands(limit)
             );
             out.push(
@@ -433,11 +433,11 @@ impl Ctx<'_> {
                 kind => {
                     let what = kind.map_or("this kind of file", kind_name);
                     let message = format!("{} does not take {what}: `{}`", self.network(), m.path.value);
-                    out.push(self.diag(&MEDIA_KIND, m.path.pos, message).help(format!(
-                        "{} takes {}",
-                        self.network(),
-                        kinds_list(rules.kinds)
-                    )));
+                    out.push(
+                        self.diag(&MEDIA_KIND, m.path.pos, message)
+                            .width(quoted_width(&m.path.value))
+                            .help(format!("{} takes {}", self.network(), kinds_list(rules.kinds))),
+                    );
                 }
             }
         }
@@ -462,6 +462,7 @@ impl Ctx<'_> {
                     );
                     out.push(
                         self.diag(&INSTAGRAM_ASPECT_RATIO, m.path.pos, message)
+                            .width(quoted_width(&m.path.value))
                             .help("crop the image, e.g. to 1080×1350 (4:5) or 1080×1080"),
                     );
                 }
@@ -487,6 +488,7 @@ impl Ctx<'_> {
                 );
                 out.push(
                     self.diag(&MEDIA_COUNT, first_extra.path.pos, message)
+                        .width(quoted_width(&first_extra.path.value))
                         .help(format!("use at most {} {what}", limit.value)),
                 );
             }
@@ -543,7 +545,11 @@ impl Ctx<'_> {
                 self.network(),
                 limit.value
             );
-            out.push(self.diag(rule, title.pos, message).help("shorten the title"));
+            out.push(
+                self.diag(rule, title.pos, message)
+                    .width(quoted_width(&title.value))
+                    .help("shorten the title"),
+            );
         }
         let refused: Vec<String> = title
             .value
@@ -559,6 +565,7 @@ impl Ctx<'_> {
             );
             out.push(
                 self.diag(&FORBIDDEN_CHARACTER, title.pos, message)
+                    .width(quoted_width(&title.value))
                     .help("remove these characters"),
             );
         }
@@ -625,6 +632,7 @@ fn check_alt_text(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
                     );
                     out.push(
                         Diagnostic::new(&MISSING_ALT_TEXT, &post.file, m.path.pos, message)
+                            .width(quoted_width(&m.path.value))
                             .help("add `alt = \"what the image shows\"`"),
                     );
                 }
@@ -687,6 +695,11 @@ fn describe_char(c: char) -> String {
     } else {
         format!("U+{:04X}", c as u32)
     }
+}
+
+/// How many columns a quoted string value spans in the file, quotes included.
+fn quoted_width(value: &str) -> usize {
+    value.chars().count() + 2
 }
 
 /// 2431 → "2,431".
@@ -762,7 +775,7 @@ mod tests {
         assert_eq!(found[0].1, 6);
         assert_eq!(
             found[0].2,
-            "the text is 290 weighted characters (twitter-text v3) for X, 10 over the limit of 280"
+            "the text is 290 weighted characters (twitter-text v3), 10 over X's 280"
         );
     }
 
@@ -862,9 +875,7 @@ mod tests {
         let found = findings(&post("\"bluesky\"", "", &"👨‍👩‍👧‍👦".repeat(121)), &[]);
         assert_eq!(found.len(), 1);
         assert!(
-            found[0]
-                .2
-                .contains("3,025 bytes for Bluesky, 25 over the limit of 3,000 bytes"),
+            found[0].2.contains("3,025 bytes, 25 over Bluesky's 3,000 bytes"),
             "{}",
             found[0].2
         );
