@@ -51,27 +51,21 @@ pub const COUNTING_SOURCE: &str = VALIDATOR;
 
 /// The length as Mastodon's validator counts it.
 pub fn count(text: &str) -> usize {
-    let links = urls::find_links(text, false);
-    let mentions = entities::mentions(text);
+    // (range, counted length, order): links win over mentions that start at the same place.
+    let mut replacements: Vec<(std::ops::Range<usize>, usize, u8)> = urls::find_links(text, false)
+        .into_iter()
+        .map(|l| (l.range, URL_LENGTH, 0))
+        .collect();
+    for mention in entities::mentions(text) {
+        let local = local_part(&text[mention.range.clone()]);
+        replacements.push((mention.range, unicode::graphemes(local), 1));
+    }
+    replacements.sort_by_key(|(r, _, order)| (r.start, *order));
     let mut length = 0;
     let mut at = 0;
-    let mut replacements: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
-    for link in &links {
-        replacements.push((link.range.clone(), URL_LENGTH));
-    }
-    for mention in &mentions {
-        let overlaps = links
-            .iter()
-            .any(|l| l.range.start < mention.range.end && mention.range.start < l.range.end);
-        if !overlaps {
-            let local = local_part(&text[mention.range.clone()]);
-            replacements.push((mention.range.clone(), unicode::graphemes(local)));
-        }
-    }
-    replacements.sort_by_key(|(r, _)| r.start);
-    for (range, len) in replacements {
+    for (range, len, _) in replacements {
         if range.start < at {
-            continue;
+            continue; // inside a link already counted
         }
         length += unicode::graphemes(&text[at..range.start]) + len;
         at = range.end;

@@ -336,21 +336,25 @@ fn raw_labels(chars: &[(usize, char)], runs: &[usize], start: usize) -> Vec<Rang
 /// Whether a label is well formed: starts and ends with a domain character; inside,
 /// hyphens, and underscores only in subdomains.
 fn label_ok(chars: &[(usize, char)], label: Range<usize>, subdomain: bool) -> bool {
-    let text: Vec<char> = chars[label].iter().map(|&(_, c)| c).collect();
-    let (Some(&first), Some(&last)) = (text.first(), text.last()) else {
+    let text = chars.get(label).unwrap_or_default();
+    let (Some(&(_, first)), Some(&(_, last))) = (text.first(), text.last()) else {
         return false;
     };
     is_domain_char(first)
         && is_domain_char(last)
         && text
             .iter()
-            .all(|&c| is_domain_char(c) || c == '-' || (subdomain && c == '_'))
+            .all(|&(_, c)| is_domain_char(c) || c == '-' || (subdomain && c == '_'))
 }
+
+/// Longest top-level domain in `tlds.txt`, in characters; longer prefixes need no lookup.
+const MAX_TLD_CHARS: usize = 24;
 
 /// If the label starts with a known top-level domain not followed by an ASCII letter,
 /// digit or `@`, the end of that top-level domain.
 fn tld_prefix_end(chars: &[(usize, char)], label: Range<usize>) -> Option<usize> {
-    let text = text_of(chars, label.clone()).to_lowercase();
+    let head_len = (label.end - label.start).min(4 + MAX_LABEL_LENGTH);
+    let text = text_of(chars, label.start..label.start + head_len).to_lowercase();
     if let Some(rest) = text.strip_prefix("xn--") {
         let n = rest
             .chars()
@@ -360,15 +364,19 @@ fn tld_prefix_end(chars: &[(usize, char)], label: Range<usize>) -> Option<usize>
             return Some(label.start + 4 + n);
         }
     }
-    let lowered: Vec<char> = text.chars().collect();
-    if lowered.len() != label.len() {
+    if text.chars().count() != head_len {
         return None; // case folding changed the length; such labels are not TLDs
     }
-    (1..=lowered.len()).rev().find_map(|n| {
-        let candidate: String = lowered[..n].iter().collect();
+    let ends: Vec<usize> = text
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take(MAX_TLD_CHARS)
+        .collect();
+    (1..=ends.len()).rev().find_map(|n| {
         let next = chars.get(label.start + n).map(|&(_, c)| c);
         let boundary = !next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '@');
-        (boundary && tlds().contains(candidate.as_str())).then_some(label.start + n)
+        let candidate = text.get(..ends[n - 1])?;
+        (boundary && tlds().contains(candidate)).then_some(label.start + n)
     })
 }
 
@@ -1067,6 +1075,15 @@ mod tests {
             EXTRACT_CONFORMANCE.len(),
             failures.join("\n")
         );
+    }
+
+    #[test]
+    fn tld_table_is_complete_and_bounded() {
+        assert!(tlds().len() > 1400);
+        assert!(tlds().iter().all(|t| t.chars().count() <= MAX_TLD_CHARS));
+        for tld in ["com", "de", "za", "np", "みんな", "中国", "рф", "xn--p1ai"] {
+            assert!(tlds().contains(tld) || tld.starts_with("xn--"), "{tld}");
+        }
     }
 
     #[test]
