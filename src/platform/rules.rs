@@ -242,6 +242,14 @@ pub fn check_post(project: &Project, post: &Post) -> Vec<Diagnostic> {
     out
 }
 
+/// What the per-post count rules count.
+#[derive(Clone, Copy)]
+enum Counted {
+    Hashtags,
+    Mentions,
+    Links,
+}
+
 /// What every check of one post on one platform needs.
 struct Ctx<'a> {
     project: &'a Project,
@@ -353,15 +361,20 @@ impl Ctx<'_> {
                 self.spec.max_hashtags,
                 tags,
                 "hashtags",
-                self.count_rule("hashtags"),
+                self.count_rule(Counted::Hashtags),
             ),
             (
                 self.spec.max_mentions,
                 handles,
                 "@-mentions",
-                self.count_rule("mentions"),
+                self.count_rule(Counted::Mentions),
             ),
-            (self.spec.max_links, links, "links", self.count_rule("links")),
+            (
+                self.spec.max_links,
+                links,
+                "links",
+                self.count_rule(Counted::Links),
+            ),
         ];
         for (limit, found, what, rule) in limits {
             let (Some(limit), Some(rule)) = (limit, rule) else {
@@ -392,14 +405,14 @@ impl Ctx<'_> {
     }
 
     /// The count rule of this platform for hashtags, mentions or links.
-    fn count_rule(&self, what: &str) -> Option<&'static Rule> {
+    fn count_rule(&self, what: Counted) -> Option<&'static Rule> {
         match (self.platform, what) {
-            (Platform::Instagram, "hashtags") => Some(&INSTAGRAM_HASHTAG_COUNT),
-            (Platform::Instagram, "mentions") => Some(&INSTAGRAM_MENTION_COUNT),
-            (Platform::X, "hashtags") => Some(&X_HASHTAG_COUNT),
-            (Platform::X, "mentions") => Some(&X_MENTION_COUNT),
-            (Platform::X, "links") => Some(&X_LINK_COUNT),
-            (Platform::Threads, "links") => Some(&THREADS_LINK_COUNT),
+            (Platform::Instagram, Counted::Hashtags) => Some(&INSTAGRAM_HASHTAG_COUNT),
+            (Platform::Instagram, Counted::Mentions) => Some(&INSTAGRAM_MENTION_COUNT),
+            (Platform::X, Counted::Hashtags) => Some(&X_HASHTAG_COUNT),
+            (Platform::X, Counted::Mentions) => Some(&X_MENTION_COUNT),
+            (Platform::X, Counted::Links) => Some(&X_LINK_COUNT),
+            (Platform::Threads, Counted::Links) => Some(&THREADS_LINK_COUNT),
             _ => None,
         }
     }
