@@ -3,4 +3,5 @@
 //! load → parse → model → validate → render → emit.
 
 pub mod diagnostic;
+pub mod metrics;
 pub mod platform;
