@@ -5,3 +5,4 @@
 pub mod diagnostic;
 pub mod metrics;
 pub mod platform;
+pub mod report;
