@@ -206,11 +206,7 @@ pub fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,
         };
-        let origin = if d.line > 0 {
-            format!("{}:{}:{}", d.file, d.line, d.column)
-        } else {
-            d.file.clone()
-        };
+        let origin = d.file.as_str();
         let mut message = level.title(&d.message).id(d.rule);
         let line = d.source_line.as_deref().filter(|_| d.line > 0);
         let span = line.map(|l| char_span(l, d.column, d.end_column));
@@ -218,10 +214,10 @@ pub fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
             (Some(line), Some(span)) => message.snippet(
                 Snippet::source(line)
                     .line_start(d.line as usize)
-                    .origin(&origin)
+                    .origin(origin)
                     .annotation(level.span(span)),
             ),
-            _ => message.snippet(Snippet::source("").origin(&origin)),
+            _ => message.snippet(Snippet::source("").origin(origin)),
         };
         if let Some(help) = &d.help {
             message = message.footer(Level::Help.title(help));
@@ -306,7 +302,7 @@ mod tests {
         let out = render_human(&[d], false);
         assert!(out.contains("warning[demo-rule]: too long"), "{out}");
         assert!(out.contains("posts/a.md:3:10"), "{out}");
-        assert!(out.contains("^^^"), "{out}");
+        assert!(out.contains("---"), "{out}");
         assert!(out.contains("help: shorten it"), "{out}");
     }
 

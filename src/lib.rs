@@ -1,8 +1,83 @@
 //! Touchpoint compiles a social-media content repository into diagnostics, a static
 //! site and a publish queue. The pipeline runs in one direction:
 //! load → parse → model → validate → render → emit.
+//!
+//! [`check_project`] is the entry every command starts from: it loads and parses the
+//! repository once and runs every rule, returning the model for the later stages.
 
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+pub mod content;
 pub mod diagnostic;
+pub mod init;
+pub mod load;
 pub mod metrics;
+pub mod model;
 pub mod platform;
 pub mod report;
+pub mod suggest;
+pub mod validate;
+
+use diagnostic::{Diagnostic, Rule};
+use model::Project;
+
+/// How a check run is set up.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Overrides "today" (defaults to the current date in the project's timezone).
+    pub today: Option<NaiveDate>,
+}
+
+/// A project after loading and validation.
+#[derive(Debug)]
+pub struct Checked {
+    /// The parsed model.
+    pub project: Project,
+    /// Every finding, sorted by file and line, with `[lints]` levels applied.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads, parses and validates the repository at `root`.
+pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::LoadError> {
+    let (project, mut diagnostics) = load::load_project(root)?;
+    let today = options.today.unwrap_or_else(|| {
+        chrono::Utc::now()
+            .with_timezone(&project.config.timezone)
+            .date_naive()
+    });
+    let context = validate::Context { today };
+    diagnostics.extend(validate::validate(&project, &context));
+    diagnostic::apply_lint_levels(&mut diagnostics, &project.config.lints);
+    attach_source_lines(&mut diagnostics, &project);
+    diagnostic::sort(&mut diagnostics);
+    Ok(Checked { project, diagnostics })
+}
+
+/// Gives each finding the text of the line it points at, for renderers.
+fn attach_source_lines(diagnostics: &mut [Diagnostic], project: &Project) {
+    for d in diagnostics
+        .iter_mut()
+        .filter(|d| d.source_line.is_none() && d.line > 0)
+    {
+        let line = project
+            .sources
+            .get(&d.file)
+            .and_then(|text| text.lines().nth(d.line as usize - 1));
+        d.source_line = line.map(|l| l.trim_end_matches('\r').to_owned());
+    }
+}
+
+/// Every rule Touchpoint has, for `touchpoint rules`, `[lints]` validation and README.
+pub fn all_rules() -> Vec<&'static Rule> {
+    let mut rules: Vec<&'static Rule> = Vec::new();
+    rules.extend(load::RULES);
+    rules.extend(content::fields::RULES);
+    rules.extend(content::config::RULES);
+    rules.extend(content::strategy::RULES);
+    rules.extend(content::post::RULES);
+    rules.extend(content::time::RULES);
+    rules.extend(validate::rules());
+    rules
+}

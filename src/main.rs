@@ -1,1 +1,114 @@
-fn main() {}
+//! The `touchpoint` binary: parses arguments, calls the library, maps results to exit codes.
+
+mod cli;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use cli::{CheckArgs, Cli, Command, OutputFormat};
+use touchpoint::diagnostic::{Summary, render_human, render_json, render_summary};
+
+/// The three outcomes every command maps to.
+enum Outcome {
+    /// 0: done, warnings allowed.
+    Success,
+    /// 1: errors found in the content.
+    ContentErrors,
+    /// 2: the command could not run.
+    Failed,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> ExitCode {
+        ExitCode::from(match outcome {
+            Outcome::Success => 0,
+            Outcome::ContentErrors => 1,
+            Outcome::Failed => 2,
+        })
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Check(args) => run_check(&args),
+        Command::Init { dir } => run_init(&dir),
+        Command::Rules { format } => run_rules(format),
+    };
+    outcome
+        .unwrap_or_else(|err| {
+            if is_broken_pipe(&err) {
+                return Outcome::Success;
+            }
+            eprintln!("error: {err:#}");
+            Outcome::Failed
+        })
+        .into()
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Whether to colour output: only on a terminal, and never with NO_COLOR set.
+fn use_colour() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+fn run_check(args: &CheckArgs) -> anyhow::Result<Outcome> {
+    let options = touchpoint::Options { today: args.today };
+    let checked = touchpoint::check_project(&args.dir, &options)?;
+    let summary = Summary::of(&checked.diagnostics);
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        OutputFormat::Json => writeln!(out, "{}", render_json(&checked.diagnostics))?,
+        OutputFormat::Human => {
+            write!(out, "{}", render_human(&checked.diagnostics, use_colour()))?;
+            let files = checked.project.file_count;
+            writeln!(out, "{}", render_summary(summary, files))?;
+        }
+    }
+    Ok(if summary.errors > 0 {
+        Outcome::ContentErrors
+    } else {
+        Outcome::Success
+    })
+}
+
+fn run_init(dir: &std::path::Path) -> anyhow::Result<Outcome> {
+    touchpoint::init::scaffold(dir)?;
+    println!(
+        "Created a Touchpoint repository in {}. Next: touchpoint check {}",
+        dir.display(),
+        dir.display()
+    );
+    Ok(Outcome::Success)
+}
+
+fn run_rules(format: OutputFormat) -> anyhow::Result<Outcome> {
+    let rules = touchpoint::all_rules();
+    let mut out = std::io::stdout().lock();
+    match format {
+        OutputFormat::Json => {
+            let list: Vec<_> = rules
+                .iter()
+                .map(|r| serde_json::json!({"name": r.name, "default": r.default, "summary": r.summary}))
+                .collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+        }
+        OutputFormat::Human => {
+            for rule in rules {
+                writeln!(
+                    out,
+                    "{:<28} {:<8} {}",
+                    rule.name,
+                    rule.default.to_string(),
+                    rule.summary
+                )?;
+            }
+        }
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,61 @@
+//! Command-line arguments (clap derive); doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Touchpoint: a compiler for social-media content repositories.
+///
+/// A content repository holds posts (Markdown with front matter), a strategy, personas,
+/// campaigns, media and metrics. Touchpoint checks it like a compiler, renders it as a
+/// browsable site and exports the publish queue.
+#[derive(Debug, Parser)]
+#[command(name = "touchpoint", version, about, long_about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a repository and report every problem, like a compiler.
+    ///
+    /// Exit code 0: no errors (warnings allowed); 1: errors found; 2: could not run.
+    Check(CheckArgs),
+    /// Create a small repository that passes `check`, to start from.
+    Init {
+        /// Folder to create (must be empty or absent).
+        dir: PathBuf,
+    },
+    /// List every rule with its default level and what it finds.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+    },
+}
+
+/// Arguments of `touchpoint check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The repository (default: the current folder).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Output format: human-readable, or JSON for CI and editors.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// Take this date (YYYY-MM-DD) as today, for reproducible runs.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+/// How results are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// For people, with source snippets (coloured on a terminal).
+    Human,
+    /// Stable JSON, documented in README.
+    Json,
+}

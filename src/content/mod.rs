@@ -1,0 +1,16 @@
+//! Parsing: from file text to typed content.
+//!
+//! Front matter (TOML between `+++` or YAML between `---`) is first parsed into a
+//! [`node::Node`] tree that remembers where every key and value is written, then
+//! typed readers ([`fields`]) turn it into model structs, reporting every unknown
+//! key, wrong type and bad value at its line instead of stopping at the first one.
+
+pub mod campaign;
+pub mod config;
+pub mod fields;
+pub mod frontmatter;
+pub mod node;
+pub mod persona;
+pub mod post;
+pub mod strategy;
+pub mod time;

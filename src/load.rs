@@ -1,0 +1,425 @@
+//! Loading: find the repository's files, read and parse them in parallel, assemble the model.
+//!
+//! `touchpoint.toml` is read first (its timezone and platforms shape how posts are
+//! read); every other file is independent, so posts, personas and campaigns are read
+//! and parsed on all cores with rayon. A file that cannot be read or parsed becomes a
+//! diagnostic and the rest are still checked.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::content::config::read_config;
+use crate::content::fields::Reader;
+use crate::content::frontmatter::{Format, SplitError, split};
+use crate::content::node::{Node, SyntaxError, parse_toml, parse_yaml};
+use crate::content::post::{PostKind, PostSource, read_post};
+use crate::content::{campaign::read_campaign, persona::read_persona, strategy::read_strategy};
+use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
+use crate::model::{Config, MediaFile, MediaKind, Project, Strategy};
+
+/// A file that could not be read.
+pub const UNREADABLE_FILE: Rule = Rule {
+    name: "unreadable-file",
+    default: Severity::Error,
+    summary: "A content file could not be read (permissions, a broken link, an I/O error).",
+};
+/// A file that is not UTF-8 text.
+pub const NOT_UTF8: Rule = Rule {
+    name: "not-utf8",
+    default: Severity::Error,
+    summary: "A content file is not UTF-8 text (saved in another encoding, or binary).",
+};
+/// Front matter that is not valid TOML or YAML.
+pub const SYNTAX_ERROR: Rule = Rule {
+    name: "syntax-error",
+    default: Severity::Error,
+    summary: "Front matter or a TOML file that does not parse as TOML/YAML.",
+};
+/// A Markdown content file without front matter.
+pub const MISSING_FRONT_MATTER: Rule = Rule {
+    name: "missing-front-matter",
+    default: Severity::Error,
+    summary: "A post, persona or campaign file without `+++` (TOML) or `---` (YAML) front matter, or one never closed.",
+};
+
+/// The rules this module reports.
+pub const RULES: &[&Rule] = &[&UNREADABLE_FILE, &NOT_UTF8, &SYNTAX_ERROR, &MISSING_FRONT_MATTER];
+
+/// Why a repository could not be loaded at all (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The folder does not exist or is not a folder.
+    #[error("{0} is not a folder")]
+    NotAFolder(PathBuf),
+    /// There is no `touchpoint.toml`.
+    #[error(
+        "{0} is not a Touchpoint repository: it has no touchpoint.toml (run `touchpoint init {0}` to create one)"
+    )]
+    NotARepository(PathBuf),
+}
+
+/// What a content file is, by where it sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Persona,
+    Campaign,
+    Post,
+    Crisis,
+}
+
+/// Loads and parses a repository. Problems in files are diagnostics; only a missing
+/// repository is an error.
+pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError> {
+    if !root.is_dir() {
+        return Err(LoadError::NotAFolder(root.to_path_buf()));
+    }
+    if !root.join("touchpoint.toml").is_file() {
+        return Err(LoadError::NotARepository(root.to_path_buf()));
+    }
+    let mut sources = BTreeMap::new();
+    let mut diagnostics = Vec::new();
+    let rule_names: Vec<&str> = crate::all_rules().iter().map(|r| r.name).collect();
+    let config = read_toml_file(
+        root,
+        "touchpoint.toml",
+        &mut sources,
+        &mut diagnostics,
+        |node, r| read_config(node, r, &rule_names),
+    )
+    .unwrap_or_default();
+    let strategy = if root.join("strategy.toml").is_file() {
+        read_toml_file(
+            root,
+            "strategy.toml",
+            &mut sources,
+            &mut diagnostics,
+            read_strategy,
+        )
+    } else {
+        None
+    }
+    .unwrap_or_else(|| Strategy {
+        mix_tolerance: 0.10,
+        ..Strategy::default()
+    });
+
+    let files = content_files(root, &config);
+    let parsed: Vec<Parsed> = files
+        .par_iter()
+        .map(|(rel, kind)| parse_file(root, rel, *kind, &config))
+        .collect();
+
+    let mut project = Project {
+        root: root.to_path_buf(),
+        config,
+        strategy,
+        personas: Vec::new(),
+        campaigns: Vec::new(),
+        posts: Vec::new(),
+        crisis: Vec::new(),
+        media: index_media(root),
+        file_count: sources.len() + files.len(),
+        sources,
+    };
+    for file in parsed {
+        diagnostics.extend(file.diagnostics);
+        if let Some(text) = file.text {
+            project.sources.insert(file.rel, text);
+        }
+        match file.item {
+            Some(Item::Persona(p)) => project.personas.push(p),
+            Some(Item::Campaign(c)) => project.campaigns.push(c),
+            Some(Item::Post(p)) => project.posts.push(p),
+            Some(Item::Crisis(p)) => project.crisis.push(p),
+            None => {}
+        }
+    }
+    project.personas.sort_by(|a, b| a.id.cmp(&b.id));
+    project.campaigns.sort_by(|a, b| a.id.cmp(&b.id));
+    project.posts.sort_by(|a, b| a.id.cmp(&b.id));
+    project.crisis.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok((project, diagnostics))
+}
+
+fn read_toml_file<T>(
+    root: &Path,
+    rel: &str,
+    sources: &mut BTreeMap<String, String>,
+    diagnostics: &mut Vec<Diagnostic>,
+    read: impl FnOnce(&Node, &mut Reader<'_>) -> T,
+) -> Option<T> {
+    let text = match read_text(root, rel) {
+        Ok(text) => text,
+        Err(d) => {
+            diagnostics.push(*d);
+            return None;
+        }
+    };
+    let mut reader = Reader::new(rel);
+    let value = match parse_toml(&text, 1) {
+        Ok(node) => Some(read(&node, &mut reader)),
+        Err(err) => {
+            diagnostics.push(syntax_diagnostic(rel, "TOML", err));
+            None
+        }
+    };
+    diagnostics.extend(reader.diagnostics);
+    sources.insert(rel.to_owned(), text);
+    value
+}
+
+/// Finds the content files, sorted, as repository-relative `/` paths.
+fn content_files(root: &Path, config: &Config) -> Vec<(String, Kind)> {
+    let mut files = Vec::new();
+    for (folder, kind, recursive) in [
+        ("personas", Kind::Persona, false),
+        ("campaigns", Kind::Campaign, false),
+        ("crisis", Kind::Crisis, false),
+        ("posts", Kind::Post, true),
+    ] {
+        let dir = root.join(folder);
+        let walker = WalkDir::new(&dir)
+            .min_depth(1)
+            .max_depth(if recursive { 64 } else { 1 })
+            .sort_by_file_name();
+        let output = root.join(&config.output);
+        for entry in walker
+            .into_iter()
+            .filter_entry(|e| !is_hidden(e.file_name()) && e.path() != output)
+        {
+            let Ok(entry) = entry else { continue };
+            let is_markdown = entry.path().extension().is_some_and(|e| e == "md");
+            if is_markdown && !entry.file_type().is_dir() {
+                files.push((relative(root, entry.path()), kind));
+            }
+        }
+    }
+    files
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+/// The `/`-separated path of `path` below `root`.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Indexes `media/**` with sizes and, for images, dimensions read from the header only.
+fn index_media(root: &Path) -> BTreeMap<String, MediaFile> {
+    let dir = root.join("media");
+    WalkDir::new(&dir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e.file_name()))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|entry| {
+            let path = relative(root, entry.path());
+            let kind = MediaKind::of(&path);
+            let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
+            let size = (kind == MediaKind::Image)
+                .then(|| imagesize::size(entry.path()).ok())
+                .flatten();
+            let file = MediaFile {
+                path: path.clone(),
+                bytes,
+                kind,
+                width: size.map(|s| s.width as u32),
+                height: size.map(|s| s.height as u32),
+            };
+            (path, file)
+        })
+        .collect()
+}
+
+enum Item {
+    Persona(crate::model::Persona),
+    Campaign(crate::model::Campaign),
+    Post(crate::model::Post),
+    Crisis(crate::model::Post),
+}
+
+struct Parsed {
+    rel: String,
+    text: Option<String>,
+    item: Option<Item>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn parse_file(root: &Path, rel: &str, kind: Kind, config: &Config) -> Parsed {
+    let mut parsed = Parsed {
+        rel: rel.to_owned(),
+        text: None,
+        item: None,
+        diagnostics: Vec::new(),
+    };
+    let text = match read_text(root, rel) {
+        Ok(text) => text,
+        Err(d) => {
+            parsed.diagnostics.push(*d);
+            return parsed;
+        }
+    };
+    parsed.item = parse_item(rel, kind, &text, config, &mut parsed.diagnostics);
+    parsed.text = Some(text);
+    parsed
+}
+
+fn parse_item(rel: &str, kind: Kind, text: &str, config: &Config, out: &mut Vec<Diagnostic>) -> Option<Item> {
+    let split = match split(text) {
+        Ok(split) => split,
+        Err(err) => {
+            out.push(missing_front_matter(rel, err));
+            return None;
+        }
+    };
+    let parsed = match split.format {
+        Format::Toml => parse_toml(split.front_matter, split.front_matter_line),
+        Format::Yaml => parse_yaml(split.front_matter, split.front_matter_line),
+    };
+    let node = match parsed {
+        // A missing required key is reported at the opening fence.
+        Ok(node) => Node {
+            pos: Pos::new(1, 1),
+            ..node
+        },
+        Err(err) => {
+            let lang = if split.format == Format::Toml {
+                "TOML"
+            } else {
+                "YAML"
+            };
+            out.push(syntax_diagnostic(rel, lang, err));
+            return None;
+        }
+    };
+    let id = id_of(rel);
+    let mut r = Reader::new(rel);
+    let item = match kind {
+        Kind::Persona => Item::Persona(read_persona(&id, rel, &node, split.body, &mut r)),
+        Kind::Campaign => Item::Campaign(read_campaign(&id, rel, &node, split.body, &mut r)),
+        Kind::Post | Kind::Crisis => {
+            let post_kind = if kind == Kind::Post {
+                PostKind::Post
+            } else {
+                PostKind::Crisis
+            };
+            let src = PostSource {
+                id: &id,
+                file: rel,
+                node: &node,
+                body: split.body,
+                body_line: split.body_line,
+                kind: post_kind,
+            };
+            let post = read_post(&src, config.timezone, &mut r);
+            if kind == Kind::Post {
+                Item::Post(post)
+            } else {
+                Item::Crisis(post)
+            }
+        }
+    };
+    out.extend(r.diagnostics);
+    Some(item)
+}
+
+/// The id of a content file: its path below its folder, without `.md`.
+fn id_of(rel: &str) -> String {
+    let below = rel.split_once('/').map_or(rel, |(_, rest)| rest);
+    below.strip_suffix(".md").unwrap_or(below).to_owned()
+}
+
+fn read_text(root: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
+    let bytes = std::fs::read(root.join(rel)).map_err(|err| {
+        Box::new(
+            Diagnostic::new(
+                &UNREADABLE_FILE,
+                rel,
+                Pos::new(0, 1),
+                format!("cannot read the file: {err}"),
+            )
+            .help("check that the file exists and is readable"),
+        )
+    })?;
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let bytes = err.as_bytes();
+        let line = bytes[..valid].iter().filter(|b| **b == b'\n').count() as u32 + 1;
+        let column = String::from_utf8_lossy(&bytes[..valid])
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count());
+        Box::new(
+            Diagnostic::new(
+                &NOT_UTF8,
+                rel,
+                Pos::new(line, column as u32 + 1),
+                format!(
+                    "the file is not UTF-8 text (invalid byte 0x{:02X} at byte {valid})",
+                    bytes[valid]
+                ),
+            )
+            .help("save the file as UTF-8 in your editor"),
+        )
+    })
+}
+
+fn syntax_diagnostic(rel: &str, lang: &str, err: SyntaxError) -> Diagnostic {
+    let first = err.message.lines().next().unwrap_or("").to_owned();
+    Diagnostic::new(&SYNTAX_ERROR, rel, err.pos, format!("invalid {lang}: {first}")).help(if lang == "TOML" {
+        "strings need quotes, lists are [\"a\", \"b\"], dates are 2026-12-01T09:00:00"
+    } else {
+        "quote values that contain ': ' or start with special characters"
+    })
+}
+
+fn missing_front_matter(rel: &str, err: SplitError) -> Diagnostic {
+    match err {
+        SplitError::Missing => Diagnostic::new(
+            &MISSING_FRONT_MATTER,
+            rel,
+            Pos::new(1, 1),
+            "the file has no front matter",
+        )
+        .help("start the file with a `+++` line, the TOML keys, and another `+++` line"),
+        SplitError::Unclosed(fence) => Diagnostic::new(
+            &MISSING_FRONT_MATTER,
+            rel,
+            Pos::new(1, 1),
+            format!("the front matter opened with `{fence}` is never closed"),
+        )
+        .help(format!("add a line with only `{fence}` after the last key")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_paths_below_the_folder() {
+        assert_eq!(id_of("posts/2026/12/winter.md"), "2026/12/winter");
+        assert_eq!(id_of("personas/paula.md"), "paula");
+    }
+
+    #[test]
+    fn not_utf8_points_at_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), b"+++\ntitle = \"\xff\"\n").unwrap();
+        let d = read_text(dir.path(), "a.md").unwrap_err();
+        assert_eq!((d.rule, d.line, d.column), ("not-utf8", 2, 10));
+    }
+}

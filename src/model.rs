@@ -1,0 +1,543 @@
+//! The checked project: every file parsed once, every reference resolvable by id.
+//!
+//! Later stages (validate, site, report, export, serve) borrow this model; nothing
+//! re-reads or re-parses files, and nothing clones the whole model.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Weekday};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::diagnostic::{LintLevel, Pos};
+use crate::platform::Platform;
+
+/// A value and where it is written, so later rules can point at it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it is written in its file.
+    #[serde(skip)]
+    pub pos: Pos,
+}
+
+impl<T> Spanned<T> {
+    /// Wraps a value with its position.
+    pub fn new(value: T, pos: Pos) -> Self {
+        Spanned { value, pos }
+    }
+}
+
+/// Everything Touchpoint knows about a repository after parsing.
+#[derive(Debug)]
+pub struct Project {
+    /// The repository folder.
+    pub root: PathBuf,
+    /// `touchpoint.toml`.
+    pub config: Config,
+    /// `strategy.toml` (empty when the file is absent).
+    pub strategy: Strategy,
+    /// `personas/*.md`, sorted by id.
+    pub personas: Vec<Persona>,
+    /// `campaigns/*.md`, sorted by id.
+    pub campaigns: Vec<Campaign>,
+    /// `posts/**/*.md`, sorted by id.
+    pub posts: Vec<Post>,
+    /// `crisis/*.md` holding statements, sorted by id.
+    pub crisis: Vec<Post>,
+    /// Files under `media/`, by repository-relative path.
+    pub media: BTreeMap<String, MediaFile>,
+    /// The text of every file read, by repository-relative path, for diagnostics.
+    pub sources: BTreeMap<String, String>,
+    /// How many content and configuration files were checked (readable or not).
+    pub file_count: usize,
+}
+
+impl Project {
+    /// The persona with this id.
+    pub fn persona(&self, id: &str) -> Option<&Persona> {
+        self.personas
+            .binary_search_by(|p| p.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.personas[i])
+    }
+
+    /// The campaign with this id.
+    pub fn campaign(&self, id: &str) -> Option<&Campaign> {
+        self.campaigns
+            .binary_search_by(|c| c.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.campaigns[i])
+    }
+
+    /// The post with this id.
+    pub fn post(&self, id: &str) -> Option<&Post> {
+        self.posts
+            .binary_search_by(|p| p.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.posts[i])
+    }
+
+    /// The pillar with this id.
+    pub fn pillar(&self, id: &str) -> Option<&Pillar> {
+        self.strategy.pillars.iter().find(|p| p.id.value == id)
+    }
+}
+
+/// `touchpoint.toml`: who the brand is and where it publishes.
+#[derive(Debug, Serialize)]
+pub struct Config {
+    /// The brand's name.
+    pub name: String,
+    /// The client, for client-facing documents.
+    pub client: Option<String>,
+    /// Language of the generated site: "en" or "de".
+    pub language: String,
+    /// The project's timezone; local times in files are read in it.
+    #[serde(serialize_with = "serialize_tz")]
+    pub timezone: Tz,
+    /// Build output folder, relative to the repository.
+    pub output: String,
+    /// The platforms the brand uses, with their accounts.
+    pub platforms: BTreeMap<Platform, PlatformConfig>,
+    /// Rule level overrides.
+    pub lints: BTreeMap<String, LintLevel>,
+}
+
+fn serialize_tz<S: serde::Serializer>(tz: &Tz, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(tz.name())
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            name: String::new(),
+            client: None,
+            language: "en".to_owned(),
+            timezone: Tz::UTC,
+            output: "public".to_owned(),
+            platforms: BTreeMap::new(),
+            lints: BTreeMap::new(),
+        }
+    }
+}
+
+/// One account under `[platforms.NAME]`.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct PlatformConfig {
+    /// The account handle, e.g. `@radwerk.leipzig`.
+    pub handle: Option<String>,
+    /// An instance-specific text limit (Mastodon servers differ).
+    pub max_chars: Option<usize>,
+}
+
+/// `strategy.toml`: what the plan is held to.
+#[derive(Debug, Default, Serialize)]
+pub struct Strategy {
+    /// Goals with a KPI and target.
+    pub goals: Vec<Goal>,
+    /// Content pillars with target shares.
+    pub pillars: Vec<Pillar>,
+    /// Allowed absolute deviation of a pillar's share (default 0.10).
+    pub mix_tolerance: f64,
+    /// Cadence targets per platform.
+    pub cadence: BTreeMap<Platform, Cadence>,
+    /// Posting windows, local time.
+    pub windows: Vec<Window>,
+    /// Brand voice rules.
+    pub voice: Voice,
+    /// Markers that disclose a sponsored post.
+    pub disclosure_markers: Vec<String>,
+    /// Link tracking rules.
+    pub utm: Option<Utm>,
+}
+
+/// The measures a goal can target.
+pub const KPIS: &[&str] = &[
+    "impressions",
+    "reach",
+    "engagements",
+    "engagement_rate",
+    "clicks",
+    "followers",
+    "video_views",
+];
+
+/// A goal with a KPI and a target.
+#[derive(Debug, Serialize)]
+pub struct Goal {
+    /// Stable id.
+    pub id: String,
+    /// Human name.
+    pub name: String,
+    /// One of [`KPIS`].
+    pub kpi: String,
+    /// The target value (engagement_rate as a fraction).
+    pub target: f64,
+    /// First day the goal counts.
+    pub from: Option<NaiveDate>,
+    /// Last day the goal counts.
+    pub to: Option<NaiveDate>,
+    /// week | month | quarter: the target holds for each such period.
+    pub period: Option<String>,
+    /// Platforms the goal covers (empty: all).
+    pub platforms: Vec<Platform>,
+    /// Where the goal is written.
+    #[serde(skip)]
+    pub pos: Pos,
+}
+
+/// A content pillar.
+#[derive(Debug, Serialize)]
+pub struct Pillar {
+    /// Stable id referenced by posts.
+    pub id: Spanned<String>,
+    /// Human name.
+    pub name: String,
+    /// Target share of posts, 0..1.
+    pub share: f64,
+    /// What the pillar is about.
+    pub description: Option<String>,
+}
+
+/// Cadence targets for one platform.
+#[derive(Debug, Default, Serialize)]
+pub struct Cadence {
+    /// Target posts per ISO week.
+    pub per_week: Option<u32>,
+    /// Target posts per calendar month.
+    pub per_month: Option<u32>,
+    /// Least posts per ISO week.
+    pub min_per_week: Option<u32>,
+    /// Most posts per ISO week.
+    pub max_per_week: Option<u32>,
+    /// Longest allowed silence in days.
+    pub max_gap_days: Option<u32>,
+    /// Least time between two posts, in hours.
+    pub min_spacing_hours: Option<f64>,
+    /// Where the table is written.
+    #[serde(skip)]
+    pub pos: Pos,
+}
+
+/// A posting window: days of the week and a local time range.
+#[derive(Debug, Serialize)]
+pub struct Window {
+    /// The platform it applies to.
+    pub platform: Platform,
+    /// Weekdays (empty: every day).
+    #[serde(serialize_with = "serialize_weekdays")]
+    pub days: Vec<Weekday>,
+    /// Start, local time.
+    pub from: NaiveTime,
+    /// End, local time (inclusive).
+    pub to: NaiveTime,
+    /// Where the window is written.
+    #[serde(skip)]
+    pub pos: Pos,
+}
+
+fn serialize_weekdays<S: serde::Serializer>(days: &[Weekday], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(days.iter().map(|d| d.to_string().to_lowercase()))
+}
+
+/// Brand voice rules.
+#[derive(Debug, Default, Serialize)]
+pub struct Voice {
+    /// Words and phrases that must not appear (case-insensitive, whole words).
+    pub banned: Vec<String>,
+    /// Terms every post must contain.
+    pub required: Vec<String>,
+    /// Preferred terms.
+    pub prefer: Vec<Preference>,
+}
+
+/// "Use X instead of Y".
+#[derive(Debug, Serialize)]
+pub struct Preference {
+    /// The word to use.
+    pub use_word: String,
+    /// The word to avoid.
+    pub instead_of: String,
+    /// Why, shown as help.
+    pub why: Option<String>,
+}
+
+/// UTM tracking parameters; values may hold `{platform}`, `{campaign}`, `{pillar}`, `{post}`.
+#[derive(Debug, Default, Serialize)]
+pub struct Utm {
+    /// utm_source.
+    pub source: Option<String>,
+    /// utm_medium.
+    pub medium: Option<String>,
+    /// utm_campaign.
+    pub campaign: Option<String>,
+    /// utm_content.
+    pub content: Option<String>,
+    /// Only links to these domains are tracked (empty: all).
+    pub domains: Vec<String>,
+}
+
+/// A target persona, `personas/ID.md`.
+#[derive(Debug, Serialize)]
+pub struct Persona {
+    /// File name without `.md`.
+    pub id: String,
+    /// Repository-relative path.
+    pub file: String,
+    /// Display name.
+    pub name: String,
+    /// Platforms the persona uses.
+    pub platforms: Vec<Platform>,
+    /// Age range, free text.
+    pub age: Option<String>,
+    /// Interests.
+    pub interests: Vec<String>,
+    /// Pains.
+    pub pains: Vec<String>,
+    /// Markdown description.
+    pub body: String,
+}
+
+/// A campaign, `campaigns/ID.md`.
+#[derive(Debug, Serialize)]
+pub struct Campaign {
+    /// File name without `.md`.
+    pub id: String,
+    /// Repository-relative path.
+    pub file: String,
+    /// Display name.
+    pub name: String,
+    /// First day.
+    pub start: Option<NaiveDate>,
+    /// Last day (inclusive).
+    pub end: Option<NaiveDate>,
+    /// Campaign goal, free text.
+    pub goal: Option<String>,
+    /// Budget in the project's currency.
+    pub budget: Option<f64>,
+    /// Hashtags campaign posts are expected to carry (without '#').
+    pub hashtags: Vec<String>,
+    /// Platforms of the campaign (empty: any).
+    pub platforms: Vec<Platform>,
+    /// Markdown brief.
+    pub body: String,
+}
+
+/// Where a post is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// A loose idea.
+    Idea,
+    /// Being written.
+    Draft,
+    /// Waiting for review.
+    Review,
+    /// Approved to publish.
+    Approved,
+    /// Handed to a scheduler.
+    Scheduled,
+    /// Out.
+    Published,
+    /// Will not go out.
+    Cancelled,
+}
+
+impl Status {
+    /// Every status, in pipeline order.
+    pub const ALL: [Status; 7] = [
+        Status::Idea,
+        Status::Draft,
+        Status::Review,
+        Status::Approved,
+        Status::Scheduled,
+        Status::Published,
+        Status::Cancelled,
+    ];
+
+    /// The word users write.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Idea => "idea",
+            Status::Draft => "draft",
+            Status::Review => "review",
+            Status::Approved => "approved",
+            Status::Scheduled => "scheduled",
+            Status::Published => "published",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    /// Parses the word users write.
+    pub fn from_name(name: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// Whether a post in this status may enter the publish queue.
+    pub fn is_publishable(self) -> bool {
+        matches!(self, Status::Approved | Status::Scheduled)
+    }
+
+    /// Whether a post in this status needs a publish time.
+    pub fn needs_time(self) -> bool {
+        !matches!(self, Status::Idea | Status::Cancelled)
+    }
+}
+
+/// A post (`posts/**/*.md`) or a holding statement (`crisis/*.md`).
+#[derive(Debug, Serialize)]
+pub struct Post {
+    /// Path under `posts/` (or `crisis/`) without `.md`.
+    pub id: String,
+    /// Repository-relative path.
+    pub file: String,
+    /// Working title.
+    pub title: Spanned<String>,
+    /// When it goes out, in the project's timezone.
+    #[serde(serialize_with = "serialize_time")]
+    pub publish_at: Option<Spanned<DateTime<Tz>>>,
+    /// Where it goes.
+    pub platforms: Vec<Spanned<Platform>>,
+    /// Workflow state (holding statements are `approved`).
+    pub status: Spanned<Status>,
+    /// Content pillar id.
+    pub pillar: Option<Spanned<String>>,
+    /// Persona ids.
+    pub personas: Vec<Spanned<String>>,
+    /// Campaign id.
+    pub campaign: Option<Spanned<String>>,
+    /// The link to promote (tracked per the UTM rules).
+    pub link: Option<Spanned<String>>,
+    /// Hashtags without '#'.
+    pub hashtags: Vec<Spanned<String>>,
+    /// Paid partnership: needs a disclosure marker.
+    pub sponsored: bool,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// Who approved it.
+    pub approved_by: Option<String>,
+    /// Attached media.
+    pub media: Vec<MediaRef>,
+    /// Per-platform overrides.
+    pub variants: BTreeMap<Platform, Variant>,
+    /// The Markdown caption.
+    pub body: String,
+    /// File line of the body's first line.
+    pub body_line: u32,
+    /// Crisis scenario (holding statements only).
+    pub scenario: Option<String>,
+}
+
+fn serialize_time<S: serde::Serializer>(t: &Option<Spanned<DateTime<Tz>>>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_str(&t.value.to_rfc3339()),
+        None => s.serialize_none(),
+    }
+}
+
+impl Post {
+    /// The publish time, if set.
+    pub fn time(&self) -> Option<DateTime<Tz>> {
+        self.publish_at.as_ref().map(|t| t.value)
+    }
+
+    /// Whether the post goes to `platform`.
+    pub fn has_platform(&self, platform: Platform) -> bool {
+        self.platforms.iter().any(|p| p.value == platform)
+    }
+
+    /// The media that go to `platform` (the variant's list replaces the post's).
+    pub fn media_for(&self, platform: Platform) -> &[MediaRef] {
+        self.variants
+            .get(&platform)
+            .and_then(|v| v.media.as_deref())
+            .unwrap_or(&self.media)
+    }
+
+    /// The hashtags that go to `platform` (the variant's list replaces the post's).
+    pub fn hashtags_for(&self, platform: Platform) -> &[Spanned<String>] {
+        self.variants
+            .get(&platform)
+            .and_then(|v| v.hashtags.as_deref())
+            .unwrap_or(&self.hashtags)
+    }
+
+    /// Whether this is a holding statement from `crisis/`.
+    pub fn is_crisis(&self) -> bool {
+        self.scenario.is_some()
+    }
+}
+
+/// A per-platform override table such as `[x]`.
+#[derive(Debug, Default, Serialize)]
+pub struct Variant {
+    /// Replaces the body for this platform.
+    pub text: Option<Spanned<String>>,
+    /// Replaces the post's hashtags.
+    pub hashtags: Option<Vec<Spanned<String>>>,
+    /// Replaces the post's media.
+    pub media: Option<Vec<MediaRef>>,
+    /// Further thread parts.
+    pub thread: Vec<Spanned<String>>,
+    /// A first comment.
+    pub first_comment: Option<Spanned<String>>,
+    /// Where the post went live; joins metrics.
+    pub permalink: Option<Spanned<String>>,
+    /// Where the table is written.
+    #[serde(skip)]
+    pub pos: Pos,
+}
+
+/// A media attachment of a post.
+#[derive(Clone, Debug, Serialize)]
+pub struct MediaRef {
+    /// Repository-relative path.
+    pub path: Spanned<String>,
+    /// Alt text.
+    pub alt: Option<Spanned<String>>,
+}
+
+/// What kind of file a media file is, by extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MediaKind {
+    /// jpg, jpeg, png, gif, webp, heic, avif.
+    Image,
+    /// mp4, mov, webm, m4v.
+    Video,
+    /// Anything else (pdf, ...).
+    Other,
+}
+
+impl MediaKind {
+    /// Classifies a path by its extension.
+    pub fn of(path: &str) -> MediaKind {
+        let ext = path
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "jpg" | "jpeg" | "png" | "gif" | "webp" | "heic" | "avif" => MediaKind::Image,
+            "mp4" | "mov" | "webm" | "m4v" => MediaKind::Video,
+            _ => MediaKind::Other,
+        }
+    }
+}
+
+/// A file under `media/`, with what its header says.
+#[derive(Clone, Debug, Serialize)]
+pub struct MediaFile {
+    /// Repository-relative path.
+    pub path: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// Image, video or other.
+    pub kind: MediaKind,
+    /// Pixel width, from the image header.
+    pub width: Option<u32>,
+    /// Pixel height, from the image header.
+    pub height: Option<u32>,
+}
