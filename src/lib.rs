@@ -79,5 +79,6 @@ pub fn all_rules() -> Vec<&'static Rule> {
     rules.extend(content::post::RULES);
     rules.extend(content::time::RULES);
     rules.extend(validate::rules());
+    rules.extend(metrics::RULES);
     rules
 }

@@ -12,6 +12,7 @@
 //! `permalink`.
 
 mod cells;
+mod join;
 mod meta;
 mod normalised;
 mod permalink;
@@ -24,6 +25,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
 use crate::platform::Platform;
 
+pub use join::{join_records, load_metrics};
 pub use permalink::{normalise_permalink, platform_of_permalink, x_status_permalink};
 
 use table::{FileContext, FormatSpec, Header, Row};
@@ -106,8 +108,10 @@ pub struct MetricRecord {
     pub file: String,
     /// 1-based line where the row starts.
     pub line: u32,
-    /// Which post the row is about.
+    /// Which post the row is about, as the file names it.
     pub key: PostKey,
+    /// The post's id once [`join_records`] has found it (`None` straight from [`parse_csv`]).
+    pub post: Option<String>,
     /// Which network the figures come from.
     pub platform: Platform,
     /// The day the figures were taken (for network exports: a date cell, or the
@@ -142,6 +146,7 @@ impl MetricRecord {
             file: file.to_owned(),
             line,
             key,
+            post: None,
             platform,
             date: None,
             published_at: None,
@@ -163,7 +168,14 @@ impl MetricRecord {
 /// the file name); `bytes` its content in UTF-8 (with or without BOM) or UTF-16.
 pub fn parse_csv(file: &str, bytes: &[u8]) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
     let text = table::decode(bytes);
-    let (text, delimiter) = table::prepare(&text);
+    let (records, mut diagnostics) = parse_text(file, &text);
+    attach_source_lines(&mut diagnostics, &text);
+    (records, diagnostics)
+}
+
+/// Reads decoded text: header, format, rows.
+fn parse_text(file: &str, text: &str) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
+    let (text, delimiter) = table::prepare(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -201,6 +213,14 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> (Vec<MetricRecord>, Vec<Diagnostic
         }
     }
     (records, diagnostics)
+}
+
+/// Lets the human renderer show the offending CSV line.
+fn attach_source_lines(diagnostics: &mut [Diagnostic], text: &str) {
+    for d in diagnostics.iter_mut().filter(|d| d.line > 0) {
+        let line = text.lines().nth(d.line as usize - 1);
+        *d = d.clone().with_source_line(line.map(|l| l.trim_end_matches('\r')));
+    }
 }
 
 /// Reads the header row, or reports why there is none.

@@ -1,0 +1,129 @@
+//! Joins metric rows to the repository's posts: by post id (normalised CSV) or by
+//! the `permalink` a post records in its per-platform variant (network exports).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::load::{UNREADABLE_FILE, relative};
+use crate::model::Project;
+use crate::platform::Platform;
+
+use super::{MetricRecord, PostKey, UNKNOWN_PLATFORM, UNKNOWN_POST, normalise_permalink, parse_csv};
+
+/// Reads every `metrics/*.csv` of the project (sorted by name), joins each row to
+/// its post and returns the joined rows (with [`MetricRecord::post`] set) and the
+/// diagnostics. Rows whose post or platform is unknown are reported and left out.
+/// A project without a `metrics/` folder has no rows and no findings.
+pub fn load_metrics(project: &Project) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
+    let mut records = Vec::new();
+    let mut diagnostics = Vec::new();
+    for path in metric_files(&project.root) {
+        let rel = relative(&project.root, &path);
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let (rows, diags) = parse_csv(&rel, &bytes);
+                records.extend(rows);
+                diagnostics.extend(diags);
+            }
+            Err(err) => diagnostics.push(
+                Diagnostic::new(&UNREADABLE_FILE, &rel, Pos::new(0, 1), format!("cannot read the file: {err}"))
+                    .help("check the file's permissions"),
+            ),
+        }
+    }
+    let (joined, join_diags) = join_records(project, records);
+    diagnostics.extend(join_diags);
+    (joined, diagnostics)
+}
+
+/// The CSV files directly under `metrics/`, sorted by name; hidden files skipped.
+fn metric_files(root: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(root.join("metrics")) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+        .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Resolves each record's post; reports and drops rows for unknown posts or for a
+/// platform the post does not go to.
+pub fn join_records(project: &Project, records: Vec<MetricRecord>) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
+    let by_permalink = permalink_index(project);
+    let mut joined = Vec::with_capacity(records.len());
+    let mut diagnostics = Vec::new();
+    for mut record in records {
+        let post = match &record.key {
+            PostKey::Id(id) => project.post(id),
+            PostKey::Permalink(url) => by_permalink.get(url.as_str()).and_then(|id| project.post(id)),
+        };
+        let Some(post) = post else {
+            diagnostics.push(unknown_post(&record));
+            continue;
+        };
+        if !post.has_platform(record.platform) {
+            diagnostics.push(unknown_platform(&record, &post.id, &post.file));
+            continue;
+        }
+        record.post = Some(post.id.clone());
+        joined.push(record);
+    }
+    (joined, diagnostics)
+}
+
+/// Normalised permalink → post id, from every post's variants.
+fn permalink_index(project: &Project) -> HashMap<String, &str> {
+    let mut index = HashMap::new();
+    for post in &project.posts {
+        for variant in post.variants.values() {
+            if let Some(permalink) = &variant.permalink {
+                index
+                    .entry(normalise_permalink(&permalink.value))
+                    .or_insert(post.id.as_str());
+            }
+        }
+    }
+    index
+}
+
+/// The finding for a row no post claims.
+fn unknown_post(record: &MetricRecord) -> Diagnostic {
+    let (message, help) = match &record.key {
+        PostKey::Id(id) => (
+            format!("no post has the id `{id}`; the row is left out of the report"),
+            "a post's id is its path under posts/ without `.md`".to_owned(),
+        ),
+        PostKey::Permalink(url) => (
+            format!(
+                "no post records the permalink `{url}`; the row is left out of the report"
+            ),
+            format!(
+                "add `permalink = \"{url}\"` to the `[{}]` table of the post it belongs to",
+                record.platform
+            ),
+        ),
+    };
+    Diagnostic::new(&UNKNOWN_POST, &record.file, Pos::new(record.line, 1), message).help(help)
+}
+
+/// The finding for a row about a platform its post does not go to.
+fn unknown_platform(record: &MetricRecord, post_id: &str, post_file: &str) -> Diagnostic {
+    let platform: Platform = record.platform;
+    Diagnostic::new(
+        &UNKNOWN_PLATFORM,
+        &record.file,
+        Pos::new(record.line, 1),
+        format!(
+            "post `{post_id}` is not planned for {}; the row is left out of the report",
+            platform.display_name()
+        ),
+    )
+    .help(format!("add `{platform}` to `platforms` in {post_file}, or fix the row's platform"))
+}
