@@ -18,6 +18,7 @@ use super::{MetricRecord, PostKey, UNKNOWN_PLATFORM, UNKNOWN_POST, normalise_per
 pub fn load_metrics(project: &Project) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
     let mut records = Vec::new();
     let mut diagnostics = Vec::new();
+    let mut texts = HashMap::new();
     for path in metric_files(&project.root) {
         let rel = relative(&project.root, &path);
         match std::fs::read(&path) {
@@ -25,14 +26,25 @@ pub fn load_metrics(project: &Project) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
                 let (rows, diags) = parse_csv(&rel, &bytes);
                 records.extend(rows);
                 diagnostics.extend(diags);
+                texts.insert(rel, super::table::decode(&bytes));
             }
             Err(err) => diagnostics.push(
-                Diagnostic::new(&UNREADABLE_FILE, &rel, Pos::new(0, 1), format!("cannot read the file: {err}"))
-                    .help("check the file's permissions"),
+                Diagnostic::new(
+                    &UNREADABLE_FILE,
+                    &rel,
+                    Pos::new(0, 1),
+                    format!("cannot read the file: {err}"),
+                )
+                .help("check the file's permissions"),
             ),
         }
     }
-    let (joined, join_diags) = join_records(project, records);
+    let (joined, mut join_diags) = join_records(project, records);
+    for d in &mut join_diags {
+        if let Some(text) = texts.get(&d.file) {
+            super::attach_source_lines(std::slice::from_mut(d), text);
+        }
+    }
     diagnostics.extend(join_diags);
     (joined, diagnostics)
 }
@@ -47,7 +59,11 @@ fn metric_files(root: &Path) -> Vec<std::path::PathBuf> {
         .map(|e| e.path())
         .filter(|p| p.is_file())
         .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
-        .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')))
+        .filter(|p| {
+            !p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+        })
         .collect();
     files.sort();
     files
@@ -101,9 +117,7 @@ fn unknown_post(record: &MetricRecord) -> Diagnostic {
             "a post's id is its path under posts/ without `.md`".to_owned(),
         ),
         PostKey::Permalink(url) => (
-            format!(
-                "no post records the permalink `{url}`; the row is left out of the report"
-            ),
+            format!("no post records the permalink `{url}`; the row is left out of the report"),
             format!(
                 "add `permalink = \"{url}\"` to the `[{}]` table of the post it belongs to",
                 record.platform
@@ -125,5 +139,7 @@ fn unknown_platform(record: &MetricRecord, post_id: &str, post_file: &str) -> Di
             platform.display_name()
         ),
     )
-    .help(format!("add `{platform}` to `platforms` in {post_file}, or fix the row's platform"))
+    .help(format!(
+        "add `{platform}` to `platforms` in {post_file}, or fix the row's platform"
+    ))
 }
