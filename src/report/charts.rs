@@ -26,8 +26,12 @@ pub static FONT_BYTES: &[u8] = include_bytes!("../../themes/default/fonts/DejaVu
 /// Width and height of every chart in SVG user units.
 const SIZE: (u32, u32) = (720, 360);
 
-/// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
-const PALETTE: [RGBColor; 8] = [
+/// Width of the legend column right of charts with several series.
+const LEGEND_WIDTH: u32 = 150;
+
+/// Okabe–Ito colours (distinguishable with the common colour-vision deficiencies),
+/// then four of Paul Tol's, so all twelve platforms get a colour of their own.
+pub const PALETTE: [RGBColor; 12] = [
     RGBColor(0x00, 0x72, 0xB2),
     RGBColor(0xE6, 0x9F, 0x00),
     RGBColor(0x00, 0x9E, 0x73),
@@ -36,6 +40,10 @@ const PALETTE: [RGBColor; 8] = [
     RGBColor(0xD5, 0x5E, 0x00),
     RGBColor(0x99, 0x99, 0x99),
     RGBColor(0x00, 0x00, 0x00),
+    RGBColor(0x88, 0x22, 0x55),
+    RGBColor(0x44, 0xAA, 0x99),
+    RGBColor(0x99, 0x99, 0x33),
+    RGBColor(0x33, 0x22, 0x88),
 ];
 
 /// Grey for "no data" cells and the target line's companion.
@@ -54,6 +62,9 @@ pub struct Labels<'a> {
     pub x: &'a str,
     /// Describes the vertical axis.
     pub y: &'a str,
+    /// Shown instead of marks when there is nothing to draw; the heatmap's key
+    /// uses it for slots without posts.
+    pub empty: &'a str,
 }
 
 /// How values are written on an axis.
@@ -80,6 +91,9 @@ impl Unit {
 pub struct Series {
     /// Legend entry.
     pub name: String,
+    /// Index into [`PALETTE`]: give each platform a fixed one so it keeps its
+    /// colour from chart to chart.
+    pub colour: usize,
     /// Points in any order; drawn sorted by date.
     pub points: Vec<(NaiveDate, f64)>,
 }
@@ -194,10 +208,32 @@ pub fn format_percent(fraction: f64) -> String {
     }
 }
 
+/// Shortens text to `max` characters, ending in `…` when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
 /// A categorical axis over `0.0..n`: category `i` spans `i..i+1` and is labelled at `i + 0.5`.
 #[derive(Clone, Debug)]
 struct Categories {
     labels: Vec<String>,
+    /// Labels longer than this are shortened so they do not run into each other.
+    max_chars: usize,
+}
+
+impl Categories {
+    /// Categories along an axis of `pixels` length (about 7 pixels per character).
+    fn along(labels: Vec<String>, pixels: usize) -> Self {
+        let per_category = pixels / labels.len().max(1);
+        Categories {
+            labels,
+            max_chars: (per_category / 7).max(4),
+        }
+    }
 }
 
 impl Categories {
@@ -213,7 +249,7 @@ impl Categories {
         }
         self.labels
             .get(value.floor() as usize)
-            .cloned()
+            .map(|label| truncate(label, self.max_chars))
             .unwrap_or_default()
     }
 }
@@ -256,12 +292,61 @@ fn value_range(max: f64, unit: Unit) -> Range<f64> {
     0.0..top * 1.1
 }
 
-/// Draws "No data yet" in the middle of an empty chart's plotting area.
-fn draw_no_data(area: &DrawingArea<SVGBackend<'_>, Shift>) -> DrawResult {
+/// Draws the "nothing to show" note in the middle of an empty chart's plotting area.
+fn draw_no_data(area: &DrawingArea<SVGBackend<'_>, Shift>, text: &str) -> DrawResult {
     let (w, h) = area.dim_in_pixel();
     let style = TextStyle::from(font(16.0)).pos(Pos::new(HPos::Center, VPos::Center));
-    area.draw(&Text::new("No data yet", (w as i32 / 2, h as i32 / 2), style))?;
+    area.draw(&Text::new(text, (w as i32 / 2, h as i32 / 2), style))?;
     Ok(())
+}
+
+/// A plotting area and, for charts with several series, a legend column beside it.
+type Split<'a> = (
+    DrawingArea<SVGBackend<'a>, Shift>,
+    Option<DrawingArea<SVGBackend<'a>, Shift>>,
+);
+
+/// Splits off a legend column on the right when there are several series, so a
+/// legend never hides data.
+fn with_legend_column<'a>(root: &DrawingArea<SVGBackend<'a>, Shift>, series: usize) -> Split<'a> {
+    if series > 1 {
+        let (plot, legend) = root.split_horizontally(SIZE.0 - LEGEND_WIDTH);
+        (plot, Some(legend))
+    } else {
+        (root.clone(), None)
+    }
+}
+
+/// How a legend entry is marked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    /// A line, for line charts.
+    Line,
+    /// A filled box, for bars.
+    Box,
+}
+
+/// Draws legend entries top-down in the legend column.
+fn draw_legend(
+    area: &DrawingArea<SVGBackend<'_>, Shift>,
+    entries: &[(&str, RGBColor)],
+    key: Key,
+) -> DrawResult {
+    let style = TextStyle::from(font(13.0)).pos(Pos::new(HPos::Left, VPos::Center));
+    for (index, (name, colour)) in entries.iter().enumerate() {
+        let y = 60 + index as i32 * 22;
+        match key {
+            Key::Line => area.draw(&PathElement::new(vec![(4, y), (24, y)], colour.stroke_width(3)))?,
+            Key::Box => area.draw(&Rectangle::new([(8, y - 6), (20, y + 6)], colour.filled()))?,
+        }
+        area.draw(&Text::new(truncate(name, 17), (30, y), style.clone()))?;
+    }
+    Ok(())
+}
+
+/// The colour of the series at `index`.
+fn colour_at(index: usize) -> RGBColor {
+    PALETTE[index % PALETTE.len()]
 }
 
 /// Lines over time, one per series (reach or engagements per platform per week).
@@ -284,7 +369,8 @@ pub fn line_chart(labels: &Labels<'_>, series: &[Series], unit: Unit) -> String 
             (0.0, 1.0)
         };
         let max = points.iter().map(|(_, v)| *v).fold(0.0, f64::max);
-        let mut chart = ChartBuilder::on(root)
+        let (plot, legend) = with_legend_column(root, series.len());
+        let mut chart = ChartBuilder::on(&plot)
             .caption(labels.title, font(22.0))
             .margin(12)
             .x_label_area_size(48)
@@ -302,7 +388,7 @@ pub fn line_chart(labels: &Labels<'_>, series: &[Series], unit: Unit) -> String 
             .configure_mesh()
             .x_desc(labels.x)
             .y_desc(labels.y)
-            .x_labels(6)
+            .x_labels(5)
             .y_labels(6)
             .x_label_formatter(&date_label)
             .y_label_formatter(&value_label)
@@ -311,10 +397,10 @@ pub fn line_chart(labels: &Labels<'_>, series: &[Series], unit: Unit) -> String 
             .light_line_style(WHITE.mix(0.0))
             .draw()?;
         if points.is_empty() {
-            return draw_no_data(&chart.plotting_area().strip_coord_spec());
+            return draw_no_data(&chart.plotting_area().strip_coord_spec(), labels.empty);
         }
-        for (index, s) in series.iter().enumerate() {
-            let colour = PALETTE[index % PALETTE.len()];
+        for s in series {
+            let colour = colour_at(s.colour);
             let mut line: Vec<(f64, f64)> = s
                 .points
                 .iter()
@@ -322,37 +408,35 @@ pub fn line_chart(labels: &Labels<'_>, series: &[Series], unit: Unit) -> String 
                 .map(|(d, v)| (day(*d), *v))
                 .collect();
             line.sort_by(|a, b| a.0.total_cmp(&b.0));
-            chart
-                .draw_series(LineSeries::new(line.iter().copied(), colour.stroke_width(2)))?
-                .label(s.name.as_str())
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2)));
+            chart.draw_series(LineSeries::new(line.iter().copied(), colour.stroke_width(2)))?;
             chart.draw_series(line.iter().map(|&p| Circle::new(p, 3, colour.filled())))?;
         }
-        chart
-            .configure_series_labels()
-            .label_font(font(13.0))
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK.mix(0.3))
-            .position(SeriesLabelPosition::UpperLeft)
-            .draw()?;
+        if let Some(legend) = legend {
+            let entries: Vec<(&str, RGBColor)> = series
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.name.as_str(), colour_at(i)))
+                .collect();
+            draw_legend(&legend, &entries, Key::Line)?;
+        }
         Ok(())
     })
 }
 
 /// Vertical bars per category; several series are drawn side by side with a legend
-/// (pillar mix: actual share next to target share).
+/// (pillar mix: actual share next to target share). A single series carries its values.
 pub fn bar_chart(labels: &Labels<'_>, categories: &[String], series: &[BarSeries], unit: Unit) -> String {
     render(labels, |root| {
-        let axis = Categories {
-            labels: categories.to_vec(),
-        };
+        let (plot, legend) = with_legend_column(root, series.len());
+        let plot_width = plot.dim_in_pixel().0.saturating_sub(100) as usize;
+        let axis = Categories::along(categories.to_vec(), plot_width);
         let max = series
             .iter()
             .flat_map(|s| s.values.iter().flatten())
             .copied()
             .filter(|v| v.is_finite())
             .fold(0.0, f64::max);
-        let mut chart = ChartBuilder::on(root)
+        let mut chart = ChartBuilder::on(&plot)
             .caption(labels.title, font(22.0))
             .margin(12)
             .x_label_area_size(48)
@@ -374,11 +458,11 @@ pub fn bar_chart(labels: &Labels<'_>, categories: &[String], series: &[BarSeries
             .iter()
             .any(|s| s.values.iter().flatten().any(|v| v.is_finite()));
         if categories.is_empty() || !has_values {
-            return draw_no_data(&chart.plotting_area().strip_coord_spec());
+            return draw_no_data(&chart.plotting_area().strip_coord_spec(), labels.empty);
         }
         let width = 0.8 / series.len().max(1) as f64;
         for (index, s) in series.iter().enumerate() {
-            let colour = PALETTE[index % PALETTE.len()];
+            let colour = colour_at(index);
             let bars = s.values.iter().enumerate().filter_map(|(category, value)| {
                 let value = value.filter(|v| v.is_finite())?;
                 let left = category as f64 + 0.1 + index as f64 * width;
@@ -387,30 +471,27 @@ pub fn bar_chart(labels: &Labels<'_>, categories: &[String], series: &[BarSeries
                     colour.filled(),
                 ))
             });
-            let drawn = chart.draw_series(bars)?;
-            if series.len() > 1 {
-                drawn
-                    .label(s.name.as_str())
-                    .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled()));
-            }
-            if series.len() == 1 {
-                let style = TextStyle::from(font(12.0)).pos(Pos::new(HPos::Center, VPos::Bottom));
-                let values = s.values.iter().enumerate().filter_map(|(category, value)| {
-                    let value = value.filter(|v| v.is_finite())?;
-                    let at = (category as f64 + 0.5, value);
-                    Some(Text::new(unit.format(value), at, style.clone()))
-                });
-                chart.draw_series(values)?;
-            }
+            chart.draw_series(bars)?;
         }
-        if series.len() > 1 {
-            chart
-                .configure_series_labels()
-                .label_font(font(13.0))
-                .background_style(WHITE.mix(0.85))
-                .border_style(BLACK.mix(0.3))
-                .position(SeriesLabelPosition::UpperRight)
-                .draw()?;
+        if let [only] = series {
+            let style = TextStyle::from(font(12.0)).pos(Pos::new(HPos::Center, VPos::Bottom));
+            let values = only.values.iter().enumerate().filter_map(|(category, value)| {
+                let value = value.filter(|v| v.is_finite())?;
+                Some(Text::new(
+                    unit.format(value),
+                    (category as f64 + 0.5, value),
+                    style.clone(),
+                ))
+            });
+            chart.draw_series(values)?;
+        }
+        if let Some(legend) = legend {
+            let entries: Vec<(&str, RGBColor)> = series
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.name.as_str(), colour_at(i)))
+                .collect();
+            draw_legend(&legend, &entries, Key::Box)?;
         }
         Ok(())
     })
@@ -427,10 +508,8 @@ pub fn heatmap(
 ) -> String {
     render(labels, |root| {
         let reversed: Vec<String> = rows.iter().rev().cloned().collect();
-        let x_axis = Categories {
-            labels: columns.to_vec(),
-        };
-        let y_axis = Categories { labels: reversed };
+        let x_axis = Categories::along(columns.to_vec(), 480);
+        let y_axis = Categories::along(reversed, 1000);
         let max = values
             .iter()
             .flatten()
@@ -438,10 +517,10 @@ pub fn heatmap(
             .copied()
             .filter(|v| v.is_finite())
             .fold(0.0, f64::max);
-        let mut chart = ChartBuilder::on(root)
+        let (plot, legend) = root.split_horizontally(SIZE.0 - LEGEND_WIDTH);
+        let mut chart = ChartBuilder::on(&plot)
             .caption(labels.title, font(22.0))
             .margin(12)
-            .margin_right(90)
             .x_label_area_size(48)
             .y_label_area_size(72)
             .build_cartesian_2d(x_axis, y_axis)?;
@@ -477,7 +556,7 @@ pub fn heatmap(
                     })
             });
         chart.draw_series(cells)?;
-        draw_scale(root, max, unit)?;
+        draw_scale(&legend, max, unit, labels.empty)?;
         Ok(())
     })
 }
@@ -489,38 +568,34 @@ fn shade(fraction: f64) -> RGBColor {
     RGBColor(mix(0xE8, 0x00), mix(0xF1, 0x3C), mix(0xF8, 0x78))
 }
 
-/// The heatmap's key at the right edge: lightest = 0, darkest = the maximum.
-fn draw_scale(root: &DrawingArea<SVGBackend<'_>, Shift>, max: f64, unit: Unit) -> DrawResult {
-    let (w, _) = root.dim_in_pixel();
-    let x = w as i32 - 80;
+/// The heatmap's key: lightest = 0, darkest = the maximum, grey = nothing published.
+fn draw_scale(area: &DrawingArea<SVGBackend<'_>, Shift>, max: f64, unit: Unit, empty: &str) -> DrawResult {
     let style = TextStyle::from(font(12.0)).pos(Pos::new(HPos::Left, VPos::Center));
-    for step in 0..=4 {
+    let mut y = 64;
+    for step in (0..=4).rev() {
         let fraction = f64::from(step) / 4.0;
-        let y = 70 + step * 26;
-        root.draw(&Rectangle::new(
-            [(x, y - 9), (x + 16, y + 9)],
+        area.draw(&Rectangle::new(
+            [(8, y - 9), (24, y + 9)],
             shade(fraction).filled(),
         ))?;
-        root.draw(&Text::new(
-            unit.format(max * fraction),
-            (x + 22, y),
-            style.clone(),
-        ))?;
+        area.draw(&Text::new(unit.format(max * fraction), (30, y), style.clone()))?;
+        y += 24;
     }
-    root.draw(&Rectangle::new(
-        [(x, 210 - 9), (x + 16, 210 + 9)],
-        NO_DATA.filled(),
-    ))?;
-    root.draw(&Text::new("no posts", (x + 22, 210), style))?;
+    y += 12;
+    area.draw(&Rectangle::new([(8, y - 9), (24, y + 9)], NO_DATA.filled()))?;
+    area.draw(&Text::new(truncate(empty, 16), (30, y), style))?;
     Ok(())
 }
 
 /// Horizontal bars of progress towards targets (1.0 = target reached), with the
-/// target marked; each bar is labelled with its percentage.
-pub fn progress_chart(labels: &Labels<'_>, items: &[(String, Option<f64>)]) -> String {
+/// target marked by a dashed line named `target`; each bar is labelled with its percentage.
+pub fn progress_chart(labels: &Labels<'_>, items: &[(String, Option<f64>)], target: &str) -> String {
     render(labels, |root| {
-        let reversed: Vec<String> = items.iter().rev().map(|(name, _)| name.clone()).collect();
-        let axis = Categories { labels: reversed };
+        let names: Vec<String> = items.iter().rev().map(|(name, _)| name.clone()).collect();
+        let axis = Categories {
+            labels: names,
+            max_chars: 30,
+        };
         let max = items
             .iter()
             .filter_map(|(_, v)| *v)
@@ -531,7 +606,7 @@ pub fn progress_chart(labels: &Labels<'_>, items: &[(String, Option<f64>)]) -> S
             .margin(12)
             .margin_right(24)
             .x_label_area_size(48)
-            .y_label_area_size(160)
+            .y_label_area_size(250)
             .build_cartesian_2d(0.0..max * 1.15, axis)?;
         let percent = |v: &f64| format!("{:.0} %", v * 100.0);
         chart
@@ -547,7 +622,7 @@ pub fn progress_chart(labels: &Labels<'_>, items: &[(String, Option<f64>)]) -> S
             .light_line_style(WHITE.mix(0.0))
             .draw()?;
         if items.is_empty() {
-            return draw_no_data(&chart.plotting_area().strip_coord_spec());
+            return draw_no_data(&chart.plotting_area().strip_coord_spec(), labels.empty);
         }
         let count = items.len();
         let bars = items.iter().enumerate().filter_map(|(index, (_, value))| {
@@ -565,7 +640,7 @@ pub fn progress_chart(labels: &Labels<'_>, items: &[(String, Option<f64>)]) -> S
             let y = (count - 1 - index) as f64 + 0.5;
             let (x, text) = match value.filter(|v| v.is_finite()) {
                 Some(v) => (v, format!(" {:.0} %", v * 100.0)),
-                None => (0.0, " no data".to_owned()),
+                None => (0.0, format!(" {}", labels.empty)),
             };
             Text::new(text, (x, y), style.clone())
         });
@@ -577,7 +652,7 @@ pub fn progress_chart(labels: &Labels<'_>, items: &[(String, Option<f64>)]) -> S
                 4,
                 TARGET.stroke_width(2),
             ))?
-            .label("target")
+            .label(target)
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], TARGET.stroke_width(2)));
         chart
             .configure_series_labels()
@@ -626,6 +701,7 @@ mod tests {
         title: "Reach & engagement <per week>",
         x: "Week",
         y: "Reach",
+        empty: "No data yet",
     };
 
     #[test]
@@ -633,10 +709,12 @@ mod tests {
         let series = vec![
             Series {
                 name: "Instagram".into(),
+                colour: 0,
                 points: vec![(day(7), 1200.0), (day(1), 800.0), (day(14), 1500.0)],
             },
             Series {
                 name: "X".into(),
+                colour: 1,
                 points: vec![(day(1), 300.0), (day(8), 450.0)],
             },
         ];
@@ -656,7 +734,7 @@ mod tests {
         assert!(texts(&svg).iter().any(|t| t == "No data yet"));
         let svg = bar_chart(&LABELS, &[], &[], Unit::Percent);
         assert_labelled(&svg, &LABELS);
-        let svg = progress_chart(&LABELS, &[]);
+        let svg = progress_chart(&LABELS, &[], "target");
         assert_labelled(&svg, &LABELS);
     }
 
@@ -666,6 +744,7 @@ mod tests {
             title: "Pillar mix: actual vs target",
             x: "Pillar",
             y: "Share of posts",
+            empty: "No data yet",
         };
         let categories = vec!["Werkstatt".to_owned(), "Touren".to_owned(), "Team".to_owned()];
         let series = vec![
@@ -700,6 +779,7 @@ mod tests {
             title: "Engagement rate by platform",
             x: "Platform",
             y: "Engagement rate",
+            empty: "No data yet",
         };
         let series = [BarSeries {
             name: "rate".into(),
@@ -717,6 +797,7 @@ mod tests {
             title: "Best time to post",
             x: "Hour of day",
             y: "Weekday",
+            empty: "No data yet",
         };
         let rows: Vec<String> = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
             .map(String::from)
@@ -728,7 +809,7 @@ mod tests {
         let svg = heatmap(&labels, &rows, &columns, &values, Unit::Percent);
         assert_labelled(&svg, &labels);
         let texts = texts(&svg);
-        for wanted in ["Mon", "Sun", "00", "no posts", "5.0 %"] {
+        for wanted in ["Mon", "Sun", "00", "No data yet", "5.0 %"] {
             assert!(
                 texts.iter().any(|t| t == wanted),
                 "`{wanted}` missing in {texts:?}"
@@ -746,17 +827,24 @@ mod tests {
             title: "KPI progress",
             x: "Share of target",
             y: "Goal",
+            empty: "No data yet",
         };
         let items = vec![
             ("Reach".to_owned(), Some(0.8)),
             ("Clicks".to_owned(), Some(1.25)),
             ("Saves".to_owned(), None),
         ];
-        let svg = progress_chart(&labels, &items);
+        let svg = progress_chart(&labels, &items, "target");
         assert_labelled(&svg, &labels);
         let texts = texts(&svg);
         for wanted in [
-            "Reach", "Clicks", "Saves", " 80 %", " 125 %", " no data", "target",
+            "Reach",
+            "Clicks",
+            "Saves",
+            " 80 %",
+            " 125 %",
+            " No data yet",
+            "target",
         ] {
             assert!(
                 texts.iter().any(|t| t == wanted),
@@ -769,6 +857,7 @@ mod tests {
     fn charts_are_deterministic() {
         let series = vec![Series {
             name: "X".into(),
+            colour: 5,
             points: vec![(day(1), 3.0)],
         }];
         assert_eq!(

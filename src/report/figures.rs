@@ -112,7 +112,8 @@ enum OverTime {
     Engagements,
 }
 
-/// Reach or engagements per week, one line per platform.
+/// Reach or engagements per week, one line per platform; the table has a row per
+/// week and a column per platform.
 fn over_time(weekly: &Weekly, words: &Words, which: OverTime) -> Chart {
     let (id, title, caption, y) = match which {
         OverTime::Reach => (
@@ -128,35 +129,35 @@ fn over_time(weekly: &Weekly, words: &Words, which: OverTime) -> Chart {
             words.engagements,
         ),
     };
-    let mut series: BTreeMap<usize, Series> = BTreeMap::new();
-    let mut table = Table {
-        headers: vec![words.week.to_owned(), words.platform.to_owned(), y.to_owned()],
-        rows: Vec::new(),
-    };
+    let mut by_platform: BTreeMap<usize, (Platform, BTreeMap<NaiveDate, u64>)> = BTreeMap::new();
     for (&(platform, monday), &(reach, engaged)) in weekly {
         let value = if which == OverTime::Reach { reach } else { engaged };
         let Some(value) = value else { continue };
         let order = Platform::ALL.iter().position(|p| *p == platform).unwrap_or(99);
-        series
+        by_platform
             .entry(order)
-            .or_insert_with(|| Series {
-                name: platform.display_name().to_owned(),
-                points: Vec::new(),
-            })
-            .points
-            .push((monday, value as f64));
-        table.rows.push(vec![
-            monday.format("%Y-%m-%d").to_string(),
-            platform.display_name().to_owned(),
-            format_count(value as f64),
-        ]);
+            .or_insert_with(|| (platform, BTreeMap::new()))
+            .1
+            .insert(monday, value);
     }
-    table.rows.sort();
-    let series: Vec<Series> = series.into_values().collect();
+    let series: Vec<Series> = by_platform
+        .values()
+        .map(|(platform, points)| Series {
+            name: platform.display_name().to_owned(),
+            colour: platform_colour(*platform),
+            points: points.iter().map(|(d, v)| (*d, *v as f64)).collect(),
+        })
+        .collect();
+    let columns: Vec<(String, BTreeMap<NaiveDate, u64>)> = by_platform
+        .into_values()
+        .map(|(platform, points)| (platform.display_name().to_owned(), points))
+        .collect();
+    let table = pivot(words.axis_week, &columns);
     let labels = Labels {
         title,
         x: words.axis_week,
         y,
+        empty: words.chart_empty,
     };
     chart(
         id,
@@ -167,12 +168,34 @@ fn over_time(weekly: &Weekly, words: &Words, which: OverTime) -> Chart {
     )
 }
 
+/// A table with a row per date and a column per series; `—` where a series has no value.
+fn pivot(first_column: &str, columns: &[(String, BTreeMap<NaiveDate, u64>)]) -> Table {
+    let dates: std::collections::BTreeSet<NaiveDate> =
+        columns.iter().flat_map(|(_, c)| c.keys().copied()).collect();
+    let mut headers = vec![first_column.to_owned()];
+    headers.extend(columns.iter().map(|(name, _)| name.clone()));
+    let rows = dates
+        .into_iter()
+        .map(|date| {
+            let mut row = vec![date.format("%Y-%m-%d").to_string()];
+            row.extend(columns.iter().map(|(_, values)| {
+                values
+                    .get(&date)
+                    .map_or_else(|| "—".to_owned(), |v| format_count(*v as f64))
+            }));
+            row
+        })
+        .collect();
+    Table { headers, rows }
+}
+
 /// Actual against target share per pillar.
 fn pillar_mix(mix: &[PillarMix], words: &Words) -> Chart {
     let labels = Labels {
         title: words.chart_mix,
         x: words.pillar,
         y: words.axis_share,
+        empty: words.chart_empty,
     };
     let categories: Vec<String> = mix.iter().map(|m| m.name.clone()).collect();
     let series = [
@@ -227,6 +250,7 @@ fn rate_chart(
         title,
         x: group_word,
         y: words.engagement_rate,
+        empty: words.chart_empty,
     };
     let rated: Vec<&Group> = groups
         .iter()
@@ -247,10 +271,18 @@ fn rate_chart(
         rows: groups
             .iter()
             .map(|g| {
+                let rated = g.sums.audience > 0;
+                let count = |n: u64| {
+                    if rated {
+                        format_count(n as f64)
+                    } else {
+                        "—".to_owned()
+                    }
+                };
                 vec![
                     g.label.clone(),
-                    format_count(g.sums.rated_engagements as f64),
-                    format_count(g.sums.audience as f64),
+                    count(g.sums.rated_engagements),
+                    count(g.sums.audience),
                     g.sums.display.engagement_rate.clone(),
                 ]
             })
@@ -266,6 +298,7 @@ fn heatmap(map: &Heatmap, words: &Words) -> Chart {
         title: words.chart_heatmap,
         x: words.axis_hour,
         y: words.weekday,
+        empty: words.no_posts,
     };
     let svg = charts::heatmap(&labels, &map.weekdays, &map.hours, &map.grid, Unit::Percent);
     let table = Table {
@@ -299,9 +332,10 @@ fn kpis(kpis: &[KpiProgress], words: &Words) -> Chart {
         title: words.chart_kpis,
         x: words.axis_progress,
         y: words.goal,
+        empty: words.chart_empty,
     };
     let items: Vec<(String, Option<f64>)> = kpis.iter().map(|k| (k.name.clone(), k.progress)).collect();
-    let svg = charts::progress_chart(&labels, &items);
+    let svg = charts::progress_chart(&labels, &items, words.series_target);
     let mut rows = Vec::new();
     for k in kpis {
         rows.push(vec![
@@ -335,41 +369,34 @@ fn kpis(kpis: &[KpiProgress], words: &Words) -> Chart {
     chart("kpis", words.caption_kpis, &labels, svg, table)
 }
 
-/// Follower counts over time per platform.
+/// Follower counts over time per platform; the table has a row per day and a column per platform.
 fn followers(growth: &[FollowerGrowth], words: &Words) -> Chart {
     let labels = Labels {
         title: words.chart_followers,
         x: words.date,
         y: words.followers,
+        empty: words.chart_empty,
     };
     let series: Vec<Series> = growth
         .iter()
         .map(|g| Series {
             name: g.label.clone(),
+            colour: platform_colour(g.platform),
             points: g.points.iter().map(|(d, n)| (*d, *n as f64)).collect(),
         })
         .collect();
-    let table = Table {
-        headers: vec![
-            words.platform.to_owned(),
-            words.date.to_owned(),
-            words.followers.to_owned(),
-        ],
-        rows: growth
-            .iter()
-            .flat_map(|g| {
-                g.points.iter().map(|(d, n)| {
-                    vec![
-                        g.label.clone(),
-                        d.format("%Y-%m-%d").to_string(),
-                        format_count(*n as f64),
-                    ]
-                })
-            })
-            .collect(),
-    };
+    let columns: Vec<(String, BTreeMap<NaiveDate, u64>)> = growth
+        .iter()
+        .map(|g| (g.label.clone(), g.points.iter().copied().collect()))
+        .collect();
+    let table = pivot(words.date, &columns);
     let svg = charts::line_chart(&labels, &series, Unit::Count);
     chart("followers", words.caption_followers, &labels, svg, table)
+}
+
+/// A platform's fixed colour: its place in the site's platform order.
+fn platform_colour(platform: Platform) -> usize {
+    Platform::ALL.iter().position(|p| *p == platform).unwrap_or(0)
 }
 
 /// Assembles a chart.

@@ -350,17 +350,27 @@ fn every_chart_is_well_formed_svg_with_its_title_and_a_data_table() {
     }
     let reach = &report.charts[0];
     // Instagram W49: A 2000 + C 4000 = 6000; W50: G 1000. X W49: B 2000; W50: E 800.
-    assert!(
-        reach
-            .table
-            .rows
-            .contains(&vec!["2026-11-30".into(), "Instagram".into(), "6,000".into()])
+    assert_eq!(reach.table.headers, ["Week of publishing", "Instagram", "X"]);
+    assert_eq!(
+        reach.table.rows,
+        [["2026-11-30", "6,000", "2,000"], ["2026-12-07", "1,000", "800"]]
     );
-    assert!(
-        reach
-            .table
-            .rows
-            .contains(&vec!["2026-12-07".into(), "X".into(), "800".into()])
+    // Mastodon has engagements but no audience: a column in the engagements chart only.
+    // W49: Instagram A 120 + C 200 = 320, X B 42, Mastodon D 45.
+    let engagements = &report.charts[1];
+    assert_eq!(
+        engagements.table.headers,
+        ["Week of publishing", "Instagram", "X", "Mastodon"]
+    );
+    assert_eq!(engagements.table.rows[0], ["2026-11-30", "320", "42", "45"]);
+    let followers = report.charts.iter().find(|c| c.id == "followers").unwrap();
+    assert_eq!(
+        followers.table.rows,
+        [
+            ["2026-12-05", "1,000", "200"],
+            ["2026-12-10", "—", "230"],
+            ["2026-12-15", "1,080", "—"]
+        ]
     );
 }
 

@@ -147,6 +147,10 @@ pub struct Words {
     pub chart_followers: &'static str,
     /// Chart caption: followers.
     pub caption_followers: &'static str,
+    /// Drawn in a chart with nothing to show.
+    pub chart_empty: &'static str,
+    /// The heatmap's key for slots without posts.
+    pub no_posts: &'static str,
     /// Series name: actual share.
     pub series_actual: &'static str,
     /// Series name: target share.
@@ -225,6 +229,8 @@ pub static EN: Words = Words {
     caption_kpis: "Each goal's actual value as a share of its target; the dashed line is the target.",
     chart_followers: "Followers by platform",
     caption_followers: "Follower counts as recorded in the normalised metrics CSV.",
+    chart_empty: "No data yet",
+    no_posts: "no posts",
     series_actual: "actual",
     series_target: "target",
 };
@@ -301,6 +307,8 @@ pub static DE: Words = Words {
     caption_kpis: "Ist-Wert jedes Ziels als Anteil seines Zielwerts; die gestrichelte Linie ist das Ziel.",
     chart_followers: "Follower je Plattform",
     caption_followers: "Follower-Zahlen laut normalisierter Kennzahlen-CSV.",
+    chart_empty: "Noch keine Daten",
+    no_posts: "keine Beiträge",
     series_actual: "Ist",
     series_target: "Ziel",
 };
