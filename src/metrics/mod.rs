@@ -397,6 +397,33 @@ mod tests {
     }
 
     #[test]
+    fn hostile_input_never_panics() {
+        let header = normalised::HEADER;
+        let inputs: Vec<Vec<u8>> = vec![
+            vec![0xFF, 0xFE, 0x00],
+            vec![0xFE, 0xFF],
+            vec![0xEF, 0xBB, 0xBF],
+            b"\x00\x01\x02binary\xff\xfe".to_vec(),
+            format!("{header}\n\"unterminated,x,2026-01-01\n").into_bytes(),
+            format!("{header}\na,x,2026-01-01,99999999999999999999999,,,,,,,,\n").into_bytes(),
+            format!("{header}\na,x,9999-99-99,1,,,,,,,,\n").into_bytes(),
+            format!("{header}\n{}\n", "a,".repeat(10_000)).into_bytes(),
+            "sep=\n".as_bytes().to_vec(),
+            "sep=;".as_bytes().to_vec(),
+            "Permalink\n\u{1F600}://\u{1F600}/p/\u{1F600}\n"
+                .as_bytes()
+                .to_vec(),
+            "Tweet id\n\u{00e9}\u{00e9}\n".as_bytes().to_vec(),
+            "Post Link\nhttps://x.com/\n".as_bytes().to_vec(),
+        ];
+        for input in inputs {
+            let (records, diags) = parse_csv("metrics/bad.csv", &input);
+            assert!(records.len() <= 1, "{records:?}");
+            assert!(diags.iter().all(|d| d.file == "metrics/bad.csv"));
+        }
+    }
+
+    #[test]
     fn every_rule_is_listed_once() {
         let mut names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
         names.sort_unstable();

@@ -854,6 +854,45 @@ mod tests {
     }
 
     #[test]
+    fn odd_values_still_give_well_formed_svg() {
+        let huge = u64::MAX as f64;
+        let series = vec![Series {
+            name: "<&\"'>".into(),
+            colour: 99,
+            points: vec![(day(1), huge), (day(1), f64::NAN), (day(2), 0.0)],
+        }];
+        texts(&line_chart(&LABELS, &series, Unit::Count));
+        let many: Vec<String> = (0..60)
+            .map(|i| format!("category number {i} with a long name"))
+            .collect();
+        let bars = [BarSeries {
+            name: String::new(),
+            values: (0..60)
+                .map(|i| {
+                    if i % 2 == 0 {
+                        Some(f64::from(i))
+                    } else {
+                        Some(f64::INFINITY)
+                    }
+                })
+                .collect(),
+        }];
+        texts(&bar_chart(&LABELS, &many, &bars, Unit::Count));
+        texts(&heatmap(&LABELS, &[], &[], &[vec![Some(1.0)]], Unit::Percent));
+        texts(&progress_chart(
+            &LABELS,
+            &[(String::new(), Some(-3.0)), ("x".into(), Some(f64::NAN))],
+            "t",
+        ));
+    }
+
+    #[test]
+    fn long_labels_are_shortened() {
+        assert_eq!(truncate("Länger fahren, weniger wegwerfen", 12), "Länger fahr…");
+        assert_eq!(truncate("kurz", 12), "kurz");
+    }
+
+    #[test]
     fn charts_are_deterministic() {
         let series = vec![Series {
             name: "X".into(),
