@@ -21,6 +21,18 @@ pub fn load_metrics(project: &Project) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
     let mut texts = HashMap::new();
     for path in metric_files(&project.root) {
         let rel = relative(&project.root, &path);
+        if !inside(&project.root, &path) {
+            diagnostics.push(
+                Diagnostic::new(
+                    &UNREADABLE_FILE,
+                    &rel,
+                    Pos::new(0, 1),
+                    "the file is a link that leads outside the repository; it was not read",
+                )
+                .help("copy the file into the repository instead of linking to it"),
+            );
+            continue;
+        }
         match std::fs::read(&path) {
             Ok(bytes) => {
                 let (rows, diags) = parse_csv(&rel, &bytes);
@@ -47,6 +59,14 @@ pub fn load_metrics(project: &Project) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
     }
     diagnostics.extend(join_diags);
     (joined, diagnostics)
+}
+
+/// Whether a file (after following links) lies inside the repository.
+fn inside(root: &Path, path: &Path) -> bool {
+    match (root.canonicalize(), path.canonicalize()) {
+        (Ok(root), Ok(target)) => target.starts_with(root),
+        _ => true, // a dangling link or a loop: reading it fails with a clear error
+    }
 }
 
 /// The CSV files directly under `metrics/`, sorted by name; hidden files skipped.
@@ -142,4 +162,59 @@ fn unknown_platform(record: &MetricRecord, post_id: &str, post_file: &str) -> Di
     .help(format!(
         "add `{platform}` to `platforms` in {post_file}, or fix the row's platform"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_project;
+
+    fn write(dir: &Path, rel: &str, text: &str) {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn without_a_metrics_folder_there_is_nothing_to_report() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "touchpoint.toml",
+            "name = \"T\"\ntimezone = \"UTC\"\n",
+        );
+        let (project, _) = load_project(dir.path()).unwrap();
+        let (records, diags) = load_metrics(&project);
+        assert!(records.is_empty() && diags.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_repository_are_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "touchpoint.toml",
+            "name = \"T\"\ntimezone = \"UTC\"\n",
+        );
+        write(outside.path(), "secret.csv", "post,platform\na,x\n");
+        std::fs::create_dir_all(dir.path().join("metrics")).unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.csv"),
+            dir.path().join("metrics/evil.csv"),
+        )
+        .unwrap();
+        write(dir.path(), "metrics/notes.txt", "not a csv");
+        let (project, _) = load_project(dir.path()).unwrap();
+        let (records, diags) = load_metrics(&project);
+        assert!(records.is_empty());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(
+            (diags[0].rule, diags[0].file.as_str()),
+            ("unreadable-file", "metrics/evil.csv")
+        );
+    }
 }
