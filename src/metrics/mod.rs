@@ -7,7 +7,7 @@
 //! and a row that cannot be read becomes a diagnostic with file and line: one bad
 //! row never stops the report.
 //!
-//! One file per format: [`normalised`], [`x`], [`meta`]. Shared cell parsing lives
+//! One file per format: `normalised`, `x`, `meta`. Shared cell parsing lives
 //! in `cells`, header and row access in `table`, permalink normalisation in
 //! `permalink`.
 
