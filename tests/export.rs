@@ -39,13 +39,14 @@ fn stdout_ok(output: &Output) -> String {
 }
 
 /// The rows the fixture must produce, in queue order: (post, platform, publish_at_utc).
-const EXPECTED_ROWS: [(&str, &str, &str); 6] = [
+const EXPECTED_ROWS: [(&str, &str, &str); 7] = [
     ("2026/12/winterreifen", "instagram", "2026-12-01T08:00:00Z"),
     ("2026/12/winterreifen", "linkedin", "2026-12-01T08:00:00Z"),
     ("2026/12/aaa-gleichzeitig", "x", "2026-12-01T08:00:00Z"),
     ("2026/12/winterreifen", "x", "2026-12-01T08:00:00Z"),
     ("2026/12/licht", "bluesky", "2026-12-03T17:30:00Z"),
     ("2026/12/licht", "linkedin", "2026-12-03T17:30:00Z"),
+    ("2026/12/silvester", "instagram", "2026-12-30T23:30:00Z"),
 ];
 
 fn json_rows(text: &str) -> Vec<serde_json::Value> {
@@ -119,6 +120,13 @@ fn json_has_the_expected_rows_in_order() {
     assert_eq!(bluesky["account"], serde_json::Value::Null);
     assert_eq!(bluesky["first_comment"], serde_json::Value::Null);
     assert_eq!(bluesky["media"], serde_json::json!([]));
+
+    let silvester = row(&rows, "2026/12/silvester", "instagram");
+    assert_eq!(silvester["publish_at_local"], "2026-12-31T00:30:00+01:00");
+    assert_eq!(
+        silvester["media"],
+        serde_json::json!([{"path": "media/reifen.png", "alt": null}])
+    );
 }
 
 #[test]
@@ -152,6 +160,20 @@ fn drafts_crisis_posts_and_other_dates_stay_out() {
 }
 
 #[test]
+fn date_filters_use_the_day_in_the_project_timezone() {
+    // 2026-12-31T00:30 in Berlin is 2026-12-30T23:30Z: it belongs to the 31st.
+    let posts = |extra: &[&str]| -> BTreeSet<String> {
+        json_rows(&stdout_ok(&export("json", extra)))
+            .iter()
+            .map(|r| r["post"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let day = posts(&["--from", "2026-12-31", "--to", "2026-12-31"]);
+    assert_eq!(day, BTreeSet::from(["2026/12/silvester".to_owned()]));
+    assert!(!posts(&["--to", "2026-12-30"]).contains("2026/12/silvester"));
+}
+
+#[test]
 fn platform_and_status_filters_select_rows() {
     let rows = json_rows(&stdout_ok(&export(
         "json",
@@ -166,6 +188,7 @@ fn platform_and_status_filters_select_rows() {
     )));
     assert_eq!(rows, repeated);
     let scheduled = json_rows(&stdout_ok(&export("json", &["--status", "scheduled"])));
+    assert!(scheduled.iter().all(|r| r["status"] == "scheduled"));
     let posts: BTreeSet<&str> = scheduled.iter().map(|r| r["post"].as_str().unwrap()).collect();
     assert_eq!(
         posts,
@@ -493,4 +516,26 @@ fn refusing_does_not_touch_the_out_file() {
     let output = export("json", &["--out", target.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous");
+}
+
+#[test]
+fn site_files_match_the_command_line_exports() {
+    let options = touchpoint::Options {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+    };
+    let checked = touchpoint::check_project(&fixture(), &options).unwrap();
+    let files = touchpoint::export::site_files(&checked);
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "export/publish-queue.json",
+            "export/publish-queue.csv",
+            "export/publish-queue.ics"
+        ]
+    );
+    // The site leaves the post with errors out, which is what `--to 2026-12-31` selects.
+    for ((_, contents), format) in files.iter().zip(["json", "csv", "ics"]) {
+        assert_eq!(contents, &stdout_ok(&export(format, &DECEMBER)), "{format}");
+    }
 }
