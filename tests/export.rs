@@ -118,8 +118,18 @@ fn json_has_the_expected_rows_in_order() {
 
     let bluesky = row(&rows, "2026/12/licht", "bluesky");
     assert_eq!(bluesky["account"], serde_json::Value::Null);
-    assert_eq!(bluesky["first_comment"], serde_json::Value::Null);
+    assert_eq!(
+        bluesky["first_comment"],
+        serde_json::Value::Null,
+        "Bluesky has no first comment"
+    );
     assert_eq!(bluesky["media"], serde_json::json!([]));
+    let tracked = "https://radwerk.de/licht?utm_source=bluesky&utm_medium=social&utm_campaign=winter-2026&utm_content=stadt";
+    assert_eq!(bluesky["link"], tracked);
+    assert!(bluesky["text"].as_str().unwrap().ends_with(tracked));
+    let linkedin = row(&rows, "2026/12/licht", "linkedin");
+    assert_eq!(linkedin["first_comment"], "Alle Leuchten im Laden.");
+    assert!(linkedin["link"].as_str().unwrap().contains("utm_source=linkedin"));
 
     let silvester = row(&rows, "2026/12/silvester", "instagram");
     assert_eq!(silvester["publish_at_local"], "2026-12-31T00:30:00+01:00");
@@ -502,6 +512,10 @@ fn a_post_with_errors_is_refused_unless_allowed() {
     assert!(stderr.contains("posts/2027/01/kaputt.md:6:"), "{stderr}");
     assert!(stderr.contains("unknown-pillar"), "{stderr}");
     assert!(stderr.contains("--allow-errors"), "{stderr}");
+    assert!(
+        !stderr.contains("entwurf"),
+        "a draft is not selected, so its errors do not count: {stderr}"
+    );
 
     let allowed = json_rows(&stdout_ok(&export("json", &["--allow-errors"])));
     assert_eq!(allowed.len(), EXPECTED_ROWS.len() + 1);
@@ -538,4 +552,60 @@ fn site_files_match_the_command_line_exports() {
     for ((_, contents), format) in files.iter().zip(["json", "csv", "ics"]) {
         assert_eq!(contents, &stdout_ok(&export(format, &DECEMBER)), "{format}");
     }
+}
+
+#[test]
+fn texts_are_exactly_what_validation_checks() {
+    let options = touchpoint::Options {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+    };
+    let checked = touchpoint::check_project(&fixture(), &options).unwrap();
+    let rows = json_rows(&stdout_ok(&export("json", &DECEMBER)));
+    for r in &rows {
+        let post = checked.project.post(r["post"].as_str().unwrap()).unwrap();
+        let platform = touchpoint::platform::Platform::from_name(r["platform"].as_str().unwrap()).unwrap();
+        let composed = touchpoint::platform::platform_text(&checked.project, post, platform);
+        let parts: Vec<&str> = composed.parts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(r["text"], parts[0]);
+        assert_eq!(r["thread"], serde_json::json!(parts[1..]));
+        assert_eq!(r["link"], serde_json::json!(composed.tracked_link));
+    }
+}
+
+/// The fixture holds exactly the planted problems of EXPECTED.tsv (the per-platform rules
+/// are run here too, in case `check` does not run them yet). Of its two errors, only the
+/// approved post's blocks an export: the draft is never selected.
+#[test]
+fn fixture_has_exactly_the_planted_problems() {
+    let options = touchpoint::Options {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+    };
+    let checked = touchpoint::check_project(&fixture(), &options).unwrap();
+    let mut all = checked.diagnostics.clone();
+    for post in &checked.project.posts {
+        all.extend(touchpoint::platform::check_post(&checked.project, post));
+    }
+    let found: BTreeSet<(String, u32, String)> = all
+        .iter()
+        .map(|d| (d.file.clone(), d.line, d.rule.to_owned()))
+        .collect();
+    let expected_text = std::fs::read_to_string(fixture().join("EXPECTED.tsv")).unwrap();
+    let expected: BTreeSet<(String, u32, String)> = expected_text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            (cols[0].to_owned(), cols[1].parse().unwrap(), cols[2].to_owned())
+        })
+        .collect();
+    assert_eq!(found, expected);
+    let errors: BTreeSet<&str> = all
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.file.as_str())
+        .collect();
+    assert_eq!(
+        errors,
+        BTreeSet::from(["posts/2026/12/entwurf.md", "posts/2027/01/kaputt.md"])
+    );
 }

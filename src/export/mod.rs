@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use crate::Checked;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Post, Project, Status};
-use crate::platform::Platform;
+use crate::platform::{self, Platform};
 
 pub mod csv;
 pub mod ics;
@@ -297,7 +297,7 @@ fn sort_rows(rows: &mut [Row]) {
     });
 }
 
-/// The text parts one platform receives.
+/// The text parts one platform receives, as exported.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct FinalText {
     text: String,
@@ -306,41 +306,19 @@ struct FinalText {
     link: Option<String>,
 }
 
-/// The final text of `post` on `platform`.
+/// The final text of `post` on `platform`, exactly as validation checked it: taken from
+/// [`platform::platform_text`], the one function validation, the site and the export share.
+/// A first comment is exported only where the network has one.
 fn final_text(project: &Project, post: &Post, platform: Platform) -> FinalText {
-    provisional_platform_text(project, post, platform)
-}
-
-/// TEMPORARY stand-in for `touchpoint::platform::platform_text` until the platform branch
-/// lands: variant text or trimmed body, hashtags appended, link appended untracked.
-fn provisional_platform_text(_project: &Project, post: &Post, platform: Platform) -> FinalText {
-    let variant = post.variants.get(&platform);
-    let mut text = variant
-        .and_then(|v| v.text.as_ref())
-        .map_or_else(|| post.body.trim().to_owned(), |t| t.value.clone());
-    let link = post.link.as_ref().map(|l| l.value.clone());
-    if let Some(link) = &link {
-        text.push_str("\n\n");
-        text.push_str(link);
-    }
-    let tags: Vec<String> = post
-        .hashtags_for(platform)
-        .iter()
-        .map(|t| format!("#{}", t.value))
-        .collect();
-    if !tags.is_empty() {
-        text.push_str("\n\n");
-        text.push_str(&tags.join(" "));
-    }
+    let composed = platform::platform_text(project, post, platform);
+    let mut parts = composed.parts.into_iter().map(|p| p.text);
     FinalText {
-        text,
-        thread: variant
-            .map(|v| v.thread.iter().map(|t| t.value.clone()).collect())
-            .unwrap_or_default(),
-        first_comment: variant
-            .and_then(|v| v.first_comment.as_ref())
-            .map(|c| c.value.clone()),
-        link,
+        text: parts.next().unwrap_or_default(),
+        thread: parts.collect(),
+        first_comment: composed
+            .first_comment
+            .filter(|_| platform::spec(platform).first_comment),
+        link: composed.tracked_link,
     }
 }
 
