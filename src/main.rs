@@ -117,6 +117,11 @@ fn run_rules(format: OutputFormat) -> anyhow::Result<Outcome> {
 fn run_export(args: &ExportArgs) -> anyhow::Result<Outcome> {
     use anyhow::Context as _;
     use touchpoint::export;
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from > to
+    {
+        anyhow::bail!("--from {from} is after --to {to}");
+    }
     let options = touchpoint::Options { today: args.today };
     let checked = touchpoint::check_project(&args.dir, &options)?;
     let filter = export::Filter {
@@ -140,11 +145,12 @@ fn run_export(args: &ExportArgs) -> anyhow::Result<Outcome> {
     for post in &queue.unscheduled {
         eprintln!("warning: {post} has no valid publish time and is not in the queue");
     }
-    let text = match args.format {
-        ExportFormat::Json => export::json::render(&queue),
-        ExportFormat::Csv => export::csv::render(&queue),
-        ExportFormat::Ics => export::ics::render(&queue),
+    let format = match args.format {
+        ExportFormat::Json => export::Format::Json,
+        ExportFormat::Csv => export::Format::Csv,
+        ExportFormat::Ics => export::Format::Ics,
     };
+    let text = export::render(&queue, format);
     match args.out.as_deref().filter(|p| *p != std::path::Path::new("-")) {
         Some(path) => export::write::write_atomic(path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?,

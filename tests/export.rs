@@ -609,3 +609,10 @@ fn fixture_has_exactly_the_planted_problems() {
         BTreeSet::from(["posts/2026/12/entwurf.md", "posts/2027/01/kaputt.md"])
     );
 }
+
+#[test]
+fn a_reversed_date_range_cannot_run() {
+    let output = export("json", &["--from", "2026-12-31", "--to", "2026-12-01"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--from 2026-12-31 is after --to 2026-12-01"));
+}

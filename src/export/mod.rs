@@ -322,16 +322,52 @@ fn final_text(project: &Project, post: &Post, platform: Platform) -> FinalText {
     }
 }
 
+/// The export formats, each rendered by its own module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Versioned JSON ([`json`]).
+    Json,
+    /// CSV with a header row ([`csv`]).
+    Csv,
+    /// iCalendar, RFC 5545 ([`ics`]).
+    Ics,
+}
+
+impl Format {
+    /// Every format, in the order the site lists them.
+    pub const ALL: [Format; 3] = [Format::Json, Format::Csv, Format::Ics];
+
+    /// The file extension, which is also the `--format` word.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Ics => "ics",
+        }
+    }
+}
+
+/// Renders the queue in `format`: the one dispatch the command line and the site share.
+pub fn render(queue: &Queue, format: Format) -> String {
+    match format {
+        Format::Json => json::render(queue),
+        Format::Csv => csv::render(queue),
+        Format::Ics => ics::render(queue),
+    }
+}
+
 /// The three export files for the site (`export/publish-queue.{json,csv,ics}`), built with
 /// the default filter, so a reviewer can download exactly what `touchpoint export` writes.
 /// Posts with errors are left out (the site shows their diagnostics instead).
 pub fn site_files(checked: &Checked) -> Vec<(String, String)> {
     let queue = build_queue(checked, &Filter::default());
-    vec![
-        ("export/publish-queue.json".to_owned(), json::render(&queue)),
-        ("export/publish-queue.csv".to_owned(), csv::render(&queue)),
-        ("export/publish-queue.ics".to_owned(), ics::render(&queue)),
-    ]
+    Format::ALL
+        .into_iter()
+        .map(|format| {
+            let name = format!("export/publish-queue.{}", format.extension());
+            (name, render(&queue, format))
+        })
+        .collect()
 }
 
 #[cfg(test)]
