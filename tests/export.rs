@@ -517,6 +517,10 @@ fn a_post_with_errors_is_refused_unless_allowed() {
         "a draft is not selected, so its errors do not count: {stderr}"
     );
 
+    // A post with errors that the selection leaves out does not count.
+    let other_platform = json_rows(&stdout_ok(&export("json", &["--platform", "bluesky"])));
+    assert_eq!(other_platform.len(), 1);
+
     let allowed = json_rows(&stdout_ok(&export("json", &["--allow-errors"])));
     assert_eq!(allowed.len(), EXPECTED_ROWS.len() + 1);
     assert_eq!(allowed.last().unwrap()["post"], "2027/01/kaputt");

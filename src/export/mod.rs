@@ -198,6 +198,10 @@ pub fn build_queue(checked: &Checked, filter: &Filter) -> Queue {
         unscheduled: Vec::new(),
     };
     for post in project.posts.iter().filter(|p| is_selected(p, filter, tz)) {
+        let platforms = selected_platforms(post, filter);
+        if platforms.is_empty() {
+            continue;
+        }
         if !filter.allow_errors
             && let Some(found) = errors.get(post.file.as_str())
         {
@@ -208,14 +212,11 @@ pub fn build_queue(checked: &Checked, filter: &Filter) -> Queue {
             queue.unscheduled.push(post.id.clone());
             continue;
         };
-        let platforms = post
-            .platforms
-            .iter()
-            .map(|p| p.value)
-            .filter(|p| filter.platforms.is_empty() || filter.platforms.contains(p));
-        queue
-            .rows
-            .extend(platforms.map(|platform| build_row(project, post, platform, time)));
+        queue.rows.extend(
+            platforms
+                .into_iter()
+                .map(|platform| build_row(project, post, platform, time)),
+        );
     }
     sort_rows(&mut queue.rows);
     queue
@@ -232,6 +233,15 @@ fn is_selected(post: &Post, filter: &Filter, tz: Tz) -> bool {
     };
     let day = time.with_timezone(&tz).date_naive();
     filter.from.is_none_or(|from| day >= from) && filter.to.is_none_or(|to| day <= to)
+}
+
+/// The post's platforms that `--platform` keeps, in the order the post names them.
+fn selected_platforms(post: &Post, filter: &Filter) -> Vec<Platform> {
+    post.platforms
+        .iter()
+        .map(|p| p.value)
+        .filter(|p| filter.platforms.is_empty() || filter.platforms.contains(p))
+        .collect()
 }
 
 /// Per file with errors: how many, and the first (diagnostics arrive sorted by position).
