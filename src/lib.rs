@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 pub mod content;
 pub mod diagnostic;
+pub mod export;
 pub mod init;
 pub mod load;
 pub mod metrics;
