@@ -52,10 +52,11 @@ pub const COUNTING_SOURCE: &str = VALIDATOR;
 /// The length as Mastodon's validator counts it.
 pub fn count(text: &str) -> usize {
     // (range, counted length, order): links win over mentions that start at the same place.
-    let mut replacements: Vec<(std::ops::Range<usize>, usize, u8)> = urls::find_links(text, false)
-        .into_iter()
-        .map(|l| (l.range, URL_LENGTH, 0))
-        .collect();
+    let mut replacements: Vec<(std::ops::Range<usize>, usize, u8)> =
+        urls::find_links_as(text, urls::Dialect::Mastodon)
+            .into_iter()
+            .map(|l| (l.range, URL_LENGTH, 0))
+            .collect();
     for mention in entities::mentions(text) {
         let local = local_part(&text[mention.range.clone()]);
         replacements.push((mention.range, unicode::graphemes(local), 1));
@@ -103,6 +104,16 @@ mod tests {
         );
         assert_eq!(count("Mehr: https://a.de"), 6 + 23);
         assert_eq!(count("http://radwerk.de"), 23);
+    }
+
+    #[test]
+    fn links_run_to_the_next_space_without_trailing_punctuation() {
+        assert_eq!(count("https://ja.wikipedia.org/wiki/日本"), 23);
+        assert_eq!(count("(https://radwerk.de/winter)."), 1 + 23 + 2);
+        assert_eq!(count("https://radwerk.de/winter»"), 23);
+        assert_eq!(count("https://radwerk.de/a?q=ü"), 23);
+        assert_eq!(count("gemini://radwerk.de/kapsel"), 23);
+        assert_eq!(count("https://radwerk.de#termine"), 23 + 8);
     }
 
     #[test]

@@ -30,9 +30,29 @@ pub struct Link {
     pub has_scheme: bool,
 }
 
-/// Every link in `text`, in order. With `schemeless`, `example.com` and
-/// `www.example.de/path` count as links too (X); without, only `http(s)://` links (Mastodon).
+/// Whose link rules apply: the networks patch twitter-text differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    /// twitter-text 3, as X counts: links with or without scheme.
+    Twitter,
+    /// Mastodon's patched twitter-text: a scheme is required (http, https, and a few
+    /// others such as gemini), and a path runs to the next space, leaving out trailing
+    /// punctuation.
+    Mastodon,
+}
+
+/// Every link in `text`, in order, by twitter-text's rules. With `schemeless`,
+/// `example.com` and `www.example.de/path` count as links too (as X counts them).
 pub fn find_links(text: &str, schemeless: bool) -> Vec<Link> {
+    let mut links = find_links_as(text, Dialect::Twitter);
+    if !schemeless {
+        links.retain(|l| l.has_scheme);
+    }
+    links
+}
+
+/// Every link in `text` by the rules of `dialect`.
+pub fn find_links_as(text: &str, dialect: Dialect) -> Vec<Link> {
     if !text.contains('.') {
         return Vec::new(); // every link has a dot before its top-level domain
     }
@@ -50,13 +70,13 @@ pub fn find_links(text: &str, schemeless: bool) -> Vec<Link> {
             start += 1;
             continue;
         }
-        let Some(found) = match_url(&chars, &runs, start) else {
+        let Some(found) = match_url(&chars, &runs, start, dialect) else {
             start += 1;
             continue;
         };
         // The preceding character belongs to the next match, as in twitter-text's regex.
         earliest = found.end + 1;
-        if let Some(range) = accept(&chars, &found, schemeless) {
+        if let Some(range) = accept(&chars, &found, dialect) {
             links.push(Link {
                 range: byte_at(range.start)..byte_at(range.end),
                 has_scheme: found.scheme,
@@ -89,19 +109,22 @@ struct Candidate {
 /// Applies twitter-text's checks after the grammar matched: host labels must encode
 /// to at most 63 characters; a schemeless link needs an ASCII name before its top-level
 /// domain and may not follow `-`, `_`, `.` or `/`; t.co links end after their slug.
-fn accept(chars: &[(usize, char)], c: &Candidate, schemeless: bool) -> Option<Range<usize>> {
+fn accept(chars: &[(usize, char)], c: &Candidate, dialect: Dialect) -> Option<Range<usize>> {
     if !labels_encode(chars, &c.labels) || c.end - c.start > MAX_URL_LENGTH {
         return None;
     }
-    if c.scheme {
-        return tco_range(chars, c);
+    match (c.scheme, dialect) {
+        (true, Dialect::Twitter) => return tco_range(chars, c),
+        (true, Dialect::Mastodon) => return Some(c.start..c.end),
+        (false, Dialect::Mastodon) => return None,
+        (false, Dialect::Twitter) => {}
     }
     let preceding = c
         .start
         .checked_sub(1)
         .and_then(|i| chars.get(i))
         .map(|&(_, ch)| ch);
-    if !schemeless || matches!(preceding, Some('-' | '_' | '.' | '/')) {
+    if matches!(preceding, Some('-' | '_' | '.' | '/')) {
         return None;
     }
     Some(ascii_domain_start(chars, c)?..c.end)
@@ -146,7 +169,7 @@ fn tco_range(chars: &[(usize, char)], c: &Candidate) -> Option<Range<usize>> {
     }
     let mut end = slug_start + slug_len;
     if slug_len > 0 && chars.get(end).map(|&(_, ch)| ch) == Some('?') {
-        end = match_fragment(chars, match_query(chars, end));
+        end = match_fragment(chars, match_query(chars, end, Dialect::Twitter));
     }
     Some(c.start..end)
 }
@@ -168,22 +191,28 @@ fn labels_encode(chars: &[(usize, char)], labels: &[Range<usize>]) -> bool {
 /// Matches the URL grammar at `start`: optional scheme (then optional user info),
 /// a domain ending in a known top-level domain (or an IPv4 address after a scheme),
 /// optional port, path, query and fragment.
-fn match_url(chars: &[(usize, char)], runs: &Runs, start: usize) -> Option<Candidate> {
-    let scheme_len = scheme_at(chars, start);
+fn match_url(chars: &[(usize, char)], runs: &Runs, start: usize, dialect: Dialect) -> Option<Candidate> {
+    let scheme_len = scheme_at(chars, start, dialect);
     let mut domain_start = start + scheme_len;
-    if scheme_len > 0 {
+    let twitter = dialect == Dialect::Twitter;
+    if scheme_len > 0 && twitter {
         domain_start = skip_userinfo(chars, domain_start);
     }
     let label_runs = if scheme_len > 0 { &runs.any } else { &runs.ascii };
     let (labels, domain_end) = match match_domain(chars, label_runs, &runs.any, domain_start) {
         Some(found) => found,
-        None if scheme_len > 0 => (Vec::new(), match_ipv4(chars, domain_start)?),
+        None if scheme_len > 0 && twitter => (Vec::new(), match_ipv4(chars, domain_start)?),
         None => return None,
     };
     let port_end = match_port(chars, domain_end);
-    let path_end = match_path(chars, port_end);
+    let path_end = match_path(chars, port_end, dialect);
     let has_path = path_end > port_end;
-    let end = match_fragment(chars, match_query(chars, path_end));
+    let query_end = match_query(chars, path_end, dialect);
+    let end = if twitter {
+        match_fragment(chars, query_end)
+    } else {
+        query_end
+    };
     Some(Candidate {
         start,
         scheme: scheme_len > 0,
@@ -259,9 +288,27 @@ fn match_ipv4(chars: &[(usize, char)], at: usize) -> Option<usize> {
     (!next.is_some_and(|c| c.is_ascii_alphanumeric())).then_some(pos)
 }
 
-/// Length of `http://` or `https://` (any case) at `at`, or 0.
-fn scheme_at(chars: &[(usize, char)], at: usize) -> usize {
-    for scheme in ["https://", "http://"] {
+/// Length of the scheme (`https://`, any case) at `at`, or 0. Mastodon also links
+/// a few other schemes.
+fn scheme_at(chars: &[(usize, char)], at: usize, dialect: Dialect) -> usize {
+    const TWITTER: &[&str] = &["https://", "http://"];
+    const MASTODON: &[&str] = &[
+        "https://",
+        "http://",
+        "dat://",
+        "dweb://",
+        "ipfs://",
+        "ipns://",
+        "ssb://",
+        "gopher://",
+        "gemini://",
+    ];
+    let schemes = if dialect == Dialect::Twitter {
+        TWITTER
+    } else {
+        MASTODON
+    };
+    for scheme in schemes {
         let n = scheme.len();
         let matches = chars.get(at..at + n).is_some_and(|s| {
             s.iter()
@@ -397,21 +444,28 @@ fn match_port(chars: &[(usize, char)], at: usize) -> usize {
     }
 }
 
+/// A set of characters, as a predicate.
+type CharClass = fn(char) -> bool;
+
 /// An optional path: `/` then path characters and balanced parentheses, ending on a
 /// character that can end a path (so `example.com/foo.` leaves the period out).
-fn match_path(chars: &[(usize, char)], at: usize) -> usize {
+fn match_path(chars: &[(usize, char)], at: usize, dialect: Dialect) -> usize {
     if chars.get(at).map(|&(_, c)| c) != Some('/') {
         return at;
     }
+    let (is_path, is_end): (CharClass, CharClass) = match dialect {
+        Dialect::Twitter => (is_path_char, is_path_end_char),
+        Dialect::Mastodon => (is_mastodon_path_char, is_mastodon_path_end_char),
+    };
     let mut pos = at + 1;
     let mut end = at + 1;
     while let Some(&(_, c)) = chars.get(pos) {
-        if is_path_char(c) {
+        if is_path(c) {
             pos += 1;
-            if is_path_end_char(c) {
+            if is_end(c) {
                 end = pos;
             }
-        } else if let Some(after) = balanced_parens(chars, pos) {
+        } else if let Some(after) = balanced_parens(chars, pos, is_path) {
             pos = after;
             end = pos;
         } else {
@@ -422,7 +476,7 @@ fn match_path(chars: &[(usize, char)], at: usize) -> usize {
 }
 
 /// Balanced parentheses in a path, one level of nesting: `(film)` or `(a_(b))`.
-fn balanced_parens(chars: &[(usize, char)], at: usize) -> Option<usize> {
+fn balanced_parens(chars: &[(usize, char)], at: usize, is_path_char: CharClass) -> Option<usize> {
     let at_char = |i: usize| chars.get(i).map(|&(_, c)| c);
     if at_char(at) != Some('(') {
         return None;
@@ -455,16 +509,19 @@ fn balanced_parens(chars: &[(usize, char)], at: usize) -> Option<usize> {
 }
 
 /// An optional query: `?` then query characters, ending on a query-ending character.
-fn match_query(chars: &[(usize, char)], at: usize) -> usize {
+fn match_query(chars: &[(usize, char)], at: usize, dialect: Dialect) -> usize {
     if chars.get(at).map(|&(_, c)| c) != Some('?') {
         return at;
     }
+    let mastodon = dialect == Dialect::Mastodon;
     let mut end = at;
     for (i, &(_, c)) in chars.iter().enumerate().skip(at + 1) {
-        if !is_query_char(c) {
+        let extra = mastodon && is_mastodon_uchar(c);
+        if !(is_query_char(c) || extra || (mastodon && c == '^')) {
             break;
         }
-        if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '&' | '=' | '#' | '/' | '+') {
+        let ends = matches!(c, '-' | '_' | '&' | '=' | '#' | '/') || (!mastodon && c == '+');
+        if c.is_ascii_alphanumeric() || ends || extra {
             end = i + 1;
         }
     }
@@ -633,6 +690,43 @@ fn is_path_end_char(c: char) -> bool {
         || ('\u{400}'..='\u{4FF}').contains(&c)
         || is_latin_accent(c)
         || matches!(c, '+' | '-' | '=' | '_' | '#' | '/')
+}
+
+/// Mastodon's path characters: anything but white space, `<`, `>`, parentheses and `?`.
+fn is_mastodon_path_char(c: char) -> bool {
+    !(c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '?'))
+}
+
+/// Mastodon's path-ending characters: a path character that is not punctuation
+/// readers put after a link.
+fn is_mastodon_path_end_char(c: char) -> bool {
+    is_mastodon_path_char(c)
+        && !matches!(
+            c,
+            '!' | '*'
+                | '"'
+                | '\''
+                | '「'
+                | '」'
+                | ';'
+                | ':'
+                | '='
+                | ','
+                | '.'
+                | '$'
+                | '%'
+                | '['
+                | ']'
+                | '~'
+                | '&'
+                | '|'
+                | '@'
+        )
+}
+
+/// Mastodon's `UCHARS`: characters from U+00A0 up (IRI characters) in queries.
+fn is_mastodon_uchar(c: char) -> bool {
+    c >= '\u{A0}' && !c.is_whitespace() && !('\u{FDD0}'..='\u{FDEF}').contains(&c)
 }
 
 /// Characters a query may contain.
