@@ -355,7 +355,7 @@ impl Ctx<'_> {
     fn check_entities(&self, part: &TextPart, label: &str, out: &mut Vec<Diagnostic>) {
         let tags = entities::hashtags(&part.text).len();
         let handles = entities::mentions(&part.text).len();
-        let links = urls::find_links(&part.text, true).len();
+        let links = count_links(&part.text, self.platform);
         let limits = [
             (
                 self.spec.max_hashtags,
@@ -672,6 +672,18 @@ fn check_alt_text(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Links in `text` as `platform` counts them: Threads counts each distinct URL once.
+fn count_links(text: &str, platform: Platform) -> usize {
+    let found = urls::find_links(text, true);
+    if platform != Platform::Threads {
+        return found.len();
+    }
+    let mut distinct: Vec<&str> = found.iter().map(|l| &text[l.range.clone()]).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    distinct.len()
+}
+
 /// "the text", "the variant text" or "thread part 2": how findings name a part.
 fn part_label(part: &TextPart, index: usize) -> String {
     match part.source {
@@ -914,6 +926,22 @@ mod tests {
         assert!(found[0].2.starts_with("X does not take"), "{}", found[0].2);
         let missing = "media = [{ path = \"media/gone.xyz\" }]\n";
         assert_eq!(findings(&post("\"x\"", missing, "Text"), &[]), vec![]);
+    }
+
+    #[test]
+    fn threads_counts_each_distinct_link_once() {
+        let five = (0..5)
+            .map(|i| format!("https://radwerk.de/{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(
+            count_links(&format!("{five} https://radwerk.de/0"), Platform::Threads),
+            5
+        );
+        assert_eq!(
+            count_links(&format!("{five} https://radwerk.de/0"), Platform::X),
+            6
+        );
     }
 
     #[test]
