@@ -89,7 +89,7 @@ pub const X_LINK_COUNT: Rule = Rule {
 pub const THREADS_LINK_COUNT: Rule = Rule {
     name: "threads-link-count",
     default: Severity::Error,
-    summary: "Threads rejects posts with more than 5 links.",
+    summary: "Threads rejects posts with more than 5 distinct links.",
 };
 
 /// A link where the network does not make links clickable.
