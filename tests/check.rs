@@ -119,3 +119,11 @@ fn rules_lists_every_rule_once() {
     assert_eq!(names.len(), count, "rule names are unique");
     assert!(names.contains(&"unknown-pillar") && names.contains(&"syntax-error"));
 }
+
+#[test]
+fn every_platform_rule_fires_at_its_line() {
+    let dir = fixture("platforms");
+    let (code, json) = check_json(&dir, "2026-11-29");
+    assert_eq!(code, 1);
+    assert_eq!(findings(&json, |_| true), expected(&dir));
+}

@@ -25,5 +25,7 @@ pub fn rules() -> Vec<&'static Rule> {
 
 /// Runs every cross-file rule over the project.
 pub fn validate(project: &Project, _context: &Context) -> Vec<Diagnostic> {
-    references::check(project)
+    let mut all = references::check(project);
+    all.extend(crate::platform::rules::check(project));
+    all
 }
