@@ -1,0 +1,189 @@
+//! Status and time: a post's workflow state must fit its date, and one platform
+//! should not get the same caption twice.
+//!
+//! "Today" comes from [`super::Context`] (`--today` in tests and CI). A post is in the
+//! past when its local publish date is before today.
+
+use std::collections::BTreeMap;
+
+use chrono::Days;
+
+use super::cadence::time_pos;
+use super::plan;
+use super::text::caption;
+use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
+use crate::model::{Post, Project, Status};
+use crate::platform::Platform;
+
+/// An approved or scheduled post whose date has passed.
+pub const PAST_DUE: Rule = Rule {
+    name: "past-due",
+    default: Severity::Error,
+    summary: "An `approved` or `scheduled` post dated before today: it missed its slot, or it went out and is not marked `published`.",
+};
+/// A published post without a time.
+pub const PUBLISHED_WITHOUT_TIME: Rule = Rule {
+    name: "published-without-time",
+    default: Severity::Warning,
+    summary: "A `published` post without `publish_at`, so reports and metrics cannot place it in time.",
+};
+/// A post due soon that is not approved yet.
+pub const SCHEDULED_DRAFT: Rule = Rule {
+    name: "scheduled-draft",
+    default: Severity::Warning,
+    summary: "A post still in `idea`, `draft` or `review` whose publish date has passed or is within the next few days (see DRAFT_LEAD_DAYS).",
+};
+/// The same caption twice on one platform.
+pub const DUPLICATE_CAPTION: Rule = Rule {
+    name: "duplicate-caption",
+    default: Severity::Warning,
+    summary: "Two planned posts send the same caption to one platform; networks demote duplicate content.",
+};
+
+/// The rules this module reports.
+pub const RULES: &[&Rule] = &[
+    &PAST_DUE,
+    &PUBLISHED_WITHOUT_TIME,
+    &SCHEDULED_DRAFT,
+    &DUPLICATE_CAPTION,
+];
+
+/// How many days ahead a post should be approved: a draft due sooner is reported.
+pub const DRAFT_LEAD_DAYS: u64 = 3;
+
+/// Checks every post's status against its date, and captions for duplicates.
+pub fn check(project: &Project, context: &super::Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for post in &project.posts {
+        check_status(post, context, &mut out);
+    }
+    check_duplicates(&plan::planned(project), &mut out);
+    out
+}
+
+fn check_status(post: &Post, context: &super::Context, out: &mut Vec<Diagnostic>) {
+    let status = post.status.value;
+    let Some(time) = post.time() else {
+        if status == Status::Published {
+            out.push(
+                Diagnostic::new(
+                    &PUBLISHED_WITHOUT_TIME,
+                    &post.file,
+                    post.status.pos,
+                    format!("`{}` is published but has no `publish_at`", post.id),
+                )
+                .help("add `publish_at` with the time it went out"),
+            );
+        }
+        return;
+    };
+    let day = time.date_naive();
+    let today = context.today;
+    if status.is_publishable() && day < today {
+        out.push(
+            Diagnostic::new(
+                &PAST_DUE,
+                &post.file,
+                time_pos(post),
+                format!(
+                    "`{}` post dated {day}, {} day(s) before today ({today})",
+                    status.name(),
+                    (today - day).num_days()
+                ),
+            )
+            .help("set `status = \"published\"` if it went out, or move `publish_at` to a future slot"),
+        );
+    }
+    let deadline = today
+        .checked_add_days(Days::new(DRAFT_LEAD_DAYS))
+        .unwrap_or(today);
+    if matches!(status, Status::Idea | Status::Draft | Status::Review) && day <= deadline {
+        let when = if day < today {
+            format!("was due on {day}")
+        } else {
+            format!(
+                "goes out on {day}, {} day(s) from today",
+                (day - today).num_days()
+            )
+        };
+        out.push(
+            Diagnostic::new(
+                &SCHEDULED_DRAFT,
+                &post.file,
+                post.status.pos,
+                format!("still `{}` but {when}", status.name()),
+            )
+            .width(status.name().len() + 2)
+            .help(format!(
+                "finish and approve it (posts should be approved {DRAFT_LEAD_DAYS} days ahead), or move `publish_at`"
+            )),
+        );
+    }
+}
+
+/// Whitespace-normalised caption, so reflowed copies still count as duplicates.
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where the caption for `platform` is written.
+fn caption_pos(post: &Post, platform: Platform) -> Pos {
+    post.variants
+        .get(&platform)
+        .and_then(|v| v.text.as_ref())
+        .map_or(Pos::new(post.body_line, 1), |t| t.pos)
+}
+
+fn check_duplicates(planned: &[&Post], out: &mut Vec<Diagnostic>) {
+    let mut first: BTreeMap<(Platform, String), &Post> = BTreeMap::new();
+    for post in planned {
+        // The earlier post each platform's caption repeats, grouped by that post.
+        let mut repeats: BTreeMap<&str, Vec<Platform>> = BTreeMap::new();
+        for platform in &post.platforms {
+            let text = normalise(caption(post, platform.value));
+            if text.is_empty() {
+                continue;
+            }
+            match first.get(&(platform.value, text.clone())) {
+                Some(earlier) if earlier.id != post.id => {
+                    repeats
+                        .entry(earlier.id.as_str())
+                        .or_default()
+                        .push(platform.value);
+                }
+                Some(_) => {}
+                None => {
+                    first.insert((platform.value, text), post);
+                }
+            }
+        }
+        for (earlier, platforms) in repeats {
+            let names: Vec<&str> = platforms.iter().map(|p| p.display_name()).collect();
+            let pos = platforms
+                .first()
+                .map_or(Pos::new(post.body_line, 1), |p| caption_pos(post, *p));
+            out.push(
+                Diagnostic::new(
+                    &DUPLICATE_CAPTION,
+                    &post.file,
+                    pos,
+                    format!("same caption as `{earlier}` on {}", names.join(", ")),
+                )
+                .help("rewrite it for this slot, or give the platform its own variant `text`"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    #[test]
+    fn reflowed_captions_are_equal() {
+        assert_eq!(
+            normalise("Drei  Checks\nvor dem Frost "),
+            normalise("Drei Checks vor\ndem Frost")
+        );
+    }
+}
