@@ -72,7 +72,7 @@ fn bounds_text(min: Option<u32>, max: Option<u32>) -> String {
 }
 
 fn posts_word(n: usize) -> String {
-    format!("{n} post{}", if n == 1 { "" } else { "s" })
+    plan::count(n as i64, "post")
 }
 
 fn in_range<'a>(posts: &[&'a Post], from: NaiveDate, to: NaiveDate) -> Vec<&'a Post> {
@@ -107,8 +107,8 @@ fn check_weeks(
                         format!("{} on {name} in ISO week {week}, {bounds}", posts_word(n)),
                     )
                     .help(format!(
-                        "plan {} more {name} post(s) between {monday} and {sunday}, or lower `min_per_week` in [cadence.{platform}]",
-                        min as usize - n
+                        "plan {} more on {name} between {monday} and {sunday}, or lower `min_per_week` in [cadence.{platform}]",
+                        posts_word(min as usize - n)
                     )),
                 );
             }
@@ -174,8 +174,8 @@ fn check_months(
                     ),
                 )
                 .help(format!(
-                    "plan {} more {name} post(s) in {month}, or lower `per_month` in [cadence.{platform}]",
-                    target as usize - n
+                    "plan {} more on {name} in {month}, or lower `per_month` in [cadence.{platform}]",
+                    posts_word(target as usize - n)
                 )),
             );
         } else if let Some(extra) = list.get(target as usize) {
@@ -217,13 +217,13 @@ fn check_spacing(platform: Platform, cadence: &Cadence, posts: &[&Post], out: &m
                         &later.file,
                         time_pos(later),
                         format!(
-                            "{days} days without a {name} post since `{}` ({}), at most {max_gap} allowed",
+                            "{days} days without a post on {name} since `{}` ({}), at most {max_gap} allowed",
                             earlier.id,
                             a.format("%Y-%m-%d")
                         ),
                     )
                     .help(format!(
-                        "plan a {name} post between {} and {}, or raise `max_gap_days` in [cadence.{platform}]",
+                        "plan a post on {name} between {} and {}, or raise `max_gap_days` in [cadence.{platform}]",
                         a.format("%Y-%m-%d"),
                         b.format("%Y-%m-%d")
                     )),

@@ -55,6 +55,7 @@ pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
                     }
                 ),
             )
+            .width(platform.name().len() + 12)
             .help(help),
         );
     }

@@ -72,6 +72,7 @@ fn check_status(post: &Post, context: &super::Context, out: &mut Vec<Diagnostic>
                     post.status.pos,
                     format!("`{}` is published but has no `publish_at`", post.id),
                 )
+                .width(status.name().len() + 2)
                 .help("add `publish_at` with the time it went out"),
             );
         }
@@ -86,9 +87,9 @@ fn check_status(post: &Post, context: &super::Context, out: &mut Vec<Diagnostic>
                 &post.file,
                 time_pos(post),
                 format!(
-                    "`{}` post dated {day}, {} day(s) before today ({today})",
+                    "`{}` post dated {day}, {} before today ({today})",
                     status.name(),
-                    (today - day).num_days()
+                    plan::count((today - day).num_days(), "day")
                 ),
             )
             .help("set `status = \"published\"` if it went out, or move `publish_at` to a future slot"),
@@ -102,8 +103,8 @@ fn check_status(post: &Post, context: &super::Context, out: &mut Vec<Diagnostic>
             format!("was due on {day}")
         } else {
             format!(
-                "goes out on {day}, {} day(s) from today",
-                (day - today).num_days()
+                "goes out on {day}, {} from today",
+                plan::count((day - today).num_days(), "day")
             )
         };
         out.push(

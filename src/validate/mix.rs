@@ -6,7 +6,7 @@
 //! [`MIN_POSTS`] such posts is not judged: with four posts every share is a multiple
 //! of 25 % and any target would be missed.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::plan;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
@@ -74,7 +74,7 @@ pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
 }
 
 fn month_name(start: NaiveDate) -> String {
-    format!("{}-{:02}", start.year(), start.month())
+    start.format("%B %Y").to_string()
 }
 
 /// Compares each pillar's share among `posts` with its target.

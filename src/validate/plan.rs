@@ -100,6 +100,12 @@ pub fn iso_week_name(day: NaiveDate) -> String {
     format!("{}-W{:02}", w.year(), w.week())
 }
 
+/// "1 post", "3 posts": a count with its noun.
+pub fn count(n: impl Into<i64>, noun: &str) -> String {
+    let n = n.into();
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

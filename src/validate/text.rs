@@ -100,9 +100,30 @@ pub struct Match {
     pub len: usize,
 }
 
-/// Whether `c` continues a word: letters, digits, `_` and `-` (so "E-Bike" is not "Bike").
+/// Whether `c` continues a word: letters, digits and `_`.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '-'
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Whether the text before `start` ends a word. A hyphen separates words
+/// ("Radwerk-Tipp" holds "Radwerk"), except after a one-letter prefix: "E-Bike" and
+/// "S-Bahn" are single words.
+fn boundary_before(chars: &[char], start: usize) -> bool {
+    let Some(&prev) = start.checked_sub(1).and_then(|i| chars.get(i)) else {
+        return true;
+    };
+    if prev != '-' {
+        return !is_word_char(prev);
+    }
+    let letter = start
+        .checked_sub(2)
+        .and_then(|i| chars.get(i))
+        .is_some_and(|c| c.is_alphabetic());
+    let alone = start
+        .checked_sub(3)
+        .and_then(|i| chars.get(i))
+        .is_none_or(|c| !is_word_char(*c));
+    !(letter && alone)
 }
 
 fn lower(c: char) -> char {
@@ -129,7 +150,7 @@ pub fn find_words(text: &str, needle: &str) -> Vec<Match> {
             if chars[start..end] != needle[..] {
                 continue;
             }
-            let before_ok = start == 0 || !is_word_char(chars[start - 1]) || !is_word_char(needle[0]);
+            let before_ok = !is_word_char(needle[0]) || boundary_before(&chars, start);
             let after_ok =
                 end == chars.len() || !is_word_char(chars[end]) || !is_word_char(needle[needle.len() - 1]);
             if before_ok && after_ok {
@@ -223,6 +244,10 @@ mod tests {
     #[test]
     fn whole_words_ignore_case_and_respect_boundaries() {
         let text = "Billig? Nein.\nNicht billiger, kein E-Bike, aber ein Bike.";
+        assert!(contains_word("Der Radwerk-Tipp", "Radwerk"));
+        assert!(contains_word("Die Bike-Tour", "Bike"));
+        assert!(contains_word("Super-billig!", "billig"));
+        assert!(!contains_word("Mit der S-Bahn", "Bahn"));
         assert_eq!(
             find_words(text, "billig"),
             vec![Match {
@@ -235,7 +260,7 @@ mod tests {
             find_words(text, "bike"),
             vec![Match {
                 line: 1,
-                column: 39,
+                column: 38,
                 len: 4
             }]
         );

@@ -61,10 +61,9 @@ fn finding(
     );
     if let Some((window, at)) = nearest(windows, time.naive_local()) {
         d = d.help(format!(
-            "nearest {name} window: {} (e.g. {}); all: {}",
+            "move `publish_at` into the nearest {name} window, {} (closest: {})",
             describe(window),
-            at.format("%a %Y-%m-%d %H:%M"),
-            windows.iter().map(|w| describe(w)).collect::<Vec<_>>().join("; ")
+            at.format("%a %Y-%m-%d %H:%M")
         ));
     }
     d
