@@ -78,7 +78,13 @@ fn check_platforms(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
         return;
     }
     let reads = |platform: Platform| personas.iter().any(|p| p.platforms.contains(&platform));
-    for platform in post.platforms.iter().filter(|p| !reads(p.value)) {
+    // An undeclared platform is already an error of its own (`undeclared-platform`).
+    let declared = |platform: Platform| project.config.platforms.contains_key(&platform);
+    for platform in post
+        .platforms
+        .iter()
+        .filter(|p| declared(p.value) && !reads(p.value))
+    {
         let names: Vec<&str> = personas.iter().map(|p| p.id.as_str()).collect();
         let mut theirs: Vec<Platform> = personas
             .iter()

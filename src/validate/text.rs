@@ -9,23 +9,22 @@ use crate::diagnostic::Pos;
 use crate::model::{Post, Project, Spanned};
 use crate::platform::Platform;
 
-/// The text `platform` receives for `post`: its caption and hashtags.
-///
-/// One small function so the rules switch over to the platform module's exact
-/// rendering in one place.
+/// The text `platform` receives as the post itself: caption, tracked link and hashtags,
+/// exactly as [`crate::platform::platform_text`] composes it (thread parts and the
+/// first comment are not part of it).
 pub fn platform_text(project: &Project, post: &Post, platform: Platform) -> String {
-    let _ = project;
-    let mut text = caption(post, platform).to_owned();
-    let tags: Vec<String> = post
-        .hashtags_for(platform)
-        .iter()
-        .map(|t| format!("#{}", t.value.trim_start_matches('#')))
-        .collect();
-    if !tags.is_empty() {
-        text.push_str("\n\n");
-        text.push_str(&tags.join(" "));
-    }
-    text
+    crate::platform::platform_text(project, post, platform)
+        .text()
+        .to_owned()
+}
+
+/// Everything `platform` receives for `post`: the post, its thread parts and the first
+/// comment, one after the other.
+pub fn all_text(project: &Project, post: &Post, platform: Platform) -> String {
+    let composed = crate::platform::platform_text(project, post, platform);
+    let mut parts: Vec<&str> = composed.parts.iter().map(|p| p.text.as_str()).collect();
+    parts.extend(composed.first_comment.as_deref());
+    parts.join("\n\n")
 }
 
 /// The caption written for `platform`: the variant's `text`, else the body.

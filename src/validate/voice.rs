@@ -7,7 +7,7 @@
 //! comments and hashtags. Holding statements are checked like posts; ideas and
 //! cancelled posts are not, they never go out as they are.
 
-use super::text::{Piece, find_words, locate, pieces, platform_text};
+use super::text::{Piece, all_text, find_words, locate, pieces};
 use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
 use crate::model::{Post, Project, Status};
 
@@ -108,7 +108,7 @@ fn check_required(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
         let missing: Vec<&str> = post
             .platforms
             .iter()
-            .filter(|p| find_words(&platform_text(project, post, p.value), term).is_empty())
+            .filter(|p| find_words(&all_text(project, post, p.value), term).is_empty())
             .map(|p| p.value.display_name())
             .collect();
         if missing.is_empty() {
