@@ -250,13 +250,23 @@ fn today_changes_what_is_past_due() {
 /// lead removes an entry once the content is fixed. (file, rule, message start)
 const KNOWN_EXAMPLE_GAPS: &[(&str, &str, &str)] = &[
     // No holding statement in crisis/ names YouTube or Pinterest yet.
-    ("touchpoint.toml", "no-holding-statement", "no holding statement for YouTube"),
-    ("touchpoint.toml", "no-holding-statement", "no holding statement for Pinterest"),
+    (
+        "touchpoint.toml",
+        "no-holding-statement",
+        "no holding statement for YouTube",
+    ),
+    (
+        "touchpoint.toml",
+        "no-holding-statement",
+        "no holding statement for Pinterest",
+    ),
 ];
 
 fn known_gap(d: &Value) -> bool {
     KNOWN_EXAMPLE_GAPS.iter().any(|(file, rule, start)| {
-        d["file"] == *file && d["rule"] == *rule && d["message"].as_str().is_some_and(|m| m.starts_with(start))
+        d["file"] == *file
+            && d["rule"] == *rule
+            && d["message"].as_str().is_some_and(|m| m.starts_with(start))
     })
 }
 

@@ -3,10 +3,11 @@
 //! Counts the plan (see [`super::plan`]) per ISO week and calendar month, finds long
 //! silences and posts crowded too close together on one platform.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::plan;
-use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
+use super::text::at_time;
+use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::model::{Cadence, Post, Project, Status};
 use crate::platform::Platform;
 
@@ -49,9 +50,9 @@ pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (&platform, cadence) in &project.strategy.cadence {
         let posts = plan::on_platform(&planned, platform);
-        check_weeks(platform, cadence, &posts, (first, last), &mut out);
-        check_months(platform, cadence, &posts, (first, last), &mut out);
-        check_spacing(platform, cadence, &posts, &mut out);
+        check_weeks(project, platform, cadence, &posts, (first, last), &mut out);
+        check_months(project, platform, cadence, &posts, (first, last), &mut out);
+        check_spacing(project, platform, cadence, &posts, &mut out);
     }
     out
 }
@@ -84,6 +85,7 @@ fn in_range<'a>(posts: &[&'a Post], from: NaiveDate, to: NaiveDate) -> Vec<&'a P
 }
 
 fn check_weeks(
+    project: &Project,
     platform: Platform,
     cadence: &Cadence,
     posts: &[&Post],
@@ -107,7 +109,7 @@ fn check_weeks(
                         format!("{} on {name} in ISO week {week}, {bounds}", posts_word(n)),
                     )
                     .help(format!(
-                        "plan {} more on {name} between {monday} and {sunday}, or lower `min_per_week` in [cadence.{platform}]",
+                        "add {} on {name} between {monday} and {sunday}, or lower `min_per_week` in [cadence.{platform}]",
                         posts_word(min as usize - n)
                     )),
                 );
@@ -127,10 +129,10 @@ fn check_weeks(
         for (week, list) in weeks {
             if let Some(extra) = list.get(max as usize) {
                 out.push(
-                    Diagnostic::new(
+                    at_time(
                         &CADENCE_TOO_MANY,
-                        &extra.file,
-                        time_pos(extra),
+                        project,
+                        extra,
                         format!(
                             "{} on {name} in ISO week {week}, {bounds}",
                             posts_word(list.len())
@@ -147,6 +149,7 @@ fn check_weeks(
 }
 
 fn check_months(
+    project: &Project,
     platform: Platform,
     cadence: &Cadence,
     posts: &[&Post],
@@ -160,7 +163,7 @@ fn check_months(
     for start in plan::full_months(first, last) {
         let end = plan::month_last_day(start);
         let list = in_range(posts, start, end);
-        let month = format!("{}-{:02}", start.year(), start.month());
+        let month = start.format("%B %Y").to_string();
         let n = list.len();
         if n < target as usize {
             out.push(
@@ -174,16 +177,16 @@ fn check_months(
                     ),
                 )
                 .help(format!(
-                    "plan {} more on {name} in {month}, or lower `per_month` in [cadence.{platform}]",
+                    "add {} on {name} in {month}, or lower `per_month` in [cadence.{platform}]",
                     posts_word(target as usize - n)
                 )),
             );
         } else if let Some(extra) = list.get(target as usize) {
             out.push(
-                Diagnostic::new(
+                at_time(
                     &CADENCE_TOO_MANY,
-                    &extra.file,
-                    time_pos(extra),
+                    project,
+                    extra,
                     format!(
                         "{} on {name} in {month}, target {target} per month",
                         posts_word(n)
@@ -198,7 +201,13 @@ fn check_months(
     }
 }
 
-fn check_spacing(platform: Platform, cadence: &Cadence, posts: &[&Post], out: &mut Vec<Diagnostic>) {
+fn check_spacing(
+    project: &Project,
+    platform: Platform,
+    cadence: &Cadence,
+    posts: &[&Post],
+    out: &mut Vec<Diagnostic>,
+) {
     let name = platform.display_name();
     for pair in posts.windows(2) {
         let [earlier, later] = pair else { continue };
@@ -212,10 +221,7 @@ fn check_spacing(platform: Platform, cadence: &Cadence, posts: &[&Post], out: &m
             let days = (b.date_naive() - a.date_naive()).num_days();
             if days > i64::from(max_gap) {
                 out.push(
-                    Diagnostic::new(
-                        &CADENCE_GAP,
-                        &later.file,
-                        time_pos(later),
+                    at_time(&CADENCE_GAP, project, later,
                         format!(
                             "{days} days without a post on {name} since `{}` ({}), at most {max_gap} allowed",
                             earlier.id,
@@ -234,10 +240,10 @@ fn check_spacing(platform: Platform, cadence: &Cadence, posts: &[&Post], out: &m
             let minutes = (b - a).num_minutes();
             if (minutes as f64) < min_hours * 60.0 {
                 out.push(
-                    Diagnostic::new(
+                    at_time(
                         &MIN_SPACING,
-                        &later.file,
-                        time_pos(later),
+                        project,
+                        later,
                         format!(
                             "{} after `{}` on {name}, at least {} apart",
                             duration_text(minutes),
@@ -252,11 +258,6 @@ fn check_spacing(platform: Platform, cadence: &Cadence, posts: &[&Post], out: &m
             }
         }
     }
-}
-
-/// Where the post's `publish_at` is written (the title when it has none).
-pub fn time_pos(post: &Post) -> Pos {
-    post.publish_at.as_ref().map_or(post.title.pos, |t| t.pos)
 }
 
 fn duration_text(minutes: i64) -> String {

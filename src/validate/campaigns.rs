@@ -1,7 +1,7 @@
 //! Campaigns: posts inside their campaign's dates, campaigns that have posts, and
 //! campaign hashtags on every campaign post.
 
-use super::cadence::time_pos;
+use super::text::at_time;
 use super::text::{contains_word, key_pos, platform_text};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::model::{Campaign, Post, Project, Status};
@@ -53,14 +53,14 @@ pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
             );
         }
         for post in posts.into_iter().filter(|p| p.status.value != Status::Idea) {
-            check_dates(campaign, post, &mut out);
+            check_dates(project, campaign, post, &mut out);
             check_hashtags(project, campaign, post, &mut out);
         }
     }
     out
 }
 
-fn check_dates(campaign: &Campaign, post: &Post, out: &mut Vec<Diagnostic>) {
+fn check_dates(project: &Project, campaign: &Campaign, post: &Post, out: &mut Vec<Diagnostic>) {
     let Some(day) = post.time().map(|t| t.date_naive()) else {
         return;
     };
@@ -78,10 +78,10 @@ fn check_dates(campaign: &Campaign, post: &Post, out: &mut Vec<Diagnostic>) {
         (None, None) => String::new(),
     };
     out.push(
-        Diagnostic::new(
+        at_time(
             &OUTSIDE_CAMPAIGN,
-            &post.file,
-            time_pos(post),
+            project,
+            post,
             format!("goes out on {day}, {side} (campaign `{}`)", campaign.id),
         )
         .help(format!(
@@ -115,6 +115,7 @@ fn check_hashtags(project: &Project, campaign: &Campaign, post: &Post, out: &mut
                     missing.join(", ")
                 ),
             )
+            .width(post.campaign.as_ref().map_or(1, |c| c.value.chars().count() + 2))
             .help(format!(
                 "add \"{}\" to `hashtags` (or to the variant's `hashtags`)",
                 tag.trim_start_matches('#')

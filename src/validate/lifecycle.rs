@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use chrono::Days;
 
-use super::cadence::time_pos;
 use super::plan;
+use super::text::at_time;
 use super::text::caption;
 use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
 use crate::model::{Post, Project, Status};
@@ -55,13 +55,13 @@ pub const DRAFT_LEAD_DAYS: u64 = 3;
 pub fn check(project: &Project, context: &super::Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for post in &project.posts {
-        check_status(post, context, &mut out);
+        check_status(project, post, context, &mut out);
     }
     check_duplicates(&plan::planned(project), &mut out);
     out
 }
 
-fn check_status(post: &Post, context: &super::Context, out: &mut Vec<Diagnostic>) {
+fn check_status(project: &Project, post: &Post, context: &super::Context, out: &mut Vec<Diagnostic>) {
     let status = post.status.value;
     let Some(time) = post.time() else {
         if status == Status::Published {
@@ -82,10 +82,10 @@ fn check_status(post: &Post, context: &super::Context, out: &mut Vec<Diagnostic>
     let today = context.today;
     if status.is_publishable() && day < today {
         out.push(
-            Diagnostic::new(
+            at_time(
                 &PAST_DUE,
-                &post.file,
-                time_pos(post),
+                project,
+                post,
                 format!(
                     "`{}` post dated {day}, {} before today ({today})",
                     status.name(),

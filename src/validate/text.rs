@@ -5,7 +5,7 @@
 //! the exact line and column where the words are written: the Markdown body, or a
 //! string value in the front matter (variant `text`, `thread`, `first_comment`, tags).
 
-use crate::diagnostic::Pos;
+use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::{Post, Project, Spanned};
 use crate::platform::Platform;
 
@@ -205,6 +205,28 @@ fn locate_in_source(project: &Project, file: &str, start: Pos, needle: &str, ind
     let m = find_words(&rest.join("\n"), needle).get(index).copied()?;
     let column = if m.line == 0 { m.column + skip } else { m.column };
     Some(Pos::new(start.line + m.line as u32, column as u32 + 1))
+}
+
+/// A finding pointing at the post's `publish_at` value (its title when it has none),
+/// underlining the time as written.
+pub fn at_time(rule: &'static Rule, project: &Project, post: &Post, message: String) -> Diagnostic {
+    let Some(time) = &post.publish_at else {
+        return Diagnostic::new(rule, &post.file, post.title.pos, message);
+    };
+    let written = project
+        .sources
+        .get(&post.file)
+        .and_then(|s| s.lines().nth(time.pos.line.saturating_sub(1) as usize))
+        .map(|line| {
+            let value: String = line
+                .chars()
+                .skip(time.pos.column.saturating_sub(1) as usize)
+                .collect();
+            let value = value.split(" #").next().unwrap_or_default().trim_end();
+            value.chars().count()
+        })
+        .unwrap_or(1);
+    Diagnostic::new(rule, &post.file, time.pos, message).width(written)
 }
 
 /// Where `key` is written in the front matter of `file` (`key =` or `key:` at the start

@@ -7,7 +7,7 @@
 use chrono::{DateTime, Datelike, Days, NaiveDateTime, NaiveTime, Weekday};
 use chrono_tz::Tz;
 
-use super::cadence::time_pos;
+use super::text::at_time;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::model::{Post, Project, Status, Window};
 
@@ -39,13 +39,14 @@ pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
             if windows.is_empty() || windows.iter().any(|w| contains(w, time.naive_local())) {
                 continue;
             }
-            out.push(finding(post, platform.value, time, &windows));
+            out.push(finding(project, post, platform.value, time, &windows));
         }
     }
     out
 }
 
 fn finding(
+    project: &Project,
     post: &Post,
     platform: crate::platform::Platform,
     time: DateTime<Tz>,
@@ -53,10 +54,10 @@ fn finding(
 ) -> Diagnostic {
     let name = platform.display_name();
     let when = time.format("%a %Y-%m-%d %H:%M");
-    let mut d = Diagnostic::new(
+    let mut d = at_time(
         &OUTSIDE_WINDOW,
-        &post.file,
-        time_pos(post),
+        project,
+        post,
         format!("goes out on {name} at {when}, outside its posting windows"),
     );
     if let Some((window, at)) = nearest(windows, time.naive_local()) {
