@@ -108,6 +108,14 @@ fn cadence_rules_fire_on_their_fixture() {
         few["message"],
         "1 post on Instagram in ISO week 2026-W51, target 2–3"
     );
+    let silent = d
+        .iter()
+        .find(|d| d["rule"] == "cadence-too-few" && d["line"] == 11)
+        .expect("LinkedIn finding");
+    assert_eq!(
+        silent["message"],
+        "no posts on LinkedIn in the plan (2026-12-01 to 2027-01-03, 4 full weeks), at least 1 per week"
+    );
     let gap = one(&d, "posts/05-w51-gap.md", "cadence-gap");
     assert!(
         gap["message"]

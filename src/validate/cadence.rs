@@ -95,8 +95,29 @@ fn check_weeks(
     let (min, max) = week_bounds(cadence);
     let name = platform.display_name();
     let bounds = bounds_text(min, max);
+    let weeks = plan::full_weeks(first, last);
+    if let (Some(min), true, false) = (min, posts.is_empty(), weeks.is_empty()) {
+        // One finding for a platform the plan never uses, not one per week.
+        if min > 0 {
+            out.push(
+                Diagnostic::new(
+                    &CADENCE_TOO_FEW,
+                    STRATEGY,
+                    cadence.pos,
+                    format!(
+                        "no posts on {name} in the plan ({first} to {last}, {}), {bounds} per week",
+                        plan::count(weeks.len() as i64, "full week")
+                    ),
+                )
+                .help(format!(
+                    "plan posts on {name}, or remove [cadence.{platform}] if the brand does not post there"
+                )),
+            );
+        }
+        return;
+    }
     if let Some(min) = min {
-        for monday in plan::full_weeks(first, last) {
+        for monday in weeks {
             let sunday = monday + chrono::Days::new(6);
             let n = in_range(posts, monday, sunday).len();
             if n < min as usize {
