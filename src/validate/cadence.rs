@@ -315,4 +315,28 @@ mod tests {
         assert_eq!(duration_text(45), "45 min");
         assert_eq!(hours_text(12.0), "12 h");
     }
+    #[test]
+    fn an_exact_weekly_target_bounds_both_sides() {
+        use crate::validate::testing::{CONFIG, post, run};
+        let strategy = "[cadence.x]\nper_week = 1\n";
+        let at = |d: &str| {
+            post(
+                &format!("publish_at = {d}T09:00:00\nplatforms = [\"x\"]\nstatus = \"approved\""),
+                d,
+            )
+        };
+        // Mon 12-07 .. Sun 12-20: week 50 has two posts, week 51 one.
+        let (a, b, c) = (at("2026-12-07"), at("2026-12-09"), at("2026-12-20"));
+        let found = run(
+            check,
+            &[
+                ("touchpoint.toml", CONFIG),
+                ("strategy.toml", strategy),
+                ("posts/a.md", &a),
+                ("posts/b.md", &b),
+                ("posts/c.md", &c),
+            ],
+        );
+        assert_eq!(found, vec![("posts/b.md".to_owned(), 3, "cadence-too-many")]);
+    }
 }

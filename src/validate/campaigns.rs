@@ -123,3 +123,27 @@ fn check_hashtags(project: &Project, campaign: &Campaign, post: &Post, out: &mut
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+    use crate::validate::testing::{CONFIG, post, run};
+
+    #[test]
+    fn open_ended_campaigns_and_campaigns_without_tags() {
+        let campaign = "+++\nname = \"C\"\nstart = 2026-12-01\n+++\nBrief.\n";
+        let p = post(
+            "publish_at = 2027-06-01T09:00:00\nplatforms = [\"x\"]\nstatus = \"approved\"\ncampaign = \"c\"",
+            "Late but inside: the campaign has no end.",
+        );
+        let found = run(
+            check,
+            &[
+                ("touchpoint.toml", CONFIG),
+                ("campaigns/c.md", campaign),
+                ("posts/a.md", &p),
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

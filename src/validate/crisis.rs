@@ -61,3 +61,23 @@ pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+    use crate::validate::testing::{CONFIG, run};
+
+    #[test]
+    fn every_platform_without_a_statement_is_reported_at_its_table() {
+        let found = run(check, &[("touchpoint.toml", CONFIG)]);
+        assert_eq!(
+            found,
+            vec![
+                ("touchpoint.toml".to_owned(), 3, "no-holding-statement"),
+                ("touchpoint.toml".to_owned(), 4, "no-holding-statement"),
+            ]
+        );
+        let statement = "+++\ntitle = \"S\"\nscenario = \"Ausfall\"\nplatforms = [\"x\", \"instagram\"]\n+++\nWir melden uns.\n";
+        assert!(run(check, &[("touchpoint.toml", CONFIG), ("crisis/s.md", statement)]).is_empty());
+    }
+}

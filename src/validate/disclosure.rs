@@ -75,3 +75,30 @@ fn finding(project: &Project, post: &Post, markers: &[&str]) -> Option<Diagnosti
         )),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+    use crate::validate::testing::{CONFIG, post, run};
+
+    #[test]
+    fn default_markers_apply_without_a_disclosure_table() {
+        let marked = post(
+            "publish_at = 2026-12-05T09:00:00\nplatforms = [\"instagram\"]\nstatus = \"approved\"\nsponsored = true",
+            "Werbung: neue Lampen",
+        );
+        let unmarked = post(
+            "publish_at = 2026-12-06T09:00:00\nplatforms = [\"instagram\"]\nstatus = \"approved\"\nsponsored = true",
+            "Neue Lampen",
+        );
+        let found = run(
+            check,
+            &[
+                ("touchpoint.toml", CONFIG),
+                ("posts/a.md", &marked),
+                ("posts/b.md", &unmarked),
+            ],
+        );
+        assert_eq!(found, vec![("posts/b.md".to_owned(), 6, "missing-disclosure")]);
+    }
+}

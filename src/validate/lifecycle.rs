@@ -178,13 +178,63 @@ fn check_duplicates(planned: &[&Post], out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use super::normalise;
+    use super::{check, normalise};
+    use crate::validate::testing::{CONFIG, post, run};
 
     #[test]
     fn reflowed_captions_are_equal() {
         assert_eq!(
             normalise("Drei  Checks\nvor dem Frost "),
             normalise("Drei Checks vor\ndem Frost")
+        );
+    }
+
+    #[test]
+    fn drafts_far_ahead_and_published_posts_in_the_past_are_fine() {
+        let draft = post(
+            "publish_at = 2026-12-20T09:00:00\nplatforms = [\"x\"]\nstatus = \"draft\"",
+            "A",
+        );
+        let done = post(
+            "publish_at = 2026-11-20T09:00:00\nplatforms = [\"x\"]\nstatus = \"published\"",
+            "B",
+        );
+        let today = post(
+            "publish_at = 2026-12-01T23:00:00\nplatforms = [\"x\"]\nstatus = \"scheduled\"",
+            "C",
+        );
+        let found = run(
+            check,
+            &[
+                ("touchpoint.toml", CONFIG),
+                ("posts/a.md", &draft),
+                ("posts/b.md", &done),
+                ("posts/c.md", &today),
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn the_same_caption_on_different_platforms_is_no_duplicate() {
+        let a = post(
+            "publish_at = 2026-12-10T09:00:00\nplatforms = [\"x\"]\nstatus = \"approved\"",
+            "Same",
+        );
+        let b = post(
+            "publish_at = 2026-12-11T09:00:00\nplatforms = [\"instagram\"]\nstatus = \"approved\"",
+            "Same",
+        );
+        assert!(
+            run(
+                check,
+                &[
+                    ("touchpoint.toml", CONFIG),
+                    ("posts/a.md", &a),
+                    ("posts/b.md", &b)
+                ]
+            )
+            .is_empty()
         );
     }
 }

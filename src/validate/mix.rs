@@ -132,11 +132,29 @@ fn percent(fraction: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::percent;
+    use super::{MIN_POSTS, check, percent};
+    use crate::validate::testing::{CONFIG, post, run};
 
     #[test]
     fn percentages_are_rounded() {
         assert_eq!(percent(0.354), "35 %");
         assert_eq!(percent(0.1), "10 %");
+    }
+
+    #[test]
+    fn a_small_plan_is_not_judged() {
+        let strategy = "[[pillars]]\nid = \"a\"\nshare = 0.5\n[[pillars]]\nid = \"b\"\nshare = 0.5\n";
+        let files: Vec<(String, String)> = (0..MIN_POSTS - 1)
+            .map(|i| {
+                let front = format!(
+                    "publish_at = 2026-12-{:02}T09:00:00\nplatforms = [\"x\"]\nstatus = \"approved\"\npillar = \"a\"",
+                    i + 2
+                );
+                (format!("posts/p{i}.md"), post(&front, "A"))
+            })
+            .collect();
+        let mut all = vec![("touchpoint.toml", CONFIG), ("strategy.toml", strategy)];
+        all.extend(files.iter().map(|(p, t)| (p.as_str(), t.as_str())));
+        assert!(run(check, &all).is_empty());
     }
 }

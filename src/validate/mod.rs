@@ -18,6 +18,8 @@ pub mod mix;
 pub mod personas;
 pub mod plan;
 pub mod references;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod voice;
 pub mod windows;

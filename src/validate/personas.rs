@@ -113,3 +113,46 @@ fn check_platforms(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+    use crate::validate::testing::{CONFIG, post, run};
+
+    const PAULA: &str = "+++\nname = \"Paula\"\nplatforms = [\"instagram\"]\n+++\nP.\n";
+
+    #[test]
+    fn a_finished_plan_has_no_horizon_and_reports_no_persona() {
+        let old = post(
+            "publish_at = 2026-11-02T09:00:00\nplatforms = [\"instagram\"]\nstatus = \"published\"",
+            "A",
+        );
+        let found = run(
+            check,
+            &[
+                ("touchpoint.toml", CONFIG),
+                ("personas/paula.md", PAULA),
+                ("posts/a.md", &old),
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn personas_without_platforms_are_not_judged() {
+        let anyone = "+++\nname = \"Anyone\"\n+++\nA.\n";
+        let p = post(
+            "publish_at = 2026-12-05T09:00:00\nplatforms = [\"x\"]\nstatus = \"approved\"\npersonas = [\"anyone\"]",
+            "A",
+        );
+        let found = run(
+            check,
+            &[
+                ("touchpoint.toml", CONFIG),
+                ("personas/anyone.md", anyone),
+                ("posts/a.md", &p),
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

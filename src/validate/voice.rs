@@ -125,3 +125,46 @@ fn check_required(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+    use crate::validate::testing::{CONFIG, post, run};
+
+    const STRATEGY: &str = "[voice]\nbanned = [\"billig\"]\n";
+
+    #[test]
+    fn a_body_no_platform_receives_is_not_judged() {
+        let p = post(
+            "publish_at = 2026-12-05T09:00:00\nplatforms = [\"x\"]\nstatus = \"approved\"\n[x]\ntext = \"Gut und fair\"",
+            "billig",
+        );
+        let found = run(
+            check,
+            &[
+                ("touchpoint.toml", CONFIG),
+                ("strategy.toml", STRATEGY),
+                ("posts/a.md", &p),
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn every_occurrence_is_reported_at_its_line() {
+        let p = post(
+            "publish_at = 2026-12-05T09:00:00\nplatforms = [\"instagram\"]\nstatus = \"draft\"",
+            "billig\n\nwirklich billig",
+        );
+        let found = run(
+            check,
+            &[
+                ("touchpoint.toml", CONFIG),
+                ("strategy.toml", STRATEGY),
+                ("posts/a.md", &p),
+            ],
+        );
+        let lines: Vec<u32> = found.iter().map(|f| f.1).collect();
+        assert_eq!(lines, vec![7, 9]);
+    }
+}
