@@ -3,7 +3,7 @@
 //! Counts the plan (see [`super::plan`]) per ISO week and calendar month, finds long
 //! silences and posts crowded too close together on one platform.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate, Weekday};
 
 use super::plan;
 use super::text::at_time;
@@ -42,19 +42,33 @@ pub const RULES: &[&Rule] = &[&CADENCE_TOO_FEW, &CADENCE_TOO_MANY, &CADENCE_GAP,
 const STRATEGY: &str = "strategy.toml";
 
 /// Checks every platform that has a `[cadence.PLATFORM]` table.
-pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
+pub fn check(project: &Project, context: &super::Context) -> Vec<Diagnostic> {
     let planned = plan::planned(project);
     let Some((first, last)) = plan::range(&planned) else {
         return Vec::new();
     };
+    let span = Span {
+        first,
+        last,
+        today: context.today,
+    };
     let mut out = Vec::new();
     for (&platform, cadence) in &project.strategy.cadence {
         let posts = plan::on_platform(&planned, platform);
-        check_weeks(project, platform, cadence, &posts, (first, last), &mut out);
-        check_months(project, platform, cadence, &posts, (first, last), &mut out);
+        check_weeks(project, platform, cadence, &posts, span, &mut out);
+        check_months(project, platform, cadence, &posts, span, &mut out);
         check_spacing(project, platform, cadence, &posts, &mut out);
     }
     out
+}
+
+/// The plan's dates and today: weeks and months that ended before today are history
+/// and are not judged, nothing can be planned into them any more.
+#[derive(Clone, Copy)]
+struct Span {
+    first: NaiveDate,
+    last: NaiveDate,
+    today: NaiveDate,
 }
 
 /// The allowed number of posts per week: explicit bounds win over the exact target.
@@ -89,13 +103,16 @@ fn check_weeks(
     platform: Platform,
     cadence: &Cadence,
     posts: &[&Post],
-    (first, last): (NaiveDate, NaiveDate),
+    Span { first, last, today }: Span,
     out: &mut Vec<Diagnostic>,
 ) {
     let (min, max) = week_bounds(cadence);
     let name = platform.display_name();
     let bounds = bounds_text(min, max);
-    let weeks = plan::full_weeks(first, last);
+    let weeks: Vec<NaiveDate> = plan::full_weeks(first, last)
+        .into_iter()
+        .filter(|monday| *monday + Days::new(6) >= today)
+        .collect();
     if let (Some(min), true, false) = (min, posts.is_empty(), weeks.is_empty()) {
         // One finding for a platform the plan never uses, not one per week.
         if min > 0 {
@@ -118,7 +135,7 @@ fn check_weeks(
     }
     if let Some(min) = min {
         for monday in weeks {
-            let sunday = monday + chrono::Days::new(6);
+            let sunday = monday + Days::new(6);
             let n = in_range(posts, monday, sunday).len();
             if n < min as usize {
                 let week = plan::iso_week_name(monday);
@@ -148,6 +165,13 @@ fn check_weeks(
             }
         }
         for (week, list) in weeks {
+            let ended = list
+                .first()
+                .and_then(|p| plan::date(p))
+                .is_some_and(|d| d.week(Weekday::Mon).last_day() < today);
+            if ended {
+                continue;
+            }
             if let Some(extra) = list.get(max as usize) {
                 out.push(
                     at_time(
@@ -174,7 +198,7 @@ fn check_months(
     platform: Platform,
     cadence: &Cadence,
     posts: &[&Post],
-    (first, last): (NaiveDate, NaiveDate),
+    Span { first, last, today }: Span,
     out: &mut Vec<Diagnostic>,
 ) {
     let Some(target) = cadence.per_month else {
@@ -183,6 +207,9 @@ fn check_months(
     let name = platform.display_name();
     for start in plan::full_months(first, last) {
         let end = plan::month_last_day(start);
+        if end < today {
+            continue;
+        }
         let list = in_range(posts, start, end);
         let month = start.format("%B %Y").to_string();
         let n = list.len();
@@ -338,5 +365,32 @@ mod tests {
             ],
         );
         assert_eq!(found, vec![("posts/b.md".to_owned(), 3, "cadence-too-many")]);
+    }
+
+    #[test]
+    fn weeks_that_ended_before_today_are_history() {
+        use crate::validate::testing::{CONFIG, post, run};
+        let strategy = "[cadence.x]\nper_week = 1\n";
+        let at = |d: &str, status: &str| {
+            post(
+                &format!("publish_at = {d}T09:00:00\nplatforms = [\"x\"]\nstatus = \"{status}\""),
+                d,
+            )
+        };
+        // Two posts in week 45 and none in weeks 46-48, all before today (2026-12-01).
+        let (a, b) = (at("2026-11-02", "published"), at("2026-11-03", "published"));
+        let (c, d) = (at("2026-12-02", "approved"), at("2026-12-13", "approved"));
+        let found = run(
+            check,
+            &[
+                ("touchpoint.toml", CONFIG),
+                ("strategy.toml", strategy),
+                ("posts/a.md", &a),
+                ("posts/b.md", &b),
+                ("posts/c.md", &c),
+                ("posts/d.md", &d),
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! Shares count posts (a post on three platforms counts once) of the plan (see
 //! [`super::plan`]) whose pillar is declared. The whole plan is judged, and each
-//! calendar month that lies entirely inside it. A period with fewer than
+//! calendar month that lies entirely inside it and has not ended before today. A period with fewer than
 //! [`MIN_POSTS`] such posts is not judged: with four posts every share is a multiple
 //! of 25 % and any target would be missed.
 
@@ -32,7 +32,7 @@ pub const RULES: &[&Rule] = &[&PILLAR_MIX, &MISSING_PILLAR];
 pub const MIN_POSTS: usize = 8;
 
 /// Checks the mix over the plan and each full month, and posts without a pillar.
-pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
+pub fn check(project: &Project, context: &super::Context) -> Vec<Diagnostic> {
     if project.strategy.pillars.is_empty() {
         return Vec::new();
     }
@@ -63,6 +63,9 @@ pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
     judge(project, &planned, "the plan", &mut out);
     for start in plan::full_months(first, last) {
         let end = plan::month_last_day(start);
+        if end < context.today {
+            continue;
+        }
         let month: Vec<&Post> = planned
             .iter()
             .copied()
