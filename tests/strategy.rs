@@ -3,9 +3,10 @@
 //! Each `tests/fixtures/strategy-<family>/` repository plants the problems listed in
 //! its `EXPECTED.tsv`; the findings of that family's rules must be exactly those.
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use serde_json::Value;
 use touchpoint::diagnostic::Rule;
@@ -15,21 +16,12 @@ use touchpoint::validate::{
 
 const TODAY: &str = "2026-12-01";
 
-type Finding = (String, u32, String);
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use common::{Finding, fixture};
 
 /// Runs `touchpoint check --format json --today 2026-12-01 DIR` and returns its diagnostics.
 fn check(dir: &Path) -> Vec<Value> {
-    let output = Command::new(env!("CARGO_BIN_EXE_touchpoint"))
-        .args(["check", "--format", "json", "--today", TODAY])
-        .arg(dir)
-        .output()
-        .expect("run touchpoint");
+    let dir = dir.to_str().expect("UTF-8 path");
+    let output = common::touchpoint(&["check", "--format", "json", "--today", TODAY, dir]);
     let code = output.status.code();
     assert!(
         matches!(code, Some(0 | 1)),
@@ -239,11 +231,8 @@ fn a_repository_that_follows_its_strategy_has_no_findings() {
 #[test]
 fn today_changes_what_is_past_due() {
     let dir = fixture("strategy-lifecycle");
-    let output = Command::new(env!("CARGO_BIN_EXE_touchpoint"))
-        .args(["check", "--format", "json", "--today", "2026-11-01"])
-        .arg(&dir)
-        .output()
-        .expect("run touchpoint");
+    let dir = dir.to_str().expect("UTF-8 path");
+    let output = common::touchpoint(&["check", "--format", "json", "--today", "2026-11-01", dir]);
     let report: Value = serde_json::from_slice(&output.stdout).expect("JSON output");
     let past_due = report["diagnostics"]
         .as_array()
