@@ -2,7 +2,7 @@
 //! campaign hashtags on every campaign post.
 
 use super::text::at_time;
-use super::text::{contains_word, key_pos, platform_text};
+use super::text::{Lowered, key_pos, words_for};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::model::{Campaign, Post, Project, Status};
 
@@ -54,7 +54,7 @@ pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
         }
         for post in posts.into_iter().filter(|p| p.status.value != Status::Idea) {
             check_dates(project, campaign, post, &mut out);
-            check_hashtags(project, campaign, post, &mut out);
+            check_hashtags(campaign, post, &mut out);
         }
     }
     out
@@ -91,14 +91,21 @@ fn check_dates(project: &Project, campaign: &Campaign, post: &Post, out: &mut Ve
     );
 }
 
-fn check_hashtags(project: &Project, campaign: &Campaign, post: &Post, out: &mut Vec<Diagnostic>) {
+fn check_hashtags(campaign: &Campaign, post: &Post, out: &mut Vec<Diagnostic>) {
+    if campaign.hashtags.is_empty() {
+        return;
+    }
+    let texts: Vec<(&str, Lowered)> = post
+        .platforms
+        .iter()
+        .map(|p| (p.value.display_name(), Lowered::new(&words_for(post, p.value))))
+        .collect();
     for tag in &campaign.hashtags {
         let marker = format!("#{}", tag.trim_start_matches('#'));
-        let missing: Vec<&str> = post
-            .platforms
+        let missing: Vec<&str> = texts
             .iter()
-            .filter(|p| !contains_word(&platform_text(project, post, p.value), &marker))
-            .map(|p| p.value.display_name())
+            .filter(|(_, text)| !text.contains(&marker))
+            .map(|(name, _)| *name)
             .collect();
         if missing.is_empty() {
             continue;

@@ -5,7 +5,7 @@
 //! in a thread's later part or in the first comment does not count, readers see the
 //! caption first. Without configured markers the defaults [`DEFAULT_MARKERS`] apply.
 
-use super::text::{contains_word, key_pos, platform_text};
+use super::text::{Lowered, key_pos, platform_text};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::model::{Post, Project, Status};
 
@@ -49,8 +49,8 @@ fn finding(project: &Project, post: &Post, markers: &[&str]) -> Option<Diagnosti
         .platforms
         .iter()
         .filter(|p| {
-            let text = platform_text(project, post, p.value);
-            !markers.iter().any(|m| contains_word(&text, m))
+            let text = Lowered::new(&platform_text(project, post, p.value));
+            !markers.iter().any(|m| text.contains(m))
         })
         .map(|p| p.value.display_name())
         .collect();

@@ -4,7 +4,8 @@
 //! "Today" comes from [`super::Context`] (`--today` in tests and CI). A post is in the
 //! past when its local publish date is before today.
 
-use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::Days;
 
@@ -124,7 +125,28 @@ fn check_status(project: &Project, post: &Post, context: &super::Context, out: &
 
 /// Whitespace-normalised caption, so reflowed copies still count as duplicates.
 fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The post's distinct captions, normalised, each with the platforms that get it (the
+/// body is normalised once however many platforms share it).
+fn captions(post: &Post) -> Vec<(String, Vec<Platform>)> {
+    let mut groups: Vec<(&str, Vec<Platform>)> = Vec::new();
+    for platform in &post.platforms {
+        let text = caption(post, platform.value);
+        match groups.iter_mut().find(|(t, _)| std::ptr::eq(*t, text)) {
+            Some((_, platforms)) => platforms.push(platform.value),
+            None => groups.push((text, vec![platform.value])),
+        }
+    }
+    groups.into_iter().map(|(t, p)| (normalise(t), p)).collect()
 }
 
 /// Where the caption for `platform` is written.
@@ -136,25 +158,28 @@ fn caption_pos(post: &Post, platform: Platform) -> Pos {
 }
 
 fn check_duplicates(planned: &[&Post], out: &mut Vec<Diagnostic>) {
-    let mut first: BTreeMap<(Platform, String), &Post> = BTreeMap::new();
+    // Normalised caption -> the first post sending it, per platform.
+    let mut first: HashMap<String, HashMap<Platform, &Post>> = HashMap::new();
     for post in planned {
         // The earlier post each platform's caption repeats, grouped by that post.
         let mut repeats: BTreeMap<&str, Vec<Platform>> = BTreeMap::new();
-        for platform in &post.platforms {
-            let text = normalise(caption(post, platform.value));
+        for (text, platforms) in captions(post) {
             if text.is_empty() {
                 continue;
             }
-            match first.get(&(platform.value, text.clone())) {
-                Some(earlier) if earlier.id != post.id => {
-                    repeats
-                        .entry(earlier.id.as_str())
-                        .or_default()
-                        .push(platform.value);
-                }
-                Some(_) => {}
-                None => {
-                    first.insert((platform.value, text), post);
+            let seen = first.entry(text).or_default();
+            for platform in platforms {
+                match seen.entry(platform) {
+                    Entry::Occupied(earlier) if earlier.get().id != post.id => {
+                        repeats
+                            .entry(earlier.get().id.as_str())
+                            .or_default()
+                            .push(platform);
+                    }
+                    Entry::Occupied(_) => {}
+                    Entry::Vacant(slot) => {
+                        slot.insert(post);
+                    }
                 }
             }
         }

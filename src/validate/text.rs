@@ -18,12 +18,23 @@ pub fn platform_text(project: &Project, post: &Post, platform: Platform) -> Stri
         .to_owned()
 }
 
-/// Everything `platform` receives for `post`: the post, its thread parts and the first
-/// comment, one after the other.
-pub fn all_text(project: &Project, post: &Post, platform: Platform) -> String {
-    let composed = crate::platform::platform_text(project, post, platform);
-    let mut parts: Vec<&str> = composed.parts.iter().map(|p| p.text.as_str()).collect();
-    parts.extend(composed.first_comment.as_deref());
+/// The words `platform` receives for `post`, from the source: the caption (variant
+/// `text` or body), its hashtags, thread parts and first comment.
+///
+/// For rules that only ask whether a word is there (required terms, campaign tags);
+/// cheaper than composing and measuring the final text for every post.
+pub fn words_for(post: &Post, platform: Platform) -> String {
+    let mut parts = vec![caption(post, platform).to_owned()];
+    let tags: Vec<String> = post
+        .hashtags_for(platform)
+        .iter()
+        .map(|t| format!("#{}", t.value.trim().trim_start_matches('#')))
+        .collect();
+    parts.push(tags.join(" "));
+    if let Some(variant) = post.variants.get(&platform) {
+        parts.extend(variant.thread.iter().map(|t| t.value.clone()));
+        parts.extend(variant.first_comment.iter().map(|c| c.value.clone()));
+    }
     parts.join("\n\n")
 }
 
@@ -104,64 +115,85 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// Whether the text before `start` ends a word. A hyphen separates words
-/// ("Radwerk-Tipp" holds "Radwerk"), except after a one-letter prefix: "E-Bike" and
-/// "S-Bahn" are single words.
-fn boundary_before(chars: &[char], start: usize) -> bool {
-    let Some(&prev) = start.checked_sub(1).and_then(|i| chars.get(i)) else {
-        return true;
-    };
-    if prev != '-' {
-        return !is_word_char(prev);
+fn lower(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
     }
-    let letter = start
-        .checked_sub(2)
-        .and_then(|i| chars.get(i))
-        .is_some_and(|c| c.is_alphabetic());
-    let alone = start
-        .checked_sub(3)
-        .and_then(|i| chars.get(i))
-        .is_none_or(|c| !is_word_char(*c));
-    !(letter && alone)
 }
 
-fn lower(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+/// A text lowered once (character by character, so lines and columns stay put) and
+/// searched for many words.
+pub struct Lowered {
+    text: String,
+}
+
+impl Lowered {
+    /// Lowers `text` for searching.
+    pub fn new(text: &str) -> Self {
+        let text = if text.is_ascii() {
+            text.to_ascii_lowercase()
+        } else {
+            text.chars().map(lower).collect()
+        };
+        Lowered { text }
+    }
+
+    /// Every case-insensitive whole-word occurrence of `needle`.
+    ///
+    /// A match may not be preceded or followed by a word character; a needle that
+    /// starts or ends with a non-word character (`#ad`) is bounded the same way on its
+    /// word side. A hyphen separates words ("Radwerk-Tipp" holds "Radwerk"), except
+    /// after a one-letter prefix: "E-Bike" and "S-Bahn" are single words.
+    pub fn find(&self, needle: &str) -> Vec<Match> {
+        let needle: String = needle.trim().chars().map(lower).collect();
+        let (Some(first), Some(last)) = (needle.chars().next(), needle.chars().next_back()) else {
+            return Vec::new();
+        };
+        let len = needle.chars().count();
+        let mut out = Vec::new();
+        for (at, _) in self.text.match_indices(&needle) {
+            let before = &self.text[..at];
+            let after = self.text[at + needle.len()..].chars().next();
+            let before_ok = !is_word_char(first) || boundary_before(before);
+            let after_ok = !is_word_char(last) || after.is_none_or(|c| !is_word_char(c));
+            if !(before_ok && after_ok) {
+                continue;
+            }
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            out.push(Match {
+                line: before.matches('\n').count(),
+                column: before[line_start..].chars().count(),
+                len,
+            });
+        }
+        out
+    }
+
+    /// Whether `needle` occurs as a whole word.
+    pub fn contains(&self, needle: &str) -> bool {
+        !self.find(needle).is_empty()
+    }
+}
+
+/// Whether `before` (the text up to a match) ends a word: see [`Lowered::find`].
+fn boundary_before(before: &str) -> bool {
+    let mut back = before.chars().rev();
+    match back.next() {
+        None => true,
+        Some('-') => {
+            let letter = back.next().is_some_and(char::is_alphabetic);
+            let alone = back.next().is_none_or(|c| !is_word_char(c));
+            !(letter && alone)
+        }
+        Some(c) => !is_word_char(c),
+    }
 }
 
 /// Every case-insensitive whole-word occurrence of `needle` in `text`.
-///
-/// A match may not be preceded or followed by a word character; a needle that starts
-/// or ends with a non-word character (`#ad`) is bounded the same way on its word side.
 pub fn find_words(text: &str, needle: &str) -> Vec<Match> {
-    let needle: Vec<char> = needle.trim().chars().map(lower).collect();
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for (line_no, line) in text.lines().enumerate() {
-        let chars: Vec<char> = line.chars().map(lower).collect();
-        if chars.len() < needle.len() {
-            continue;
-        }
-        for start in 0..=chars.len() - needle.len() {
-            let end = start + needle.len();
-            if chars[start..end] != needle[..] {
-                continue;
-            }
-            let before_ok = !is_word_char(needle[0]) || boundary_before(&chars, start);
-            let after_ok =
-                end == chars.len() || !is_word_char(chars[end]) || !is_word_char(needle[needle.len() - 1]);
-            if before_ok && after_ok {
-                out.push(Match {
-                    line: line_no,
-                    column: start,
-                    len: needle.len(),
-                });
-            }
-        }
-    }
-    out
+    Lowered::new(text).find(needle)
 }
 
 /// Whether `text` holds `needle` as a whole word, ignoring case.
@@ -169,18 +201,19 @@ pub fn contains_word(text: &str, needle: &str) -> bool {
     !find_words(text, needle).is_empty()
 }
 
-/// The file position of the `index`-th match of `needle` in a piece of `post`.
+/// The file position of `m`, the `index`-th match of `needle` in a piece of `post`.
 ///
 /// In the body the position is exact. In a front-matter string the same match is
 /// looked up in the file from the value's position on, so escapes and multi-line
 /// strings still land on the word; when that fails the value's own position is used.
-pub fn locate(project: &Project, post: &Post, piece: &Piece<'_>, needle: &str, index: usize) -> Pos {
-    let Some(m) = find_words(piece.text, needle).get(index).copied() else {
-        return match piece.origin {
-            Origin::Body(line) => Pos::new(line, 1),
-            Origin::Value(pos) => pos,
-        };
-    };
+pub fn locate(
+    project: &Project,
+    post: &Post,
+    piece: &Piece<'_>,
+    m: Match,
+    needle: &str,
+    index: usize,
+) -> Pos {
     match piece.origin {
         Origin::Body(first) => Pos::new(first + m.line as u32, m.column as u32 + 1),
         Origin::Value(pos) => locate_in_source(project, &post.file, pos, needle, index).unwrap_or(pos),

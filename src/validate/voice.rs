@@ -7,7 +7,7 @@
 //! comments and hashtags. Holding statements are checked like posts; ideas and
 //! cancelled posts are not, they never go out as they are.
 
-use super::text::{Piece, all_text, find_words, locate, pieces};
+use super::text::{Lowered, Piece, locate, pieces, words_for};
 use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
 use crate::model::{Post, Project, Status};
 
@@ -44,6 +44,8 @@ pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for post in project.posts.iter().chain(&project.crisis).filter(|p| judged(p)) {
         let pieces = pieces(post);
+        let lowered: Vec<Lowered> = pieces.iter().map(|p| Lowered::new(p.text)).collect();
+        let pieces: Vec<(&Piece<'_>, &Lowered)> = pieces.iter().zip(&lowered).collect();
         for term in &voice.banned {
             each_match(project, post, &pieces, term, |pos, len| {
                 out.push(
@@ -92,24 +94,32 @@ pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
 fn each_match(
     project: &Project,
     post: &Post,
-    pieces: &[Piece<'_>],
+    pieces: &[(&Piece<'_>, &Lowered)],
     term: &str,
     mut found: impl FnMut(Pos, usize),
 ) {
-    for piece in pieces {
-        for (i, m) in find_words(piece.text, term).iter().enumerate() {
-            found(locate(project, post, piece, term, i), m.len);
+    for (piece, lowered) in pieces {
+        for (i, m) in lowered.find(term).into_iter().enumerate() {
+            found(locate(project, post, piece, m, term, i), m.len);
         }
     }
 }
 
 fn check_required(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
-    for term in &project.strategy.voice.required {
-        let missing: Vec<&str> = post
-            .platforms
+    let required = &project.strategy.voice.required;
+    if required.is_empty() {
+        return;
+    }
+    let texts: Vec<(&str, Lowered)> = post
+        .platforms
+        .iter()
+        .map(|p| (p.value.display_name(), Lowered::new(&words_for(post, p.value))))
+        .collect();
+    for term in required {
+        let missing: Vec<&str> = texts
             .iter()
-            .filter(|p| find_words(&all_text(project, post, p.value), term).is_empty())
-            .map(|p| p.value.display_name())
+            .filter(|(_, text)| !text.contains(term))
+            .map(|(name, _)| *name)
             .collect();
         if missing.is_empty() {
             continue;
