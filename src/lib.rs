@@ -11,10 +11,13 @@ use chrono::NaiveDate;
 
 pub mod content;
 pub mod diagnostic;
+pub mod export;
 pub mod init;
 pub mod load;
+pub mod metrics;
 pub mod model;
 pub mod platform;
+pub mod report;
 pub mod suggest;
 pub mod validate;
 
@@ -33,6 +36,8 @@ pub struct Options {
 pub struct Checked {
     /// The parsed model.
     pub project: Project,
+    /// Performance figures from `metrics/*.csv`, joined to posts (read once, here).
+    pub metrics: Vec<metrics::MetricRecord>,
     /// Every finding, sorted by file and line, with `[lints]` levels applied.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -47,10 +52,16 @@ pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::Lo
     });
     let context = validate::Context { today };
     diagnostics.extend(validate::validate(&project, &context));
+    let (metrics, metric_findings) = metrics::load_metrics(&project);
+    diagnostics.extend(metric_findings);
     diagnostic::apply_lint_levels(&mut diagnostics, &project.config.lints);
     attach_source_lines(&mut diagnostics, &project);
     diagnostic::sort(&mut diagnostics);
-    Ok(Checked { project, diagnostics })
+    Ok(Checked {
+        project,
+        metrics,
+        diagnostics,
+    })
 }
 
 /// Gives each finding the text of the line it points at, for renderers.
@@ -77,5 +88,6 @@ pub fn all_rules() -> Vec<&'static Rule> {
     rules.extend(content::post::RULES);
     rules.extend(content::time::RULES);
     rules.extend(validate::rules());
+    rules.extend(metrics::RULES);
     rules
 }
