@@ -32,7 +32,7 @@ pub const PUBLISHED_WITHOUT_TIME: Rule = Rule {
 pub const SCHEDULED_DRAFT: Rule = Rule {
     name: "scheduled-draft",
     default: Severity::Warning,
-    summary: "A post still in `idea`, `draft` or `review` whose publish date has passed or is within the next few days (see DRAFT_LEAD_DAYS).",
+    summary: "A post still in `idea`, `draft` or `review` whose publish date has passed or is at most 3 days away: it should be approved by now.",
 };
 /// The same caption twice on one platform.
 pub const DUPLICATE_CAPTION: Rule = Rule {
@@ -203,7 +203,16 @@ fn check_duplicates(planned: &[&Post], out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{check, normalise};
+    use super::{DRAFT_LEAD_DAYS, SCHEDULED_DRAFT, check, normalise};
+
+    #[test]
+    fn the_summary_states_the_lead_time() {
+        assert!(
+            SCHEDULED_DRAFT
+                .summary
+                .contains(&format!("{DRAFT_LEAD_DAYS} days"))
+        );
+    }
     use crate::validate::testing::{CONFIG, post, run};
 
     #[test]
