@@ -25,7 +25,7 @@ pub const PAST_DUE: Rule = Rule {
 /// A published post without a time.
 pub const PUBLISHED_WITHOUT_TIME: Rule = Rule {
     name: "published-without-time",
-    default: Severity::Warning,
+    default: Severity::Error,
     summary: "A `published` post without `publish_at`, so reports and metrics cannot place it in time.",
 };
 /// A post due soon that is not approved yet.
