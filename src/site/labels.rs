@@ -98,6 +98,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ("no_alt_text", "No alt text: people using screen readers will not know what this shows.", "Kein Alternativtext: Menschen mit Screenreader erfahren nicht, was zu sehen ist."),
     ("media_missing", "File not found", "Datei nicht gefunden"),
     ("attachments", "attachments", "Anhänge"),
+    ("attachment_one", "attachment", "Anhang"),
     // Previews.
     ("previews", "Preview per platform", "Vorschau je Plattform"),
     ("previews_intro", "Exactly the text each network receives, counted the way it counts, with the point where it folds the text behind \"more\".", "Genau der Text, den jedes Netzwerk erhält, so gezählt wie dort, mit der Stelle, an der es den Text hinter „mehr“ einklappt."),
