@@ -126,7 +126,12 @@ impl<'a> Renderer<'a> {
     /// Renders `template` as the page at output path `path`, adding the shared context:
     /// `root` (the relative prefix to the site root, e.g. `../`), `t` (UI labels),
     /// `site` (name, client, language, today), `nav`, `build` (diagnostics totals).
-    pub fn render_page(&self, template: &str, path: &str, context: &tera::Context) -> Result<Vec<u8>, SiteError> {
+    pub fn render_page(
+        &self,
+        template: &str,
+        path: &str,
+        context: &tera::Context,
+    ) -> Result<Vec<u8>, SiteError> {
         let mut full = pages::shared_context(self, path);
         full.extend(context.clone());
         self.tera

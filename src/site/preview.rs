@@ -77,7 +77,7 @@ fn plain_text(markdown: &str) -> String {
     let mut link: Option<(String, usize)> = None;
     for event in Parser::new(markdown) {
         match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push('\n'),
             Event::Start(Tag::Item) => out.push_str("• "),
             Event::End(TagEnd::Item) => out.push('\n'),
@@ -87,10 +87,10 @@ fn plain_text(markdown: &str) -> String {
             }
             Event::Start(Tag::Link { dest_url, .. }) => link = Some((dest_url.to_string(), out.len())),
             Event::End(TagEnd::Link) => {
-                if let Some((url, start)) = link.take() {
-                    if out.get(start..).is_some_and(|text| text != url) {
-                        out.push_str(&format!(" ({url})"));
-                    }
+                if let Some((url, start)) = link.take()
+                    && out.get(start..).is_some_and(|text| text != url)
+                {
+                    out.push_str(&format!(" ({url})"));
                 }
             }
             _ => {}
@@ -129,7 +129,11 @@ mod tests {
 
     #[test]
     fn plain_text_keeps_paragraphs_bullets_and_urls() {
-        let text = plain_text("Hallo **Welt**\n\n- eins\n- zwei\n\n[Termin](https://a.de) und <https://b.de>");
-        assert_eq!(text, "Hallo Welt\n\n• eins\n• zwei\n\nTermin (https://a.de) und https://b.de");
+        let text =
+            plain_text("Hallo **Welt**\n\n- eins\n- zwei\n\n[Termin](https://a.de) und <https://b.de>");
+        assert_eq!(
+            text,
+            "Hallo Welt\n\n• eins\n• zwei\n\nTermin (https://a.de) und https://b.de"
+        );
     }
 }

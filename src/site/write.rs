@@ -63,7 +63,10 @@ pub fn write_site(site: &Site, out: &Path) -> Result<(), SiteError> {
         why: "it has no parent folder".to_owned(),
     })?;
     std::fs::create_dir_all(parent).map_err(io_error(parent))?;
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let pid = std::process::id();
     let tmp = parent.join(format!(".{name}.tmp-{pid}"));
     let old = parent.join(format!(".{name}.old-{pid}"));
@@ -91,7 +94,9 @@ fn ensure_replaceable(out: &Path) -> Result<(), SiteError> {
     }
     Err(SiteError::UnsafeOutput {
         path: out.display().to_string(),
-        why: format!("it is not empty and was not made by Touchpoint (no {MARKER} file); pick another folder"),
+        why: format!(
+            "it is not empty and was not made by Touchpoint (no {MARKER} file); pick another folder"
+        ),
     })
 }
 

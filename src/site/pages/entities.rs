@@ -35,13 +35,22 @@ pub fn pages(views: &Views<'_>) -> Vec<Page> {
         platforms.iter().map(|p| platform_item(views, *p)).collect(),
     ));
     pages.extend(platforms.iter().map(|p| platform_page(views, *p)));
-    let campaign_items = project.campaigns.iter().map(|c| campaign_item(views, c)).collect();
+    let campaign_items = project
+        .campaigns
+        .iter()
+        .map(|c| campaign_item(views, c))
+        .collect();
     pages.push(list_page(views, "campaigns.html", "campaigns", campaign_items));
     pages.extend(project.campaigns.iter().map(|c| campaign_page(views, c)));
     let persona_items = project.personas.iter().map(|p| persona_item(views, p)).collect();
     pages.push(list_page(views, "personas.html", "personas", persona_items));
     pages.extend(project.personas.iter().map(|p| persona_page(views, p)));
-    let pillar_items = project.strategy.pillars.iter().map(|p| pillar_item(views, p)).collect();
+    let pillar_items = project
+        .strategy
+        .pillars
+        .iter()
+        .map(|p| pillar_item(views, p))
+        .collect();
     pages.push(list_page(views, "pillars.html", "pillars", pillar_items));
     pages.extend(project.strategy.pillars.iter().map(|p| pillar_page(views, p)));
     pages
@@ -70,17 +79,30 @@ fn platforms_in_use(views: &Views<'_>) -> Vec<Platform> {
         .platforms
         .keys()
         .copied()
-        .chain(project.posts.iter().flat_map(|p| p.platforms.iter().map(|s| s.value)))
+        .chain(
+            project
+                .posts
+                .iter()
+                .flat_map(|p| p.platforms.iter().map(|s| s.value)),
+        )
         .collect();
     Platform::ALL.into_iter().filter(|p| used.contains(p)).collect()
 }
 
-fn posts_where<'a>(views: &'a Views<'_>, keep: impl Fn(&Post) -> bool + 'a) -> impl Iterator<Item = &'a Post> + 'a {
+fn posts_where<'a>(
+    views: &'a Views<'_>,
+    keep: impl Fn(&Post) -> bool + 'a,
+) -> impl Iterator<Item = &'a Post> + 'a {
     views.project().posts.iter().filter(move |p| keep(p))
 }
 
 fn platform_item(views: &Views<'_>, platform: Platform) -> Item {
-    let handle = views.project().config.platforms.get(&platform).and_then(|c| c.handle.clone());
+    let handle = views
+        .project()
+        .config
+        .platforms
+        .get(&platform)
+        .and_then(|c| c.handle.clone());
     Item {
         href: href(&format!("platforms/{}.html", platform.name())),
         label: platform.display_name().to_owned(),
@@ -106,8 +128,15 @@ fn platform_page(views: &Views<'_>, platform: Platform) -> Page {
     context.insert("configured", &config.is_some());
     context.insert("cadence", &cadence_lines(views, platform));
     context.insert("windows", &window_lines(views, platform));
-    context.insert("posts", &views.post_rows(posts_where(views, |p| p.has_platform(platform))));
-    Page::new(format!("platforms/{}.html", platform.name()), "platform.html", context)
+    context.insert(
+        "posts",
+        &views.post_rows(posts_where(views, |p| p.has_platform(platform))),
+    );
+    Page::new(
+        format!("platforms/{}.html", platform.name()),
+        "platform.html",
+        context,
+    )
 }
 
 /// The cadence targets of a platform in words.
@@ -133,7 +162,8 @@ pub(super) fn cadence_lines(views: &Views<'_>, platform: Platform) -> Vec<Settin
     push("cadence_max_gap_days", c.max_gap_days.map(n));
     push(
         "cadence_min_spacing_hours",
-        c.min_spacing_hours.map(|h| format!("{h}").replace('.', if lang == crate::site::Lang::De { "," } else { "." })),
+        c.min_spacing_hours
+            .map(|h| format!("{h}").replace('.', if lang == crate::site::Lang::De { "," } else { "." })),
     );
     lines
 }
@@ -215,7 +245,10 @@ fn campaign_page(views: &Views<'_>, campaign: &Campaign) -> Page {
     let path = format!("campaigns/{}.html", campaign.id);
     let mut context = Context::new();
     context.insert("campaign", &campaign_view(views, campaign, &root_prefix(&path)));
-    context.insert("posts", &views.post_rows(posts_where(views, in_campaign(campaign))));
+    context.insert(
+        "posts",
+        &views.post_rows(posts_where(views, in_campaign(campaign))),
+    );
     context.insert("diagnostics", &views.diagnostics_for(&campaign.file));
     Page::new(path, "campaign.html", context)
 }
@@ -262,7 +295,10 @@ fn persona_page(views: &Views<'_>, persona: &Persona) -> Page {
     let path = format!("personas/{}.html", persona.id);
     let mut context = Context::new();
     context.insert("persona", &persona_view(views, persona, &root_prefix(&path)));
-    context.insert("posts", &views.post_rows(posts_where(views, for_persona(persona))));
+    context.insert(
+        "posts",
+        &views.post_rows(posts_where(views, for_persona(persona))),
+    );
     context.insert("diagnostics", &views.diagnostics_for(&persona.file));
     Page::new(path, "persona.html", context)
 }
@@ -290,7 +326,12 @@ fn counts_for_mix(post: &Post) -> bool {
 }
 
 pub(super) fn pillar_view(views: &Views<'_>, pillar: &Pillar) -> PillarView {
-    let counted: Vec<&Post> = views.project().posts.iter().filter(|p| counts_for_mix(p)).collect();
+    let counted: Vec<&Post> = views
+        .project()
+        .posts
+        .iter()
+        .filter(|p| counts_for_mix(p))
+        .collect();
     let with_pillar = counted.iter().filter(|p| p.pillar.is_some()).count();
     let mine = counted.iter().filter(|p| in_pillar(pillar)(p)).count();
     let planned = if with_pillar == 0 {
@@ -315,7 +356,13 @@ fn pillar_item(views: &Views<'_>, pillar: &Pillar) -> Item {
     Item {
         href: view.href,
         label: view.name,
-        detail: Some(format!("{} {} · {} {}", views.t("target"), view.target, views.t("planned"), view.planned)),
+        detail: Some(format!(
+            "{} {} · {} {}",
+            views.t("target"),
+            view.target,
+            views.t("planned"),
+            view.planned
+        )),
         chips: Vec::new(),
         posts: view.posts,
     }
@@ -325,5 +372,9 @@ fn pillar_page(views: &Views<'_>, pillar: &Pillar) -> Page {
     let mut context = Context::new();
     context.insert("pillar", &pillar_view(views, pillar));
     context.insert("posts", &views.post_rows(posts_where(views, in_pillar(pillar))));
-    Page::new(format!("pillars/{}.html", pillar.id.value), "pillar.html", context)
+    Page::new(
+        format!("pillars/{}.html", pillar.id.value),
+        "pillar.html",
+        context,
+    )
 }

@@ -53,7 +53,11 @@ pub fn all_pages(renderer: &Renderer<'_>) -> Vec<Page> {
     pages.extend(entities::pages(&views));
     pages.push(strategy::page(&views));
     pages.push(diagnostics::page(&views));
-    pages.push(Page::new("report.html", "report-placeholder.html", Context::new()));
+    pages.push(Page::new(
+        "report.html",
+        "report-placeholder.html",
+        Context::new(),
+    ));
     pages
 }
 
@@ -137,7 +141,11 @@ fn section_of(path: &str) -> &str {
 
 /// The local dates of the project's scheduled posts (holding statements excluded).
 fn post_dates(project: &Project) -> impl Iterator<Item = NaiveDate> + '_ {
-    project.posts.iter().filter_map(|p| p.time()).map(|t| t.date_naive())
+    project
+        .posts
+        .iter()
+        .filter_map(|p| p.time())
+        .map(|t| t.date_naive())
 }
 
 #[cfg(test)]

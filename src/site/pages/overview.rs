@@ -55,7 +55,8 @@ pub fn page(views: &Views<'_>) -> Page {
     let active = |s: Status| !matches!(s, Status::Cancelled | Status::Published);
     let due = views.post_rows(project.posts.iter().filter(|p| {
         p.status.value != Status::Cancelled
-            && p.time().is_some_and(|t| (today..=week_end).contains(&t.date_naive()))
+            && p.time()
+                .is_some_and(|t| (today..=week_end).contains(&t.date_naive()))
     }));
     let overdue = views.post_rows(
         project
@@ -65,7 +66,14 @@ pub fn page(views: &Views<'_>) -> Page {
     );
     let unscheduled = views.post_rows(project.posts.iter().filter(|p| p.time().is_none()));
     let mut context = Context::new();
-    context.insert("week", &format!("{} – {}", date_short(views.lang, today), date_short(views.lang, week_end)));
+    context.insert(
+        "week",
+        &format!(
+            "{} – {}",
+            date_short(views.lang, today),
+            date_short(views.lang, week_end)
+        ),
+    );
     context.insert("due", &due);
     context.insert("overdue", &overdue);
     context.insert("unscheduled", &unscheduled);
@@ -104,7 +112,12 @@ fn rule_counts(views: &Views<'_>) -> Vec<RuleCount> {
             count,
         })
         .collect();
-    rows.sort_by(|a, b| a.severity.cmp(b.severity).then(b.count.cmp(&a.count)).then(a.rule.cmp(b.rule)));
+    rows.sort_by(|a, b| {
+        a.severity
+            .cmp(b.severity)
+            .then(b.count.cmp(&a.count))
+            .then(a.rule.cmp(b.rule))
+    });
     rows
 }
 
@@ -124,7 +137,11 @@ fn figures(views: &Views<'_>) -> Vec<Figure> {
         .iter()
         .filter(|c| c.start.is_none_or(|s| s <= today) && c.end.is_none_or(|e| e >= today))
         .count();
-    let publishable = project.posts.iter().filter(|p| p.status.value.is_publishable()).count();
+    let publishable = project
+        .posts
+        .iter()
+        .filter(|p| p.status.value.is_publishable())
+        .count();
     let share = if project.posts.is_empty() {
         0.0
     } else {
@@ -139,14 +156,23 @@ fn figures(views: &Views<'_>) -> Vec<Figure> {
         figure("fig_this_month", number(lang, this_month as f64)),
         figure("fig_ready", percent(lang, share)),
         figure("fig_campaigns_running", number(lang, running as f64)),
-        figure("fig_platforms", number(lang, project.config.platforms.len() as f64)),
+        figure(
+            "fig_platforms",
+            number(lang, project.config.platforms.len() as f64),
+        ),
         figure("fig_personas", number(lang, project.personas.len() as f64)),
     ]
 }
 
 /// Goals as the overview and the strategy document show them.
 pub(super) fn goal_views(views: &Views<'_>) -> Vec<GoalView> {
-    views.project().strategy.goals.iter().map(|g| goal_view(views, g)).collect()
+    views
+        .project()
+        .strategy
+        .goals
+        .iter()
+        .map(|g| goal_view(views, g))
+        .collect()
 }
 
 fn goal_view(views: &Views<'_>, goal: &Goal) -> GoalView {

@@ -127,7 +127,11 @@ pub(super) fn media_views(views: &Views<'_>, media: &[MediaRef]) -> Vec<MediaVie
             MediaView {
                 src: file.map(|f| href(&f.path)),
                 path: m.path.value.clone(),
-                alt: m.alt.as_ref().map(|a| a.value.clone()).filter(|a| !a.trim().is_empty()),
+                alt: m
+                    .alt
+                    .as_ref()
+                    .map(|a| a.value.clone())
+                    .filter(|a| !a.trim().is_empty()),
                 kind: match MediaKind::of(&m.path.value) {
                     MediaKind::Image => "image",
                     MediaKind::Video => "video",
@@ -149,7 +153,11 @@ fn previews(views: &Views<'_>, post: &Post) -> Vec<PreviewView> {
             let text = preview_text_until_platform_lands(project, post, platform);
             PreviewView {
                 platform: views.chip(platform),
-                handle: project.config.platforms.get(&platform).and_then(|c| c.handle.clone()),
+                handle: project
+                    .config
+                    .platforms
+                    .get(&platform)
+                    .and_then(|c| c.handle.clone()),
                 parts: part_views(views, &text),
                 first_comment: text.first_comment.clone(),
                 fold: text.fold,
@@ -168,7 +176,10 @@ fn part_views(views: &Views<'_>, text: &PreviewText) -> Vec<PartView> {
         .map(|(i, part)| {
             let count = text.counts.get(i).copied().unwrap_or(0);
             let (before, after) = split_at_fold(part, if i == 0 { text.fold } else { None });
-            let over = text.limit.filter(|limit| count > *limit).map(|limit| count - limit);
+            let over = text
+                .limit
+                .filter(|limit| count > *limit)
+                .map(|limit| count - limit);
             PartView {
                 before_fold: before.to_owned(),
                 after_fold: after.to_owned(),
@@ -206,7 +217,9 @@ fn platform_diagnostics(views: &Views<'_>, post: &Post, platform: Platform) -> V
 pub(super) fn safe_external_url(url: &str) -> Option<String> {
     let trimmed = url.trim();
     let lower = trimmed.to_ascii_lowercase();
-    let allowed = ["https://", "http://", "mailto:"].iter().any(|s| lower.starts_with(s));
+    let allowed = ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s));
     let clean = !trimmed.chars().any(|c| c.is_control() || c.is_whitespace());
     (allowed && clean).then(|| trimmed.to_owned())
 }
