@@ -67,7 +67,7 @@ fn run_check(args: &CheckArgs) -> anyhow::Result<Outcome> {
         OutputFormat::Json => writeln!(out, "{}", render_json(&checked.diagnostics))?,
         OutputFormat::Human => {
             write!(out, "{}", render_human(&checked.diagnostics, use_colour()))?;
-            let files = checked.project.sources.len();
+            let files = checked.project.file_count;
             writeln!(out, "{}", render_summary(summary, files))?;
         }
     }

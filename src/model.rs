@@ -51,6 +51,8 @@ pub struct Project {
     pub media: BTreeMap<String, MediaFile>,
     /// The text of every file read, by repository-relative path, for diagnostics.
     pub sources: BTreeMap<String, String>,
+    /// How many content and configuration files were checked (readable or not).
+    pub file_count: usize,
 }
 
 impl Project {

@@ -1,0 +1,74 @@
+//! Shared helpers for integration tests: run the real binary on fixture repositories
+//! and compare its JSON findings with the fixture's `EXPECTED.tsv`.
+#![allow(dead_code)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The fixture folder `tests/fixtures/<name>`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Runs `touchpoint` with `args`.
+pub fn touchpoint(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+/// One finding as (file, line, rule).
+pub type Finding = (String, u32, String);
+
+/// Runs `check --format json` on `dir` with a fixed today; returns the exit code and findings.
+pub fn check_json(dir: &Path, today: &str) -> (i32, serde_json::Value) {
+    let out = touchpoint(&[
+        "check",
+        "--format",
+        "json",
+        "--today",
+        today,
+        dir.to_str().unwrap(),
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+    (out.status.code().unwrap_or(-1), json)
+}
+
+/// The (file, line, rule) set of a JSON report, optionally only rules accepted by `keep`.
+pub fn findings(json: &serde_json::Value, keep: impl Fn(&str) -> bool) -> BTreeSet<Finding> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .filter(|d| keep(d["rule"].as_str().unwrap()))
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap() as u32,
+                d["rule"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The planted findings of a fixture: `EXPECTED.tsv` lines `file<TAB>line<TAB>rule`.
+pub fn expected(dir: &Path) -> BTreeSet<Finding> {
+    let text = std::fs::read_to_string(dir.join("EXPECTED.tsv")).expect("EXPECTED.tsv");
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert_eq!(cols.len(), 3, "EXPECTED.tsv line needs file, line, rule: {l:?}");
+            (
+                cols[0].to_owned(),
+                cols[1].parse().expect("line number"),
+                cols[2].to_owned(),
+            )
+        })
+        .collect()
+}
