@@ -34,6 +34,11 @@ pub enum Command {
     /// A build with errors still renders, with the errors shown, unless --deny-errors.
     /// Exit code 0: site written; 1: errors found with --deny-errors; 2: could not run or write.
     Build(BuildArgs),
+    /// Count standard input as a network counts it: length, limit and what remains.
+    ///
+    /// One trailing newline (from echo or a terminal) is not part of the text.
+    /// Exit code 0: within the limit; 1: over it (or holding a refused character).
+    Count(CountArgs),
     /// List every rule with its default level and what it finds.
     Rules {
         /// Output format.
@@ -71,6 +76,21 @@ pub struct BuildArgs {
     /// Take this date (YYYY-MM-DD) as today, for reproducible runs.
     #[arg(long, value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,
+}
+
+/// Arguments of `touchpoint count`.
+#[derive(Debug, clap::Args)]
+pub struct CountArgs {
+    /// The network: x, bluesky, mastodon, threads, instagram, facebook, linkedin, youtube,
+    /// tiktok, pinterest, xing, snapchat.
+    #[arg(long, value_name = "NAME")]
+    pub platform: touchpoint::platform::Platform,
+    /// Print `{"platform","length","limit","remaining","valid"}` as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Use this limit instead of the network's (e.g. a Mastodon instance's).
+    #[arg(long, value_name = "N")]
+    pub max_chars: Option<usize>,
 }
 
 /// How results are printed.

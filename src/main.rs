@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{BuildArgs, CheckArgs, Cli, Command, OutputFormat};
+use cli::{BuildArgs, CheckArgs, Cli, Command, CountArgs, OutputFormat};
 use touchpoint::diagnostic::{Summary, render_human, render_json, render_summary};
 
 /// The three outcomes every command maps to.
@@ -36,6 +36,7 @@ fn main() -> ExitCode {
         Command::Init { dir } => run_init(&dir),
         Command::Build(args) => run_build(&args),
         Command::Rules { format } => run_rules(format),
+        Command::Count(args) => run_count(&args),
     };
     outcome
         .unwrap_or_else(|err| {
@@ -141,4 +142,23 @@ fn run_rules(format: OutputFormat) -> anyhow::Result<Outcome> {
         }
     }
     Ok(Outcome::Success)
+}
+
+fn run_count(args: &CountArgs) -> anyhow::Result<Outcome> {
+    use std::io::Read;
+    use touchpoint::platform::count_report;
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input)?;
+    let report = count_report::count_text(args.platform, &input, args.max_chars);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", count_report::render_json(&report))?;
+    } else {
+        writeln!(out, "{}", report.summary)?;
+    }
+    Ok(if report.valid {
+        Outcome::Success
+    } else {
+        Outcome::ContentErrors
+    })
 }
