@@ -165,6 +165,31 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ("part", "Part", "Teil"),
     ("characters", "characters", "Zeichen"),
     ("over_limit", "over the limit", "über dem Limit"),
+    (
+        "unit_weighted",
+        "weighted characters (URLs count 23)",
+        "gewichtete Zeichen (URLs zählen 23)",
+    ),
+    ("unit_graphemes", "characters", "Zeichen"),
+    (
+        "unit_mastodon_graphemes",
+        "characters (URLs count 23)",
+        "Zeichen (URLs zählen 23)",
+    ),
+    ("unit_code_points", "characters", "Zeichen"),
+    (
+        "unit_code_points_emoji_as_bytes",
+        "characters (emoji count their bytes)",
+        "Zeichen (Emoji zählen ihre Bytes)",
+    ),
+    ("unit_utf16_units", "UTF-16 units", "UTF-16-Einheiten"),
+    ("unit_utf8_bytes", "bytes", "Bytes"),
+    ("bytes", "bytes", "Bytes"),
+    (
+        "forbidden_chars",
+        "Characters the network refuses",
+        "Zeichen, die das Netzwerk ablehnt",
+    ),
     ("fold_after", "folds after", "eingeklappt nach"),
     (
         "fold_marker",

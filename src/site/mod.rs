@@ -12,7 +12,6 @@ mod format;
 mod labels;
 mod markdown;
 mod pages;
-mod preview;
 mod theme;
 mod views;
 mod write;
@@ -27,7 +26,6 @@ use crate::Checked;
 pub use format::Lang;
 pub use labels::{LABELS, labels_for};
 pub use markdown::render_markdown;
-pub use preview::{PreviewText, preview_text_until_platform_lands};
 pub use theme::{Origin, STATIC, TEMPLATES, Theme, load_theme};
 pub use write::{MARKER, check_output_dir, write_site};
 
