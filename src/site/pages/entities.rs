@@ -228,7 +228,7 @@ pub(super) struct CampaignView {
     brief_html: String,
 }
 
-pub(super) fn campaign_view(views: &Views<'_>, campaign: &Campaign, root: &str) -> CampaignView {
+pub(super) fn campaign_view(views: &Views<'_>, campaign: &Campaign, root: &str, top: u8) -> CampaignView {
     CampaignView {
         name: campaign.name.clone(),
         href: href(&format!("campaigns/{}.html", campaign.id)),
@@ -237,14 +237,14 @@ pub(super) fn campaign_view(views: &Views<'_>, campaign: &Campaign, root: &str) 
         budget: campaign.budget.map(|b| number(views.lang, b)),
         hashtags: campaign.hashtags.clone(),
         platforms: campaign.platforms.iter().map(|p| views.chip(*p)).collect(),
-        brief_html: render_markdown(&campaign.body, root, &views.project().media),
+        brief_html: render_markdown(without_title(&campaign.body, &campaign.name), root, &views.project().media, top),
     }
 }
 
 fn campaign_page(views: &Views<'_>, campaign: &Campaign) -> Page {
     let path = format!("campaigns/{}.html", campaign.id);
     let mut context = Context::new();
-    context.insert("campaign", &campaign_view(views, campaign, &root_prefix(&path)));
+    context.insert("campaign", &campaign_view(views, campaign, &root_prefix(&path), 3));
     context.insert(
         "posts",
         &views.post_rows(posts_where(views, in_campaign(campaign))),
@@ -279,7 +279,7 @@ pub(super) struct PersonaView {
     body_html: String,
 }
 
-pub(super) fn persona_view(views: &Views<'_>, persona: &Persona, root: &str) -> PersonaView {
+pub(super) fn persona_view(views: &Views<'_>, persona: &Persona, root: &str, top: u8) -> PersonaView {
     PersonaView {
         name: persona.name.clone(),
         href: href(&format!("personas/{}.html", persona.id)),
@@ -287,14 +287,14 @@ pub(super) fn persona_view(views: &Views<'_>, persona: &Persona, root: &str) -> 
         platforms: persona.platforms.iter().map(|p| views.chip(*p)).collect(),
         interests: persona.interests.clone(),
         pains: persona.pains.clone(),
-        body_html: render_markdown(&persona.body, root, &views.project().media),
+        body_html: render_markdown(without_title(&persona.body, &persona.name), root, &views.project().media, top),
     }
 }
 
 fn persona_page(views: &Views<'_>, persona: &Persona) -> Page {
     let path = format!("personas/{}.html", persona.id);
     let mut context = Context::new();
-    context.insert("persona", &persona_view(views, persona, &root_prefix(&path)));
+    context.insert("persona", &persona_view(views, persona, &root_prefix(&path), 2));
     context.insert(
         "posts",
         &views.post_rows(posts_where(views, for_persona(persona))),
@@ -377,4 +377,27 @@ fn pillar_page(views: &Views<'_>, pillar: &Pillar) -> Page {
         "pillar.html",
         context,
     )
+}
+
+/// The Markdown without a first `# Heading` that only repeats `name` (the page shows it already).
+fn without_title<'a>(markdown: &'a str, name: &str) -> &'a str {
+    let trimmed = markdown.trim_start();
+    let Some(rest) = trimmed.strip_prefix("# ") else {
+        return markdown;
+    };
+    let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
+    if line.trim() == name.trim() { after } else { markdown }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_that_repeats_the_name_is_dropped() {
+        assert_eq!(without_title("# Paula\nText", "Paula"), "Text");
+        assert_eq!(without_title("\n# Paula", "Paula"), "");
+        assert_eq!(without_title("# Other\nText", "Paula"), "# Other\nText");
+        assert_eq!(without_title("Text", "Paula"), "Text");
+    }
 }

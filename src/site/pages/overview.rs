@@ -52,7 +52,8 @@ pub fn page(views: &Views<'_>) -> Page {
     let project = views.project();
     let today = views.today;
     let week_end = today + Duration::days(6);
-    let active = |s: Status| !matches!(s, Status::Cancelled | Status::Published);
+    // Scheduled posts go out by themselves; the rest need someone to act.
+    let needs_action = |s: Status| !matches!(s, Status::Scheduled | Status::Published | Status::Cancelled);
     let due = views.post_rows(project.posts.iter().filter(|p| {
         p.status.value != Status::Cancelled
             && p.time()
@@ -62,7 +63,7 @@ pub fn page(views: &Views<'_>) -> Page {
         project
             .posts
             .iter()
-            .filter(|p| active(p.status.value) && p.time().is_some_and(|t| t.date_naive() < today)),
+            .filter(|p| needs_action(p.status.value) && p.time().is_some_and(|t| t.date_naive() < today)),
     );
     let unscheduled = views.post_rows(project.posts.iter().filter(|p| p.time().is_none()));
     let mut context = Context::new();

@@ -116,7 +116,7 @@ fn post_view(views: &Views<'_>, post: &Post, root: &str) -> PostView {
                 },
             })
             .collect(),
-        body_html: render_markdown(&post.body, root, &project.media),
+        body_html: render_markdown(&post.body, root, &project.media, 3),
         media: media_views(views, &post.media),
     }
 }

@@ -56,7 +56,7 @@ pub fn page(views: &Views<'_>) -> Page {
         &project
             .personas
             .iter()
-            .map(|p| persona_view(views, p, root))
+            .map(|p| persona_view(views, p, root, 4))
             .collect::<Vec<_>>(),
     );
     context.insert(
@@ -64,7 +64,7 @@ pub fn page(views: &Views<'_>) -> Page {
         &project
             .campaigns
             .iter()
-            .map(|c| campaign_view(views, c, root))
+            .map(|c| campaign_view(views, c, root, 4))
             .collect::<Vec<_>>(),
     );
     context.insert("plans", &platform_plans(views));
