@@ -374,8 +374,8 @@ fn nothing_from_content_runs_as_script() {
         "the title is shown, escaped"
     );
     assert!(
-        post.contains("&lt;script&gt;alert(&#x27;variant&#x27;)"),
-        "the preview shows the variant text escaped"
+        post.contains("&lt;img src=x onerror=alert(&#x27;comment&#x27;)&gt;"),
+        "the preview shows the first comment escaped"
     );
     assert!(
         post.contains("javascript:alert(&#x27;link&#x27;)"),
