@@ -90,13 +90,13 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
         println!("{}; not building (--deny-errors)", render_summary(summary, files));
         return Ok(Outcome::ContentErrors);
     }
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| args.dir.join(&checked.project.config.output));
+    let out = match &args.out {
+        Some(out) => out.clone(),
+        None => touchpoint::site::default_output_dir(&args.dir, &checked.project.config.output)?,
+    };
+    touchpoint::site::check_output_dir(&args.dir, &out)?;
     let site_options = touchpoint::site::SiteOptions { today: args.today };
     let site = touchpoint::site::render_site(&checked, &site_options)?;
-    touchpoint::site::check_output_dir(&args.dir, &out)?;
     touchpoint::site::write_site(&site, &out)?;
     println!(
         "Built {} pages into {} in {:.2}s",

@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::Checked;
 
@@ -27,7 +28,7 @@ pub use format::Lang;
 pub use labels::{LABELS, labels_for};
 pub use markdown::render_markdown;
 pub use theme::{Origin, STATIC, TEMPLATES, Theme, load_theme};
-pub use write::{MARKER, check_output_dir, write_site};
+pub use write::{MARKER, check_output_dir, default_output_dir, write_site};
 
 /// How the site is rendered.
 #[derive(Clone, Debug, Default)]
@@ -166,10 +167,14 @@ pub fn render_site(checked: &Checked, options: &SiteOptions) -> Result<Site, Sit
         files: BTreeMap::new(),
         repo: Some(checked.project.root.clone()),
     };
-    for page in pages::all_pages(&renderer) {
-        let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
-        site.insert(&page.path, bytes);
-    }
+    let rendered: Vec<(String, Vec<u8>)> = pages::all_pages(&renderer)
+        .into_par_iter()
+        .map(|page| {
+            let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
+            Ok((page.path, bytes))
+        })
+        .collect::<Result<_, SiteError>>()?;
+    site.files.extend(rendered);
     for (name, bytes) in &renderer.theme.statics {
         site.insert(&format!("static/{name}"), bytes.clone());
     }

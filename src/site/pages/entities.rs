@@ -237,14 +237,22 @@ pub(super) fn campaign_view(views: &Views<'_>, campaign: &Campaign, root: &str, 
         budget: campaign.budget.map(|b| number(views.lang, b)),
         hashtags: campaign.hashtags.clone(),
         platforms: campaign.platforms.iter().map(|p| views.chip(*p)).collect(),
-        brief_html: render_markdown(without_title(&campaign.body, &campaign.name), root, &views.project().media, top),
+        brief_html: render_markdown(
+            without_title(&campaign.body, &campaign.name),
+            root,
+            &views.project().media,
+            top,
+        ),
     }
 }
 
 fn campaign_page(views: &Views<'_>, campaign: &Campaign) -> Page {
     let path = format!("campaigns/{}.html", campaign.id);
     let mut context = Context::new();
-    context.insert("campaign", &campaign_view(views, campaign, &root_prefix(&path), 3));
+    context.insert(
+        "campaign",
+        &campaign_view(views, campaign, &root_prefix(&path), 3),
+    );
     context.insert(
         "posts",
         &views.post_rows(posts_where(views, in_campaign(campaign))),
@@ -287,7 +295,12 @@ pub(super) fn persona_view(views: &Views<'_>, persona: &Persona, root: &str, top
         platforms: persona.platforms.iter().map(|p| views.chip(*p)).collect(),
         interests: persona.interests.clone(),
         pains: persona.pains.clone(),
-        body_html: render_markdown(without_title(&persona.body, &persona.name), root, &views.project().media, top),
+        body_html: render_markdown(
+            without_title(&persona.body, &persona.name),
+            root,
+            &views.project().media,
+            top,
+        ),
     }
 }
 
@@ -386,7 +399,11 @@ fn without_title<'a>(markdown: &'a str, name: &str) -> &'a str {
         return markdown;
     };
     let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
-    if line.trim() == name.trim() { after } else { markdown }
+    if line.trim() == name.trim() {
+        after
+    } else {
+        markdown
+    }
 }
 
 #[cfg(test)]
