@@ -45,6 +45,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
         format: OutputFormat,
     },
+    /// Export the publish queue (approved and scheduled posts) as JSON, CSV or iCalendar.
+    ///
+    /// Exit code 0: written; 1: a selected post has errors (nothing is written unless
+    /// `--allow-errors`); 2: could not run.
+    Export(ExportArgs),
 }
 
 /// Arguments of `touchpoint check`.
@@ -100,4 +105,62 @@ pub enum OutputFormat {
     Human,
     /// Stable JSON, documented in README.
     Json,
+}
+
+/// Arguments of `touchpoint export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The repository (default: the current folder).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write to this file (atomically); `-` or absent: standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// First day to export (YYYY-MM-DD, inclusive, in the project's timezone).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<chrono::NaiveDate>,
+    /// Last day to export (YYYY-MM-DD, inclusive, in the project's timezone).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<chrono::NaiveDate>,
+    /// Only these platforms (repeat the flag or separate with commas; default: all).
+    #[arg(long = "platform", value_name = "NAME", value_delimiter = ',', value_parser = parse_platform)]
+    pub platforms: Vec<touchpoint::platform::Platform>,
+    /// Only posts in these statuses (comma-separated).
+    #[arg(long = "status", value_name = "STATUS", value_delimiter = ',', value_parser = parse_status,
+          default_value = "approved,scheduled")]
+    pub statuses: Vec<touchpoint::model::Status>,
+    /// Export posts that have errors too, instead of refusing.
+    #[arg(long)]
+    pub allow_errors: bool,
+    /// Take this date (YYYY-MM-DD) as today, for reproducible runs.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+/// The formats of `touchpoint export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Versioned JSON (schema/publish-queue.schema.json).
+    Json,
+    /// CSV with a header row, for spreadsheets and bulk schedulers.
+    Csv,
+    /// iCalendar (RFC 5545), one event per post and platform.
+    Ics,
+}
+
+fn parse_platform(name: &str) -> Result<touchpoint::platform::Platform, String> {
+    touchpoint::platform::Platform::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = touchpoint::platform::Platform::names().collect();
+        format!("unknown platform; one of: {}", names.join(", "))
+    })
+}
+
+fn parse_status(name: &str) -> Result<touchpoint::model::Status, String> {
+    touchpoint::model::Status::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = touchpoint::model::Status::ALL.iter().map(|s| s.name()).collect();
+        format!("unknown status; one of: {}", names.join(", "))
+    })
 }

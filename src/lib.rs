@@ -11,10 +11,13 @@ use chrono::NaiveDate;
 
 pub mod content;
 pub mod diagnostic;
+pub mod export;
 pub mod init;
 pub mod load;
+pub mod metrics;
 pub mod model;
 pub mod platform;
+pub mod report;
 pub mod site;
 pub mod suggest;
 pub mod validate;
@@ -78,5 +81,6 @@ pub fn all_rules() -> Vec<&'static Rule> {
     rules.extend(content::post::RULES);
     rules.extend(content::time::RULES);
     rules.extend(validate::rules());
+    rules.extend(metrics::RULES);
     rules
 }

@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{BuildArgs, CheckArgs, Cli, Command, CountArgs, OutputFormat};
+use cli::{BuildArgs, CheckArgs, Cli, Command, CountArgs, ExportArgs, ExportFormat, OutputFormat};
 use touchpoint::diagnostic::{Summary, render_human, render_json, render_summary};
 
 /// The three outcomes every command maps to.
@@ -37,6 +37,7 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(&args),
         Command::Rules { format } => run_rules(format),
         Command::Count(args) => run_count(&args),
+        Command::Export(args) => run_export(&args),
     };
     outcome
         .unwrap_or_else(|err| {
@@ -161,4 +162,49 @@ fn run_count(args: &CountArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::ContentErrors
     })
+}
+
+fn run_export(args: &ExportArgs) -> anyhow::Result<Outcome> {
+    use anyhow::Context as _;
+    use touchpoint::export;
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from > to
+    {
+        anyhow::bail!("--from {from} is after --to {to}");
+    }
+    let options = touchpoint::Options { today: args.today };
+    let checked = touchpoint::check_project(&args.dir, &options)?;
+    let filter = export::Filter {
+        from: args.from,
+        to: args.to,
+        platforms: args.platforms.clone(),
+        statuses: args.statuses.clone(),
+        allow_errors: args.allow_errors,
+    };
+    let queue = export::build_queue(&checked, &filter);
+    if !queue.refused.is_empty() {
+        for refusal in &queue.refused {
+            eprintln!("{}", refusal.describe());
+        }
+        eprintln!(
+            "error: {} post(s) with errors not exported; fix them (see `touchpoint check`) or pass --allow-errors",
+            queue.refused.len()
+        );
+        return Ok(Outcome::ContentErrors);
+    }
+    for post in &queue.unscheduled {
+        eprintln!("warning: {post} has no valid publish time and is not in the queue");
+    }
+    let format = match args.format {
+        ExportFormat::Json => export::Format::Json,
+        ExportFormat::Csv => export::Format::Csv,
+        ExportFormat::Ics => export::Format::Ics,
+    };
+    let text = export::render(&queue, format);
+    match args.out.as_deref().filter(|p| *p != std::path::Path::new("-")) {
+        Some(path) => export::write::write_atomic(path, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(Outcome::Success)
 }
