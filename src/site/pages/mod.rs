@@ -53,12 +53,21 @@ pub fn all_pages(renderer: &Renderer<'_>) -> Vec<Page> {
     pages.extend(entities::pages(&views));
     pages.push(strategy::page(&views));
     pages.push(diagnostics::page(&views));
-    pages.push(Page::new(
-        "report.html",
-        "report-placeholder.html",
-        Context::new(),
-    ));
+    pages.push(report_page(renderer));
     pages
+}
+
+/// `report.html`: the performance report from the files under `metrics/`
+/// (their findings are reported by `check`).
+fn report_page(renderer: &Renderer<'_>) -> Page {
+    let project = &renderer.checked().project;
+    let (records, _findings) = crate::metrics::load_metrics(project);
+    let report = crate::report::build_report(project, &records);
+    Page::new(
+        "report.html",
+        "report.html",
+        crate::report::report_context(&report),
+    )
 }
 
 /// A navigation entry.
