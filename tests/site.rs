@@ -276,6 +276,10 @@ fn builds_every_page_of_a_small_project() {
     );
     assert!(post.contains("<strong>lights</strong>"), "Markdown is rendered");
     assert!(
+        post.contains(r#"<a href="../../../personas/commuter-kim.html""#),
+        "a link to a content file points at its page"
+    );
+    assert!(
         post.contains(r#"alt="Tyre tread in the snow""#),
         "alt text is rendered"
     );

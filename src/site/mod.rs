@@ -26,7 +26,7 @@ use crate::Checked;
 
 pub use format::Lang;
 pub use labels::{LABELS, labels_for};
-pub use markdown::render_markdown;
+pub use markdown::{LinkTargets, Placement, render_markdown};
 pub use theme::{Origin, STATIC, TEMPLATES, Theme, load_theme};
 pub use write::{MARKER, check_output_dir, default_output_dir, write_site};
 

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::format::{Lang, date_short, datetime_long, href, time_of_day};
 use super::labels::label;
+use super::markdown::{LinkTargets, Placement, render_markdown};
 use crate::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Post, Project, Status};
@@ -103,7 +104,7 @@ pub struct Views<'a> {
     /// Today.
     pub today: NaiveDate,
     diagnostics_by_file: BTreeMap<&'a str, Vec<&'a Diagnostic>>,
-    pages_by_file: BTreeMap<&'a str, String>,
+    pages_by_file: BTreeMap<String, String>,
 }
 
 impl<'a> Views<'a> {
@@ -116,19 +117,19 @@ impl<'a> Views<'a> {
         let project = &checked.project;
         let mut pages_by_file = BTreeMap::new();
         for post in &project.posts {
-            pages_by_file.insert(post.file.as_str(), post_path(post));
+            pages_by_file.insert(post.file.clone(), post_path(post));
         }
         for post in &project.crisis {
-            pages_by_file.insert(post.file.as_str(), post_path(post));
+            pages_by_file.insert(post.file.clone(), post_path(post));
         }
         for persona in &project.personas {
-            pages_by_file.insert(persona.file.as_str(), format!("personas/{}.html", persona.id));
+            pages_by_file.insert(persona.file.clone(), format!("personas/{}.html", persona.id));
         }
         for campaign in &project.campaigns {
-            pages_by_file.insert(campaign.file.as_str(), format!("campaigns/{}.html", campaign.id));
+            pages_by_file.insert(campaign.file.clone(), format!("campaigns/{}.html", campaign.id));
         }
-        pages_by_file.insert("strategy.toml", "strategy.html".to_owned());
-        pages_by_file.insert("touchpoint.toml", "index.html".to_owned());
+        pages_by_file.insert("strategy.toml".to_owned(), "strategy.html".to_owned());
+        pages_by_file.insert("touchpoint.toml".to_owned(), "index.html".to_owned());
         Views {
             checked,
             lang,
@@ -149,6 +150,15 @@ impl<'a> Views<'a> {
             Some(text) => text.to_owned(),
             None => key.split_once('_').map_or(key, |(_, rest)| rest).to_owned(),
         }
+    }
+
+    /// Renders Markdown written in `source` for a page at root prefix `root`.
+    pub fn markdown(&self, text: &str, source: &str, root: &str, top: u8) -> String {
+        let targets = LinkTargets {
+            media: &self.project().media,
+            pages: &self.pages_by_file,
+        };
+        render_markdown(text, Placement { source, root, top }, targets)
     }
 
     /// The output path of the page that shows what `file` is about, if it has one.

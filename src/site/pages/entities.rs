@@ -10,7 +10,6 @@ use super::Page;
 use crate::model::{Campaign, Persona, Pillar, Post, Status};
 use crate::platform::Platform;
 use crate::site::format::{date_short, href, number, percent, root_prefix};
-use crate::site::markdown::render_markdown;
 use crate::site::views::{Chip, Views};
 
 /// One entry of a list page.
@@ -237,10 +236,10 @@ pub(super) fn campaign_view(views: &Views<'_>, campaign: &Campaign, root: &str, 
         budget: campaign.budget.map(|b| number(views.lang, b)),
         hashtags: campaign.hashtags.clone(),
         platforms: campaign.platforms.iter().map(|p| views.chip(*p)).collect(),
-        brief_html: render_markdown(
+        brief_html: views.markdown(
             without_title(&campaign.body, &campaign.name),
+            &campaign.file,
             root,
-            &views.project().media,
             top,
         ),
     }
@@ -295,10 +294,10 @@ pub(super) fn persona_view(views: &Views<'_>, persona: &Persona, root: &str, top
         platforms: persona.platforms.iter().map(|p| views.chip(*p)).collect(),
         interests: persona.interests.clone(),
         pains: persona.pains.clone(),
-        body_html: render_markdown(
+        body_html: views.markdown(
             without_title(&persona.body, &persona.name),
+            &persona.file,
             root,
-            &views.project().media,
             top,
         ),
     }

@@ -9,7 +9,6 @@ use crate::model::{MediaKind, MediaRef, Post};
 use crate::platform::compose::{PlatformText, platform_text};
 use crate::platform::{Platform, spec};
 use crate::site::format::{href, number, root_prefix};
-use crate::site::markdown::render_markdown;
 use crate::site::views::{Chip, DiagView, Link, PostRow, Views, post_path};
 
 /// An attachment as the page shows it.
@@ -116,7 +115,7 @@ fn post_view(views: &Views<'_>, post: &Post, root: &str) -> PostView {
                 },
             })
             .collect(),
-        body_html: render_markdown(&post.body, root, &project.media, 3),
+        body_html: views.markdown(&post.body, &post.file, root, 3),
         media: media_views(views, &post.media),
     }
 }
