@@ -134,6 +134,8 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ("campaign", "Campaign", "Kampagne"),
     ("unscheduled", "No date", "Ohne Termin"),
     ("no_posts", "No posts.", "Keine Beiträge."),
+    ("all", "all", "alle"),
+    ("shown", "shown", "angezeigt"),
     ("nothing_here", "Nothing here yet.", "Noch nichts vorhanden."),
     ("posts_count", "posts", "Beiträge"),
     ("link", "Link", "Link"),

@@ -59,6 +59,13 @@ fn posts_page(views: &Views<'_>) -> Page {
     let mut context = Context::new();
     context.insert("posts", &views.post_rows(&views.project().posts));
     context.insert("crisis", &views.post_rows(&views.project().crisis));
+    let platforms: Vec<Chip> = platforms_in_use(views)
+        .into_iter()
+        .map(|p| views.chip(p))
+        .collect();
+    context.insert("platforms", &platforms);
+    let statuses: Vec<_> = Status::ALL.into_iter().map(|s| views.status(s)).collect();
+    context.insert("statuses", &statuses);
     Page::new("posts.html", "posts.html", context)
 }
 
