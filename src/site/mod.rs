@@ -97,6 +97,7 @@ pub struct Renderer<'a> {
     lang: Lang,
     today: NaiveDate,
     calendar_href: String,
+    site_context: tera::Context,
 }
 
 impl<'a> Renderer<'a> {
@@ -112,14 +113,17 @@ impl<'a> Renderer<'a> {
                 .date_naive()
         });
         let calendar_href = pages::calendar_href_for(project, today);
-        Ok(Renderer {
+        let mut renderer = Renderer {
             tera,
             theme,
             checked,
             lang,
             today,
             calendar_href,
-        })
+            site_context: tera::Context::new(),
+        };
+        renderer.site_context = pages::site_context(&renderer);
+        Ok(renderer)
     }
 
     /// Renders `template` as the page at output path `path`, adding the shared context:

@@ -88,15 +88,12 @@ struct SiteInfo<'a> {
     timezone: &'static str,
 }
 
-/// The context every page gets: `root`, `t`, `site`, `nav`, `build`, `page_path`.
-pub fn shared_context(renderer: &Renderer<'_>, path: &str) -> Context {
+/// The part of the shared context that is the same on every page: `t`, `site`, `build`.
+pub fn site_context(renderer: &Renderer<'_>) -> Context {
     let project = &renderer.checked().project;
     let lang = renderer.lang();
-    let labels = labels_for(lang);
     let mut context = Context::new();
-    context.insert("root", &root_prefix(path));
-    context.insert("page_path", path);
-    context.insert("t", &labels);
+    context.insert("t", &labels_for(lang));
     context.insert(
         "site",
         &SiteInfo {
@@ -107,8 +104,16 @@ pub fn shared_context(renderer: &Renderer<'_>, path: &str) -> Context {
             timezone: project.config.timezone.name(),
         },
     );
-    context.insert("nav", &nav(renderer, path));
     context.insert("build", &Summary::of(&renderer.checked().diagnostics));
+    context
+}
+
+/// The context every page gets: the [`site_context`] plus `root`, `page_path` and `nav`.
+pub fn shared_context(renderer: &Renderer<'_>, path: &str) -> Context {
+    let mut context = renderer.site_context.clone();
+    context.insert("root", &root_prefix(path));
+    context.insert("page_path", path);
+    context.insert("nav", &nav(renderer, path));
     context
 }
 

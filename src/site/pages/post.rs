@@ -1,6 +1,7 @@
 //! `posts/ID.html` (and `crisis/ID.html`): a post with its Markdown rendered, its media,
 //! its findings, and a preview per platform of exactly the text that will be posted.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -71,12 +72,8 @@ struct PostView {
 /// A page per post and per holding statement.
 pub fn pages(views: &Views<'_>) -> Vec<Page> {
     let project = views.project();
-    project
-        .posts
-        .iter()
-        .chain(&project.crisis)
-        .map(|post| page(views, post))
-        .collect()
+    let posts: Vec<&Post> = project.posts.iter().chain(&project.crisis).collect();
+    posts.into_par_iter().map(|post| page(views, post)).collect()
 }
 
 fn page(views: &Views<'_>, post: &Post) -> Page {
