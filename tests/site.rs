@@ -571,3 +571,14 @@ fn the_tag_scanner_sees_real_tags_only() {
     assert_eq!(found[1].attributes[1], ("onclick".to_owned(), "y".to_owned()));
     assert_eq!(found[2].attributes[0], ("src".to_owned(), "a.png".to_owned()));
 }
+
+#[test]
+fn the_same_input_gives_the_same_site() {
+    let (_a, first, _) = build(&fixture("site-basic"), &[]);
+    let (_b, second, _) = build(&fixture("site-basic"), &[]);
+    let (one, two) = (pages(&first), pages(&second));
+    assert_eq!(one.keys().collect::<Vec<_>>(), two.keys().collect::<Vec<_>>());
+    for (path, html) in &one {
+        assert_eq!(html, &two[path], "{path} differs between two builds");
+    }
+}
