@@ -89,8 +89,8 @@ pub struct DiagView {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
-    /// The offending line.
-    pub source_line: Option<String>,
+    /// The offending line, split around the offending text: before, the text, after.
+    pub source: Option<[String; 3]>,
     /// The page that shows what it concerns, if any.
     pub page: Option<String>,
 }
@@ -199,7 +199,10 @@ impl<'a> Views<'a> {
             location,
             message: d.message.clone(),
             help: d.help.clone(),
-            source_line: d.source_line.clone(),
+            source: d
+                .source_line
+                .as_deref()
+                .map(|line| split_columns(line, d.column, d.end_column)),
             page: self.pages_by_file.get(d.file.as_str()).map(|p| href(p)),
         }
     }
@@ -290,10 +293,34 @@ pub fn post_path(post: &Post) -> String {
     }
 }
 
+/// `line` split at 1-based character columns `[start, end)`, clamped to the line.
+fn split_columns(line: &str, start: u32, end: u32) -> [String; 3] {
+    let byte_at = |column: u32| {
+        line.char_indices()
+            .nth(column.saturating_sub(1) as usize)
+            .map_or(line.len(), |(i, _)| i)
+    };
+    let from = byte_at(start);
+    let to = byte_at(end).max(from);
+    [line[..from].to_owned(), line[from..to].to_owned(), line[to..].to_owned()]
+}
+
 /// "error" / "warning".
 pub fn severity_name(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_offending_text_is_split_out_by_character_columns() {
+        assert_eq!(split_columns("pillar = \"wrk\"", 10, 15), ["pillar = ", "\"wrk\"", ""]);
+        assert_eq!(split_columns("äöü", 2, 3), ["ä", "ö", "ü"]);
+        assert_eq!(split_columns("ab", 7, 9), ["ab", "", ""]);
     }
 }
