@@ -302,7 +302,11 @@ fn split_columns(line: &str, start: u32, end: u32) -> [String; 3] {
     };
     let from = byte_at(start);
     let to = byte_at(end).max(from);
-    [line[..from].to_owned(), line[from..to].to_owned(), line[to..].to_owned()]
+    [
+        line[..from].to_owned(),
+        line[from..to].to_owned(),
+        line[to..].to_owned(),
+    ]
 }
 
 /// "error" / "warning".
@@ -319,7 +323,10 @@ mod tests {
 
     #[test]
     fn the_offending_text_is_split_out_by_character_columns() {
-        assert_eq!(split_columns("pillar = \"wrk\"", 10, 15), ["pillar = ", "\"wrk\"", ""]);
+        assert_eq!(
+            split_columns("pillar = \"wrk\"", 10, 15),
+            ["pillar = ", "\"wrk\"", ""]
+        );
         assert_eq!(split_columns("äöü", 2, 3), ["ä", "ö", "ü"]);
         assert_eq!(split_columns("ab", 7, 9), ["ab", "", ""]);
     }

@@ -132,6 +132,7 @@ fn platform_page(views: &Views<'_>, platform: Platform) -> Page {
     let config = project.config.platforms.get(&platform);
     context.insert("handle", &config.and_then(|c| c.handle.clone()));
     context.insert("configured", &config.is_some());
+    context.insert("limits", &limit_lines(views, platform));
     context.insert("cadence", &cadence_lines(views, platform));
     context.insert("windows", &window_lines(views, platform));
     context.insert(
@@ -143,6 +144,52 @@ fn platform_page(views: &Views<'_>, platform: Platform) -> Page {
         "platform.html",
         context,
     )
+}
+
+/// What the network accepts, from its spec (with the project's `max_chars` override).
+fn limit_lines(views: &Views<'_>, platform: Platform) -> Vec<Setting> {
+    let spec = crate::platform::spec(platform);
+    let lang = views.lang;
+    let n = |v: usize| number(lang, v as f64);
+    let configured = views
+        .project()
+        .config
+        .platforms
+        .get(&platform)
+        .and_then(|c| c.max_chars);
+    let mut lines = Vec::new();
+    let mut push = |key: &str, value: Option<String>| {
+        if let Some(value) = value {
+            lines.push(Setting {
+                label: views.t(key),
+                value,
+            });
+        }
+    };
+    let unit = crate::site::labels::label(lang, &format!("unit_{}", unit_key(spec.unit)))
+        .unwrap_or_else(|| spec.unit.describe());
+    push(
+        "limit_text",
+        configured
+            .or(spec.text.map(|f| f.value))
+            .map(|l| format!("{} {unit}", n(l))),
+    );
+    push("limit_hashtags", spec.max_hashtags.map(|f| n(f.value)));
+    push("limit_title", spec.title.map(|f| n(f.value)));
+    push("limit_fold", spec.fold.map(|f| n(f.value)));
+    push(
+        "limit_links_clickable",
+        Some(views.t(if spec.links_clickable { "yes" } else { "no" })),
+    );
+    lines
+}
+
+/// The label key of a count unit: its serde name in snake case.
+pub(super) fn unit_key(unit: crate::platform::Unit) -> String {
+    serde_json::to_value(unit)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('-', "_")))
+        .unwrap_or_default()
 }
 
 /// The cadence targets of a platform in words.

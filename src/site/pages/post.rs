@@ -203,10 +203,7 @@ fn part_views(views: &Views<'_>, text: &PlatformText) -> Vec<PartView> {
 
 /// What a count counts, in the site's language ("weighted characters", "Zeichen", ...).
 fn unit_label(views: &Views<'_>, unit: crate::platform::Unit) -> String {
-    let name = serde_json::to_value(unit)
-        .ok()
-        .and_then(|v| v.as_str().map(|s| s.replace('-', "_")))
-        .unwrap_or_default();
+    let name = super::entities::unit_key(unit);
     crate::site::labels::label(views.lang, &format!("unit_{name}"))
         .map_or_else(|| unit.describe().to_owned(), str::to_owned)
 }
