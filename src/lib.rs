@@ -37,6 +37,8 @@ pub struct Options {
 pub struct Checked {
     /// The parsed model.
     pub project: Project,
+    /// Performance figures from `metrics/*.csv`, joined to posts (read once, here).
+    pub metrics: Vec<metrics::MetricRecord>,
     /// Every finding, sorted by file and line, with `[lints]` levels applied.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -51,10 +53,16 @@ pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::Lo
     });
     let context = validate::Context { today };
     diagnostics.extend(validate::validate(&project, &context));
+    let (metrics, metric_findings) = metrics::load_metrics(&project);
+    diagnostics.extend(metric_findings);
     diagnostic::apply_lint_levels(&mut diagnostics, &project.config.lints);
     attach_source_lines(&mut diagnostics, &project);
     diagnostic::sort(&mut diagnostics);
-    Ok(Checked { project, diagnostics })
+    Ok(Checked {
+        project,
+        metrics,
+        diagnostics,
+    })
 }
 
 /// Gives each finding the text of the line it points at, for renderers.
