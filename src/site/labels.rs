@@ -213,6 +213,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Hier eingeklappt: der Rest erscheint nach „mehr“",
     ),
     ("more", "more", "mehr"),
+    (
+        "more_posts",
+        "Previous and next post",
+        "Vorheriger und nächster Beitrag",
+    ),
     ("first_comment", "First comment", "Erster Kommentar"),
     // Calendar.
     ("months", "Months", "Monate"),

@@ -103,6 +103,7 @@ pub fn pages(views: &Views<'_>) -> Vec<Page> {
             by_day.entry(time.date_naive()).or_default().push(post);
         }
     }
+    let unscheduled = views.post_rows(project.posts.iter().filter(|p| p.time().is_none()));
     let links: Vec<MonthLink> = months
         .iter()
         .map(|m| MonthLink {
@@ -134,6 +135,7 @@ pub fn pages(views: &Views<'_>) -> Vec<Page> {
                 .collect();
             context.insert("months", &months);
             context.insert("count", &links.get(i).map_or(0, |l| l.count));
+            context.insert("unscheduled", &unscheduled);
             Page::new(month_path(*month), "calendar.html", context)
         })
         .collect()

@@ -10,7 +10,7 @@ use crate::model::{MediaKind, MediaRef, Post};
 use crate::platform::compose::{PlatformText, platform_text};
 use crate::platform::{Platform, spec};
 use crate::site::format::{href, number, root_prefix};
-use crate::site::views::{Chip, DiagView, Link, PostRow, Views, post_path};
+use crate::site::views::{Chip, DiagView, Link, PostRow, Views, post_path, sort_by_time};
 
 /// An attachment as the page shows it.
 #[derive(Serialize)]
@@ -72,17 +72,42 @@ struct PostView {
 /// A page per post and per holding statement.
 pub fn pages(views: &Views<'_>) -> Vec<Page> {
     let project = views.project();
-    let posts: Vec<&Post> = project.posts.iter().chain(&project.crisis).collect();
-    posts.into_par_iter().map(|post| page(views, post)).collect()
+    let mut posts: Vec<&Post> = project.posts.iter().collect();
+    sort_by_time(&mut posts);
+    let mut crisis: Vec<&Post> = project.crisis.iter().collect();
+    sort_by_time(&mut crisis);
+    let neighbours = |list: &[&Post], i: usize| {
+        let link = |p: &&Post| Link {
+            href: href(&post_path(p)),
+            label: p.title.value.clone(),
+        };
+        (
+            i.checked_sub(1).and_then(|j| list.get(j)).map(link),
+            list.get(i + 1).map(link),
+        )
+    };
+    let mut jobs: Vec<(&Post, Option<Link>, Option<Link>)> = Vec::new();
+    for list in [&posts, &crisis] {
+        for (i, post) in list.iter().enumerate() {
+            let (prev, next) = neighbours(list, i);
+            jobs.push((post, prev, next));
+        }
+    }
+    jobs.into_par_iter()
+        .map(|(post, prev, next)| page(views, post, prev, next))
+        .collect()
 }
 
-fn page(views: &Views<'_>, post: &Post) -> Page {
+/// A post's page; `prev` and `next` are its neighbours in publish order.
+fn page(views: &Views<'_>, post: &Post, prev: Option<Link>, next: Option<Link>) -> Page {
     let path = post_path(post);
     let root = root_prefix(&path);
     let mut context = Context::new();
     context.insert("post", &post_view(views, post, &root));
     context.insert("diagnostics", &views.diagnostics_for(&post.file));
     context.insert("previews", &previews(views, post));
+    context.insert("prev", &prev);
+    context.insert("next", &next);
     Page::new(path, "post.html", context)
 }
 

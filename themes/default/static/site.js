@@ -28,11 +28,12 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
   });
-  // Calendar: arrow keys move between months (links carry data-key).
+  // Calendar and post pages: arrow keys move to the previous/next month or post (links carry
+  // data-key); only when nothing is focused, so scrolling a focused box still works.
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     var target = event.target;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    if (target && target !== document.body && target !== document.documentElement && target.id !== "main") return;
     var link = document.querySelector('a[data-key="' + event.key + '"]');
     if (link) { window.location.href = link.href; }
   });
