@@ -96,6 +96,8 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "ohne Termin (Ideen und abgesagte Beiträge)",
     ),
     ("goals_kpis", "Goals and KPIs", "Ziele und KPIs"),
+    ("goal_met", "reached", "erreicht"),
+    ("goal_open", "not yet reached", "noch nicht erreicht"),
     (
         "no_goals",
         "No goals set in strategy.toml.",

@@ -47,7 +47,10 @@ impl Page {
 /// Every page of the site.
 pub fn all_pages(renderer: &Renderer<'_>) -> Vec<Page> {
     let views = Views::new(renderer.checked(), renderer.lang(), renderer.today());
-    let mut pages = vec![overview::page(&views)];
+    let project = &renderer.checked().project;
+    let (records, _findings) = crate::metrics::load_metrics(project);
+    let report = crate::report::build_report(project, &records);
+    let mut pages = vec![overview::page(&views, &report)];
     pages.extend(calendar::pages(&views));
     pages.extend(post::pages(&views));
     pages.extend(entities::pages(&views));
