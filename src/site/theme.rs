@@ -54,6 +54,7 @@ pub const STATIC: &[(&str, &[u8])] = &[
     theme_static!("style.css"),
     theme_static!("report.css"),
     theme_static!("site.js"),
+    theme_static!("favicon.svg"),
 ];
 
 /// Where a template's text came from, so errors can name the file a user can open.
