@@ -166,13 +166,24 @@ impl<'a> Renderer<'a> {
 
 /// Renders every page of the checked project, plus the theme's static files and the media.
 pub fn render_site(checked: &Checked, options: &SiteOptions) -> Result<Site, SiteError> {
+    render_site_only(checked, options, &|_| true)
+}
+
+/// Renders only the output files whose path `wanted` accepts (the dev server re-renders
+/// the pages a change touches); post pages that are not wanted are not even prepared.
+pub fn render_site_only(
+    checked: &Checked,
+    options: &SiteOptions,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<Site, SiteError> {
     let renderer = Renderer::new(checked, options)?;
     let mut site = Site {
         files: BTreeMap::new(),
         repo: Some(checked.project.root.clone()),
     };
-    let rendered: Vec<(String, Vec<u8>)> = pages::all_pages(&renderer)
+    let rendered: Vec<(String, Vec<u8>)> = pages::all_pages(&renderer, wanted)
         .into_par_iter()
+        .filter(|page| wanted(&page.path))
         .map(|page| {
             let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
             Ok((page.path, bytes))
@@ -180,16 +191,19 @@ pub fn render_site(checked: &Checked, options: &SiteOptions) -> Result<Site, Sit
         .collect::<Result<_, SiteError>>()?;
     site.files.extend(rendered);
     for (name, bytes) in &renderer.theme.statics {
-        site.insert(&format!("static/{name}"), bytes.clone());
+        let path = format!("static/{name}");
+        if wanted(&path) {
+            site.insert(&path, bytes.clone());
+        }
     }
-    copy_media(checked, &mut site)?;
+    copy_media(checked, &mut site, wanted)?;
     Ok(site)
 }
 
 /// Copies every file under `media/` into the site at the same relative path.
-fn copy_media(checked: &Checked, site: &mut Site) -> Result<(), SiteError> {
+fn copy_media(checked: &Checked, site: &mut Site, wanted: &dyn Fn(&str) -> bool) -> Result<(), SiteError> {
     let root: &Path = &checked.project.root;
-    for path in checked.project.media.keys() {
+    for path in checked.project.media.keys().filter(|p| wanted(p)) {
         let file = root.join(path);
         let bytes = std::fs::read(&file).map_err(|source| SiteError::Io {
             path: file.display().to_string(),
@@ -198,4 +212,30 @@ fn copy_media(checked: &Checked, site: &mut Site) -> Result<(), SiteError> {
         site.insert(path, bytes);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_wanted_pages_are_rendered() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site-basic");
+        let checked = crate::check_project(&root, &crate::Options::default()).unwrap();
+        let options = SiteOptions {
+            today: NaiveDate::from_ymd_opt(2026, 11, 29),
+        };
+        let wanted = |path: &str| path == "index.html" || path == "posts/2026/12/tyres.html";
+        let some = render_site_only(&checked, &options, &wanted).unwrap();
+        assert_eq!(
+            some.files.keys().collect::<Vec<_>>(),
+            ["index.html", "posts/2026/12/tyres.html"]
+        );
+        let all = render_site(&checked, &options).unwrap();
+        assert_eq!(
+            some.files["posts/2026/12/tyres.html"],
+            all.files["posts/2026/12/tyres.html"]
+        );
+        assert!(all.page_count() > 20);
+    }
 }

@@ -218,9 +218,18 @@ mod tests {
     fn the_navigation_opens_the_nearest_planned_month() {
         let checked = basic();
         let project = &checked.project;
-        assert_eq!(calendar_href_for(project, day(2026, 12, 20)), "calendar/2026-12.html");
-        assert_eq!(calendar_href_for(project, day(2026, 6, 1)), "calendar/2026-12.html");
-        assert_eq!(calendar_href_for(project, day(2030, 1, 1)), "calendar/2027-01.html");
+        assert_eq!(
+            calendar_href_for(project, day(2026, 12, 20)),
+            "calendar/2026-12.html"
+        );
+        assert_eq!(
+            calendar_href_for(project, day(2026, 6, 1)),
+            "calendar/2026-12.html"
+        );
+        assert_eq!(
+            calendar_href_for(project, day(2030, 1, 1)),
+            "calendar/2027-01.html"
+        );
     }
 
     #[test]

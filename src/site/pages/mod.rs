@@ -44,15 +44,15 @@ impl Page {
     }
 }
 
-/// Every page of the site.
-pub fn all_pages(renderer: &Renderer<'_>) -> Vec<Page> {
+/// Every page of the site; post pages `wanted` rejects are skipped before they are prepared.
+pub fn all_pages(renderer: &Renderer<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
     let views = Views::new(renderer.checked(), renderer.lang(), renderer.today());
     let project = &renderer.checked().project;
     let (records, _findings) = crate::metrics::load_metrics(project);
     let report = crate::report::build_report(project, &records);
     let mut pages = vec![overview::page(&views, &report)];
     pages.extend(calendar::pages(&views));
-    pages.extend(post::pages(&views));
+    pages.extend(post::pages(&views, wanted));
     pages.extend(entities::pages(&views));
     pages.push(strategy::page(&views));
     pages.push(diagnostics::page(&views));

@@ -70,7 +70,7 @@ struct PostView {
 }
 
 /// A page per post and per holding statement.
-pub fn pages(views: &Views<'_>) -> Vec<Page> {
+pub fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
     let project = views.project();
     let mut posts: Vec<&Post> = project.posts.iter().collect();
     sort_by_time(&mut posts);
@@ -94,6 +94,7 @@ pub fn pages(views: &Views<'_>) -> Vec<Page> {
         }
     }
     jobs.into_par_iter()
+        .filter(|(post, _, _)| wanted(&post_path(post)))
         .map(|(post, prev, next)| page(views, post, prev, next))
         .collect()
 }
