@@ -1,6 +1,8 @@
 //! `touchpoint build`: the real binary on fixture repositories, checking pages, links,
 //! escaping, overrides, exit codes and where the output may go.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Output};
@@ -580,5 +582,14 @@ fn the_same_input_gives_the_same_site() {
     assert_eq!(one.keys().collect::<Vec<_>>(), two.keys().collect::<Vec<_>>());
     for (path, html) in &one {
         assert_eq!(html, &two[path], "{path} differs between two builds");
+    }
+}
+
+#[test]
+fn the_fixtures_report_exactly_their_planted_problems() {
+    for name in ["site-basic", "site-xss"] {
+        let dir = fixture(name);
+        let (_, json) = common::check_json(&dir, TODAY);
+        assert_eq!(common::findings(&json, |_| true), common::expected(&dir), "{name}");
     }
 }
