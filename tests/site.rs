@@ -590,6 +590,10 @@ fn the_fixtures_report_exactly_their_planted_problems() {
     for name in ["site-basic", "site-xss"] {
         let dir = fixture(name);
         let (_, json) = common::check_json(&dir, TODAY);
-        assert_eq!(common::findings(&json, |_| true), common::expected(&dir), "{name}");
+        assert_eq!(
+            common::findings(&json, |_| true),
+            common::expected(&dir),
+            "{name}"
+        );
     }
 }

@@ -77,6 +77,20 @@ pub fn render_markdown(text: &str, at: Placement<'_>, targets: LinkTargets<'_>) 
         .to_string()
 }
 
+/// The Markdown without a first `# Heading` that only repeats `name` (the page shows it already).
+pub fn without_title<'a>(markdown: &'a str, name: &str) -> &'a str {
+    let trimmed = markdown.trim_start();
+    let Some(rest) = trimmed.strip_prefix("# ") else {
+        return markdown;
+    };
+    let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
+    if line.trim() == name.trim() {
+        after
+    } else {
+        markdown
+    }
+}
+
 /// `level` moved down by `shift`, at most to `<h6>`.
 fn shifted(level: HeadingLevel, shift: usize) -> HeadingLevel {
     let levels = [
@@ -191,6 +205,14 @@ mod tests {
             out.contains("<h3>Top</h3>") && out.contains("<h4>Sub</h4>") && out.contains("<h6>Deep</h6>"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_heading_that_repeats_the_name_is_dropped() {
+        assert_eq!(without_title("# Paula\nText", "Paula"), "Text");
+        assert_eq!(without_title("\n# Paula", "Paula"), "");
+        assert_eq!(without_title("# Other\nText", "Paula"), "# Other\nText");
+        assert_eq!(without_title("Text", "Paula"), "Text");
     }
 
     #[test]

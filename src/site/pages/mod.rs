@@ -5,9 +5,13 @@
 //! context ([`shared_context`]) before rendering.
 
 mod calendar;
+mod campaigns;
 mod diagnostics;
-mod entities;
+mod lists;
 mod overview;
+mod personas;
+mod pillars;
+mod platforms;
 mod post;
 mod strategy;
 
@@ -53,7 +57,7 @@ pub fn all_pages(renderer: &Renderer<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)
     let mut pages = vec![overview::page(&views, &report)];
     pages.extend(calendar::pages(&views));
     pages.extend(post::pages(&views, wanted));
-    pages.extend(entities::pages(&views));
+    pages.extend(lists::pages(&views));
     pages.push(strategy::page(&views));
     pages.push(diagnostics::page(&views));
     pages.push(report_page(renderer));
