@@ -89,6 +89,7 @@ pub fn all_rules() -> Vec<&'static Rule> {
     rules.extend(content::post::RULES);
     rules.extend(content::time::RULES);
     rules.extend(validate::rules());
+    rules.extend(platform::RULES);
     rules.extend(metrics::RULES);
     rules
 }

@@ -217,6 +217,8 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
         .posts
         .iter()
         .chain(&project.crisis)
+        // A cancelled post never goes out, so what a network would accept no longer matters.
+        .filter(|post| post.status.value != crate::model::Status::Cancelled)
         .flat_map(|post| check_post(project, post))
         .collect()
 }
