@@ -7,7 +7,7 @@
 #
 # REPO defaults to example-project; screenshots go to /tmp/touchpoint-screens.
 # Uses $TOUCHPOINT as the binary (default: target/debug/touchpoint, built if missing) and
-# $TODAY as the build's today (default 2027-01-14, the "today" of example-project's metrics).
+# $TODAY as the build's today (default 2026-12-01, the first day of example-project's plan).
 set -eu
 
 cd "$(dirname "$0")/../.."
@@ -20,7 +20,7 @@ command -v chromium >/dev/null || { echo "chromium is not installed (apt-get ins
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 site="$work/site"
-"$bin" build "$repo" --out "$site" --today "${TODAY:-2027-01-14}" >/dev/null 2>&1 || {
+"$bin" build "$repo" --out "$site" --today "${TODAY:-2026-12-01}" >/dev/null 2>&1 || {
     echo "touchpoint build $repo failed"
     exit 2
 }
