@@ -10,7 +10,7 @@ use crate::model::{MediaKind, MediaRef, Post};
 use crate::platform::compose::{PlatformText, platform_text};
 use crate::platform::{Platform, spec};
 use crate::site::format::{href, number, root_prefix};
-use crate::site::views::{Chip, DiagView, Link, PostRow, Views, post_path, sort_by_time};
+use crate::site::views::{Chip, DiagView, Link, PostRow, Views, display_title, post_path, sort_by_time};
 
 /// An attachment as the page shows it.
 #[derive(Serialize)]
@@ -79,7 +79,7 @@ pub fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<P
     let neighbours = |list: &[&Post], i: usize| {
         let link = |p: &&Post| Link {
             href: href(&post_path(p)),
-            label: p.title.value.clone(),
+            label: display_title(p),
         };
         (
             i.checked_sub(1).and_then(|j| list.get(j)).map(link),
