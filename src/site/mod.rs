@@ -181,15 +181,21 @@ pub fn render_site_only(
         files: BTreeMap::new(),
         repo: Some(checked.project.root.clone()),
     };
-    let rendered: Vec<(String, Vec<u8>)> = pages::all_pages(&renderer, wanted)
+    let mut plan = pages::Plan::new(&renderer, wanted);
+    let render = |page: pages::Page| -> Result<(String, Vec<u8>), SiteError> {
+        let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
+        Ok((page.path, bytes))
+    };
+    let others: Vec<(String, Vec<u8>)> = std::mem::take(&mut plan.pages)
         .into_par_iter()
         .filter(|page| wanted(&page.path))
-        .map(|page| {
-            let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
-            Ok((page.path, bytes))
-        })
-        .collect::<Result<_, SiteError>>()?;
-    site.files.extend(rendered);
+        .map(render)
+        .collect::<Result<_, _>>()?;
+    site.files.extend(others);
+    for file in plan.render_posts(render) {
+        let (path, bytes) = file?;
+        site.files.insert(path, bytes);
+    }
     for (name, bytes) in &renderer.theme.statics {
         let path = format!("static/{name}");
         if wanted(&path) {

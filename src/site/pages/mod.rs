@@ -1,7 +1,7 @@
 //! Which pages the site has, and the context every page shares.
 //!
 //! Each page family lives in its own file and returns [`Page`]s (output path,
-//! template, context); [`all_pages`] collects them and the renderer adds the shared
+//! template, context); a [`Plan`] collects them and the renderer adds the shared
 //! context ([`shared_context`]) before rendering.
 
 mod calendar;
@@ -16,6 +16,7 @@ mod post;
 mod strategy;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -48,33 +49,44 @@ impl Page {
     }
 }
 
-/// Every page of the site; post pages `wanted` rejects are skipped before they are prepared.
-pub fn all_pages(renderer: &Renderer<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
-    let views = Views::new(renderer.checked(), renderer.lang(), renderer.today());
-    let project = &renderer.checked().project;
-    let (records, _findings) = crate::metrics::load_metrics(project);
-    let report = crate::report::build_report(project, &records);
-    let mut pages = vec![overview::page(&views, &report)];
-    pages.extend(calendar::pages(&views));
-    pages.extend(post::pages(&views, wanted));
-    pages.extend(lists::pages(&views));
-    pages.push(strategy::page(&views));
-    pages.push(diagnostics::page(&views));
-    pages.push(report_page(renderer));
-    pages
+/// The site's pages: most are prepared up front; post pages (the bulk) are prepared
+/// only as they are rendered, so their contexts never all sit in memory at once.
+pub struct Plan<'a> {
+    views: Views<'a>,
+    /// Every page but the post pages, with its context.
+    pub pages: Vec<Page>,
+    posts: Vec<post::Job<'a>>,
 }
 
-/// `report.html`: the performance report from the files under `metrics/`
-/// (their findings are reported by `check`).
-fn report_page(renderer: &Renderer<'_>) -> Page {
-    let project = &renderer.checked().project;
-    let (records, _findings) = crate::metrics::load_metrics(project);
-    let report = crate::report::build_report(project, &records);
-    Page::new(
-        "report.html",
-        "report.html",
-        crate::report::report_context(&report),
-    )
+impl<'a> Plan<'a> {
+    /// Plans every page; post pages `wanted` rejects are skipped before they are prepared.
+    pub fn new(renderer: &Renderer<'a>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Self {
+        let views = Views::new(renderer.checked(), renderer.lang(), renderer.today());
+        let project = &renderer.checked().project;
+        // The performance report from the files under `metrics/` (their findings are `check`'s).
+        let (records, _findings) = crate::metrics::load_metrics(project);
+        let report = crate::report::build_report(project, &records);
+        let mut pages = vec![overview::page(&views, &report)];
+        pages.extend(calendar::pages(&views));
+        pages.extend(lists::pages(&views));
+        pages.push(strategy::page(&views));
+        pages.push(diagnostics::page(&views));
+        pages.push(Page::new(
+            "report.html",
+            "report.html",
+            crate::report::report_context(&report),
+        ));
+        let posts = post::jobs(&views, wanted);
+        Plan { views, pages, posts }
+    }
+
+    /// Prepares each post page and hands it to `render`, in parallel; results in page order.
+    pub fn render_posts<T: Send>(&self, render: impl Fn(Page) -> T + Sync + Send) -> Vec<T> {
+        self.posts
+            .par_iter()
+            .map(|job| render(post::page(&self.views, job)))
+            .collect()
+    }
 }
 
 /// A navigation entry.
