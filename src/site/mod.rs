@@ -181,21 +181,18 @@ pub fn render_site_only(
         files: BTreeMap::new(),
         repo: Some(checked.project.root.clone()),
     };
-    let mut plan = pages::Plan::new(&renderer, wanted);
-    let render = |page: pages::Page| -> Result<(String, Vec<u8>), SiteError> {
-        let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
-        Ok((page.path, bytes))
-    };
-    let others: Vec<(String, Vec<u8>)> = std::mem::take(&mut plan.pages)
+    let plan = pages::Plan::new(&renderer);
+    let rendered: Vec<(String, Vec<u8>)> = plan
+        .jobs(wanted)
         .into_par_iter()
+        .flat_map_iter(|job| job())
         .filter(|page| wanted(&page.path))
-        .map(render)
-        .collect::<Result<_, _>>()?;
-    site.files.extend(others);
-    for file in plan.render_posts(render) {
-        let (path, bytes) = file?;
-        site.files.insert(path, bytes);
-    }
+        .map(|page| {
+            let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
+            Ok((page.path, bytes))
+        })
+        .collect::<Result<_, SiteError>>()?;
+    site.files.extend(rendered);
     for (name, bytes) in &renderer.theme.statics {
         let path = format!("static/{name}");
         if wanted(&path) {

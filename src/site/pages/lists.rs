@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::{Page, campaigns, personas, pillars, platforms};
+use super::{Lazy, Page, campaigns, lazy, personas, pillars, platforms};
 use crate::model::{Post, Status};
 use crate::site::views::{Chip, Views};
 
@@ -18,55 +18,56 @@ pub(super) struct Item {
     pub(super) posts: usize,
 }
 
-/// All list and entity pages.
-pub fn pages(views: &Views<'_>) -> Vec<Page> {
+/// All list and entity pages, each a job of its own.
+pub fn jobs<'v>(views: &'v Views<'_>) -> Vec<Lazy<'v>> {
     let project = views.project();
-    let mut pages = vec![posts_page(views)];
-    let platforms = platforms::platforms_in_use(views);
-    pages.push(list_page(
-        views,
-        "platforms.html",
-        "platforms",
-        platforms
-            .iter()
-            .map(|p| platforms::platform_item(views, *p))
-            .collect(),
-    ));
-    pages.extend(platforms.iter().map(|p| platforms::platform_page(views, *p)));
-    let campaign_items = project
-        .campaigns
+    let mut jobs = vec![lazy(move || vec![posts_page(views)])];
+    let in_use = platforms::platforms_in_use(views);
+    let items: Vec<Item> = in_use
         .iter()
-        .map(|c| campaigns::campaign_item(views, c))
+        .map(|p| platforms::platform_item(views, *p))
         .collect();
-    pages.push(list_page(views, "campaigns.html", "campaigns", campaign_items));
-    pages.extend(
-        project
+    jobs.push(lazy(move || {
+        vec![list_page(views, "platforms.html", "platforms", items)]
+    }));
+    for platform in in_use {
+        jobs.push(lazy(move || vec![platforms::platform_page(views, platform)]));
+    }
+    jobs.push(lazy(move || {
+        let items = project
             .campaigns
             .iter()
-            .map(|c| campaigns::campaign_page(views, c)),
-    );
-    let persona_items = project
-        .personas
-        .iter()
-        .map(|p| personas::persona_item(views, p))
-        .collect();
-    pages.push(list_page(views, "personas.html", "personas", persona_items));
-    pages.extend(project.personas.iter().map(|p| personas::persona_page(views, p)));
-    let pillar_items = project
-        .strategy
-        .pillars
-        .iter()
-        .map(|p| pillars::pillar_item(views, p))
-        .collect();
-    pages.push(list_page(views, "pillars.html", "pillars", pillar_items));
-    pages.extend(
-        project
+            .map(|c| campaigns::campaign_item(views, c))
+            .collect();
+        vec![list_page(views, "campaigns.html", "campaigns", items)]
+    }));
+    for campaign in &project.campaigns {
+        jobs.push(lazy(move || vec![campaigns::campaign_page(views, campaign)]));
+    }
+    jobs.push(lazy(move || {
+        let items = project
+            .personas
+            .iter()
+            .map(|p| personas::persona_item(views, p))
+            .collect();
+        vec![list_page(views, "personas.html", "personas", items)]
+    }));
+    for persona in &project.personas {
+        jobs.push(lazy(move || vec![personas::persona_page(views, persona)]));
+    }
+    jobs.push(lazy(move || {
+        let items = project
             .strategy
             .pillars
             .iter()
-            .map(|p| pillars::pillar_page(views, p)),
-    );
-    pages
+            .map(|p| pillars::pillar_item(views, p))
+            .collect();
+        vec![list_page(views, "pillars.html", "pillars", items)]
+    }));
+    for pillar in &project.strategy.pillars {
+        jobs.push(lazy(move || vec![pillars::pillar_page(views, pillar)]));
+    }
+    jobs
 }
 
 fn posts_page(views: &Views<'_>) -> Page {

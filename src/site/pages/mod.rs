@@ -1,7 +1,7 @@
 //! Which pages the site has, and the context every page shares.
 //!
 //! Each page family lives in its own file and returns [`Page`]s (output path,
-//! template, context); a [`Plan`] collects them and the renderer adds the shared
+//! template, context) as [`Lazy`] jobs that a [`Plan`] collects; the renderer adds the shared
 //! context ([`shared_context`]) before rendering.
 
 mod calendar;
@@ -16,7 +16,6 @@ mod post;
 mod strategy;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -26,6 +25,7 @@ use super::labels::labels_for;
 use super::views::Views;
 use crate::diagnostic::Summary;
 use crate::model::Project;
+use crate::report::Report;
 
 pub use calendar::calendar_href_for;
 
@@ -49,43 +49,50 @@ impl Page {
     }
 }
 
-/// The site's pages: most are prepared up front; post pages (the bulk) are prepared
-/// only as they are rendered, so their contexts never all sit in memory at once.
+/// Pages prepared on demand: a page's context is only in memory while it is rendered.
+pub type Lazy<'v> = Box<dyn FnOnce() -> Vec<Page> + Send + 'v>;
+
+/// Wraps a page builder as a [`Lazy`] job.
+fn lazy<'v>(build: impl FnOnce() -> Vec<Page> + Send + 'v) -> Lazy<'v> {
+    Box::new(build)
+}
+
+/// What every page is prepared from: the indexed project and the performance report.
 pub struct Plan<'a> {
     views: Views<'a>,
-    /// Every page but the post pages, with its context.
-    pub pages: Vec<Page>,
-    posts: Vec<post::Job<'a>>,
+    report: Report,
 }
 
 impl<'a> Plan<'a> {
-    /// Plans every page; post pages `wanted` rejects are skipped before they are prepared.
-    pub fn new(renderer: &Renderer<'a>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Self {
+    /// Indexes the project and builds the report (from the files under `metrics/`; their
+    /// findings are `check`'s).
+    pub fn new(renderer: &Renderer<'a>) -> Self {
         let views = Views::new(renderer.checked(), renderer.lang(), renderer.today());
         let project = &renderer.checked().project;
-        // The performance report from the files under `metrics/` (their findings are `check`'s).
         let (records, _findings) = crate::metrics::load_metrics(project);
         let report = crate::report::build_report(project, &records);
-        let mut pages = vec![overview::page(&views, &report)];
-        pages.extend(calendar::pages(&views));
-        pages.extend(lists::pages(&views));
-        pages.push(strategy::page(&views));
-        pages.push(diagnostics::page(&views));
-        pages.push(Page::new(
-            "report.html",
-            "report.html",
-            crate::report::report_context(&report),
-        ));
-        let posts = post::jobs(&views, wanted);
-        Plan { views, pages, posts }
+        Plan { views, report }
     }
 
-    /// Prepares each post page and hands it to `render`, in parallel; results in page order.
-    pub fn render_posts<T: Send>(&self, render: impl Fn(Page) -> T + Sync + Send) -> Vec<T> {
-        self.posts
-            .par_iter()
-            .map(|job| render(post::page(&self.views, job)))
-            .collect()
+    /// A job per page or small family of pages; post pages `wanted` rejects are left out.
+    pub fn jobs<'p>(&'p self, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Lazy<'p>> {
+        let views = &self.views;
+        let report = &self.report;
+        let mut jobs = vec![
+            lazy(move || vec![overview::page(views, report)]),
+            lazy(move || calendar::pages(views)),
+            lazy(move || vec![strategy::page(views)]),
+            lazy(move || vec![diagnostics::page(views)]),
+            lazy(move || {
+                let context = crate::report::report_context(report);
+                vec![Page::new("report.html", "report.html", context)]
+            }),
+        ];
+        jobs.extend(lists::jobs(views));
+        for job in post::jobs(views, wanted) {
+            jobs.push(lazy(move || vec![post::page(views, &job)]));
+        }
+        jobs
     }
 }
 
