@@ -33,7 +33,8 @@ chrome() {
 
 failures=0
 pages=0
-for page in $(cd "$site" && find . -name '*.html' | sort); do
+(cd "$site" && find . -name '*.html' | sort) >"$work/pages.txt"
+while IFS= read -r page; do
     pages=$((pages + 1))
     url="file://$site/${page#./}"
     chrome --enable-logging=stderr --v=0 --dump-dom "$url" >"$work/dom.html" 2>"$work/log.txt" || true
@@ -46,7 +47,7 @@ for page in $(cd "$site" && find . -name '*.html' | sort); do
         echo "site.js did not run on $page"
         failures=$((failures + 1))
     fi
-done
+done <"$work/pages.txt"
 
 mkdir -p "$shots"
 for page in index.html strategy.html posts.html diagnostics.html \
