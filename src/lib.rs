@@ -18,6 +18,7 @@ pub mod metrics;
 pub mod model;
 pub mod platform;
 pub mod report;
+pub mod site;
 pub mod suggest;
 pub mod validate;
 

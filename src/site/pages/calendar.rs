@@ -1,0 +1,257 @@
+//! `calendar/YYYY-MM.html`: one page per month, every post placed on its local date
+//! and time, with plain links to the previous and next month (no script needed).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+use tera::Context;
+
+use super::{Page, post_dates};
+use crate::model::{Post, Project};
+use crate::site::format::{Lang, month_title, weekday_short};
+use crate::site::views::{PostRow, Views, sort_by_time};
+
+/// A month as (year, month).
+type Month = (i32, u32);
+
+/// One day cell.
+#[derive(Serialize)]
+struct Day {
+    day: u32,
+    label: String,
+    in_month: bool,
+    today: bool,
+    posts: Vec<PostRow>,
+}
+
+/// One calendar row.
+#[derive(Serialize)]
+struct Week {
+    number: u32,
+    days: Vec<Day>,
+}
+
+/// A link to another month.
+#[derive(Serialize)]
+struct MonthLink {
+    href: String,
+    label: String,
+    current: bool,
+    count: usize,
+}
+
+/// The calendar page to link from the navigation: today's month when it is in the plan,
+/// else the nearest planned month.
+pub fn calendar_href_for(project: &Project, today: NaiveDate) -> String {
+    let months = months_of(project, today);
+    let now = (today.year(), today.month());
+    let month = months
+        .iter()
+        .copied()
+        .find(|m| *m == now)
+        .or_else(|| {
+            if Some(&now) < months.first() {
+                months.first().copied()
+            } else {
+                months.last().copied()
+            }
+        })
+        .unwrap_or(now);
+    month_path(month)
+}
+
+/// Longest span of months shown without gaps; a wider plan (a typo such as 2062 for 2026)
+/// gets pages only for the months that have posts, so it cannot explode into thousands.
+const MAX_CONTIGUOUS_MONTHS: usize = 60;
+
+/// The months the calendar covers: from the first to the last scheduled post
+/// (today's month when nothing is scheduled; only months with posts when the span is huge).
+fn months_of(project: &Project, today: NaiveDate) -> Vec<Month> {
+    let with_posts: BTreeSet<Month> = post_dates(project).map(|d| (d.year(), d.month())).collect();
+    let (Some(first), Some(last)) = (with_posts.first().copied(), with_posts.last().copied()) else {
+        return vec![(today.year(), today.month())];
+    };
+    let span = (last.0 - first.0) as i64 * 12 + i64::from(last.1) - i64::from(first.1) + 1;
+    if span > MAX_CONTIGUOUS_MONTHS as i64 {
+        return with_posts.into_iter().collect();
+    }
+    let mut months = Vec::new();
+    let mut month = first;
+    while month <= last {
+        months.push(month);
+        month = next_month(month);
+    }
+    months
+}
+
+fn next_month((year, month): Month) -> Month {
+    if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    }
+}
+
+fn month_path((year, month): Month) -> String {
+    format!("calendar/{year:04}-{month:02}.html")
+}
+
+/// A page per month.
+pub fn pages(views: &Views<'_>) -> Vec<Page> {
+    let project = views.project();
+    let months = months_of(project, views.today);
+    let mut scheduled: Vec<&Post> = project.posts.iter().filter(|p| p.time().is_some()).collect();
+    sort_by_time(&mut scheduled);
+    let mut by_day: BTreeMap<NaiveDate, Vec<&Post>> = BTreeMap::new();
+    for post in &scheduled {
+        if let Some(time) = post.time() {
+            by_day.entry(time.date_naive()).or_default().push(post);
+        }
+    }
+    let unscheduled = views.post_rows(project.posts.iter().filter(|p| p.time().is_none()));
+    let links: Vec<MonthLink> = months
+        .iter()
+        .map(|m| MonthLink {
+            href: month_path(*m),
+            label: month_title(views.lang, m.0, m.1),
+            current: false,
+            count: scheduled.iter().filter(|p| month_of(p) == Some(*m)).count(),
+        })
+        .collect();
+    months
+        .iter()
+        .enumerate()
+        .map(|(i, month)| {
+            let mut context = Context::new();
+            context.insert("title", &month_title(views.lang, month.0, month.1));
+            context.insert("weekdays", &weekday_names(views.lang));
+            context.insert("weeks", &weeks(views, *month, &by_day));
+            context.insert("prev", &i.checked_sub(1).and_then(|j| links.get(j)));
+            context.insert("next", &links.get(i + 1));
+            let months: Vec<MonthLink> = links
+                .iter()
+                .enumerate()
+                .map(|(j, l)| MonthLink {
+                    href: l.href.clone(),
+                    label: l.label.clone(),
+                    current: i == j,
+                    count: l.count,
+                })
+                .collect();
+            context.insert("months", &months);
+            context.insert("count", &links.get(i).map_or(0, |l| l.count));
+            context.insert("unscheduled", &unscheduled);
+            Page::new(month_path(*month), "calendar.html", context)
+        })
+        .collect()
+}
+
+fn month_of(post: &Post) -> Option<Month> {
+    post.time().map(|t| (t.year(), t.month()))
+}
+
+fn weekday_names(lang: Lang) -> Vec<&'static str> {
+    (0..7)
+        .filter_map(|i| chrono::Weekday::try_from(i as u8).ok())
+        .map(|d| weekday_short(lang, d))
+        .collect()
+}
+
+/// The weeks (Monday to Sunday) that cover `month`, each day with its posts.
+fn weeks(views: &Views<'_>, month: Month, by_day: &BTreeMap<NaiveDate, Vec<&Post>>) -> Vec<Week> {
+    let Some(first) = NaiveDate::from_ymd_opt(month.0, month.1, 1) else {
+        return Vec::new();
+    };
+    let start = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
+    let mut weeks = Vec::new();
+    let mut day = start;
+    while (day.year(), day.month()) <= month || day.weekday() != chrono::Weekday::Mon {
+        let mut week = Week {
+            number: day.iso_week().week(),
+            days: Vec::with_capacity(7),
+        };
+        for _ in 0..7 {
+            let on_day = by_day.get(&day).map(Vec::as_slice).unwrap_or_default();
+            week.days.push(Day {
+                day: day.day(),
+                label: crate::site::format::date_long(views.lang, day),
+                in_month: (day.year(), day.month()) == month,
+                today: day == views.today,
+                posts: on_day.iter().map(|p| views.post_row(p)).collect(),
+            });
+            day += Duration::days(1);
+        }
+        weeks.push(week);
+        if weeks.len() > 6 {
+            break;
+        }
+    }
+    weeks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::format::Lang;
+
+    fn basic() -> crate::Checked {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site-basic");
+        crate::check_project(&root, &crate::Options::default()).unwrap()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_month_is_covered_by_whole_weeks_from_monday() {
+        let checked = basic();
+        let views = Views::new(&checked, Lang::En, day(2026, 12, 1));
+        let none = BTreeMap::new();
+        let december = weeks(&views, (2026, 12), &none);
+        assert_eq!(december.len(), 5, "30 Nov to 3 Jan");
+        assert_eq!(december[0].days[0].day, 30);
+        assert!(!december[0].days[0].in_month && december[0].days[1].in_month);
+        assert!(december[0].days[1].today);
+        assert_eq!(december[4].days[6].day, 3);
+        let february = weeks(&views, (2027, 2), &none);
+        assert_eq!(february.len(), 4, "1 Feb 2027 is a Monday, 28 Feb a Sunday");
+        assert!(february.iter().all(|w| w.days.iter().all(|d| d.in_month)));
+    }
+
+    #[test]
+    fn the_navigation_opens_the_nearest_planned_month() {
+        let checked = basic();
+        let project = &checked.project;
+        assert_eq!(
+            calendar_href_for(project, day(2026, 12, 20)),
+            "calendar/2026-12.html"
+        );
+        assert_eq!(
+            calendar_href_for(project, day(2026, 6, 1)),
+            "calendar/2026-12.html"
+        );
+        assert_eq!(
+            calendar_href_for(project, day(2030, 1, 1)),
+            "calendar/2027-01.html"
+        );
+    }
+
+    #[test]
+    fn a_typo_years_away_does_not_make_thousands_of_pages() {
+        let mut checked = basic();
+        let far =
+            checked.project.posts[0].publish_at.as_ref().unwrap().value + chrono::Duration::days(365 * 40);
+        checked.project.posts[0].publish_at.as_mut().unwrap().value = far;
+        let months = months_of(&checked.project, day(2026, 12, 1));
+        assert!(months.len() < 10, "{months:?}");
+        assert!(months.contains(&(far.year(), far.month())));
+    }
+
+    #[test]
+    fn months_roll_over_the_year() {
+        assert_eq!(next_month((2026, 12)), (2027, 1));
+        assert_eq!(month_path((2027, 3)), "calendar/2027-03.html");
+    }
+}

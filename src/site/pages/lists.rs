@@ -1,0 +1,100 @@
+//! The list pages (`posts.html`, `platforms.html`, `campaigns.html`, `personas.html`,
+//! `pillars.html`) and the entity pages they lead to.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::{Lazy, Page, campaigns, lazy, personas, pillars, platforms};
+use crate::model::{Post, Status};
+use crate::site::views::{Chip, Views};
+
+/// One entry of a list page.
+#[derive(Serialize)]
+pub(super) struct Item {
+    pub(super) href: String,
+    pub(super) label: String,
+    pub(super) detail: Option<String>,
+    pub(super) chips: Vec<Chip>,
+    pub(super) posts: usize,
+}
+
+/// All list and entity pages, each a job of its own.
+pub fn jobs<'v>(views: &'v Views<'_>) -> Vec<Lazy<'v>> {
+    let project = views.project();
+    let mut jobs = vec![lazy(move || vec![posts_page(views)])];
+    let in_use = platforms::platforms_in_use(views);
+    let items: Vec<Item> = in_use
+        .iter()
+        .map(|p| platforms::platform_item(views, *p))
+        .collect();
+    jobs.push(lazy(move || {
+        vec![list_page(views, "platforms.html", "platforms", items)]
+    }));
+    for platform in in_use {
+        jobs.push(lazy(move || vec![platforms::platform_page(views, platform)]));
+    }
+    jobs.push(lazy(move || {
+        let items = project
+            .campaigns
+            .iter()
+            .map(|c| campaigns::campaign_item(views, c))
+            .collect();
+        vec![list_page(views, "campaigns.html", "campaigns", items)]
+    }));
+    for campaign in &project.campaigns {
+        jobs.push(lazy(move || vec![campaigns::campaign_page(views, campaign)]));
+    }
+    jobs.push(lazy(move || {
+        let items = project
+            .personas
+            .iter()
+            .map(|p| personas::persona_item(views, p))
+            .collect();
+        vec![list_page(views, "personas.html", "personas", items)]
+    }));
+    for persona in &project.personas {
+        jobs.push(lazy(move || vec![personas::persona_page(views, persona)]));
+    }
+    jobs.push(lazy(move || {
+        let items = project
+            .strategy
+            .pillars
+            .iter()
+            .map(|p| pillars::pillar_item(views, p))
+            .collect();
+        vec![list_page(views, "pillars.html", "pillars", items)]
+    }));
+    for pillar in &project.strategy.pillars {
+        jobs.push(lazy(move || vec![pillars::pillar_page(views, pillar)]));
+    }
+    jobs
+}
+
+fn posts_page(views: &Views<'_>) -> Page {
+    let mut context = Context::new();
+    context.insert("posts", &views.post_rows(&views.project().posts));
+    context.insert("crisis", &views.post_rows(&views.project().crisis));
+    let platforms: Vec<Chip> = platforms::platforms_in_use(views)
+        .into_iter()
+        .map(|p| views.chip(p))
+        .collect();
+    context.insert("platforms", &platforms);
+    let statuses: Vec<_> = Status::ALL.into_iter().map(|s| views.status(s)).collect();
+    context.insert("statuses", &statuses);
+    Page::new("posts.html", "posts.html", context)
+}
+
+fn list_page(views: &Views<'_>, path: &str, key: &str, items: Vec<Item>) -> Page {
+    let mut context = Context::new();
+    context.insert("title", &views.t(key));
+    context.insert("intro", &views.t(&format!("{key}_intro")));
+    context.insert("items", &items);
+    Page::new(path, "list.html", context)
+}
+
+pub(super) fn posts_where<'a>(
+    views: &'a Views<'_>,
+    keep: impl Fn(&Post) -> bool + 'a,
+) -> impl Iterator<Item = &'a Post> + 'a {
+    views.project().posts.iter().filter(move |p| keep(p))
+}
