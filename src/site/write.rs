@@ -86,6 +86,7 @@ pub fn write_site(site: &Site, out: &Path) -> Result<(), SiteError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    remove_stale_siblings(parent, &name);
     let pid = std::process::id();
     let tmp = parent.join(format!(".{name}.tmp-{pid}"));
     let old = parent.join(format!(".{name}.old-{pid}"));
@@ -94,6 +95,30 @@ pub fn write_site(site: &Site, out: &Path) -> Result<(), SiteError> {
         let _ = std::fs::remove_dir_all(&tmp);
     }
     result
+}
+
+/// Removes `.NAME.tmp-PID` and `.NAME.old-PID` folders left by builds that were killed
+/// (their process is gone), so interrupted builds do not pile up half-written copies.
+/// Only folders with exactly these names, made by Touchpoint, are ever removed.
+fn remove_stale_siblings(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let pid = [format!(".{name}.tmp-"), format!(".{name}.old-")]
+            .iter()
+            .find_map(|prefix| {
+                file_name
+                    .strip_prefix(prefix.as_str())
+                    .and_then(|p| p.parse::<u32>().ok())
+            });
+        let Some(pid) = pid else { continue };
+        let alive = Path::new("/proc").is_dir() && Path::new(&format!("/proc/{pid}")).exists();
+        if !alive && Path::new("/proc").is_dir() && entry.path().join(MARKER).is_file() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// Refuses to replace a non-empty folder that Touchpoint did not make.
@@ -132,6 +157,10 @@ fn write_tree(site: &Site, dir: &Path, previous: &Path) -> Result<(), SiteError>
         std::fs::remove_dir_all(dir).map_err(io_error(dir))?;
     }
     std::fs::create_dir_all(dir).map_err(io_error(dir))?;
+    // The marker goes first, so a copy left by a killed build is recognisably ours.
+    let marker = dir.join(MARKER);
+    let note = "Made by `touchpoint build`; the whole folder is replaced on the next build.\n";
+    std::fs::write(&marker, note).map_err(io_error(&marker))?;
     let old_hashes = read_manifest(previous);
     let mut folders = std::collections::BTreeSet::new();
     let mut jobs = Vec::with_capacity(site.files.len());
@@ -157,10 +186,7 @@ fn write_tree(site: &Site, dir: &Path, previous: &Path) -> Result<(), SiteError>
             Ok((rel.clone(), hash))
         })
         .collect::<Result<_, SiteError>>()?;
-    write_manifest(dir, &hashes)?;
-    let marker = dir.join(MARKER);
-    let note = "Made by `touchpoint build`; the whole folder is replaced on the next build.\n";
-    std::fs::write(&marker, note).map_err(io_error(&marker))
+    write_manifest(dir, &hashes)
 }
 
 /// A fast, stable content hash (length included) for the manifest.
