@@ -29,6 +29,11 @@ pub enum Command {
         /// Folder to create (must be empty or absent).
         dir: PathBuf,
     },
+    /// Render the checked repository as a static HTML site (works from file:// and over HTTP).
+    ///
+    /// A build with errors still renders, with the errors shown, unless --deny-errors.
+    /// Exit code 0: site written; 1: errors found with --deny-errors; 2: could not run or write.
+    Build(BuildArgs),
     /// List every rule with its default level and what it finds.
     Rules {
         /// Output format.
@@ -46,6 +51,23 @@ pub struct CheckArgs {
     /// Output format: human-readable, or JSON for CI and editors.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+    /// Take this date (YYYY-MM-DD) as today, for reproducible runs.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+/// Arguments of `touchpoint build`.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// The repository (default: the current folder).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Output folder (default: `output` in touchpoint.toml, i.e. DIR/public).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Write nothing and exit 1 when the content has errors.
+    #[arg(long)]
+    pub deny_errors: bool,
     /// Take this date (YYYY-MM-DD) as today, for reproducible runs.
     #[arg(long, value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,

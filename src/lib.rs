@@ -15,6 +15,7 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod platform;
+pub mod site;
 pub mod suggest;
 pub mod validate;
 

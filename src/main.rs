@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{CheckArgs, Cli, Command, OutputFormat};
+use cli::{BuildArgs, CheckArgs, Cli, Command, OutputFormat};
 use touchpoint::diagnostic::{Summary, render_human, render_json, render_summary};
 
 /// The three outcomes every command maps to.
@@ -34,6 +34,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => run_check(&args),
         Command::Init { dir } => run_init(&dir),
+        Command::Build(args) => run_build(&args),
         Command::Rules { format } => run_rules(format),
     };
     outcome
@@ -75,6 +76,35 @@ fn run_check(args: &CheckArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
+    let started = std::time::Instant::now();
+    let options = touchpoint::Options { today: args.today };
+    let checked = touchpoint::check_project(&args.dir, &options)?;
+    let summary = Summary::of(&checked.diagnostics);
+    let files = checked.project.sources.len();
+    eprint!("{}", render_human(&checked.diagnostics, use_colour()));
+    if args.deny_errors && summary.errors > 0 {
+        println!("{}; not building (--deny-errors)", render_summary(summary, files));
+        return Ok(Outcome::ContentErrors);
+    }
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| args.dir.join(&checked.project.config.output));
+    let site_options = touchpoint::site::SiteOptions { today: args.today };
+    let site = touchpoint::site::render_site(&checked, &site_options)?;
+    touchpoint::site::check_output_dir(&args.dir, &out)?;
+    touchpoint::site::write_site(&site, &out)?;
+    println!(
+        "Built {} pages into {} in {:.2}s",
+        site.page_count(),
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    println!("{}", render_summary(summary, files));
+    Ok(Outcome::Success)
 }
 
 fn run_init(dir: &std::path::Path) -> anyhow::Result<Outcome> {

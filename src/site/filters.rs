@@ -1,0 +1,165 @@
+//! The tera instance: templates compiled once, escaping set, filters registered here
+//! and nowhere else, and tera's errors turned into ones that name the template file
+//! and line a user can open.
+
+use std::collections::HashMap;
+
+use tera::{Tera, Value};
+
+use super::format::{Lang, number, percent};
+use super::theme::Theme;
+use super::SiteError;
+
+/// Compiles the theme's templates (after overrides) with autoescaping on `.html`.
+pub fn compile(theme: &Theme, lang: Lang) -> Result<Tera, SiteError> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
+    tera.set_escape_fn(escape_html);
+    register_filters(&mut tera, lang);
+    let sources = theme.templates.iter().map(|(name, source)| (name.as_str(), source.text.as_str()));
+    tera.add_raw_templates(sources)
+        .map_err(|err| parse_error(theme, &err))?;
+    Ok(tera)
+}
+
+/// Every filter the templates may use.
+fn register_filters(tera: &mut Tera, lang: Lang) {
+    tera.register_filter("number", move |value: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(value.as_f64().map_or_else(String::new, |v| number(lang, v))))
+    });
+    tera.register_filter("percent", move |value: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(value.as_f64().map_or_else(String::new, |v| percent(lang, v))))
+    });
+}
+
+/// Escapes the five characters that matter in HTML text and quoted attributes.
+/// (tera's default also escapes `/`, which only makes paths in `href`s unreadable.)
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The messages of an error and everything that caused it, outermost first.
+fn chain(err: &tera::Error) -> Vec<String> {
+    let mut messages = vec![err.to_string()];
+    let mut source = std::error::Error::source(err);
+    while let Some(inner) = source {
+        messages.push(inner.to_string());
+        source = inner.source();
+    }
+    messages
+}
+
+/// A parse error names the template ("Failed to parse 'NAME'") and pest gives " --> L:C".
+fn parse_error(theme: &Theme, err: &tera::Error) -> SiteError {
+    let messages = chain(err);
+    let name = messages
+        .iter()
+        .find_map(|m| quoted_after(m, "Failed to parse '"))
+        .or_else(|| messages.iter().find_map(|m| quoted_after(m, "template '")))
+        .unwrap_or_default();
+    let line = messages.iter().find_map(|m| pest_line(m));
+    let template = theme
+        .templates
+        .get(&name)
+        .map_or_else(|| name.clone(), |source| source.display_path(&name));
+    SiteError::Template {
+        template,
+        line,
+        message: messages.last().cloned().unwrap_or_default().trim().to_owned(),
+    }
+}
+
+/// A render error: tera names the template but not the line, so look for the line
+/// holding the variable or filter it complains about.
+pub fn render_error(theme: &Theme, template: &str, err: &tera::Error) -> SiteError {
+    let messages = chain(err);
+    let failing = messages
+        .iter()
+        .find_map(|m| quoted_after(m, "while rendering '"))
+        .unwrap_or_else(|| template.to_owned());
+    let message = messages.last().cloned().unwrap_or_default();
+    let source = theme.templates.get(&failing);
+    let line = source.and_then(|s| {
+        let needle = between(&message, '`', '`')?;
+        let index = s.text.lines().position(|l| l.contains(needle.as_str()))?;
+        u32::try_from(index + 1).ok()
+    });
+    SiteError::Template {
+        template: source.map_or_else(|| failing.clone(), |s| s.display_path(&failing)),
+        line,
+        message: message.trim().to_owned(),
+    }
+}
+
+fn quoted_after(message: &str, prefix: &str) -> Option<String> {
+    let start = message.find(prefix)? + prefix.len();
+    let rest = &message[start..];
+    Some(rest[..rest.find('\'')?].to_owned())
+}
+
+fn between(message: &str, open: char, close: char) -> Option<String> {
+    let start = message.find(open)? + open.len_utf8();
+    let rest = &message[start..];
+    Some(rest[..rest.find(close)?].to_owned())
+}
+
+/// The line of pest's " --> 3:17" marker.
+fn pest_line(message: &str) -> Option<u32> {
+    let start = message.find("--> ")? + 4;
+    let digits: String = message[start..].chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::theme::{Origin, TemplateSource};
+
+    fn theme_with(name: &str, text: &str) -> Theme {
+        let mut theme = Theme::default();
+        let source = TemplateSource {
+            text: text.to_owned(),
+            origin: Origin::Project,
+        };
+        theme.templates.insert(name.to_owned(), source);
+        theme
+    }
+
+    #[test]
+    fn a_syntax_error_names_the_override_and_line() {
+        let theme = theme_with("index.html", "<p>\n{{ oops }\n</p>");
+        let Err(SiteError::Template { template, line, .. }) = compile(&theme, Lang::En) else {
+            panic!("expected a template error");
+        };
+        assert_eq!(template, "templates/index.html");
+        assert_eq!(line, Some(2));
+    }
+
+    #[test]
+    fn a_render_error_names_the_line_of_the_missing_variable() {
+        let theme = theme_with("page.html", "<p>\n{{ nope.deeper }}\n</p>");
+        let tera = compile(&theme, Lang::En).unwrap();
+        let err = tera.render("page.html", &tera::Context::new()).unwrap_err();
+        let SiteError::Template { template, line, .. } = render_error(&theme, "page.html", &err) else {
+            panic!("expected a template error");
+        };
+        assert_eq!(template, "templates/page.html");
+        assert_eq!(line, Some(2));
+    }
+
+    #[test]
+    fn escaping_covers_markup_and_quotes_but_keeps_slashes() {
+        assert_eq!(escape_html("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#x27;&amp;&#x27;&lt;/a&gt;");
+    }
+}

@@ -1,0 +1,189 @@
+//! The static site: every page of a checked project rendered with tera, in memory
+//! first, then written atomically.
+//!
+//! [`render_site`] turns a [`Checked`] project into a [`Site`] (output path → bytes);
+//! other stages (the report, exports, the dev server) add their own entries with
+//! [`Site::insert`] or render extra pages through a [`Renderer`]. [`write_site`] puts
+//! the result on disk. Nothing from a content file reaches a page unescaped: templates
+//! are autoescaped and Markdown is sanitised before it is marked safe.
+
+mod filters;
+mod format;
+mod labels;
+mod markdown;
+mod pages;
+mod preview;
+mod theme;
+mod views;
+mod write;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::Checked;
+
+pub use format::Lang;
+pub use labels::{LABELS, labels_for};
+pub use markdown::render_markdown;
+pub use preview::{PreviewText, preview_text_until_platform_lands};
+pub use theme::{Origin, STATIC, TEMPLATES, Theme, load_theme};
+pub use write::{MARKER, check_output_dir, write_site};
+
+/// How the site is rendered.
+#[derive(Clone, Debug, Default)]
+pub struct SiteOptions {
+    /// The day "due this week" and "today" refer to (defaults to today in the project's timezone).
+    pub today: Option<NaiveDate>,
+}
+
+/// A rendered site in memory: output path (relative, `/`-separated) → file bytes.
+#[derive(Clone, Debug, Default)]
+pub struct Site {
+    /// Every output file.
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// The repository it was rendered from; [`write_site`] refuses to write into it.
+    pub repo: Option<PathBuf>,
+}
+
+impl Site {
+    /// Adds or replaces one output file (later stages add their pages this way).
+    pub fn insert(&mut self, path: &str, bytes: Vec<u8>) {
+        self.files.insert(path.to_owned(), bytes);
+    }
+
+    /// The number of HTML pages, for the build summary.
+    pub fn page_count(&self) -> usize {
+        self.files.keys().filter(|p| p.ends_with(".html")).count()
+    }
+}
+
+/// Why the site could not be rendered or written (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum SiteError {
+    /// A template does not parse or fails to render.
+    #[error("template {template}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Template {
+        /// The template file a user can open (`templates/NAME` for an override).
+        template: String,
+        /// The line, when known.
+        line: Option<u32>,
+        /// What went wrong.
+        message: String,
+    },
+    /// A file could not be read or written.
+    #[error("cannot write or read {path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The output folder would overwrite something that is not a Touchpoint site.
+    #[error("refusing to write the site to {path}: {why}")]
+    UnsafeOutput {
+        /// The folder.
+        path: String,
+        /// Why it is refused.
+        why: String,
+    },
+}
+
+/// Renders pages with the theme (after overrides) and the context every page shares.
+pub struct Renderer<'a> {
+    tera: tera::Tera,
+    theme: Theme,
+    checked: &'a Checked,
+    lang: Lang,
+    today: NaiveDate,
+    calendar_href: String,
+}
+
+impl<'a> Renderer<'a> {
+    /// Loads the theme with the project's overrides and compiles every template.
+    pub fn new(checked: &'a Checked, options: &SiteOptions) -> Result<Self, SiteError> {
+        let project = &checked.project;
+        let theme = load_theme(&project.root)?;
+        let lang = Lang::from_code(&project.config.language);
+        let tera = filters::compile(&theme, lang)?;
+        let today = options.today.unwrap_or_else(|| {
+            chrono::Utc::now()
+                .with_timezone(&project.config.timezone)
+                .date_naive()
+        });
+        let calendar_href = pages::calendar_href_for(project, today);
+        Ok(Renderer {
+            tera,
+            theme,
+            checked,
+            lang,
+            today,
+            calendar_href,
+        })
+    }
+
+    /// Renders `template` as the page at output path `path`, adding the shared context:
+    /// `root` (the relative prefix to the site root, e.g. `../`), `t` (UI labels),
+    /// `site` (name, client, language, today), `nav`, `build` (diagnostics totals).
+    pub fn render_page(&self, template: &str, path: &str, context: &tera::Context) -> Result<Vec<u8>, SiteError> {
+        let mut full = pages::shared_context(self, path);
+        full.extend(context.clone());
+        self.tera
+            .render(template, &full)
+            .map(String::into_bytes)
+            .map_err(|err| filters::render_error(&self.theme, template, &err))
+    }
+
+    /// The checked project being rendered.
+    pub fn checked(&self) -> &'a Checked {
+        self.checked
+    }
+
+    /// The UI language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The day the site treats as today.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// Whether the theme (after overrides) has a template of this name.
+    pub fn has_template(&self, name: &str) -> bool {
+        self.theme.templates.contains_key(name)
+    }
+}
+
+/// Renders every page of the checked project, plus the theme's static files and the media.
+pub fn render_site(checked: &Checked, options: &SiteOptions) -> Result<Site, SiteError> {
+    let renderer = Renderer::new(checked, options)?;
+    let mut site = Site {
+        files: BTreeMap::new(),
+        repo: Some(checked.project.root.clone()),
+    };
+    for page in pages::all_pages(&renderer) {
+        let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
+        site.insert(&page.path, bytes);
+    }
+    for (name, bytes) in &renderer.theme.statics {
+        site.insert(&format!("static/{name}"), bytes.clone());
+    }
+    copy_media(checked, &mut site)?;
+    Ok(site)
+}
+
+/// Copies every file under `media/` into the site at the same relative path.
+fn copy_media(checked: &Checked, site: &mut Site) -> Result<(), SiteError> {
+    let root: &Path = &checked.project.root;
+    for path in checked.project.media.keys() {
+        let file = root.join(path);
+        let bytes = std::fs::read(&file).map_err(|source| SiteError::Io {
+            path: file.display().to_string(),
+            source,
+        })?;
+        site.insert(path, bytes);
+    }
+    Ok(())
+}

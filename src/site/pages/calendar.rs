@@ -1,0 +1,184 @@
+//! `calendar/YYYY-MM.html`: one page per month, every post placed on its local date
+//! and time, with plain links to the previous and next month (no script needed).
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+use tera::Context;
+
+use super::{Page, post_dates};
+use crate::model::{Post, Project};
+use crate::site::format::{Lang, month_title, weekday_short};
+use crate::site::views::{PostRow, Views, sort_by_time};
+
+/// A month as (year, month).
+type Month = (i32, u32);
+
+/// One day cell.
+#[derive(Serialize)]
+struct Day {
+    day: u32,
+    label: String,
+    in_month: bool,
+    today: bool,
+    posts: Vec<PostRow>,
+}
+
+/// One calendar row.
+#[derive(Serialize)]
+struct Week {
+    number: u32,
+    days: Vec<Day>,
+}
+
+/// A link to another month.
+#[derive(Serialize)]
+struct MonthLink {
+    href: String,
+    label: String,
+    current: bool,
+    count: usize,
+}
+
+/// The calendar page to link from the navigation: today's month when it is in the plan,
+/// else the nearest planned month.
+pub fn calendar_href_for(project: &Project, today: NaiveDate) -> String {
+    let months = months_of(project, today);
+    let now = (today.year(), today.month());
+    let month = months
+        .iter()
+        .copied()
+        .find(|m| *m == now)
+        .or_else(|| if Some(&now) < months.first() { months.first().copied() } else { months.last().copied() })
+        .unwrap_or(now);
+    month_path(month)
+}
+
+/// The months the calendar covers: from the first to the last scheduled post
+/// (today's month when nothing is scheduled).
+fn months_of(project: &Project, today: NaiveDate) -> Vec<Month> {
+    let first = post_dates(project).min();
+    let last = post_dates(project).max();
+    let (Some(first), Some(last)) = (first, last) else {
+        return vec![(today.year(), today.month())];
+    };
+    let mut months = Vec::new();
+    let mut month = (first.year(), first.month());
+    let end = (last.year(), last.month());
+    while month <= end {
+        months.push(month);
+        month = next_month(month);
+    }
+    months
+}
+
+fn next_month((year, month): Month) -> Month {
+    if month == 12 { (year + 1, 1) } else { (year, month + 1) }
+}
+
+fn month_path((year, month): Month) -> String {
+    format!("calendar/{year:04}-{month:02}.html")
+}
+
+/// A page per month.
+pub fn pages(views: &Views<'_>) -> Vec<Page> {
+    let project = views.project();
+    let months = months_of(project, views.today);
+    let mut scheduled: Vec<&Post> = project.posts.iter().filter(|p| p.time().is_some()).collect();
+    sort_by_time(&mut scheduled);
+    let mut by_day: BTreeMap<NaiveDate, Vec<&Post>> = BTreeMap::new();
+    for post in &scheduled {
+        if let Some(time) = post.time() {
+            by_day.entry(time.date_naive()).or_default().push(post);
+        }
+    }
+    let links: Vec<MonthLink> = months
+        .iter()
+        .map(|m| MonthLink {
+            href: month_path(*m),
+            label: month_title(views.lang, m.0, m.1),
+            current: false,
+            count: scheduled.iter().filter(|p| month_of(p) == Some(*m)).count(),
+        })
+        .collect();
+    months
+        .iter()
+        .enumerate()
+        .map(|(i, month)| {
+            let mut context = Context::new();
+            context.insert("title", &month_title(views.lang, month.0, month.1));
+            context.insert("weekdays", &weekday_names(views.lang));
+            context.insert("weeks", &weeks(views, *month, &by_day));
+            context.insert("prev", &i.checked_sub(1).and_then(|j| links.get(j)));
+            context.insert("next", &links.get(i + 1));
+            let months: Vec<MonthLink> = links
+                .iter()
+                .enumerate()
+                .map(|(j, l)| MonthLink {
+                    href: l.href.clone(),
+                    label: l.label.clone(),
+                    current: i == j,
+                    count: l.count,
+                })
+                .collect();
+            context.insert("months", &months);
+            context.insert("count", &links.get(i).map_or(0, |l| l.count));
+            Page::new(month_path(*month), "calendar.html", context)
+        })
+        .collect()
+}
+
+fn month_of(post: &Post) -> Option<Month> {
+    post.time().map(|t| (t.year(), t.month()))
+}
+
+fn weekday_names(lang: Lang) -> Vec<&'static str> {
+    (0..7)
+        .filter_map(|i| chrono::Weekday::try_from(i as u8).ok())
+        .map(|d| weekday_short(lang, d))
+        .collect()
+}
+
+/// The weeks (Monday to Sunday) that cover `month`, each day with its posts.
+fn weeks(views: &Views<'_>, month: Month, by_day: &BTreeMap<NaiveDate, Vec<&Post>>) -> Vec<Week> {
+    let Some(first) = NaiveDate::from_ymd_opt(month.0, month.1, 1) else {
+        return Vec::new();
+    };
+    let start = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
+    let mut weeks = Vec::new();
+    let mut day = start;
+    while (day.year(), day.month()) <= month || day.weekday() != chrono::Weekday::Mon {
+        let mut week = Week {
+            number: day.iso_week().week(),
+            days: Vec::with_capacity(7),
+        };
+        for _ in 0..7 {
+            let on_day = by_day.get(&day).map(Vec::as_slice).unwrap_or_default();
+            week.days.push(Day {
+                day: day.day(),
+                label: crate::site::format::date_long(views.lang, day),
+                in_month: (day.year(), day.month()) == month,
+                today: day == views.today,
+                posts: on_day.iter().map(|p| views.post_row(p)).collect(),
+            });
+            day += Duration::days(1);
+        }
+        weeks.push(week);
+        if weeks.len() > 6 {
+            break;
+        }
+    }
+    weeks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_roll_over_the_year() {
+        assert_eq!(next_month((2026, 12)), (2027, 1));
+        assert_eq!(month_path((2027, 3)), "calendar/2027-03.html");
+    }
+}

@@ -1,0 +1,155 @@
+//! Which pages the site has, and the context every page shares.
+//!
+//! Each page family lives in its own file and returns [`Page`]s (output path,
+//! template, context); [`all_pages`] collects them and the renderer adds the shared
+//! context ([`shared_context`]) before rendering.
+
+mod calendar;
+mod diagnostics;
+mod entities;
+mod overview;
+mod post;
+mod strategy;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tera::Context;
+
+use super::Renderer;
+use super::format::{date_long, root_prefix};
+use super::labels::labels_for;
+use super::views::Views;
+use crate::diagnostic::Summary;
+use crate::model::Project;
+
+pub use calendar::calendar_href_for;
+
+/// One page to render.
+pub struct Page {
+    /// Output path, relative to the site root.
+    pub path: String,
+    /// The template's name.
+    pub template: &'static str,
+    /// What the template sees besides the shared context.
+    pub context: Context,
+}
+
+impl Page {
+    fn new(path: impl Into<String>, template: &'static str, context: Context) -> Self {
+        Page {
+            path: path.into(),
+            template,
+            context,
+        }
+    }
+}
+
+/// Every page of the site.
+pub fn all_pages(renderer: &Renderer<'_>) -> Vec<Page> {
+    let views = Views::new(renderer.checked(), renderer.lang(), renderer.today());
+    let mut pages = vec![overview::page(&views)];
+    pages.extend(calendar::pages(&views));
+    pages.extend(post::pages(&views));
+    pages.extend(entities::pages(&views));
+    pages.push(strategy::page(&views));
+    pages.push(diagnostics::page(&views));
+    pages.push(Page::new("report.html", "report-placeholder.html", Context::new()));
+    pages
+}
+
+/// A navigation entry.
+#[derive(Serialize)]
+struct NavItem {
+    href: String,
+    label: String,
+    active: bool,
+}
+
+/// Site-wide facts for the header and footer.
+#[derive(Serialize)]
+struct SiteInfo<'a> {
+    name: &'a str,
+    client: Option<&'a str>,
+    language: &'static str,
+    today: String,
+    timezone: &'static str,
+}
+
+/// The context every page gets: `root`, `t`, `site`, `nav`, `build`, `page_path`.
+pub fn shared_context(renderer: &Renderer<'_>, path: &str) -> Context {
+    let project = &renderer.checked().project;
+    let lang = renderer.lang();
+    let labels = labels_for(lang);
+    let mut context = Context::new();
+    context.insert("root", &root_prefix(path));
+    context.insert("page_path", path);
+    context.insert("t", &labels);
+    context.insert(
+        "site",
+        &SiteInfo {
+            name: &project.config.name,
+            client: project.config.client.as_deref(),
+            language: lang.code(),
+            today: date_long(lang, renderer.today()),
+            timezone: project.config.timezone.name(),
+        },
+    );
+    context.insert("nav", &nav(renderer, path));
+    context.insert("build", &Summary::of(&renderer.checked().diagnostics));
+    context
+}
+
+fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
+    let labels = labels_for(renderer.lang());
+    let section = section_of(path);
+    let entries = [
+        ("overview", "index.html".to_owned()),
+        ("calendar", renderer.calendar_href.clone()),
+        ("posts", "posts.html".to_owned()),
+        ("platforms", "platforms.html".to_owned()),
+        ("campaigns", "campaigns.html".to_owned()),
+        ("personas", "personas.html".to_owned()),
+        ("pillars", "pillars.html".to_owned()),
+        ("strategy", "strategy.html".to_owned()),
+        ("report", "report.html".to_owned()),
+        ("diagnostics", "diagnostics.html".to_owned()),
+    ];
+    entries
+        .into_iter()
+        .map(|(key, href)| NavItem {
+            href,
+            label: labels.get(key).copied().unwrap_or(key).to_owned(),
+            active: key == section,
+        })
+        .collect()
+}
+
+/// The nav section a page belongs to: `posts/a.html` → "posts", `index.html` → "overview".
+fn section_of(path: &str) -> &str {
+    let first = path.split('/').next().unwrap_or_default();
+    let first = first.strip_suffix(".html").unwrap_or(first);
+    match first {
+        "index" => "overview",
+        "crisis" => "posts",
+        other => other,
+    }
+}
+
+/// The local dates of the project's scheduled posts (holding statements excluded).
+fn post_dates(project: &Project) -> impl Iterator<Item = NaiveDate> + '_ {
+    project.posts.iter().filter_map(|p| p.time()).map(|t| t.date_naive())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_follow_the_first_path_segment() {
+        assert_eq!(section_of("index.html"), "overview");
+        assert_eq!(section_of("posts/2026/a.html"), "posts");
+        assert_eq!(section_of("crisis/a.html"), "posts");
+        assert_eq!(section_of("calendar/2026-12.html"), "calendar");
+        assert_eq!(section_of("strategy.html"), "strategy");
+    }
+}

@@ -1,0 +1,184 @@
+//! `index.html`: what is due this week, what is broken, where the pipeline stands,
+//! and the plan's key figures at a glance.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration};
+use serde::Serialize;
+use tera::Context;
+
+use super::Page;
+use crate::diagnostic::Severity;
+use crate::model::{Goal, Status};
+use crate::site::format::{date_short, number, percent};
+use crate::site::views::{StatusView, Views, severity_name};
+
+/// A step of the status pipeline.
+#[derive(Serialize)]
+struct Step {
+    status: StatusView,
+    count: usize,
+}
+
+/// One rule's findings in the summary.
+#[derive(Serialize)]
+struct RuleCount {
+    rule: &'static str,
+    severity: &'static str,
+    severity_label: String,
+    count: usize,
+}
+
+/// A key figure.
+#[derive(Serialize)]
+struct Figure {
+    label: String,
+    value: String,
+}
+
+/// A goal with its KPI and target.
+#[derive(Serialize)]
+pub(super) struct GoalView {
+    pub name: String,
+    pub kpi: String,
+    pub target: String,
+    pub period: Option<String>,
+    pub range: Option<String>,
+    pub platforms: Vec<crate::site::views::Chip>,
+}
+
+/// The overview page.
+pub fn page(views: &Views<'_>) -> Page {
+    let project = views.project();
+    let today = views.today;
+    let week_end = today + Duration::days(6);
+    let active = |s: Status| !matches!(s, Status::Cancelled | Status::Published);
+    let due = views.post_rows(project.posts.iter().filter(|p| {
+        p.status.value != Status::Cancelled
+            && p.time().is_some_and(|t| (today..=week_end).contains(&t.date_naive()))
+    }));
+    let overdue = views.post_rows(
+        project
+            .posts
+            .iter()
+            .filter(|p| active(p.status.value) && p.time().is_some_and(|t| t.date_naive() < today)),
+    );
+    let unscheduled = views.post_rows(project.posts.iter().filter(|p| p.time().is_none()));
+    let mut context = Context::new();
+    context.insert("week", &format!("{} – {}", date_short(views.lang, today), date_short(views.lang, week_end)));
+    context.insert("due", &due);
+    context.insert("overdue", &overdue);
+    context.insert("unscheduled", &unscheduled);
+    context.insert("pipeline", &pipeline(views));
+    context.insert("rules", &rule_counts(views));
+    context.insert("figures", &figures(views));
+    context.insert("goals", &goal_views(views));
+    context.insert("crisis", &views.post_rows(&project.crisis));
+    context.insert("general_diagnostics", &general_diagnostics(views));
+    Page::new("index.html", "index.html", context)
+}
+
+fn pipeline(views: &Views<'_>) -> Vec<Step> {
+    let posts = &views.project().posts;
+    Status::ALL
+        .into_iter()
+        .map(|status| Step {
+            status: views.status(status),
+            count: posts.iter().filter(|p| p.status.value == status).count(),
+        })
+        .collect()
+}
+
+/// Findings per rule, errors first, then by count.
+fn rule_counts(views: &Views<'_>) -> Vec<RuleCount> {
+    let mut counts: BTreeMap<(Severity, &'static str), usize> = BTreeMap::new();
+    for d in &views.checked.diagnostics {
+        *counts.entry((d.severity, d.rule)).or_default() += 1;
+    }
+    let mut rows: Vec<RuleCount> = counts
+        .into_iter()
+        .map(|((severity, rule), count)| RuleCount {
+            rule,
+            severity: severity_name(severity),
+            severity_label: views.t(severity_name(severity)),
+            count,
+        })
+        .collect();
+    rows.sort_by(|a, b| a.severity.cmp(b.severity).then(b.count.cmp(&a.count)).then(a.rule.cmp(b.rule)));
+    rows
+}
+
+fn figures(views: &Views<'_>) -> Vec<Figure> {
+    let project = views.project();
+    let today = views.today;
+    let lang = views.lang;
+    let this_month = project
+        .posts
+        .iter()
+        .filter(|p| p.status.value != Status::Cancelled)
+        .filter_map(|p| p.time())
+        .filter(|t| t.year() == today.year() && t.month() == today.month())
+        .count();
+    let running = project
+        .campaigns
+        .iter()
+        .filter(|c| c.start.is_none_or(|s| s <= today) && c.end.is_none_or(|e| e >= today))
+        .count();
+    let publishable = project.posts.iter().filter(|p| p.status.value.is_publishable()).count();
+    let share = if project.posts.is_empty() {
+        0.0
+    } else {
+        publishable as f64 / project.posts.len() as f64
+    };
+    let figure = |key: &str, value: String| Figure {
+        label: views.t(key),
+        value,
+    };
+    vec![
+        figure("fig_posts", number(lang, project.posts.len() as f64)),
+        figure("fig_this_month", number(lang, this_month as f64)),
+        figure("fig_ready", percent(lang, share)),
+        figure("fig_campaigns_running", number(lang, running as f64)),
+        figure("fig_platforms", number(lang, project.config.platforms.len() as f64)),
+        figure("fig_personas", number(lang, project.personas.len() as f64)),
+    ]
+}
+
+/// Goals as the overview and the strategy document show them.
+pub(super) fn goal_views(views: &Views<'_>) -> Vec<GoalView> {
+    views.project().strategy.goals.iter().map(|g| goal_view(views, g)).collect()
+}
+
+fn goal_view(views: &Views<'_>, goal: &Goal) -> GoalView {
+    let lang = views.lang;
+    let target = if goal.kpi == "engagement_rate" {
+        percent(lang, goal.target)
+    } else {
+        number(lang, goal.target)
+    };
+    let range = match (goal.from, goal.to) {
+        (Some(from), Some(to)) => Some(format!("{} – {}", date_short(lang, from), date_short(lang, to))),
+        (Some(from), None) => Some(format!("{} {}", views.t("from"), date_short(lang, from))),
+        (None, Some(to)) => Some(format!("{} {}", views.t("until"), date_short(lang, to))),
+        (None, None) => None,
+    };
+    GoalView {
+        name: goal.name.clone(),
+        kpi: views.t(&format!("kpi_{}", goal.kpi)),
+        target,
+        period: goal.period.as_ref().map(|p| views.t(&format!("per_{p}"))),
+        range,
+        platforms: goal.platforms.iter().map(|p| views.chip(*p)).collect(),
+    }
+}
+
+/// Findings in files that have no page of their own (config, metrics, ...).
+fn general_diagnostics(views: &Views<'_>) -> Vec<crate::site::views::DiagView> {
+    views
+        .checked
+        .diagnostics
+        .iter()
+        .filter(|d| views.page_of(&d.file).is_none_or(|p| p == "index.html"))
+        .map(|d| views.diagnostic(d))
+        .collect()
+}

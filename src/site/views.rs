@@ -1,0 +1,285 @@
+//! The data templates see: small serialisable views of the model, with labels,
+//! formatted dates and relative links already worked out, so templates only lay out.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::format::{Lang, date_short, datetime_long, href, time_of_day};
+use super::labels::label;
+use crate::Checked;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Post, Project, Status};
+use crate::platform::Platform;
+
+/// A link: where (relative to the site root) and what it says.
+#[derive(Clone, Debug, Serialize)]
+pub struct Link {
+    /// Root-relative, percent-encoded path.
+    pub href: String,
+    /// The text.
+    pub label: String,
+}
+
+/// A platform tag: its name as text and as a CSS class (colour is never the only carrier).
+#[derive(Clone, Debug, Serialize)]
+pub struct Chip {
+    /// `instagram`: the CSS class suffix.
+    pub name: &'static str,
+    /// `Instagram`: what people read.
+    pub label: &'static str,
+    /// The platform's page.
+    pub href: String,
+}
+
+/// A status with its label.
+#[derive(Clone, Debug, Serialize)]
+pub struct StatusView {
+    /// `approved`: the CSS class suffix.
+    pub name: &'static str,
+    /// The word shown.
+    pub label: String,
+}
+
+/// A post as one row of a list.
+#[derive(Clone, Debug, Serialize)]
+pub struct PostRow {
+    /// The post id.
+    pub id: String,
+    /// The title.
+    pub title: String,
+    /// The post's page.
+    pub href: String,
+    /// "01.12.2026".
+    pub date: Option<String>,
+    /// "09:00".
+    pub time: Option<String>,
+    /// Full local date and time.
+    pub datetime: Option<String>,
+    /// RFC 3339, for `<time datetime>`.
+    pub iso: Option<String>,
+    /// Workflow status.
+    pub status: StatusView,
+    /// Where it goes.
+    pub platforms: Vec<Chip>,
+    /// Its pillar.
+    pub pillar: Option<Link>,
+    /// Its campaign.
+    pub campaign: Option<Link>,
+    /// Errors found in its file.
+    pub errors: usize,
+    /// Warnings found in its file.
+    pub warnings: usize,
+}
+
+/// A diagnostic as the site shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct DiagView {
+    /// "error" or "warning": the CSS class.
+    pub severity: &'static str,
+    /// The level's label.
+    pub severity_label: String,
+    /// The rule's name.
+    pub rule: &'static str,
+    /// "posts/a.md:3:5".
+    pub location: String,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// The offending line.
+    pub source_line: Option<String>,
+    /// The page that shows what it concerns, if any.
+    pub page: Option<String>,
+}
+
+/// Everything the page builders share: the project, language, today and lookups.
+pub struct Views<'a> {
+    /// The checked project.
+    pub checked: &'a Checked,
+    /// UI language.
+    pub lang: Lang,
+    /// Today.
+    pub today: NaiveDate,
+    diagnostics_by_file: BTreeMap<&'a str, Vec<&'a Diagnostic>>,
+    pages_by_file: BTreeMap<&'a str, String>,
+}
+
+impl<'a> Views<'a> {
+    /// Indexes diagnostics and pages by file.
+    pub fn new(checked: &'a Checked, lang: Lang, today: NaiveDate) -> Self {
+        let mut diagnostics_by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
+        for d in &checked.diagnostics {
+            diagnostics_by_file.entry(d.file.as_str()).or_default().push(d);
+        }
+        let project = &checked.project;
+        let mut pages_by_file = BTreeMap::new();
+        for post in &project.posts {
+            pages_by_file.insert(post.file.as_str(), post_path(post));
+        }
+        for post in &project.crisis {
+            pages_by_file.insert(post.file.as_str(), post_path(post));
+        }
+        for persona in &project.personas {
+            pages_by_file.insert(persona.file.as_str(), format!("personas/{}.html", persona.id));
+        }
+        for campaign in &project.campaigns {
+            pages_by_file.insert(campaign.file.as_str(), format!("campaigns/{}.html", campaign.id));
+        }
+        pages_by_file.insert("strategy.toml", "strategy.html".to_owned());
+        pages_by_file.insert("touchpoint.toml", "index.html".to_owned());
+        Views {
+            checked,
+            lang,
+            today,
+            diagnostics_by_file,
+            pages_by_file,
+        }
+    }
+
+    /// The project.
+    pub fn project(&self) -> &'a Project {
+        &self.checked.project
+    }
+
+    /// A UI label (an unknown key shows as its last `_` part, e.g. a KPI's own name).
+    pub fn t(&self, key: &str) -> String {
+        match label(self.lang, key) {
+            Some(text) => text.to_owned(),
+            None => key.split_once('_').map_or(key, |(_, rest)| rest).to_owned(),
+        }
+    }
+
+    /// The output path of the page that shows what `file` is about, if it has one.
+    pub fn page_of(&self, file: &str) -> Option<&str> {
+        self.pages_by_file.get(file).map(String::as_str)
+    }
+
+    /// The findings about one file.
+    pub fn diagnostics_for(&self, file: &str) -> Vec<DiagView> {
+        self.diagnostics_by_file
+            .get(file)
+            .map(|list| list.iter().map(|d| self.diagnostic(d)).collect())
+            .unwrap_or_default()
+    }
+
+    /// (errors, warnings) in one file.
+    pub fn counts_for(&self, file: &str) -> (usize, usize) {
+        let list = self.diagnostics_by_file.get(file).map(Vec::as_slice).unwrap_or_default();
+        let errors = list.iter().filter(|d| d.is_error()).count();
+        (errors, list.len() - errors)
+    }
+
+    /// One finding for a template.
+    pub fn diagnostic(&self, d: &Diagnostic) -> DiagView {
+        let location = if d.line > 0 {
+            format!("{}:{}:{}", d.file, d.line, d.column)
+        } else {
+            d.file.clone()
+        };
+        DiagView {
+            severity: severity_name(d.severity),
+            severity_label: self.t(severity_name(d.severity)),
+            rule: d.rule,
+            location,
+            message: d.message.clone(),
+            help: d.help.clone(),
+            source_line: d.source_line.clone(),
+            page: self.pages_by_file.get(d.file.as_str()).map(|p| href(p)),
+        }
+    }
+
+    /// A platform's chip.
+    pub fn chip(&self, platform: Platform) -> Chip {
+        Chip {
+            name: platform.name(),
+            label: platform.display_name(),
+            href: href(&format!("platforms/{}.html", platform.name())),
+        }
+    }
+
+    /// A status with its label.
+    pub fn status(&self, status: Status) -> StatusView {
+        StatusView {
+            name: status.name(),
+            label: self.t(&format!("status_{}", status.name())),
+        }
+    }
+
+    /// A post as a list row.
+    pub fn post_row(&self, post: &Post) -> PostRow {
+        let project = self.project();
+        let time = post.time();
+        let (errors, warnings) = self.counts_for(&post.file);
+        PostRow {
+            id: post.id.clone(),
+            title: post.title.value.clone(),
+            href: href(&post_path(post)),
+            date: time.map(|t| date_short(self.lang, t.date_naive())),
+            time: time.map(|t| time_of_day(&t)),
+            datetime: time.map(|t| datetime_long(self.lang, &t)),
+            iso: time.map(|t| t.to_rfc3339()),
+            status: self.status(post.status.value),
+            platforms: post.platforms.iter().map(|p| self.chip(p.value)).collect(),
+            pillar: post.pillar.as_ref().map(|p| match project.pillar(&p.value) {
+                Some(pillar) => Link {
+                    href: href(&format!("pillars/{}.html", p.value)),
+                    label: pillar.name.clone(),
+                },
+                None => unlinked(&p.value),
+            }),
+            campaign: post.campaign.as_ref().map(|c| match project.campaign(&c.value) {
+                Some(campaign) => Link {
+                    href: href(&format!("campaigns/{}.html", c.value)),
+                    label: campaign.name.clone(),
+                },
+                None => unlinked(&c.value),
+            }),
+            errors,
+            warnings,
+        }
+    }
+
+    /// Rows for these posts, in publish order (unscheduled last, then by id).
+    pub fn post_rows<'p>(&self, posts: impl IntoIterator<Item = &'p Post>) -> Vec<PostRow> {
+        let mut posts: Vec<&Post> = posts.into_iter().collect();
+        sort_by_time(&mut posts);
+        posts.into_iter().map(|p| self.post_row(p)).collect()
+    }
+}
+
+/// A reference whose target does not exist (already a diagnostic): shown, not linked.
+fn unlinked(id: &str) -> Link {
+    Link {
+        href: String::new(),
+        label: id.to_owned(),
+    }
+}
+
+/// Sorts posts by publish time; posts without one come last, by id.
+pub fn sort_by_time(posts: &mut [&Post]) {
+    posts.sort_by(|a, b| match (a.time(), b.time()) {
+        (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.id.cmp(&b.id)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.id.cmp(&b.id),
+    });
+}
+
+/// The output path of a post's page: `posts/ID.html` (or `crisis/ID.html`).
+pub fn post_path(post: &Post) -> String {
+    if post.is_crisis() {
+        format!("crisis/{}.html", post.id)
+    } else {
+        format!("posts/{}.html", post.id)
+    }
+}
+
+/// "error" / "warning".
+pub fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}

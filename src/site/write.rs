@@ -1,0 +1,244 @@
+//! Writing the rendered site to disk, atomically and only where it belongs.
+//!
+//! The whole site is written into a temporary sibling folder (`.NAME.tmp-PID`), then
+//! swapped in with renames, so a reader (or a web server) never sees half a site and
+//! a failed build leaves the previous one intact. Touchpoint only replaces folders it
+//! made itself (marked with [`MARKER`]) or empty ones, never the content repository.
+
+use std::path::{Component, Path, PathBuf};
+
+use super::{Site, SiteError};
+
+/// The file that marks a folder as Touchpoint output, safe to replace on the next build.
+pub const MARKER: &str = ".touchpoint-site";
+
+/// Folders of a content repository the output must never be placed in.
+const CONTENT_FOLDERS: &[&str] = &[
+    "posts",
+    "personas",
+    "campaigns",
+    "crisis",
+    "media",
+    "metrics",
+    "templates",
+    "static",
+];
+
+/// Refuses an output folder that would overwrite or mix with the content: the
+/// repository itself, a folder containing it, or one of its content folders.
+pub fn check_output_dir(repo: &Path, out: &Path) -> Result<(), SiteError> {
+    let repo = absolute(repo)?;
+    let out = absolute(out)?;
+    let refuse = |why: &str| {
+        Err(SiteError::UnsafeOutput {
+            path: out.display().to_string(),
+            why: why.to_owned(),
+        })
+    };
+    if repo.starts_with(&out) {
+        return refuse("it is the content repository or contains it");
+    }
+    if let Ok(inside) = out.strip_prefix(&repo) {
+        let first = inside.components().next();
+        let first = first.map(|c| c.as_os_str().to_string_lossy().into_owned());
+        if first.is_some_and(|f| CONTENT_FOLDERS.contains(&f.as_str())) {
+            return refuse("it is inside a content folder of the repository");
+        }
+    }
+    if out.join("touchpoint.toml").exists() {
+        return refuse("it holds a touchpoint.toml (a content repository)");
+    }
+    Ok(())
+}
+
+/// Writes `site` to `out`: into a temporary sibling first, then swapped in.
+pub fn write_site(site: &Site, out: &Path) -> Result<(), SiteError> {
+    let out = absolute(out)?;
+    if let Some(root) = &site.repo {
+        check_output_dir(root, &out)?;
+    }
+    ensure_replaceable(&out)?;
+    let parent = out.parent().ok_or_else(|| SiteError::UnsafeOutput {
+        path: out.display().to_string(),
+        why: "it has no parent folder".to_owned(),
+    })?;
+    std::fs::create_dir_all(parent).map_err(io_error(parent))?;
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let pid = std::process::id();
+    let tmp = parent.join(format!(".{name}.tmp-{pid}"));
+    let old = parent.join(format!(".{name}.old-{pid}"));
+    let result = write_tree(site, &tmp).and_then(|()| swap_in(&tmp, &out, &old));
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+/// Refuses to replace a non-empty folder that Touchpoint did not make.
+fn ensure_replaceable(out: &Path) -> Result<(), SiteError> {
+    if !out.exists() {
+        return Ok(());
+    }
+    if !out.is_dir() {
+        return Err(SiteError::UnsafeOutput {
+            path: out.display().to_string(),
+            why: "it is a file, not a folder".to_owned(),
+        });
+    }
+    let mut entries = std::fs::read_dir(out).map_err(io_error(out))?;
+    if entries.next().is_none() || out.join(MARKER).is_file() {
+        return Ok(());
+    }
+    Err(SiteError::UnsafeOutput {
+        path: out.display().to_string(),
+        why: format!("it is not empty and was not made by Touchpoint (no {MARKER} file); pick another folder"),
+    })
+}
+
+/// Writes every file of the site (and the marker) under `dir`, which is created fresh.
+fn write_tree(site: &Site, dir: &Path) -> Result<(), SiteError> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(io_error(dir))?;
+    }
+    std::fs::create_dir_all(dir).map_err(io_error(dir))?;
+    for (rel, bytes) in &site.files {
+        let path = contained_path(dir, rel)?;
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(io_error(folder))?;
+        }
+        std::fs::write(&path, bytes).map_err(io_error(&path))?;
+    }
+    let marker = dir.join(MARKER);
+    let note = "Made by `touchpoint build`; the whole folder is replaced on the next build.\n";
+    std::fs::write(&marker, note).map_err(io_error(&marker))
+}
+
+/// Replaces `out` with `tmp`; on failure, puts the previous `out` back.
+fn swap_in(tmp: &Path, out: &Path, old: &Path) -> Result<(), SiteError> {
+    if !out.exists() {
+        return std::fs::rename(tmp, out).map_err(io_error(out));
+    }
+    if old.exists() {
+        std::fs::remove_dir_all(old).map_err(io_error(old))?;
+    }
+    std::fs::rename(out, old).map_err(io_error(out))?;
+    if let Err(err) = std::fs::rename(tmp, out) {
+        let _ = std::fs::rename(old, out);
+        return Err(io_error(out)(err));
+    }
+    std::fs::remove_dir_all(old).map_err(io_error(old))
+}
+
+/// `dir/rel`, refusing any `rel` that is absolute or climbs out with `..`.
+pub fn contained_path(dir: &Path, rel: &str) -> Result<PathBuf, SiteError> {
+    let candidate = Path::new(rel);
+    let safe = !rel.is_empty()
+        && !rel.contains('\\')
+        && candidate.components().all(|c| matches!(c, Component::Normal(_)));
+    if !safe {
+        return Err(SiteError::UnsafeOutput {
+            path: rel.to_owned(),
+            why: "an output file must stay inside the output folder".to_owned(),
+        });
+    }
+    Ok(dir.join(candidate))
+}
+
+/// An absolute, `..`-free form of `path` that does not need to exist.
+fn absolute(path: &Path) -> Result<PathBuf, SiteError> {
+    let joined = std::path::absolute(path).map_err(io_error(path))?;
+    let mut clean = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    // Resolve symlinks of the part that exists, so two spellings of one folder compare equal.
+    let mut existing = clean.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => rest.push(name.to_owned()),
+            None => break,
+        }
+        if !existing.pop() {
+            break;
+        }
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for name in rest.iter().rev() {
+        resolved.push(name);
+    }
+    Ok(resolved)
+}
+
+fn io_error(path: &Path) -> impl Fn(std::io::Error) -> SiteError + '_ {
+    move |source| SiteError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site_with(files: &[(&str, &str)]) -> Site {
+        let mut site = Site::default();
+        for (path, text) in files {
+            site.insert(path, text.as_bytes().to_vec());
+        }
+        site
+    }
+
+    #[test]
+    fn writes_then_replaces_a_previous_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&site_with(&[("index.html", "one"), ("a/b.html", "b")]), &out).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("a/b.html")).unwrap(), "b");
+        assert!(out.join(MARKER).is_file());
+        write_site(&site_with(&[("index.html", "two")]), &out).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert!(!out.join("a/b.html").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "temporary folders are cleaned up");
+    }
+
+    #[test]
+    fn refuses_a_foreign_non_empty_folder_and_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("thesis.tex"), "precious").unwrap();
+        let err = write_site(&site_with(&[("index.html", "x")]), dir.path()).unwrap_err();
+        assert!(matches!(err, SiteError::UnsafeOutput { .. }), "{err}");
+        assert!(dir.path().join("thesis.tex").is_file());
+    }
+
+    #[test]
+    fn refuses_paths_that_climb_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let err = write_site(&site_with(&[("../evil.html", "x")]), &out).unwrap_err();
+        assert!(matches!(err, SiteError::UnsafeOutput { .. }));
+        assert!(!dir.path().join("evil.html").exists());
+        assert!(!out.exists(), "nothing is swapped in after a failure");
+        assert!(contained_path(&out, "/etc/passwd").is_err());
+    }
+
+    #[test]
+    fn refuses_the_repository_and_its_content_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = dir.path().join("repo");
+        std::fs::create_dir_all(&repo).unwrap();
+        assert!(check_output_dir(&repo, &repo).is_err());
+        assert!(check_output_dir(&repo, dir.path()).is_err());
+        assert!(check_output_dir(&repo, &repo.join("posts/site")).is_err());
+        assert!(check_output_dir(&repo, &repo.join("public")).is_ok());
+        assert!(check_output_dir(&repo, &repo.join("x/..")).is_err());
+        assert!(check_output_dir(&repo, &dir.path().join("site")).is_ok());
+    }
+}
