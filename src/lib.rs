@@ -15,6 +15,7 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod platform;
+pub mod serve;
 pub mod site;
 pub mod suggest;
 pub mod validate;
@@ -40,18 +41,30 @@ pub struct Checked {
 
 /// Loads, parses and validates the repository at `root`.
 pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::LoadError> {
-    let (project, mut diagnostics) = load::load_project(root)?;
+    let (project, diagnostics) = load::load_project(root)?;
+    let diagnostics = check_loaded(&project, diagnostics, options);
+    Ok(Checked { project, diagnostics })
+}
+
+/// Runs every rule over an already loaded project, given the findings of loading it:
+/// the second half of [`check_project`], kept apart so the dev server can re-validate
+/// after re-reading a single file.
+pub fn check_loaded(
+    project: &Project,
+    mut diagnostics: Vec<Diagnostic>,
+    options: &Options,
+) -> Vec<Diagnostic> {
     let today = options.today.unwrap_or_else(|| {
         chrono::Utc::now()
             .with_timezone(&project.config.timezone)
             .date_naive()
     });
     let context = validate::Context { today };
-    diagnostics.extend(validate::validate(&project, &context));
+    diagnostics.extend(validate::validate(project, &context));
     diagnostic::apply_lint_levels(&mut diagnostics, &project.config.lints);
-    attach_source_lines(&mut diagnostics, &project);
+    attach_source_lines(&mut diagnostics, project);
     diagnostic::sort(&mut diagnostics);
-    Ok(Checked { project, diagnostics })
+    diagnostics
 }
 
 /// Gives each finding the text of the line it points at, for renderers.

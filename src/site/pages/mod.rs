@@ -46,14 +46,21 @@ impl Page {
 
 /// Every page of the site.
 pub fn all_pages(renderer: &Renderer<'_>) -> Vec<Page> {
+    pages_where(renderer, &|_| true)
+}
+
+/// The pages whose output path `keep` accepts. Post pages are only built when kept, so
+/// the dev server re-rendering one post stays cheap on a large repository.
+pub fn pages_where(renderer: &Renderer<'_>, keep: &dyn Fn(&str) -> bool) -> Vec<Page> {
     let views = Views::new(renderer.checked(), renderer.lang(), renderer.today());
     let mut pages = vec![overview::page(&views)];
     pages.extend(calendar::pages(&views));
-    pages.extend(post::pages(&views));
+    pages.extend(post::pages_where(&views, keep));
     pages.extend(entities::pages(&views));
     pages.push(strategy::page(&views));
     pages.push(diagnostics::page(&views));
     pages.push(Page::new("report.html", "report-placeholder.html", Context::new()));
+    pages.retain(|page| keep(&page.path));
     pages
 }
 

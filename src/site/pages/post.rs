@@ -65,13 +65,14 @@ struct PostView {
     media: Vec<MediaView>,
 }
 
-/// A page per post and per holding statement.
-pub fn pages(views: &Views<'_>) -> Vec<Page> {
+/// A page per post and per holding statement whose output path `keep` accepts.
+pub fn pages_where(views: &Views<'_>, keep: &dyn Fn(&str) -> bool) -> Vec<Page> {
     let project = views.project();
     project
         .posts
         .iter()
         .chain(&project.crisis)
+        .filter(|post| keep(&post_path(post)))
         .map(|post| page(views, post))
         .collect()
 }

@@ -1,0 +1,385 @@
+//! The dev server's build state: the checked project kept in memory, updated file by
+//! file, and the pages each change makes stale.
+//!
+//! One changed post takes the cheap path: re-read that file, validate the project again,
+//! and re-render the post's page and the pages that list or count it. Anything else
+//! (configuration, strategy, theme overrides, metrics, personas, campaigns, media, or a
+//! change of what every page shows) re-renders the whole site. A file that cannot be
+//! read or parsed fails the build: the server keeps the last good site until it is fixed.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::{self, FileRole, LoadError};
+use crate::model::Post;
+use crate::site::{self, PageSet, Site, SiteOptions};
+use crate::{Checked, Options};
+
+/// A problem shown in the browser overlay and the terminal when a build fails.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Problem {
+    /// Repository-relative file (or template) the problem is in.
+    pub file: String,
+    /// 1-based line, 0 when unknown.
+    pub line: u32,
+    /// 1-based column, 0 when unknown.
+    pub column: u32,
+    /// The rule's name, or what failed (`load`, `render`).
+    pub rule: String,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl From<&Diagnostic> for Problem {
+    fn from(d: &Diagnostic) -> Self {
+        Problem {
+            file: d.file.clone(),
+            line: d.line,
+            column: d.column,
+            rule: d.rule.to_owned(),
+            message: d.message.clone(),
+            help: d.help.clone(),
+        }
+    }
+}
+
+/// What a build produced.
+#[derive(Debug)]
+pub enum Outcome {
+    /// New pages to publish.
+    Built {
+        /// The rendered files.
+        pages: Site,
+        /// The pages that were re-rendered: a served page in this set that `pages`
+        /// lacks no longer exists. `None`: `pages` is the whole new site.
+        scope: Option<PageSet>,
+    },
+    /// Nothing the site shows changed.
+    Unchanged,
+    /// The build failed; the last good site stays.
+    Failed(Vec<Problem>),
+}
+
+/// One build: what changed, what came out, how long it took.
+#[derive(Debug)]
+pub struct Build {
+    /// The repository-relative files that triggered it (empty for the first build).
+    pub changed: Vec<String>,
+    /// The result.
+    pub outcome: Outcome,
+    /// Time from the start of the rebuild to rendered pages.
+    pub elapsed: Duration,
+    /// Findings in the changed files after the build, for the terminal.
+    pub findings: Vec<Diagnostic>,
+}
+
+impl Build {
+    /// How many HTML pages were rendered.
+    pub fn page_count(&self) -> usize {
+        match &self.outcome {
+            Outcome::Built { pages, .. } => pages.page_count(),
+            _ => 0,
+        }
+    }
+}
+
+/// What the served site currently shows, to tell which pages a change makes stale.
+#[derive(Default)]
+struct Published {
+    site_wide: String,
+    by_file: BTreeMap<String, Vec<Diagnostic>>,
+}
+
+/// Pages made stale since the last published build.
+#[derive(Default)]
+struct Stale {
+    everything: bool,
+    pages: PageSet,
+}
+
+/// The project held in memory between rebuilds.
+pub struct Session {
+    root: PathBuf,
+    options: Options,
+    site_options: SiteOptions,
+    checked: Checked,
+    /// The findings of reading and parsing, by file, before validation.
+    loaded: BTreeMap<String, Vec<Diagnostic>>,
+    /// Files that could not be read or parsed since they last changed.
+    broken: BTreeSet<String>,
+    published: Published,
+    stale: Stale,
+}
+
+/// The rules whose findings mean a file was not read into the model at all.
+const UNREADABLE: &[&str] = &[
+    "unreadable-file",
+    "not-utf8",
+    "syntax-error",
+    "missing-front-matter",
+];
+
+impl Session {
+    /// Loads and checks the repository; the first [`Session::build`] renders everything.
+    pub fn open(root: &Path, options: Options) -> Result<Session, LoadError> {
+        let site_options = SiteOptions { today: options.today };
+        let (project, diagnostics) = load::load_project(root)?;
+        let loaded = group_by_file(diagnostics);
+        let diagnostics = crate::check_loaded(&project, flatten(&loaded), &options);
+        Ok(Session {
+            root: root.to_path_buf(),
+            options,
+            site_options,
+            checked: Checked { project, diagnostics },
+            loaded,
+            broken: BTreeSet::new(),
+            published: Published::default(),
+            stale: Stale {
+                everything: true,
+                pages: PageSet::default(),
+            },
+        })
+    }
+
+    /// The checked project as it is now.
+    pub fn checked(&self) -> &Checked {
+        &self.checked
+    }
+
+    /// The repository folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Whether a change to the repository-relative path `rel` matters to the build.
+    pub fn is_relevant(&self, rel: &str) -> bool {
+        load::role_of(rel, &self.checked.project.config) != FileRole::Unused
+    }
+
+    /// Renders what is stale: everything on the first call, then what changes made stale.
+    pub fn build(&mut self) -> Build {
+        let started = Instant::now();
+        let outcome = self.render_stale();
+        Build {
+            changed: Vec::new(),
+            outcome,
+            elapsed: started.elapsed(),
+            findings: Vec::new(),
+        }
+    }
+
+    /// Takes in the changed files (repository-relative) and rebuilds what they affect.
+    pub fn rebuild(&mut self, changed: &BTreeSet<String>) -> Build {
+        let started = Instant::now();
+        let changed: Vec<String> = changed
+            .iter()
+            .filter(|rel| self.is_relevant(rel))
+            .cloned()
+            .collect();
+        if let Err(problem) = self.update(&changed) {
+            return Build {
+                changed,
+                outcome: Outcome::Failed(vec![problem]),
+                elapsed: started.elapsed(),
+                findings: Vec::new(),
+            };
+        }
+        let outcome = self.render_stale();
+        let findings = self
+            .checked
+            .diagnostics
+            .iter()
+            .filter(|d| changed.contains(&d.file))
+            .cloned()
+            .collect();
+        Build {
+            changed,
+            outcome,
+            elapsed: started.elapsed(),
+            findings,
+        }
+    }
+
+    /// Re-reads what changed (repository-relative paths) into the model and validates it
+    /// again, without rendering: `check --watch` stops here. An error only when the
+    /// repository can no longer be loaded at all.
+    pub fn update<S: AsRef<str>>(&mut self, changed: impl IntoIterator<Item = S>) -> Result<(), Problem> {
+        let changed: Vec<String> = changed.into_iter().map(|s| s.as_ref().to_owned()).collect();
+        let changed = &changed;
+        let config = &self.checked.project.config;
+        let roles: Vec<FileRole> = changed.iter().map(|rel| load::role_of(rel, config)).collect();
+        if roles.contains(&FileRole::Project) {
+            return self.reload_everything();
+        }
+        for (rel, role) in changed.iter().zip(roles) {
+            match role {
+                FileRole::Content => self.reload_content(rel),
+                FileRole::Media => {
+                    load::reload_media(&mut self.checked.project, rel);
+                    self.stale.everything = true;
+                }
+                FileRole::Project | FileRole::Unused => {}
+            }
+        }
+        self.checked.diagnostics =
+            crate::check_loaded(&self.checked.project, flatten(&self.loaded), &self.options);
+        self.mark_changed_findings();
+        Ok(())
+    }
+
+    fn reload_everything(&mut self) -> Result<(), Problem> {
+        let (project, diagnostics) = load::load_project(&self.root).map_err(|err| Problem {
+            file: "touchpoint.toml".to_owned(),
+            line: 0,
+            column: 0,
+            rule: "load".to_owned(),
+            message: err.to_string(),
+            help: None,
+        })?;
+        self.loaded = group_by_file(diagnostics);
+        let loaded = &self.loaded;
+        self.broken.retain(|file| is_unreadable(loaded.get(file)));
+        let diagnostics = crate::check_loaded(&project, flatten(&self.loaded), &self.options);
+        self.checked = Checked { project, diagnostics };
+        self.stale.everything = true;
+        Ok(())
+    }
+
+    fn reload_content(&mut self, rel: &str) {
+        let reloaded = load::reload_file(&mut self.checked.project, rel);
+        if is_unreadable(Some(&reloaded.diagnostics)) {
+            self.broken.insert(rel.to_owned());
+        } else {
+            self.broken.remove(rel);
+        }
+        if reloaded.diagnostics.is_empty() {
+            self.loaded.remove(rel);
+        } else {
+            self.loaded.insert(rel.to_owned(), reloaded.diagnostics);
+        }
+        if !(rel.starts_with("posts/") || rel.starts_with("crisis/")) {
+            // Persona and campaign names appear on the pages of the posts that use them.
+            self.stale.everything = true;
+            return;
+        }
+        let new = post_of_file(&self.checked, rel);
+        self.stale
+            .pages
+            .extend(site::pages_affected_by_post(reloaded.replaced.as_ref(), new));
+    }
+
+    /// Marks stale the pages of files whose findings changed (a post's page and rows show
+    /// its findings), and everything when the site-wide state changed.
+    fn mark_changed_findings(&mut self) {
+        if site::site_wide_state(&self.checked, &self.site_options) != self.published.site_wide {
+            self.stale.everything = true;
+        }
+        if self.stale.everything {
+            return;
+        }
+        let now = group_by_file(self.checked.diagnostics.clone());
+        let files: BTreeSet<&String> = now.keys().chain(self.published.by_file.keys()).collect();
+        for file in files {
+            if now.get(file) == self.published.by_file.get(file) {
+                continue;
+            }
+            match post_of_file(&self.checked, file) {
+                Some(post) => self.stale.pages.extend(site::pages_showing_post(post)),
+                None if is_listed_with_posts(file) => {}
+                None => self.stale.everything = true,
+            }
+        }
+    }
+
+    fn render_stale(&mut self) -> Outcome {
+        if !self.broken.is_empty() {
+            return Outcome::Failed(self.broken_problems());
+        }
+        let everything = self.stale.everything;
+        if !everything && self.stale.pages.is_empty() {
+            return Outcome::Unchanged;
+        }
+        let rendered = if everything {
+            site::render_site(&self.checked, &self.site_options)
+        } else {
+            site::render_pages(&self.checked, &self.site_options, &self.stale.pages)
+        };
+        match rendered {
+            Ok(pages) => {
+                let stale = std::mem::take(&mut self.stale);
+                self.published = Published {
+                    site_wide: site::site_wide_state(&self.checked, &self.site_options),
+                    by_file: group_by_file(self.checked.diagnostics.clone()),
+                };
+                Outcome::Built {
+                    pages,
+                    scope: (!everything).then_some(stale.pages),
+                }
+            }
+            Err(err) => Outcome::Failed(vec![Problem {
+                file: String::new(),
+                line: 0,
+                column: 0,
+                rule: "render".to_owned(),
+                message: err.to_string(),
+                help: None,
+            }]),
+        }
+    }
+
+    /// The error findings of the files that could not be read or parsed.
+    fn broken_problems(&self) -> Vec<Problem> {
+        self.checked
+            .diagnostics
+            .iter()
+            .filter(|d| self.broken.contains(&d.file) && d.severity == Severity::Error)
+            .map(Problem::from)
+            .collect()
+    }
+}
+
+/// Whether findings say the file could not be read into the model.
+fn is_unreadable(found: Option<&Vec<Diagnostic>>) -> bool {
+    found.is_some_and(|list| list.iter().any(|d| UNREADABLE.contains(&d.rule)))
+}
+
+/// Files whose findings only show on pages a post change re-renders anyway (the
+/// overview, strategy and diagnostics pages), or on no page (deleted posts).
+fn is_listed_with_posts(file: &str) -> bool {
+    matches!(file, "" | "touchpoint.toml" | "strategy.toml")
+        || file.starts_with("posts/")
+        || file.starts_with("crisis/")
+}
+
+fn post_of_file<'a>(checked: &'a Checked, file: &str) -> Option<&'a Post> {
+    let project = &checked.project;
+    let (list, id) = if let Some(rest) = file.strip_prefix("posts/") {
+        (&project.posts, rest)
+    } else if let Some(rest) = file.strip_prefix("crisis/") {
+        (&project.crisis, rest)
+    } else {
+        return None;
+    };
+    let id = id.strip_suffix(".md")?;
+    list.binary_search_by(|p| p.id.as_str().cmp(id))
+        .ok()
+        .and_then(|i| list.get(i))
+}
+
+fn group_by_file(diagnostics: Vec<Diagnostic>) -> BTreeMap<String, Vec<Diagnostic>> {
+    let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+    for d in diagnostics {
+        by_file.entry(d.file.clone()).or_default().push(d);
+    }
+    by_file
+}
+
+fn flatten(by_file: &BTreeMap<String, Vec<Diagnostic>>) -> Vec<Diagnostic> {
+    by_file.values().flatten().cloned().collect()
+}

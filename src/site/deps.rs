@@ -1,0 +1,165 @@
+//! Which pages depend on what, so the dev server re-renders only the pages an edit can
+//! change instead of the whole site.
+//!
+//! A post appears on its own page, on its calendar month, on the lists that hold it
+//! (all posts, its platforms, campaign, personas, pillar), on the overview and on the
+//! pages that count posts (strategy, pillars, diagnostics, report). Everything every page
+//! shows (the build banner's counts, the calendar link in the navigation) is summed up in
+//! [`site_wide_state`]: when that changes, the whole site is re-rendered.
+
+use std::collections::BTreeSet;
+
+use chrono::Datelike;
+
+use super::pages::{calendar_href_for, pages_where};
+use super::views::post_path;
+use super::{Renderer, Site, SiteError, SiteOptions};
+use crate::Checked;
+use crate::diagnostic::Summary;
+use crate::model::Post;
+
+/// Pages that list or count posts, whichever post changed.
+const PAGES_COUNTING_POSTS: &[&str] = &[
+    "index.html",
+    "posts.html",
+    "platforms.html",
+    "campaigns.html",
+    "personas.html",
+    "pillars.html",
+    "strategy.html",
+    "diagnostics.html",
+    "report.html",
+];
+
+/// A set of output pages, by exact path or by folder.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageSet {
+    paths: BTreeSet<String>,
+    folders: BTreeSet<String>,
+}
+
+impl PageSet {
+    /// Adds one page by its output path.
+    pub fn insert(&mut self, path: impl Into<String>) {
+        self.paths.insert(path.into());
+    }
+
+    /// Adds every page under `folder/`.
+    pub fn insert_folder(&mut self, folder: &str) {
+        self.folders.insert(format!("{}/", folder.trim_end_matches('/')));
+    }
+
+    /// Adds the pages of another set.
+    pub fn extend(&mut self, other: PageSet) {
+        self.paths.extend(other.paths);
+        self.folders.extend(other.folders);
+    }
+
+    /// Whether the page at `path` is in the set.
+    pub fn contains(&self, path: &str) -> bool {
+        self.paths.contains(path) || self.folders.iter().any(|f| path.starts_with(f.as_str()))
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty() && self.folders.is_empty()
+    }
+
+    /// The exact paths in the set (folders not expanded).
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.paths.iter().map(String::as_str)
+    }
+}
+
+/// The pages that show `post`: its own page and every page listing or counting it.
+pub fn pages_showing_post(post: &Post) -> PageSet {
+    let mut set = PageSet::default();
+    set.insert(post_path(post));
+    if post.is_crisis() {
+        set.insert("index.html");
+        set.insert("posts.html");
+        return set;
+    }
+    for page in PAGES_COUNTING_POSTS {
+        set.insert(*page);
+    }
+    // A pillar's share of the plan moves with any post.
+    set.insert_folder("pillars");
+    if let Some(time) = post.time() {
+        set.insert(format!("calendar/{:04}-{:02}.html", time.year(), time.month()));
+    }
+    for platform in &post.platforms {
+        set.insert(format!("platforms/{}.html", platform.value.name()));
+    }
+    if let Some(campaign) = &post.campaign {
+        set.insert(format!("campaigns/{}.html", campaign.value));
+    }
+    for persona in &post.personas {
+        set.insert(format!("personas/{}.html", persona.value));
+    }
+    set
+}
+
+/// The pages a post changing from `old` to `new` (`None`: absent) can change. Moving a
+/// post to another month changes every calendar page (each lists the months' counts).
+pub fn pages_affected_by_post(old: Option<&Post>, new: Option<&Post>) -> PageSet {
+    let mut set = PageSet::default();
+    for post in [old, new].into_iter().flatten() {
+        set.extend(pages_showing_post(post));
+    }
+    let month = |post: Option<&Post>| post.and_then(Post::time).map(|t| (t.year(), t.month()));
+    if month(old) != month(new) {
+        set.insert_folder("calendar");
+    }
+    set
+}
+
+/// What every page shows about the whole project: the build banner's counts and the
+/// calendar link in the navigation. When it changes, every page must be re-rendered.
+pub fn site_wide_state(checked: &Checked, options: &SiteOptions) -> String {
+    let project = &checked.project;
+    let today = options.today.unwrap_or_else(|| {
+        chrono::Utc::now()
+            .with_timezone(&project.config.timezone)
+            .date_naive()
+    });
+    let summary = Summary::of(&checked.diagnostics);
+    format!(
+        "{} {} {} {today}",
+        summary.errors,
+        summary.warnings,
+        calendar_href_for(project, today)
+    )
+}
+
+/// Renders only the pages in `pages` that exist (no static files, no media): the dev
+/// server's cheap path after an edit. A page of the set missing from the result no
+/// longer exists.
+pub fn render_pages(checked: &Checked, options: &SiteOptions, pages: &PageSet) -> Result<Site, SiteError> {
+    let renderer = Renderer::new(checked, options)?;
+    let mut site = Site {
+        files: Default::default(),
+        repo: Some(checked.project.root.clone()),
+    };
+    for page in pages_where(&renderer, &|path| pages.contains(path)) {
+        let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
+        site.insert(&page.path, bytes);
+    }
+    Ok(site)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_match_every_page_below_them() {
+        let mut set = PageSet::default();
+        set.insert("index.html");
+        set.insert_folder("calendar");
+        assert!(set.contains("calendar/2026-12.html"));
+        assert!(set.contains("index.html"));
+        assert!(!set.contains("calendar.html"));
+        assert!(!set.contains("posts/a.html"));
+    }
+}
