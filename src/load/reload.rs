@@ -18,8 +18,12 @@ pub enum FileRole {
     /// A file or folder under `media/`: [`reload_media`] re-indexes it.
     Media,
     /// Something every page may depend on (`touchpoint.toml`, `strategy.toml`,
-    /// `templates/`, `static/`, `metrics/`, a whole content folder): reload everything.
+    /// `templates/`, `static/`, `metrics/`): reload everything.
     Project,
+    /// A path in a content folder that is not a Markdown file: when it is (or held) a
+    /// folder, a whole set of files moved at once and everything must be reloaded;
+    /// otherwise (an editor's temp file) it does not matter.
+    Folder,
     /// A file Touchpoint does not read (notes, README, the build output, hidden files).
     Unused,
 }
@@ -39,9 +43,7 @@ pub fn role_of(rel: &str, config: &Config) -> FileRole {
         ["touchpoint.toml"] | ["strategy.toml"] => FileRole::Project,
         ["templates" | "static" | "metrics", ..] => FileRole::Project,
         ["media", ..] => FileRole::Media,
-        // A folder of posts renamed or removed at once: its files are not listed one by one.
-        ["posts" | "personas" | "campaigns" | "crisis"] => FileRole::Project,
-        ["posts", .., last] if !last.contains('.') => FileRole::Project,
+        ["posts" | "personas" | "campaigns" | "crisis", ..] => FileRole::Folder,
         _ => FileRole::Unused,
     }
 }
@@ -201,7 +203,8 @@ mod tests {
         assert_eq!(role_of("personas/kim.md", &config), FileRole::Content);
         assert_eq!(role_of("personas/sub/kim.md", &config), FileRole::Unused);
         assert_eq!(role_of("posts/.a.md.swp", &config), FileRole::Unused);
-        assert_eq!(role_of("posts/2026", &config), FileRole::Project);
+        assert_eq!(role_of("posts/2026", &config), FileRole::Folder);
+        assert_eq!(role_of("posts/2026/sedX1b2", &config), FileRole::Folder);
         assert_eq!(role_of("touchpoint.toml", &config), FileRole::Project);
         assert_eq!(role_of("templates/post.html", &config), FileRole::Project);
         assert_eq!(role_of("media/a.png", &config), FileRole::Media);

@@ -159,7 +159,16 @@ impl Session {
 
     /// Whether a change to the repository-relative path `rel` matters to the build.
     pub fn is_relevant(&self, rel: &str) -> bool {
-        load::role_of(rel, &self.checked.project.config) != FileRole::Unused
+        self.role(rel) != FileRole::Unused
+    }
+
+    /// What `rel` is to the build; a folder path becomes a whole-project change.
+    fn role(&self, rel: &str) -> FileRole {
+        match load::role_of(rel, &self.checked.project.config) {
+            FileRole::Folder if self.is_folder(rel) => FileRole::Project,
+            FileRole::Folder => FileRole::Unused,
+            role => role,
+        }
     }
 
     /// Renders what is stale: everything on the first call, then what changes made stale.
@@ -212,8 +221,7 @@ impl Session {
     pub fn update<S: AsRef<str>>(&mut self, changed: impl IntoIterator<Item = S>) -> Result<(), Problem> {
         let changed: Vec<String> = changed.into_iter().map(|s| s.as_ref().to_owned()).collect();
         let changed = &changed;
-        let config = &self.checked.project.config;
-        let roles: Vec<FileRole> = changed.iter().map(|rel| load::role_of(rel, config)).collect();
+        let roles: Vec<FileRole> = changed.iter().map(|rel| self.role(rel)).collect();
         if roles.contains(&FileRole::Project) {
             return self.reload_everything();
         }
@@ -224,13 +232,23 @@ impl Session {
                     load::reload_media(&mut self.checked.project, rel);
                     self.stale.everything = true;
                 }
-                FileRole::Project | FileRole::Unused => {}
+                FileRole::Project | FileRole::Folder | FileRole::Unused => {}
             }
         }
         self.checked.diagnostics =
             crate::check_loaded(&self.checked.project, flatten(&self.loaded), &self.options);
-        self.mark_changed_findings();
         Ok(())
+    }
+
+    /// Whether `rel` is a folder, or was one holding files the project read.
+    fn is_folder(&self, rel: &str) -> bool {
+        let prefix = format!("{rel}/");
+        let sources = &self.checked.project.sources;
+        self.root.join(rel).is_dir()
+            || sources
+                .range(prefix.clone()..)
+                .next()
+                .is_some_and(|(file, _)| file.starts_with(&prefix))
     }
 
     fn reload_everything(&mut self) -> Result<(), Problem> {
@@ -274,8 +292,9 @@ impl Session {
             .extend(site::pages_affected_by_post(reloaded.replaced.as_ref(), new));
     }
 
-    /// Marks stale the pages of files whose findings changed (a post's page and rows show
-    /// its findings), and everything when the site-wide state changed.
+    /// Marks stale, against what is published, the pages of files whose findings changed
+    /// (a post's page and rows show its findings), and everything when the site-wide
+    /// state changed.
     fn mark_changed_findings(&mut self) {
         if site::site_wide_state(&self.checked, &self.site_options) != self.published.site_wide {
             self.stale.everything = true;
@@ -301,6 +320,7 @@ impl Session {
         if !self.broken.is_empty() {
             return Outcome::Failed(self.broken_problems());
         }
+        self.mark_changed_findings();
         let everything = self.stale.everything;
         if !everything && self.stale.pages.is_empty() {
             return Outcome::Unchanged;
