@@ -39,12 +39,22 @@ pub enum Command {
     /// A build with errors still renders, with the errors shown, unless --deny-errors.
     /// Exit code 0: site written; 1: errors found with --deny-errors; 2: could not run or write.
     Build(BuildArgs),
+    /// Count standard input as a network counts it: length, limit and what remains.
+    ///
+    /// One trailing newline (from echo or a terminal) is not part of the text.
+    /// Exit code 0: within the limit; 1: over it (or holding a refused character).
+    Count(CountArgs),
     /// List every rule with its default level and what it finds.
     Rules {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
         format: OutputFormat,
     },
+    /// Export the publish queue (approved and scheduled posts) as JSON, CSV or iCalendar.
+    ///
+    /// Exit code 0: written; 1: a selected post has errors (nothing is written unless
+    /// `--allow-errors`); 2: could not run.
+    Export(ExportArgs),
 }
 
 /// Arguments of `touchpoint check`.
@@ -81,6 +91,21 @@ pub struct BuildArgs {
     pub today: Option<chrono::NaiveDate>,
 }
 
+/// Arguments of `touchpoint count`.
+#[derive(Debug, clap::Args)]
+pub struct CountArgs {
+    /// The network: x, bluesky, mastodon, threads, instagram, facebook, linkedin, youtube,
+    /// tiktok, pinterest, xing, snapchat.
+    #[arg(long, value_name = "NAME")]
+    pub platform: touchpoint::platform::Platform,
+    /// Print `{"platform","length","limit","remaining","valid"}` as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Use this limit instead of the network's (e.g. a Mastodon instance's).
+    #[arg(long, value_name = "N")]
+    pub max_chars: Option<usize>,
+}
+
 /// How results are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
@@ -112,4 +137,62 @@ pub struct ServeArgs {
     /// Take this date (YYYY-MM-DD) as today, for reproducible runs.
     #[arg(long, value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,
+}
+
+/// Arguments of `touchpoint export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The repository (default: the current folder).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write to this file (atomically); `-` or absent: standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// First day to export (YYYY-MM-DD, inclusive, in the project's timezone).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<chrono::NaiveDate>,
+    /// Last day to export (YYYY-MM-DD, inclusive, in the project's timezone).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<chrono::NaiveDate>,
+    /// Only these platforms (repeat the flag or separate with commas; default: all).
+    #[arg(long = "platform", value_name = "NAME", value_delimiter = ',', value_parser = parse_platform)]
+    pub platforms: Vec<touchpoint::platform::Platform>,
+    /// Only posts in these statuses (comma-separated).
+    #[arg(long = "status", value_name = "STATUS", value_delimiter = ',', value_parser = parse_status,
+          default_value = "approved,scheduled")]
+    pub statuses: Vec<touchpoint::model::Status>,
+    /// Export posts that have errors too, instead of refusing.
+    #[arg(long)]
+    pub allow_errors: bool,
+    /// Take this date (YYYY-MM-DD) as today, for reproducible runs.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+/// The formats of `touchpoint export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Versioned JSON (schema/publish-queue.schema.json).
+    Json,
+    /// CSV with a header row, for spreadsheets and bulk schedulers.
+    Csv,
+    /// iCalendar (RFC 5545), one event per post and platform.
+    Ics,
+}
+
+fn parse_platform(name: &str) -> Result<touchpoint::platform::Platform, String> {
+    touchpoint::platform::Platform::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = touchpoint::platform::Platform::names().collect();
+        format!("unknown platform; one of: {}", names.join(", "))
+    })
+}
+
+fn parse_status(name: &str) -> Result<touchpoint::model::Status, String> {
+    touchpoint::model::Status::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = touchpoint::model::Status::ALL.iter().map(|s| s.name()).collect();
+        format!("unknown status; one of: {}", names.join(", "))
+    })
 }

@@ -11,10 +11,13 @@ use chrono::NaiveDate;
 
 pub mod content;
 pub mod diagnostic;
+pub mod export;
 pub mod init;
 pub mod load;
+pub mod metrics;
 pub mod model;
 pub mod platform;
+pub mod report;
 pub mod serve;
 pub mod site;
 pub mod suggest;
@@ -91,5 +94,6 @@ pub fn all_rules() -> Vec<&'static Rule> {
     rules.extend(content::post::RULES);
     rules.extend(content::time::RULES);
     rules.extend(validate::rules());
+    rules.extend(metrics::RULES);
     rules
 }

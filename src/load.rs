@@ -354,7 +354,19 @@ fn id_of(rel: &str) -> String {
 }
 
 fn read_text(root: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
-    let bytes = std::fs::read(root.join(rel)).map_err(|err| {
+    let path = root.join(rel);
+    if path.is_symlink() && !links_inside(root, &path) {
+        return Err(Box::new(
+            Diagnostic::new(
+                &UNREADABLE_FILE,
+                rel,
+                Pos::new(0, 1),
+                "the file is a link that leads outside the repository; it was not read",
+            )
+            .help("copy the file into the repository instead of linking to it"),
+        ));
+    }
+    let bytes = std::fs::read(&path).map_err(|err| {
         Box::new(
             Diagnostic::new(
                 &UNREADABLE_FILE,
@@ -386,6 +398,14 @@ fn read_text(root: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
             .help("save the file as UTF-8 in your editor"),
         )
     })
+}
+
+/// Whether a symbolic link resolves to a file inside the repository.
+fn links_inside(root: &Path, path: &Path) -> bool {
+    match (root.canonicalize(), path.canonicalize()) {
+        (Ok(root), Ok(target)) => target.starts_with(root),
+        _ => true, // a dangling link or a loop: reading it fails with a clear error
+    }
 }
 
 fn syntax_diagnostic(rel: &str, lang: &str, err: SyntaxError) -> Diagnostic {
@@ -424,6 +444,21 @@ mod tests {
     fn ids_are_paths_below_the_folder() {
         assert_eq!(id_of("posts/2026/12/winter.md"), "2026/12/winter");
         assert_eq!(id_of("personas/paula.md"), "paula");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_repository_are_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::NamedTempFile::new().unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("evil.md")).unwrap();
+        let d = read_text(dir.path(), "evil.md").unwrap_err();
+        assert!(d.message.contains("outside the repository"), "{}", d.message);
+        std::os::unix::fs::symlink("loop.md", dir.path().join("loop.md")).unwrap();
+        assert_eq!(
+            read_text(dir.path(), "loop.md").unwrap_err().rule,
+            "unreadable-file"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{BuildArgs, CheckArgs, Cli, Command, OutputFormat, ServeArgs};
+use cli::{BuildArgs, CheckArgs, Cli, Command, CountArgs, ExportArgs, ExportFormat, OutputFormat, ServeArgs};
 use touchpoint::diagnostic::{Summary, render_human, render_json, render_summary};
 
 /// The three outcomes every command maps to.
@@ -36,6 +36,8 @@ fn main() -> ExitCode {
         Command::Init { dir } => run_init(&dir),
         Command::Build(args) => run_build(&args),
         Command::Rules { format } => run_rules(format),
+        Command::Count(args) => run_count(&args),
+        Command::Export(args) => run_export(&args),
         Command::Serve(args) => run_serve(&args),
     };
     outcome
@@ -98,13 +100,13 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
         println!("{}; not building (--deny-errors)", render_summary(summary, files));
         return Ok(Outcome::ContentErrors);
     }
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| args.dir.join(&checked.project.config.output));
+    let out = match &args.out {
+        Some(out) => out.clone(),
+        None => touchpoint::site::default_output_dir(&args.dir, &checked.project.config.output)?,
+    };
+    touchpoint::site::check_output_dir(&args.dir, &out)?;
     let site_options = touchpoint::site::SiteOptions { today: args.today };
     let site = touchpoint::site::render_site(&checked, &site_options)?;
-    touchpoint::site::check_output_dir(&args.dir, &out)?;
     touchpoint::site::write_site(&site, &out)?;
     println!(
         "Built {} pages into {} in {:.2}s",
@@ -163,5 +165,69 @@ fn run_serve(args: &ServeArgs) -> anyhow::Result<Outcome> {
         colour: use_colour(),
     };
     touchpoint::serve::serve(&options)?;
+    Ok(Outcome::Success)
+}
+
+fn run_count(args: &CountArgs) -> anyhow::Result<Outcome> {
+    use std::io::Read;
+    use touchpoint::platform::count_report;
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input)?;
+    let report = count_report::count_text(args.platform, &input, args.max_chars);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", count_report::render_json(&report))?;
+    } else {
+        writeln!(out, "{}", report.summary)?;
+    }
+    Ok(if report.valid {
+        Outcome::Success
+    } else {
+        Outcome::ContentErrors
+    })
+}
+
+fn run_export(args: &ExportArgs) -> anyhow::Result<Outcome> {
+    use anyhow::Context as _;
+    use touchpoint::export;
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from > to
+    {
+        anyhow::bail!("--from {from} is after --to {to}");
+    }
+    let options = touchpoint::Options { today: args.today };
+    let checked = touchpoint::check_project(&args.dir, &options)?;
+    let filter = export::Filter {
+        from: args.from,
+        to: args.to,
+        platforms: args.platforms.clone(),
+        statuses: args.statuses.clone(),
+        allow_errors: args.allow_errors,
+    };
+    let queue = export::build_queue(&checked, &filter);
+    if !queue.refused.is_empty() {
+        for refusal in &queue.refused {
+            eprintln!("{}", refusal.describe());
+        }
+        eprintln!(
+            "error: {} post(s) with errors not exported; fix them (see `touchpoint check`) or pass --allow-errors",
+            queue.refused.len()
+        );
+        return Ok(Outcome::ContentErrors);
+    }
+    for post in &queue.unscheduled {
+        eprintln!("warning: {post} has no valid publish time and is not in the queue");
+    }
+    let format = match args.format {
+        ExportFormat::Json => export::Format::Json,
+        ExportFormat::Csv => export::Format::Csv,
+        ExportFormat::Ics => export::Format::Ics,
+    };
+    let text = export::render(&queue, format);
+    match args.out.as_deref().filter(|p| *p != std::path::Path::new("-")) {
+        Some(path) => export::write::write_atomic(path, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
     Ok(Outcome::Success)
 }

@@ -203,13 +203,13 @@ fn subscribe(addr: SocketAddr) -> Receiver<Event> {
                 name = value.to_owned();
             } else if let Some(value) = line.strip_prefix("data: ") {
                 data = value.to_owned();
-            } else if line.is_empty() && !name.is_empty() {
-                if sender
+            } else if line.is_empty()
+                && !name.is_empty()
+                && sender
                     .send((std::mem::take(&mut name), std::mem::take(&mut data)))
                     .is_err()
-                {
-                    return;
-                }
+            {
+                return;
             }
         }
     });

@@ -43,7 +43,7 @@ pub fn role_of(rel: &str, config: &Config) -> FileRole {
         ["touchpoint.toml"] | ["strategy.toml"] => FileRole::Project,
         ["templates" | "static" | "metrics", ..] => FileRole::Project,
         ["media", ..] => FileRole::Media,
-        ["posts" | "personas" | "campaigns" | "crisis", ..] => FileRole::Folder,
+        ["posts" | "personas" | "campaigns" | "crisis"] | ["posts", ..] => FileRole::Folder,
         _ => FileRole::Unused,
     }
 }

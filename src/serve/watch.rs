@@ -94,7 +94,10 @@ impl Changes {
 /// Whether an event can change what a file holds (opening and reading cannot; the
 /// server's own reads would otherwise trigger rebuilds forever).
 fn is_change(kind: &EventKind) -> bool {
-    !matches!(kind, EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_)))
+    !matches!(
+        kind,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
+    )
 }
 
 /// `path` below `root` as a `/`-separated relative path.

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use tera::{Tera, Value};
 
+use super::SiteError;
 use super::format::{Lang, number, percent};
 use super::theme::Theme;
-use super::SiteError;
 
 /// Compiles the theme's templates (after overrides) with autoescaping on `.html`.
 pub fn compile(theme: &Theme, lang: Lang) -> Result<Tera, SiteError> {
@@ -16,7 +16,10 @@ pub fn compile(theme: &Theme, lang: Lang) -> Result<Tera, SiteError> {
     tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
     tera.set_escape_fn(escape_html);
     register_filters(&mut tera, lang);
-    let sources = theme.templates.iter().map(|(name, source)| (name.as_str(), source.text.as_str()));
+    let sources = theme
+        .templates
+        .iter()
+        .map(|(name, source)| (name.as_str(), source.text.as_str()));
     tera.add_raw_templates(sources)
         .map_err(|err| parse_error(theme, &err))?;
     Ok(tera)
@@ -25,10 +28,14 @@ pub fn compile(theme: &Theme, lang: Lang) -> Result<Tera, SiteError> {
 /// Every filter the templates may use.
 fn register_filters(tera: &mut Tera, lang: Lang) {
     tera.register_filter("number", move |value: &Value, _: &HashMap<String, Value>| {
-        Ok(Value::String(value.as_f64().map_or_else(String::new, |v| number(lang, v))))
+        Ok(Value::String(
+            value.as_f64().map_or_else(String::new, |v| number(lang, v)),
+        ))
     });
     tera.register_filter("percent", move |value: &Value, _: &HashMap<String, Value>| {
-        Ok(Value::String(value.as_f64().map_or_else(String::new, |v| percent(lang, v))))
+        Ok(Value::String(
+            value.as_f64().map_or_else(String::new, |v| percent(lang, v)),
+        ))
     });
 }
 
@@ -117,7 +124,10 @@ fn between(message: &str, open: char, close: char) -> Option<String> {
 /// The line of pest's " --> 3:17" marker.
 fn pest_line(message: &str) -> Option<u32> {
     let start = message.find("--> ")? + 4;
-    let digits: String = message[start..].chars().take_while(char::is_ascii_digit).collect();
+    let digits: String = message[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     digits.parse().ok()
 }
 
@@ -160,6 +170,9 @@ mod tests {
 
     #[test]
     fn escaping_covers_markup_and_quotes_but_keeps_slashes() {
-        assert_eq!(escape_html("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#x27;&amp;&#x27;&lt;/a&gt;");
+        assert_eq!(
+            escape_html("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#x27;&amp;&#x27;&lt;/a&gt;"
+        );
     }
 }

@@ -91,7 +91,12 @@ pub fn weekday_short(lang: Lang, day: Weekday) -> &'static str {
 pub fn date_long(lang: Lang, date: NaiveDate) -> String {
     let day = weekday_short(lang, date.weekday());
     match lang {
-        Lang::En => format!("{day} {} {} {}", date.day(), &month_name(lang, date.month())[..3], date.year()),
+        Lang::En => format!(
+            "{day} {} {} {}",
+            date.day(),
+            &month_name(lang, date.month())[..3],
+            date.year()
+        ),
         Lang::De => format!("{day}, {}", date.format("%d.%m.%Y")),
     }
 }
@@ -99,7 +104,12 @@ pub fn date_long(lang: Lang, date: NaiveDate) -> String {
 /// "1 Dec 2026" / "01.12.2026".
 pub fn date_short(lang: Lang, date: NaiveDate) -> String {
     match lang {
-        Lang::En => format!("{} {} {}", date.day(), &month_name(lang, date.month())[..3], date.year()),
+        Lang::En => format!(
+            "{} {} {}",
+            date.day(),
+            &month_name(lang, date.month())[..3],
+            date.year()
+        ),
         Lang::De => date.format("%d.%m.%Y").to_string(),
     }
 }
@@ -165,7 +175,9 @@ pub fn href(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for byte in path.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
             other => out.push_str(&format!("%{other:02X}")),
         }
     }
@@ -200,7 +212,10 @@ mod tests {
 
     #[test]
     fn hrefs_are_encoded_and_roots_relative() {
-        assert_eq!(href("posts/2026/über uns.html"), "posts/2026/%C3%BCber%20uns.html");
+        assert_eq!(
+            href("posts/2026/über uns.html"),
+            "posts/2026/%C3%BCber%20uns.html"
+        );
         assert_eq!(href("a\"><script>"), "a%22%3E%3Cscript%3E");
         assert_eq!(root_prefix("index.html"), "");
         assert_eq!(root_prefix("posts/2026/12/a.html"), "../../../");

@@ -6,25 +6,43 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use super::format::href;
 use crate::model::MediaFile;
 
-/// Renders `text` as sanitised HTML for a page whose root prefix is `root`.
+/// Renders `text` as sanitised HTML for a page whose root prefix is `root`; a Markdown
+/// `#` heading becomes `<h{top}>` (and `##` one level below), so content headings sit
+/// under the page's own outline.
 ///
 /// Relative URLs that name a file under `media/` are pointed at the copy in the site;
 /// other relative URLs (which would be broken links in the output) are dropped, as are
 /// `#` links.
-pub fn render_markdown(text: &str, root: &str, media: &BTreeMap<String, MediaFile>) -> String {
+pub fn render_markdown(text: &str, root: &str, media: &BTreeMap<String, MediaFile>, top: u8) -> String {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     let mut raw = String::new();
-    html::push_html(&mut raw, Parser::new_ext(text, options));
+    let shift = usize::from(top.clamp(1, 6) - 1);
+    let events = Parser::new_ext(text, options).map(|event| match event {
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: shifted(level, shift),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shifted(level, shift))),
+        other => other,
+    });
+    html::push_html(&mut raw, events);
     let rewrite = MediaRewrite {
         root: root.to_owned(),
-        media: media.keys().cloned().collect(),
+        media,
     };
     ammonia::Builder::default()
         .link_rel(Some("noopener noreferrer nofollow"))
@@ -33,18 +51,32 @@ pub fn render_markdown(text: &str, root: &str, media: &BTreeMap<String, MediaFil
         .to_string()
 }
 
-/// Points relative links at media files into the site; drops other relative links.
-struct MediaRewrite {
-    root: String,
-    media: Vec<String>,
+/// `level` moved down by `shift`, at most to `<h6>`.
+fn shifted(level: HeadingLevel, shift: usize) -> HeadingLevel {
+    let levels = [
+        HeadingLevel::H1,
+        HeadingLevel::H2,
+        HeadingLevel::H3,
+        HeadingLevel::H4,
+        HeadingLevel::H5,
+        HeadingLevel::H6,
+    ];
+    let index = levels.iter().position(|l| *l == level).unwrap_or(0);
+    levels[(index + shift).min(levels.len() - 1)]
 }
 
-impl<'a> ammonia::UrlRelativeEvaluate<'a> for MediaRewrite {
+/// Points relative links at media files into the site; drops other relative links.
+struct MediaRewrite<'m> {
+    root: String,
+    media: &'m BTreeMap<String, MediaFile>,
+}
+
+impl<'a> ammonia::UrlRelativeEvaluate<'a> for MediaRewrite<'a> {
     fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
         let path = url.trim_start_matches("./").trim_start_matches('/');
         let path = percent_decode(path.split(['#', '?']).next().unwrap_or_default());
         let path = path.as_str();
-        let known = self.media.binary_search_by(|p| p.as_str().cmp(path)).is_ok();
+        let known = self.media.contains_key(path);
         known.then(|| Cow::Owned(format!("{}{}", self.root, href(path))))
     }
 }
@@ -75,7 +107,16 @@ mod tests {
     use super::*;
 
     fn render(text: &str) -> String {
-        render_markdown(text, "../", &BTreeMap::new())
+        render_markdown(text, "../", &BTreeMap::new(), 1)
+    }
+
+    #[test]
+    fn headings_move_under_the_page_outline() {
+        let out = render_markdown("# Top\n\n## Sub\n\n###### Deep", "", &BTreeMap::new(), 3);
+        assert!(
+            out.contains("<h3>Top</h3>") && out.contains("<h4>Sub</h4>") && out.contains("<h6>Deep</h6>"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -112,7 +153,7 @@ mod tests {
             height: None,
         };
         media.insert("media/a b.png".to_owned(), file);
-        let out = render_markdown("![Alt](<media/a b.png>) [x](other.md)", "../../", &media);
+        let out = render_markdown("![Alt](<media/a b.png>) [x](other.md)", "../../", &media, 1);
         assert!(out.contains("src=\"../../media/a%20b.png\""), "{out}");
         assert!(out.contains("alt=\"Alt\""), "{out}");
         assert!(!out.contains("other.md"), "{out}");

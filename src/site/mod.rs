@@ -13,7 +13,6 @@ mod format;
 mod labels;
 mod markdown;
 mod pages;
-mod preview;
 mod theme;
 mod views;
 mod write;
@@ -22,6 +21,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::Checked;
 
@@ -29,9 +29,8 @@ pub use deps::{PageSet, pages_affected_by_post, pages_showing_post, render_pages
 pub use format::Lang;
 pub use labels::{LABELS, labels_for};
 pub use markdown::render_markdown;
-pub use preview::{PreviewText, preview_text_until_platform_lands};
 pub use theme::{Origin, STATIC, TEMPLATES, Theme, load_theme};
-pub use write::{MARKER, check_output_dir, write_site};
+pub use write::{MARKER, check_output_dir, default_output_dir, write_site};
 
 /// How the site is rendered.
 #[derive(Clone, Debug, Default)]
@@ -128,7 +127,12 @@ impl<'a> Renderer<'a> {
     /// Renders `template` as the page at output path `path`, adding the shared context:
     /// `root` (the relative prefix to the site root, e.g. `../`), `t` (UI labels),
     /// `site` (name, client, language, today), `nav`, `build` (diagnostics totals).
-    pub fn render_page(&self, template: &str, path: &str, context: &tera::Context) -> Result<Vec<u8>, SiteError> {
+    pub fn render_page(
+        &self,
+        template: &str,
+        path: &str,
+        context: &tera::Context,
+    ) -> Result<Vec<u8>, SiteError> {
         let mut full = pages::shared_context(self, path);
         full.extend(context.clone());
         self.tera
@@ -165,10 +169,14 @@ pub fn render_site(checked: &Checked, options: &SiteOptions) -> Result<Site, Sit
         files: BTreeMap::new(),
         repo: Some(checked.project.root.clone()),
     };
-    for page in pages::all_pages(&renderer) {
-        let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
-        site.insert(&page.path, bytes);
-    }
+    let rendered: Vec<(String, Vec<u8>)> = pages::all_pages(&renderer)
+        .into_par_iter()
+        .map(|page| {
+            let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
+            Ok((page.path, bytes))
+        })
+        .collect::<Result<_, SiteError>>()?;
+    site.files.extend(rendered);
     for (name, bytes) in &renderer.theme.statics {
         site.insert(&format!("static/{name}"), bytes.clone());
     }

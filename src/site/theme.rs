@@ -15,13 +15,19 @@ use super::SiteError;
 
 macro_rules! theme_template {
     ($name:literal) => {
-        ($name, include_str!(concat!("../../themes/default/templates/", $name)))
+        (
+            $name,
+            include_str!(concat!("../../themes/default/templates/", $name)),
+        )
     };
 }
 
 macro_rules! theme_static {
     ($name:literal) => {
-        ($name, include_bytes!(concat!("../../themes/default/static/", $name)).as_slice())
+        (
+            $name,
+            include_bytes!(concat!("../../themes/default/static/", $name)).as_slice(),
+        )
     };
 }
 

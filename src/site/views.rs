@@ -166,7 +166,11 @@ impl<'a> Views<'a> {
 
     /// (errors, warnings) in one file.
     pub fn counts_for(&self, file: &str) -> (usize, usize) {
-        let list = self.diagnostics_by_file.get(file).map(Vec::as_slice).unwrap_or_default();
+        let list = self
+            .diagnostics_by_file
+            .get(file)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         let errors = list.iter().filter(|d| d.is_error()).count();
         (errors, list.len() - errors)
     }

@@ -51,6 +51,24 @@ pub fn check_output_dir(repo: &Path, out: &Path) -> Result<(), SiteError> {
     Ok(())
 }
 
+/// The output folder named by `output` in touchpoint.toml: inside the repository, never
+/// the repository itself (an absolute path or one climbing out with `..` is refused).
+pub fn default_output_dir(repo: &Path, output: &str) -> Result<PathBuf, SiteError> {
+    let relative = Path::new(output);
+    let inside =
+        !output.trim().is_empty() && relative.components().all(|c| matches!(c, Component::Normal(_)));
+    if !inside {
+        return Err(SiteError::UnsafeOutput {
+            path: output.to_owned(),
+            why: "`output` in touchpoint.toml must be a folder inside the repository, such as \"public\""
+                .to_owned(),
+        });
+    }
+    let out = repo.join(relative);
+    check_output_dir(repo, &out)?;
+    Ok(out)
+}
+
 /// Writes `site` to `out`: into a temporary sibling first, then swapped in.
 pub fn write_site(site: &Site, out: &Path) -> Result<(), SiteError> {
     let out = absolute(out)?;
@@ -63,7 +81,10 @@ pub fn write_site(site: &Site, out: &Path) -> Result<(), SiteError> {
         why: "it has no parent folder".to_owned(),
     })?;
     std::fs::create_dir_all(parent).map_err(io_error(parent))?;
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let pid = std::process::id();
     let tmp = parent.join(format!(".{name}.tmp-{pid}"));
     let old = parent.join(format!(".{name}.old-{pid}"));
@@ -91,7 +112,9 @@ fn ensure_replaceable(out: &Path) -> Result<(), SiteError> {
     }
     Err(SiteError::UnsafeOutput {
         path: out.display().to_string(),
-        why: format!("it is not empty and was not made by Touchpoint (no {MARKER} file); pick another folder"),
+        why: format!(
+            "it is not empty and was not made by Touchpoint (no {MARKER} file); pick another folder"
+        ),
     })
 }
 
@@ -227,6 +250,19 @@ mod tests {
         assert!(!dir.path().join("evil.html").exists());
         assert!(!out.exists(), "nothing is swapped in after a failure");
         assert!(contained_path(&out, "/etc/passwd").is_err());
+    }
+
+    #[test]
+    fn the_configured_output_stays_inside_the_repository() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            default_output_dir(dir.path(), "public").unwrap(),
+            dir.path().join("public")
+        );
+        assert!(default_output_dir(dir.path(), "../public").is_err());
+        assert!(default_output_dir(dir.path(), "/tmp/public").is_err());
+        assert!(default_output_dir(dir.path(), ".").is_err());
+        assert!(default_output_dir(dir.path(), "media").is_err());
     }
 
     #[test]

@@ -50,7 +50,13 @@ pub fn calendar_href_for(project: &Project, today: NaiveDate) -> String {
         .iter()
         .copied()
         .find(|m| *m == now)
-        .or_else(|| if Some(&now) < months.first() { months.first().copied() } else { months.last().copied() })
+        .or_else(|| {
+            if Some(&now) < months.first() {
+                months.first().copied()
+            } else {
+                months.last().copied()
+            }
+        })
         .unwrap_or(now);
     month_path(month)
 }
@@ -74,7 +80,11 @@ fn months_of(project: &Project, today: NaiveDate) -> Vec<Month> {
 }
 
 fn next_month((year, month): Month) -> Month {
-    if month == 12 { (year + 1, 1) } else { (year, month + 1) }
+    if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    }
 }
 
 fn month_path((year, month): Month) -> String {

@@ -35,13 +35,22 @@ pub fn pages(views: &Views<'_>) -> Vec<Page> {
         platforms.iter().map(|p| platform_item(views, *p)).collect(),
     ));
     pages.extend(platforms.iter().map(|p| platform_page(views, *p)));
-    let campaign_items = project.campaigns.iter().map(|c| campaign_item(views, c)).collect();
+    let campaign_items = project
+        .campaigns
+        .iter()
+        .map(|c| campaign_item(views, c))
+        .collect();
     pages.push(list_page(views, "campaigns.html", "campaigns", campaign_items));
     pages.extend(project.campaigns.iter().map(|c| campaign_page(views, c)));
     let persona_items = project.personas.iter().map(|p| persona_item(views, p)).collect();
     pages.push(list_page(views, "personas.html", "personas", persona_items));
     pages.extend(project.personas.iter().map(|p| persona_page(views, p)));
-    let pillar_items = project.strategy.pillars.iter().map(|p| pillar_item(views, p)).collect();
+    let pillar_items = project
+        .strategy
+        .pillars
+        .iter()
+        .map(|p| pillar_item(views, p))
+        .collect();
     pages.push(list_page(views, "pillars.html", "pillars", pillar_items));
     pages.extend(project.strategy.pillars.iter().map(|p| pillar_page(views, p)));
     pages
@@ -70,17 +79,30 @@ fn platforms_in_use(views: &Views<'_>) -> Vec<Platform> {
         .platforms
         .keys()
         .copied()
-        .chain(project.posts.iter().flat_map(|p| p.platforms.iter().map(|s| s.value)))
+        .chain(
+            project
+                .posts
+                .iter()
+                .flat_map(|p| p.platforms.iter().map(|s| s.value)),
+        )
         .collect();
     Platform::ALL.into_iter().filter(|p| used.contains(p)).collect()
 }
 
-fn posts_where<'a>(views: &'a Views<'_>, keep: impl Fn(&Post) -> bool + 'a) -> impl Iterator<Item = &'a Post> + 'a {
+fn posts_where<'a>(
+    views: &'a Views<'_>,
+    keep: impl Fn(&Post) -> bool + 'a,
+) -> impl Iterator<Item = &'a Post> + 'a {
     views.project().posts.iter().filter(move |p| keep(p))
 }
 
 fn platform_item(views: &Views<'_>, platform: Platform) -> Item {
-    let handle = views.project().config.platforms.get(&platform).and_then(|c| c.handle.clone());
+    let handle = views
+        .project()
+        .config
+        .platforms
+        .get(&platform)
+        .and_then(|c| c.handle.clone());
     Item {
         href: href(&format!("platforms/{}.html", platform.name())),
         label: platform.display_name().to_owned(),
@@ -106,8 +128,15 @@ fn platform_page(views: &Views<'_>, platform: Platform) -> Page {
     context.insert("configured", &config.is_some());
     context.insert("cadence", &cadence_lines(views, platform));
     context.insert("windows", &window_lines(views, platform));
-    context.insert("posts", &views.post_rows(posts_where(views, |p| p.has_platform(platform))));
-    Page::new(format!("platforms/{}.html", platform.name()), "platform.html", context)
+    context.insert(
+        "posts",
+        &views.post_rows(posts_where(views, |p| p.has_platform(platform))),
+    );
+    Page::new(
+        format!("platforms/{}.html", platform.name()),
+        "platform.html",
+        context,
+    )
 }
 
 /// The cadence targets of a platform in words.
@@ -133,7 +162,8 @@ pub(super) fn cadence_lines(views: &Views<'_>, platform: Platform) -> Vec<Settin
     push("cadence_max_gap_days", c.max_gap_days.map(n));
     push(
         "cadence_min_spacing_hours",
-        c.min_spacing_hours.map(|h| format!("{h}").replace('.', if lang == crate::site::Lang::De { "," } else { "." })),
+        c.min_spacing_hours
+            .map(|h| format!("{h}").replace('.', if lang == crate::site::Lang::De { "," } else { "." })),
     );
     lines
 }
@@ -198,7 +228,7 @@ pub(super) struct CampaignView {
     brief_html: String,
 }
 
-pub(super) fn campaign_view(views: &Views<'_>, campaign: &Campaign, root: &str) -> CampaignView {
+pub(super) fn campaign_view(views: &Views<'_>, campaign: &Campaign, root: &str, top: u8) -> CampaignView {
     CampaignView {
         name: campaign.name.clone(),
         href: href(&format!("campaigns/{}.html", campaign.id)),
@@ -207,15 +237,26 @@ pub(super) fn campaign_view(views: &Views<'_>, campaign: &Campaign, root: &str) 
         budget: campaign.budget.map(|b| number(views.lang, b)),
         hashtags: campaign.hashtags.clone(),
         platforms: campaign.platforms.iter().map(|p| views.chip(*p)).collect(),
-        brief_html: render_markdown(&campaign.body, root, &views.project().media),
+        brief_html: render_markdown(
+            without_title(&campaign.body, &campaign.name),
+            root,
+            &views.project().media,
+            top,
+        ),
     }
 }
 
 fn campaign_page(views: &Views<'_>, campaign: &Campaign) -> Page {
     let path = format!("campaigns/{}.html", campaign.id);
     let mut context = Context::new();
-    context.insert("campaign", &campaign_view(views, campaign, &root_prefix(&path)));
-    context.insert("posts", &views.post_rows(posts_where(views, in_campaign(campaign))));
+    context.insert(
+        "campaign",
+        &campaign_view(views, campaign, &root_prefix(&path), 3),
+    );
+    context.insert(
+        "posts",
+        &views.post_rows(posts_where(views, in_campaign(campaign))),
+    );
     context.insert("diagnostics", &views.diagnostics_for(&campaign.file));
     Page::new(path, "campaign.html", context)
 }
@@ -246,7 +287,7 @@ pub(super) struct PersonaView {
     body_html: String,
 }
 
-pub(super) fn persona_view(views: &Views<'_>, persona: &Persona, root: &str) -> PersonaView {
+pub(super) fn persona_view(views: &Views<'_>, persona: &Persona, root: &str, top: u8) -> PersonaView {
     PersonaView {
         name: persona.name.clone(),
         href: href(&format!("personas/{}.html", persona.id)),
@@ -254,15 +295,23 @@ pub(super) fn persona_view(views: &Views<'_>, persona: &Persona, root: &str) -> 
         platforms: persona.platforms.iter().map(|p| views.chip(*p)).collect(),
         interests: persona.interests.clone(),
         pains: persona.pains.clone(),
-        body_html: render_markdown(&persona.body, root, &views.project().media),
+        body_html: render_markdown(
+            without_title(&persona.body, &persona.name),
+            root,
+            &views.project().media,
+            top,
+        ),
     }
 }
 
 fn persona_page(views: &Views<'_>, persona: &Persona) -> Page {
     let path = format!("personas/{}.html", persona.id);
     let mut context = Context::new();
-    context.insert("persona", &persona_view(views, persona, &root_prefix(&path)));
-    context.insert("posts", &views.post_rows(posts_where(views, for_persona(persona))));
+    context.insert("persona", &persona_view(views, persona, &root_prefix(&path), 2));
+    context.insert(
+        "posts",
+        &views.post_rows(posts_where(views, for_persona(persona))),
+    );
     context.insert("diagnostics", &views.diagnostics_for(&persona.file));
     Page::new(path, "persona.html", context)
 }
@@ -290,7 +339,12 @@ fn counts_for_mix(post: &Post) -> bool {
 }
 
 pub(super) fn pillar_view(views: &Views<'_>, pillar: &Pillar) -> PillarView {
-    let counted: Vec<&Post> = views.project().posts.iter().filter(|p| counts_for_mix(p)).collect();
+    let counted: Vec<&Post> = views
+        .project()
+        .posts
+        .iter()
+        .filter(|p| counts_for_mix(p))
+        .collect();
     let with_pillar = counted.iter().filter(|p| p.pillar.is_some()).count();
     let mine = counted.iter().filter(|p| in_pillar(pillar)(p)).count();
     let planned = if with_pillar == 0 {
@@ -315,7 +369,13 @@ fn pillar_item(views: &Views<'_>, pillar: &Pillar) -> Item {
     Item {
         href: view.href,
         label: view.name,
-        detail: Some(format!("{} {} · {} {}", views.t("target"), view.target, views.t("planned"), view.planned)),
+        detail: Some(format!(
+            "{} {} · {} {}",
+            views.t("target"),
+            view.target,
+            views.t("planned"),
+            view.planned
+        )),
         chips: Vec::new(),
         posts: view.posts,
     }
@@ -325,5 +385,36 @@ fn pillar_page(views: &Views<'_>, pillar: &Pillar) -> Page {
     let mut context = Context::new();
     context.insert("pillar", &pillar_view(views, pillar));
     context.insert("posts", &views.post_rows(posts_where(views, in_pillar(pillar))));
-    Page::new(format!("pillars/{}.html", pillar.id.value), "pillar.html", context)
+    Page::new(
+        format!("pillars/{}.html", pillar.id.value),
+        "pillar.html",
+        context,
+    )
+}
+
+/// The Markdown without a first `# Heading` that only repeats `name` (the page shows it already).
+fn without_title<'a>(markdown: &'a str, name: &str) -> &'a str {
+    let trimmed = markdown.trim_start();
+    let Some(rest) = trimmed.strip_prefix("# ") else {
+        return markdown;
+    };
+    let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
+    if line.trim() == name.trim() {
+        after
+    } else {
+        markdown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_that_repeats_the_name_is_dropped() {
+        assert_eq!(without_title("# Paula\nText", "Paula"), "Text");
+        assert_eq!(without_title("\n# Paula", "Paula"), "");
+        assert_eq!(without_title("# Other\nText", "Paula"), "# Other\nText");
+        assert_eq!(without_title("Text", "Paula"), "Text");
+    }
 }

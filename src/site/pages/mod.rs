@@ -59,7 +59,11 @@ pub fn pages_where(renderer: &Renderer<'_>, keep: &dyn Fn(&str) -> bool) -> Vec<
     pages.extend(entities::pages(&views));
     pages.push(strategy::page(&views));
     pages.push(diagnostics::page(&views));
-    pages.push(Page::new("report.html", "report-placeholder.html", Context::new()));
+    pages.push(Page::new(
+        "report.html",
+        "report-placeholder.html",
+        Context::new(),
+    ));
     pages.retain(|page| keep(&page.path));
     pages
 }
@@ -144,7 +148,11 @@ fn section_of(path: &str) -> &str {
 
 /// The local dates of the project's scheduled posts (holding statements excluded).
 fn post_dates(project: &Project) -> impl Iterator<Item = NaiveDate> + '_ {
-    project.posts.iter().filter_map(|p| p.time()).map(|t| t.date_naive())
+    project
+        .posts
+        .iter()
+        .filter_map(|p| p.time())
+        .map(|t| t.date_naive())
 }
 
 #[cfg(test)]

@@ -52,20 +52,29 @@ pub fn page(views: &Views<'_>) -> Page {
     let project = views.project();
     let today = views.today;
     let week_end = today + Duration::days(6);
-    let active = |s: Status| !matches!(s, Status::Cancelled | Status::Published);
+    // Scheduled posts go out by themselves; the rest need someone to act.
+    let needs_action = |s: Status| !matches!(s, Status::Scheduled | Status::Published | Status::Cancelled);
     let due = views.post_rows(project.posts.iter().filter(|p| {
         p.status.value != Status::Cancelled
-            && p.time().is_some_and(|t| (today..=week_end).contains(&t.date_naive()))
+            && p.time()
+                .is_some_and(|t| (today..=week_end).contains(&t.date_naive()))
     }));
     let overdue = views.post_rows(
         project
             .posts
             .iter()
-            .filter(|p| active(p.status.value) && p.time().is_some_and(|t| t.date_naive() < today)),
+            .filter(|p| needs_action(p.status.value) && p.time().is_some_and(|t| t.date_naive() < today)),
     );
     let unscheduled = views.post_rows(project.posts.iter().filter(|p| p.time().is_none()));
     let mut context = Context::new();
-    context.insert("week", &format!("{} – {}", date_short(views.lang, today), date_short(views.lang, week_end)));
+    context.insert(
+        "week",
+        &format!(
+            "{} – {}",
+            date_short(views.lang, today),
+            date_short(views.lang, week_end)
+        ),
+    );
     context.insert("due", &due);
     context.insert("overdue", &overdue);
     context.insert("unscheduled", &unscheduled);
@@ -104,7 +113,12 @@ fn rule_counts(views: &Views<'_>) -> Vec<RuleCount> {
             count,
         })
         .collect();
-    rows.sort_by(|a, b| a.severity.cmp(b.severity).then(b.count.cmp(&a.count)).then(a.rule.cmp(b.rule)));
+    rows.sort_by(|a, b| {
+        a.severity
+            .cmp(b.severity)
+            .then(b.count.cmp(&a.count))
+            .then(a.rule.cmp(b.rule))
+    });
     rows
 }
 
@@ -124,7 +138,11 @@ fn figures(views: &Views<'_>) -> Vec<Figure> {
         .iter()
         .filter(|c| c.start.is_none_or(|s| s <= today) && c.end.is_none_or(|e| e >= today))
         .count();
-    let publishable = project.posts.iter().filter(|p| p.status.value.is_publishable()).count();
+    let publishable = project
+        .posts
+        .iter()
+        .filter(|p| p.status.value.is_publishable())
+        .count();
     let share = if project.posts.is_empty() {
         0.0
     } else {
@@ -139,14 +157,23 @@ fn figures(views: &Views<'_>) -> Vec<Figure> {
         figure("fig_this_month", number(lang, this_month as f64)),
         figure("fig_ready", percent(lang, share)),
         figure("fig_campaigns_running", number(lang, running as f64)),
-        figure("fig_platforms", number(lang, project.config.platforms.len() as f64)),
+        figure(
+            "fig_platforms",
+            number(lang, project.config.platforms.len() as f64),
+        ),
         figure("fig_personas", number(lang, project.personas.len() as f64)),
     ]
 }
 
 /// Goals as the overview and the strategy document show them.
 pub(super) fn goal_views(views: &Views<'_>) -> Vec<GoalView> {
-    views.project().strategy.goals.iter().map(|g| goal_view(views, g)).collect()
+    views
+        .project()
+        .strategy
+        .goals
+        .iter()
+        .map(|g| goal_view(views, g))
+        .collect()
 }
 
 fn goal_view(views: &Views<'_>, goal: &Goal) -> GoalView {

@@ -3,14 +3,13 @@
 
 use serde::Serialize;
 use tera::Context;
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::Page;
 use crate::model::{MediaKind, MediaRef, Post};
-use crate::platform::Platform;
+use crate::platform::compose::{PlatformText, platform_text};
+use crate::platform::{Platform, spec};
 use crate::site::format::{href, number, root_prefix};
 use crate::site::markdown::render_markdown;
-use crate::site::preview::{PreviewText, preview_text_until_platform_lands};
 use crate::site::views::{Chip, DiagView, Link, PostRow, Views, post_path};
 
 /// An attachment as the page shows it.
@@ -32,7 +31,11 @@ struct PartView {
     after_fold: String,
     count: String,
     limit: Option<String>,
+    unit: String,
     over: Option<String>,
+    bytes: Option<String>,
+    byte_limit: Option<String>,
+    forbidden: Vec<String>,
     is_over: bool,
 }
 
@@ -41,6 +44,7 @@ struct PartView {
 struct PreviewView {
     platform: Chip,
     handle: Option<String>,
+    title: Option<String>,
     parts: Vec<PartView>,
     first_comment: Option<String>,
     fold: Option<usize>,
@@ -113,7 +117,7 @@ fn post_view(views: &Views<'_>, post: &Post, root: &str) -> PostView {
                 },
             })
             .collect(),
-        body_html: render_markdown(&post.body, root, &project.media),
+        body_html: render_markdown(&post.body, root, &project.media, 3),
         media: media_views(views, &post.media),
     }
 }
@@ -128,7 +132,11 @@ pub(super) fn media_views(views: &Views<'_>, media: &[MediaRef]) -> Vec<MediaVie
             MediaView {
                 src: file.map(|f| href(&f.path)),
                 path: m.path.value.clone(),
-                alt: m.alt.as_ref().map(|a| a.value.clone()).filter(|a| !a.trim().is_empty()),
+                alt: m
+                    .alt
+                    .as_ref()
+                    .map(|a| a.value.clone())
+                    .filter(|a| !a.trim().is_empty()),
                 kind: match MediaKind::of(&m.path.value) {
                     MediaKind::Image => "image",
                     MediaKind::Video => "video",
@@ -147,13 +155,18 @@ fn previews(views: &Views<'_>, post: &Post) -> Vec<PreviewView> {
         .iter()
         .map(|p| p.value)
         .map(|platform| {
-            let text = preview_text_until_platform_lands(project, post, platform);
+            let text = platform_text(project, post, platform);
             PreviewView {
                 platform: views.chip(platform),
-                handle: project.config.platforms.get(&platform).and_then(|c| c.handle.clone()),
+                handle: project
+                    .config
+                    .platforms
+                    .get(&platform)
+                    .and_then(|c| c.handle.clone()),
+                title: text.title.clone(),
                 parts: part_views(views, &text),
                 first_comment: text.first_comment.clone(),
-                fold: text.fold,
+                fold: spec(platform).fold.map(|f| f.value),
                 media: media_views(views, post.media_for(platform)),
                 diagnostics: platform_diagnostics(views, post, platform),
             }
@@ -161,35 +174,53 @@ fn previews(views: &Views<'_>, post: &Post) -> Vec<PreviewView> {
         .collect()
 }
 
-fn part_views(views: &Views<'_>, text: &PreviewText) -> Vec<PartView> {
+/// The parts of a platform's text, each split at the fold (first part only) and counted.
+fn part_views(views: &Views<'_>, text: &PlatformText) -> Vec<PartView> {
     let lang = views.lang;
+    let n = |v: usize| number(lang, v as f64);
     text.parts
         .iter()
         .enumerate()
         .map(|(i, part)| {
-            let count = text.counts.get(i).copied().unwrap_or(0);
-            let (before, after) = split_at_fold(part, if i == 0 { text.fold } else { None });
-            let over = text.limit.filter(|limit| count > *limit).map(|limit| count - limit);
+            let fold = if i == 0 { text.fold } else { None };
+            let (before, after) = split_at_byte(&part.text, fold);
+            let measure = &part.measure;
+            let over = measure.over();
             PartView {
                 before_fold: before.to_owned(),
                 after_fold: after.to_owned(),
-                count: number(lang, count as f64),
-                limit: text.limit.map(|l| number(lang, l as f64)),
-                over: over.map(|o| number(lang, o as f64)),
-                is_over: over.is_some(),
+                count: n(measure.length),
+                limit: measure.limit.map(n),
+                unit: unit_label(views, measure.unit),
+                over: (over > 0).then(|| n(over)),
+                bytes: measure.byte_limit.and(measure.bytes).map(n),
+                byte_limit: measure.byte_limit.map(n),
+                forbidden: measure
+                    .forbidden
+                    .iter()
+                    .map(|c| format!("U+{:04X}", u32::from(*c)))
+                    .collect(),
+                is_over: !measure.valid(),
             }
         })
         .collect()
 }
 
-/// Splits `text` after `fold` grapheme clusters (the part the platform shows before "more").
-fn split_at_fold(text: &str, fold: Option<usize>) -> (&str, &str) {
-    let Some(fold) = fold else {
-        return (text, "");
-    };
-    match text.grapheme_indices(true).nth(fold) {
-        Some((index, _)) => text.split_at(index),
-        None => (text, ""),
+/// What a count counts, in the site's language ("weighted characters", "Zeichen", ...).
+fn unit_label(views: &Views<'_>, unit: crate::platform::Unit) -> String {
+    let name = serde_json::to_value(unit)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('-', "_")))
+        .unwrap_or_default();
+    crate::site::labels::label(views.lang, &format!("unit_{name}"))
+        .map_or_else(|| unit.describe().to_owned(), str::to_owned)
+}
+
+/// Splits `text` at byte offset `fold` (the part the platform shows before "more").
+fn split_at_byte(text: &str, fold: Option<usize>) -> (&str, &str) {
+    match fold {
+        Some(at) if text.is_char_boundary(at) => text.split_at(at),
+        _ => (text, ""),
     }
 }
 
@@ -207,7 +238,9 @@ fn platform_diagnostics(views: &Views<'_>, post: &Post, platform: Platform) -> V
 pub(super) fn safe_external_url(url: &str) -> Option<String> {
     let trimmed = url.trim();
     let lower = trimmed.to_ascii_lowercase();
-    let allowed = ["https://", "http://", "mailto:"].iter().any(|s| lower.starts_with(s));
+    let allowed = ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s));
     let clean = !trimmed.chars().any(|c| c.is_control() || c.is_whitespace());
     (allowed && clean).then(|| trimmed.to_owned())
 }
@@ -217,10 +250,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_fold_splits_on_characters() {
-        assert_eq!(split_at_fold("äbcdef", Some(3)), ("äbc", "def"));
-        assert_eq!(split_at_fold("ab", Some(3)), ("ab", ""));
-        assert_eq!(split_at_fold("ab", None), ("ab", ""));
+    fn the_fold_splits_at_a_byte_offset_and_never_inside_a_character() {
+        assert_eq!(split_at_byte("äbcdef", Some(4)), ("äbc", "def"));
+        assert_eq!(split_at_byte("äb", Some(1)), ("äb", ""));
+        assert_eq!(split_at_byte("ab", Some(9)), ("ab", ""));
+        assert_eq!(split_at_byte("ab", None), ("ab", ""));
     }
 
     #[test]

@@ -44,16 +44,28 @@ pub fn page(views: &Views<'_>) -> Page {
     context.insert("goals", &goal_views(views));
     context.insert(
         "pillars",
-        &strategy.pillars.iter().map(|p| pillar_view(views, p)).collect::<Vec<_>>(),
+        &strategy
+            .pillars
+            .iter()
+            .map(|p| pillar_view(views, p))
+            .collect::<Vec<_>>(),
     );
     context.insert("tolerance", &percent(views.lang, strategy.mix_tolerance));
     context.insert(
         "personas",
-        &project.personas.iter().map(|p| persona_view(views, p, root)).collect::<Vec<_>>(),
+        &project
+            .personas
+            .iter()
+            .map(|p| persona_view(views, p, root, 4))
+            .collect::<Vec<_>>(),
     );
     context.insert(
         "campaigns",
-        &project.campaigns.iter().map(|c| campaign_view(views, c, root)).collect::<Vec<_>>(),
+        &project
+            .campaigns
+            .iter()
+            .map(|c| campaign_view(views, c, root, 4))
+            .collect::<Vec<_>>(),
     );
     context.insert("plans", &platform_plans(views));
     context.insert("banned", &strategy.voice.banned);
@@ -82,7 +94,11 @@ fn platform_plans(views: &Views<'_>) -> Vec<PlatformPlan> {
         .filter(|p| project.config.platforms.contains_key(p) || project.strategy.cadence.contains_key(p))
         .map(|platform| PlatformPlan {
             platform: views.chip(platform),
-            handle: project.config.platforms.get(&platform).and_then(|c| c.handle.clone()),
+            handle: project
+                .config
+                .platforms
+                .get(&platform)
+                .and_then(|c| c.handle.clone()),
             cadence: cadence_lines(views, platform),
             windows: window_lines(views, platform),
         })

@@ -1,6 +1,7 @@
 // Touchpoint site: small progressive enhancements. Every page works without this file.
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");
   // Strategy document: a print button.
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });

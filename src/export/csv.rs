@@ -1,0 +1,101 @@
+//! The publish queue as CSV: one header row, one row per (post, platform).
+//!
+//! RFC 4180 quoting via the csv crate (a field with a comma, quote or line break is quoted,
+//! quotes doubled),
+//! UTF-8 without BOM, LF line endings. The columns, in order, are [`COLUMNS`]; lists inside
+//! one cell (thread parts, media) are joined with [`LIST_SEPARATOR`] on their own line.
+//!
+//! The column names of the publishing core (`scheduled_at` in UTC with `Z`, `content`,
+//! `first_comment`, `media_urls`) follow PostFast's documented bulk-import CSV; see
+//! docs/export.md for what a scheduler needs besides (its own account id, public media URLs).
+
+use super::{Queue, Row, format_local, format_utc};
+
+/// The header row, in column order; documented in docs/export.md.
+pub const COLUMNS: [&str; 17] = [
+    "id",
+    "scheduled_at",
+    "scheduled_at_local",
+    "platform",
+    "account",
+    "content",
+    "thread",
+    "first_comment",
+    "link",
+    "media_urls",
+    "media_alt",
+    "post",
+    "file",
+    "title",
+    "status",
+    "campaign",
+    "pillar",
+];
+
+/// Joins list items inside one cell: a line with three dashes, unlikely in a caption and
+/// easy to split on.
+pub const LIST_SEPARATOR: &str = "\n---\n";
+
+/// Renders the queue as CSV, byte-identical for identical queues.
+pub fn render(queue: &Queue) -> String {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .quote_style(::csv::QuoteStyle::Necessary)
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail: the csv crate only reports I/O errors of its sink.
+    let _ = writer.write_record(COLUMNS);
+    for row in &queue.rows {
+        let _ = writer.write_record(fields(row));
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    // Every field is a Rust string, so the bytes are UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+fn fields(row: &Row) -> Vec<String> {
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    vec![
+        row.id.clone(),
+        format_utc(&row.publish_at_utc),
+        format_local(&row.publish_at_local),
+        row.platform.name().to_owned(),
+        opt(&row.account),
+        row.text.clone(),
+        row.thread.join(LIST_SEPARATOR),
+        opt(&row.first_comment),
+        opt(&row.link),
+        row.media
+            .iter()
+            .map(|m| m.path.as_str())
+            .collect::<Vec<_>>()
+            .join(LIST_SEPARATOR),
+        row.media
+            .iter()
+            .map(|m| m.alt.as_deref().unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join(LIST_SEPARATOR),
+        row.post.clone(),
+        row.file.clone(),
+        row.title.clone(),
+        row.status.name().to_owned(),
+        opt(&row.campaign),
+        opt(&row.pillar),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_names_every_column_once() {
+        let queue = Queue {
+            project: "p".into(),
+            timezone: "UTC".into(),
+            rows: Vec::new(),
+            refused: Vec::new(),
+            unscheduled: Vec::new(),
+        };
+        assert_eq!(render(&queue), format!("{}\n", COLUMNS.join(",")));
+    }
+}

@@ -1,0 +1,178 @@
+//! The publish queue as iCalendar (RFC 5545), so the plan can be subscribed to in a calendar.
+//!
+//! One `VEVENT` per row: `UID` is the row's stable id, `DTSTART` the publish time in UTC
+//! (`YYYYMMDDTHHMMSSZ`), `DURATION` a nominal 15 minutes so calendars draw a visible slot,
+//! `SUMMARY` "Platform: title", `DESCRIPTION` the final text with thread parts, first
+//! comment, link, media and account. Text values are escaped (`\\ \; \, \n`), lines end in
+//! CRLF and are folded at 75 octets without splitting a UTF-8 character.
+//!
+//! `DTSTAMP` is required and normally "when this file was made"; that would make every run
+//! differ, so it is the event's own publish time: deterministic, and it still changes when
+//! the post is moved, which is when a calendar needs to notice.
+
+use std::fmt::Write;
+
+use chrono::{DateTime, Utc};
+
+use super::{Queue, Row};
+
+/// The longest line RFC 5545 allows, in octets, not counting the CRLF.
+pub const MAX_LINE_OCTETS: usize = 75;
+
+/// How long an event is drawn; a publish time is an instant, calendars need a slot.
+const EVENT_DURATION: &str = "PT15M";
+
+/// Renders the queue as an iCalendar file, byte-identical for identical queues.
+pub fn render(queue: &Queue) -> String {
+    let mut out = String::new();
+    let mut line = |name: &str, value: &str| push_line(&mut out, name, value);
+    line("BEGIN", "VCALENDAR");
+    line("VERSION", "2.0");
+    line("PRODID", "-//Touchpoint//Publish queue v1//EN");
+    line("CALSCALE", "GREGORIAN");
+    line("METHOD", "PUBLISH");
+    line(
+        "X-WR-CALNAME",
+        &escape_text(&format!("{} – publish queue", queue.project)),
+    );
+    line("X-WR-TIMEZONE", &escape_text(&queue.timezone));
+    for row in &queue.rows {
+        push_event(&mut line, row);
+    }
+    line("END", "VCALENDAR");
+    out
+}
+
+fn push_event(line: &mut impl FnMut(&str, &str), row: &Row) {
+    let start = format_ics_utc(&row.publish_at_utc);
+    line("BEGIN", "VEVENT");
+    line("UID", &row.id);
+    line("DTSTAMP", &start);
+    line("DTSTART", &start);
+    line("DURATION", EVENT_DURATION);
+    line(
+        "SUMMARY",
+        &escape_text(&format!("{}: {}", row.platform.display_name(), row.title)),
+    );
+    line("DESCRIPTION", &escape_text(&description(row)));
+    line("CATEGORIES", &categories(row));
+    line("STATUS", "CONFIRMED");
+    line("TRANSP", "TRANSPARENT");
+    line("END", "VEVENT");
+}
+
+/// `20261201T080000Z`: the UTC form of DATE-TIME (RFC 5545 §3.3.5, form #2).
+pub fn format_ics_utc(t: &DateTime<Utc>) -> String {
+    t.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+/// The final text first (exactly as it will be posted), then what else the person
+/// publishing it needs.
+pub fn description(row: &Row) -> String {
+    let mut d = row.text.clone();
+    let parts = row.thread.len() + 1;
+    for (i, part) in row.thread.iter().enumerate() {
+        let _ = write!(d, "\n\n[{}/{parts}]\n{part}", i + 2);
+    }
+    if let Some(comment) = &row.first_comment {
+        let _ = write!(d, "\n\nFirst comment:\n{comment}");
+    }
+    if let Some(link) = &row.link {
+        let _ = write!(d, "\n\nLink: {link}");
+    }
+    for media in &row.media {
+        let _ = match &media.alt {
+            Some(alt) => write!(d, "\n\nMedia: {} (alt: {alt})", media.path),
+            None => write!(d, "\n\nMedia: {}", media.path),
+        };
+    }
+    if let Some(account) = &row.account {
+        let _ = write!(d, "\n\nAccount: {account}");
+    }
+    let _ = write!(d, "\n\nPost: {}", row.file);
+    d
+}
+
+/// Platform, campaign and pillar as a comma-separated CATEGORIES list, each escaped.
+fn categories(row: &Row) -> String {
+    [
+        Some(row.platform.name()),
+        row.campaign.as_deref(),
+        row.pillar.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(escape_text)
+    .collect::<Vec<_>>()
+    .join(",")
+}
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks;
+/// other control characters (not allowed in TEXT) are dropped.
+pub fn escape_text(text: &str) -> String {
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(normalised.len());
+    for c in normalised.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends `NAME:value` folded to [`MAX_LINE_OCTETS`] with CRLF endings.
+fn push_line(out: &mut String, name: &str, value: &str) {
+    out.push_str(&fold(&format!("{name}:{value}")));
+}
+
+/// Folds one content line (RFC 5545 §3.1): at most 75 octets per physical line, each
+/// continuation starting with a space (which counts), never inside a UTF-8 character.
+pub fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 64 * 3 + 2);
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > MAX_LINE_OCTETS {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_text_special_characters() {
+        assert_eq!(escape_text("a\\b;c,d\r\ne\nf\u{7}"), "a\\\\b\\;c\\,d\\ne\\nf");
+    }
+
+    #[test]
+    fn folds_at_75_octets_without_splitting_characters() {
+        let line = format!("DESCRIPTION:{}", "ä".repeat(100));
+        let folded = fold(&line);
+        assert!(folded.ends_with("\r\n"));
+        for physical in folded.trim_end_matches("\r\n").split("\r\n") {
+            assert!(physical.len() <= MAX_LINE_OCTETS, "{} octets", physical.len());
+        }
+        let unfolded = folded.trim_end_matches("\r\n").replace("\r\n ", "");
+        assert_eq!(unfolded, line);
+    }
+
+    #[test]
+    fn short_lines_are_not_folded() {
+        assert_eq!(fold("VERSION:2.0"), "VERSION:2.0\r\n");
+        let exactly = "X".repeat(MAX_LINE_OCTETS);
+        assert_eq!(fold(&exactly), format!("{exactly}\r\n"));
+    }
+}

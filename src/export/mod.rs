@@ -1,0 +1,415 @@
+//! The publish queue: one row per (post, platform) that is ready to go out, in time order.
+//!
+//! [`build_queue`] selects the rows from a checked project; the formats render the same
+//! [`Queue`] as JSON ([`json`]), CSV ([`csv`]) and iCalendar ([`ics`]). Everything here is
+//! a pure function of the repository's content: no wall-clock time, no file-system order,
+//! no hash-map order reaches the output, so the same repository always exports the same bytes.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::Checked;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Post, Project, Status};
+use crate::platform::{self, Platform};
+
+pub mod csv;
+pub mod ics;
+pub mod json;
+pub mod write;
+
+/// Which rows a caller wants: the command line's `--from`, `--to`, `--platform`, `--status`
+/// and `--allow-errors`.
+#[derive(Clone, Debug)]
+pub struct Filter {
+    /// First day (inclusive, in the project's timezone).
+    pub from: Option<NaiveDate>,
+    /// Last day (inclusive, in the project's timezone).
+    pub to: Option<NaiveDate>,
+    /// Only these platforms (empty: every platform).
+    pub platforms: Vec<Platform>,
+    /// Only posts in these statuses.
+    pub statuses: Vec<Status>,
+    /// Include posts that have errors instead of refusing them.
+    pub allow_errors: bool,
+}
+
+impl Default for Filter {
+    /// Every approved or scheduled post, on every platform, at any time; posts with errors refused.
+    fn default() -> Self {
+        Filter {
+            from: None,
+            to: None,
+            platforms: Vec::new(),
+            statuses: DEFAULT_STATUSES.to_vec(),
+            allow_errors: false,
+        }
+    }
+}
+
+/// The statuses exported when `--status` is not given: the ones that allow publishing.
+pub const DEFAULT_STATUSES: [Status; 2] = [Status::Approved, Status::Scheduled];
+
+/// The version of the exported row layout (JSON `schema_version`); raised on any
+/// incompatible change of fields, in all three formats at once.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The publish queue and what was kept out of it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Queue {
+    /// The brand's name, for titles.
+    pub project: String,
+    /// The project's IANA timezone name.
+    pub timezone: String,
+    /// The rows, sorted by publish time, then platform name, then post id.
+    pub rows: Vec<Row>,
+    /// Posts kept out because they have errors (empty with `allow_errors`).
+    #[serde(skip)]
+    pub refused: Vec<Refusal>,
+    /// Ids of selected posts without a usable publish time (only possible with `allow_errors`).
+    #[serde(skip)]
+    pub unscheduled: Vec<String>,
+}
+
+/// One post going to one platform: everything a person or a scheduler needs to publish it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Row {
+    /// Stable id of (post, platform): see [`stable_id`].
+    pub id: String,
+    /// The post's id (path under `posts/` without `.md`).
+    pub post: String,
+    /// The post's file, relative to the repository.
+    pub file: String,
+    /// The post's working title.
+    pub title: String,
+    /// The post's status.
+    pub status: Status,
+    /// Where it goes.
+    pub platform: Platform,
+    /// The account handle from `touchpoint.toml`, if one is set.
+    pub account: Option<String>,
+    /// When it goes out, in UTC.
+    #[serde(serialize_with = "serialize_utc")]
+    pub publish_at_utc: DateTime<Utc>,
+    /// When it goes out, in the project's timezone (with its offset).
+    #[serde(serialize_with = "serialize_local")]
+    pub publish_at_local: DateTime<Tz>,
+    /// The final text of the first part, exactly as validated: variant text, hashtags, tracked link.
+    pub text: String,
+    /// Further thread parts, in order (empty when the post is not a thread).
+    pub thread: Vec<String>,
+    /// The first comment, where the platform has one and the post sets it.
+    pub first_comment: Option<String>,
+    /// The post's link with tracking parameters, as it appears in the text.
+    pub link: Option<String>,
+    /// Attached media, repository-relative paths with alt text.
+    pub media: Vec<Media>,
+    /// The campaign id.
+    pub campaign: Option<String>,
+    /// The content pillar id.
+    pub pillar: Option<String>,
+}
+
+/// A media attachment as exported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Media {
+    /// Path relative to the repository root, `/`-separated.
+    pub path: String,
+    /// Alt text, if written.
+    pub alt: Option<String>,
+}
+
+/// A post kept out of the queue because it has errors: what to show the user.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refusal {
+    /// The post's id.
+    pub post: String,
+    /// The post's file.
+    pub file: String,
+    /// How many errors the post has.
+    pub errors: usize,
+    /// The first error, by position.
+    pub first: Diagnostic,
+}
+
+impl Refusal {
+    /// One line for the terminal: `posts/a.md:3:1: error[rule]: message (and 2 more errors)`.
+    pub fn describe(&self) -> String {
+        let more = match self.errors.saturating_sub(1) {
+            0 => String::new(),
+            1 => " (and 1 more error)".to_owned(),
+            n => format!(" (and {n} more errors)"),
+        };
+        format!(
+            "{}:{}:{}: error[{}]: {}{more}",
+            self.file, self.first.line, self.first.column, self.first.rule, self.first.message
+        )
+    }
+}
+
+fn serialize_utc<S: serde::Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format_utc(t))
+}
+
+fn serialize_local<S: serde::Serializer>(t: &DateTime<Tz>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format_local(t))
+}
+
+/// `2026-12-01T08:00:00Z`: RFC 3339 in UTC, whole seconds, the form every format uses.
+pub fn format_utc(t: &DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// `2026-12-01T09:00:00+01:00`: RFC 3339 with the project's offset at that instant.
+pub fn format_local(t: &DateTime<Tz>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+/// The stable id of a (post, platform) row: the first 16 hex digits of
+/// SHA-256(`touchpoint:v1:{post id}:{platform}`).
+///
+/// It depends on nothing but the post's id and the platform's name, so it is the same on
+/// every machine and run, survives edits to the post and to every other file, and lets a
+/// scheduler or a calendar recognise a row it has seen before. Renaming or moving the
+/// post's file changes its id and therefore the row's.
+pub fn stable_id(post_id: &str, platform: Platform) -> String {
+    let digest = Sha256::digest(format!("touchpoint:v1:{post_id}:{}", platform.name()).as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Builds the publish queue: every (post, platform) the filter selects, in time order.
+///
+/// Holding statements (`crisis/`) never enter it. A selected post with an error (any
+/// error-level diagnostic in its file) is refused and listed in [`Queue::refused`], unless
+/// `filter.allow_errors` is set; callers decide whether a refusal fails the run.
+pub fn build_queue(checked: &Checked, filter: &Filter) -> Queue {
+    let project = &checked.project;
+    let tz = project.config.timezone;
+    let errors = errors_by_file(&checked.diagnostics);
+    let mut queue = Queue {
+        project: project.config.name.clone(),
+        timezone: tz.name().to_owned(),
+        rows: Vec::new(),
+        refused: Vec::new(),
+        unscheduled: Vec::new(),
+    };
+    for post in project.posts.iter().filter(|p| is_selected(p, filter, tz)) {
+        let platforms = selected_platforms(post, filter);
+        if platforms.is_empty() {
+            continue;
+        }
+        if !filter.allow_errors
+            && let Some(found) = errors.get(post.file.as_str())
+        {
+            queue.refused.push(refusal(post, *found));
+            continue;
+        }
+        let Some(time) = post.time() else {
+            queue.unscheduled.push(post.id.clone());
+            continue;
+        };
+        queue.rows.extend(
+            platforms
+                .into_iter()
+                .map(|platform| build_row(project, post, platform, time)),
+        );
+    }
+    sort_rows(&mut queue.rows);
+    queue
+}
+
+/// Whether a post passes the status and date filters (platforms are filtered per row).
+fn is_selected(post: &Post, filter: &Filter, tz: Tz) -> bool {
+    if post.is_crisis() || !filter.statuses.contains(&post.status.value) {
+        return false;
+    }
+    let Some(time) = post.time() else {
+        // Without a time the date range cannot exclude it; it is refused or reported.
+        return filter.from.is_none() && filter.to.is_none();
+    };
+    let day = time.with_timezone(&tz).date_naive();
+    filter.from.is_none_or(|from| day >= from) && filter.to.is_none_or(|to| day <= to)
+}
+
+/// The post's platforms that `--platform` keeps, in the order the post names them.
+fn selected_platforms(post: &Post, filter: &Filter) -> Vec<Platform> {
+    post.platforms
+        .iter()
+        .map(|p| p.value)
+        .filter(|p| filter.platforms.is_empty() || filter.platforms.contains(p))
+        .collect()
+}
+
+/// Per file with errors: how many, and the first (diagnostics arrive sorted by position).
+fn errors_by_file(diagnostics: &[Diagnostic]) -> BTreeMap<&str, (usize, &Diagnostic)> {
+    let mut map: BTreeMap<&str, (usize, &Diagnostic)> = BTreeMap::new();
+    for d in diagnostics.iter().filter(|d| d.is_error()) {
+        let entry = map.entry(d.file.as_str()).or_insert((0, d));
+        entry.0 += 1;
+        if (d.line, d.column) < (entry.1.line, entry.1.column) {
+            entry.1 = d;
+        }
+    }
+    map
+}
+
+fn refusal(post: &Post, (errors, first): (usize, &Diagnostic)) -> Refusal {
+    Refusal {
+        post: post.id.clone(),
+        file: post.file.clone(),
+        errors,
+        first: first.clone(),
+    }
+}
+
+fn build_row(project: &Project, post: &Post, platform: Platform, time: DateTime<Tz>) -> Row {
+    let text = final_text(project, post, platform);
+    let tz = project.config.timezone;
+    Row {
+        id: stable_id(&post.id, platform),
+        post: post.id.clone(),
+        file: post.file.clone(),
+        title: post.title.value.clone(),
+        status: post.status.value,
+        platform,
+        account: project
+            .config
+            .platforms
+            .get(&platform)
+            .and_then(|c| c.handle.clone()),
+        publish_at_utc: time.with_timezone(&Utc),
+        publish_at_local: time.with_timezone(&tz),
+        text: text.text,
+        thread: text.thread,
+        first_comment: text.first_comment,
+        link: text.link,
+        media: post
+            .media_for(platform)
+            .iter()
+            .map(|m| Media {
+                path: m.path.value.clone(),
+                alt: m.alt.as_ref().map(|a| a.value.clone()),
+            })
+            .collect(),
+        campaign: post.campaign.as_ref().map(|c| c.value.clone()),
+        pillar: post.pillar.as_ref().map(|p| p.value.clone()),
+    }
+}
+
+/// Time, then platform name, then post id: a total order, so output never depends on input order.
+fn sort_rows(rows: &mut [Row]) {
+    rows.sort_by(|a, b| {
+        (a.publish_at_utc, a.platform.name(), &a.post).cmp(&(b.publish_at_utc, b.platform.name(), &b.post))
+    });
+}
+
+/// The text parts one platform receives, as exported.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct FinalText {
+    text: String,
+    thread: Vec<String>,
+    first_comment: Option<String>,
+    link: Option<String>,
+}
+
+/// The final text of `post` on `platform`, exactly as validation checked it: taken from
+/// [`platform::platform_text`], the one function validation, the site and the export share.
+/// A first comment is exported only where the network has one.
+fn final_text(project: &Project, post: &Post, platform: Platform) -> FinalText {
+    let composed = platform::platform_text(project, post, platform);
+    let mut parts = composed.parts.into_iter().map(|p| p.text);
+    FinalText {
+        text: parts.next().unwrap_or_default(),
+        thread: parts.collect(),
+        first_comment: composed
+            .first_comment
+            .filter(|_| platform::spec(platform).first_comment),
+        link: composed.tracked_link,
+    }
+}
+
+/// The export formats, each rendered by its own module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Versioned JSON ([`json`]).
+    Json,
+    /// CSV with a header row ([`csv`]).
+    Csv,
+    /// iCalendar, RFC 5545 ([`ics`]).
+    Ics,
+}
+
+impl Format {
+    /// Every format, in the order the site lists them.
+    pub const ALL: [Format; 3] = [Format::Json, Format::Csv, Format::Ics];
+
+    /// The file extension, which is also the `--format` word.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Ics => "ics",
+        }
+    }
+}
+
+/// Renders the queue in `format`: the one dispatch the command line and the site share.
+pub fn render(queue: &Queue, format: Format) -> String {
+    match format {
+        Format::Json => json::render(queue),
+        Format::Csv => csv::render(queue),
+        Format::Ics => ics::render(queue),
+    }
+}
+
+/// The three export files for the site (`export/publish-queue.{json,csv,ics}`), built with
+/// the default filter, so a reviewer can download exactly what `touchpoint export` writes.
+/// Posts with errors are left out (the site shows their diagnostics instead).
+pub fn site_files(checked: &Checked) -> Vec<(String, String)> {
+    let queue = build_queue(checked, &Filter::default());
+    Format::ALL
+        .into_iter()
+        .map(|format| {
+            let name = format!("export/publish-queue.{}", format.extension());
+            (name, render(&queue, format))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stable_id_is_sha256_prefix_of_post_and_platform() {
+        // printf 'touchpoint:v1:2026/12/winter:x' | sha256sum | cut -c1-16
+        let id = stable_id("2026/12/winter", Platform::X);
+        assert_eq!(id, "738d97a44725035f");
+        assert_ne!(id, stable_id("2026/12/winter", Platform::Bluesky));
+        assert_ne!(id, stable_id("2026/12/winte", Platform::X));
+    }
+
+    #[test]
+    fn refusal_describes_file_position_and_count() {
+        const RULE: crate::diagnostic::Rule = crate::diagnostic::Rule {
+            name: "demo",
+            default: crate::diagnostic::Severity::Error,
+            summary: "demo",
+        };
+        let first = Diagnostic::new(&RULE, "posts/a.md", crate::diagnostic::Pos::new(3, 5), "bad");
+        let r = Refusal {
+            post: "a".into(),
+            file: "posts/a.md".into(),
+            errors: 3,
+            first,
+        };
+        assert_eq!(
+            r.describe(),
+            "posts/a.md:3:5: error[demo]: bad (and 2 more errors)"
+        );
+    }
+}

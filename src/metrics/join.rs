@@ -1,0 +1,220 @@
+//! Joins metric rows to the repository's posts: by post id (normalised CSV) or by
+//! the `permalink` a post records in its per-platform variant (network exports).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::load::{UNREADABLE_FILE, relative};
+use crate::model::Project;
+use crate::platform::Platform;
+
+use super::{MetricRecord, PostKey, UNKNOWN_PLATFORM, UNKNOWN_POST, normalise_permalink, parse_csv};
+
+/// Reads every `metrics/*.csv` of the project (sorted by name), joins each row to
+/// its post and returns the joined rows (with [`MetricRecord::post`] set) and the
+/// diagnostics. Rows whose post or platform is unknown are reported and left out.
+/// A project without a `metrics/` folder has no rows and no findings.
+pub fn load_metrics(project: &Project) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
+    let mut records = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut texts = HashMap::new();
+    for path in metric_files(&project.root) {
+        let rel = relative(&project.root, &path);
+        if !inside(&project.root, &path) {
+            diagnostics.push(
+                Diagnostic::new(
+                    &UNREADABLE_FILE,
+                    &rel,
+                    Pos::new(0, 1),
+                    "the file is a link that leads outside the repository; it was not read",
+                )
+                .help("copy the file into the repository instead of linking to it"),
+            );
+            continue;
+        }
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let (rows, diags) = parse_csv(&rel, &bytes);
+                records.extend(rows);
+                diagnostics.extend(diags);
+                texts.insert(rel, super::table::decode(&bytes));
+            }
+            Err(err) => diagnostics.push(
+                Diagnostic::new(
+                    &UNREADABLE_FILE,
+                    &rel,
+                    Pos::new(0, 1),
+                    format!("cannot read the file: {err}"),
+                )
+                .help("check the file's permissions"),
+            ),
+        }
+    }
+    let (joined, mut join_diags) = join_records(project, records);
+    for d in &mut join_diags {
+        if let Some(text) = texts.get(&d.file) {
+            super::attach_source_lines(std::slice::from_mut(d), text);
+        }
+    }
+    diagnostics.extend(join_diags);
+    (joined, diagnostics)
+}
+
+/// Whether a file (after following links) lies inside the repository.
+fn inside(root: &Path, path: &Path) -> bool {
+    match (root.canonicalize(), path.canonicalize()) {
+        (Ok(root), Ok(target)) => target.starts_with(root),
+        _ => true, // a dangling link or a loop: reading it fails with a clear error
+    }
+}
+
+/// The CSV files directly under `metrics/`, sorted by name; hidden files skipped.
+fn metric_files(root: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(root.join("metrics")) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+        .filter(|p| {
+            !p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Resolves each record's post; reports and drops rows for unknown posts or for a
+/// platform the post does not go to.
+pub fn join_records(project: &Project, records: Vec<MetricRecord>) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
+    let by_permalink = permalink_index(project);
+    let mut joined = Vec::with_capacity(records.len());
+    let mut diagnostics = Vec::new();
+    for mut record in records {
+        let post = match &record.key {
+            PostKey::Id(id) => project.post(id),
+            PostKey::Permalink(url) => by_permalink.get(url.as_str()).and_then(|id| project.post(id)),
+        };
+        let Some(post) = post else {
+            diagnostics.push(unknown_post(&record));
+            continue;
+        };
+        if !post.has_platform(record.platform) {
+            diagnostics.push(unknown_platform(&record, &post.id, &post.file));
+            continue;
+        }
+        record.post = Some(post.id.clone());
+        joined.push(record);
+    }
+    (joined, diagnostics)
+}
+
+/// Normalised permalink → post id, from every post's variants.
+fn permalink_index(project: &Project) -> HashMap<String, &str> {
+    let mut index = HashMap::new();
+    for post in &project.posts {
+        for variant in post.variants.values() {
+            if let Some(permalink) = &variant.permalink {
+                index
+                    .entry(normalise_permalink(&permalink.value))
+                    .or_insert(post.id.as_str());
+            }
+        }
+    }
+    index
+}
+
+/// The finding for a row no post claims.
+fn unknown_post(record: &MetricRecord) -> Diagnostic {
+    let (message, help) = match &record.key {
+        PostKey::Id(id) => (
+            format!("no post has the id `{id}`; the row is left out of the report"),
+            "a post's id is its path under posts/ without `.md`".to_owned(),
+        ),
+        PostKey::Permalink(url) => (
+            format!("no post records the permalink `{url}`; the row is left out of the report"),
+            format!(
+                "add `permalink = \"{url}\"` to the `[{}]` table of the post it belongs to",
+                record.platform
+            ),
+        ),
+    };
+    Diagnostic::new(&UNKNOWN_POST, &record.file, Pos::new(record.line, 1), message).help(help)
+}
+
+/// The finding for a row about a platform its post does not go to.
+fn unknown_platform(record: &MetricRecord, post_id: &str, post_file: &str) -> Diagnostic {
+    let platform: Platform = record.platform;
+    Diagnostic::new(
+        &UNKNOWN_PLATFORM,
+        &record.file,
+        Pos::new(record.line, 1),
+        format!(
+            "post `{post_id}` is not planned for {}; the row is left out of the report",
+            platform.display_name()
+        ),
+    )
+    .help(format!(
+        "add `{platform}` to `platforms` in {post_file}, or fix the row's platform"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_project;
+
+    fn write(dir: &Path, rel: &str, text: &str) {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn without_a_metrics_folder_there_is_nothing_to_report() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "touchpoint.toml",
+            "name = \"T\"\ntimezone = \"UTC\"\n",
+        );
+        let (project, _) = load_project(dir.path()).unwrap();
+        let (records, diags) = load_metrics(&project);
+        assert!(records.is_empty() && diags.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_repository_are_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "touchpoint.toml",
+            "name = \"T\"\ntimezone = \"UTC\"\n",
+        );
+        write(outside.path(), "secret.csv", "post,platform\na,x\n");
+        std::fs::create_dir_all(dir.path().join("metrics")).unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.csv"),
+            dir.path().join("metrics/evil.csv"),
+        )
+        .unwrap();
+        write(dir.path(), "metrics/notes.txt", "not a csv");
+        let (project, _) = load_project(dir.path()).unwrap();
+        let (records, diags) = load_metrics(&project);
+        assert!(records.is_empty());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(
+            (diags[0].rule, diags[0].file.as_str()),
+            ("unreadable-file", "metrics/evil.csv")
+        );
+    }
+}

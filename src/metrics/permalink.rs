@@ -1,0 +1,163 @@
+//! Permalink normalisation: the same published post is written many ways
+//! (`twitter.com` or `x.com`, with a handle or `i/status`, `?s=20` tracking,
+//! `/reel/` or `/p/`, a trailing slash). Both sides of the join go through
+//! [`normalise_permalink`] before they are compared.
+
+use crate::platform::Platform;
+
+/// The canonical form of a post URL: `https://`, lower-case host without `www.`,
+/// `m.` or `mobile.`, no query or fragment, no trailing slash; X posts become
+/// `https://x.com/i/status/<id>` (the handle may change, the id does not) and
+/// Instagram posts `https://instagram.com/p/<shortcode>` (reels and `/tv/` share
+/// the shortcode space).
+pub fn normalise_permalink(url: &str) -> String {
+    let url = url.trim();
+    let url = url.split(['?', '#']).next().unwrap_or(url);
+    let without_scheme = strip_scheme(url);
+    let (host, path) = match without_scheme.find('/') {
+        Some(slash) => without_scheme.split_at(slash),
+        None => (without_scheme, ""),
+    };
+    let host = canonical_host(host);
+    let path = path.trim_end_matches('/');
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let path = match host.as_str() {
+        "x.com" => x_path(&segments),
+        "instagram.com" => instagram_path(&segments),
+        _ => None,
+    }
+    .unwrap_or_else(|| path.to_owned());
+    format!("https://{host}{path}")
+}
+
+/// The canonical permalink of an X post id, for exports that give only the id.
+pub fn x_status_permalink(id: &str) -> String {
+    format!("https://x.com/i/status/{}", id.trim())
+}
+
+/// The network a (normalised) permalink belongs to, where its host says so.
+pub fn platform_of_permalink(url: &str) -> Option<Platform> {
+    let host = canonical_host(strip_scheme(url).split('/').next().unwrap_or(""));
+    match host.as_str() {
+        "x.com" => Some(Platform::X),
+        "instagram.com" => Some(Platform::Instagram),
+        "facebook.com" | "fb.com" => Some(Platform::Facebook),
+        "linkedin.com" => Some(Platform::Linkedin),
+        "threads.net" | "threads.com" => Some(Platform::Threads),
+        "bsky.app" => Some(Platform::Bluesky),
+        "youtube.com" | "youtu.be" => Some(Platform::Youtube),
+        "tiktok.com" => Some(Platform::Tiktok),
+        "pinterest.com" => Some(Platform::Pinterest),
+        "xing.com" => Some(Platform::Xing),
+        _ => None,
+    }
+}
+
+/// Drops `http://` or `https://` in any letter case.
+fn strip_scheme(url: &str) -> &str {
+    for scheme in ["https://", "http://"] {
+        if url.len() >= scheme.len() && url.is_char_boundary(scheme.len()) {
+            let (head, tail) = url.split_at(scheme.len());
+            if head.eq_ignore_ascii_case(scheme) {
+                return tail;
+            }
+        }
+    }
+    url
+}
+
+/// Lower-case host without mobile or `www.` prefixes; `twitter.com` becomes `x.com`.
+fn canonical_host(host: &str) -> String {
+    let host = host.to_ascii_lowercase();
+    let host = ["www.", "mobile.", "m."]
+        .iter()
+        .find_map(|prefix| host.strip_prefix(prefix))
+        .unwrap_or(&host)
+        .to_owned();
+    if host == "twitter.com" {
+        "x.com".to_owned()
+    } else {
+        host
+    }
+}
+
+/// `/<handle>/status/<id>[/photo/1]` and `/i/web/status/<id>` → `/i/status/<id>`.
+fn x_path(segments: &[&str]) -> Option<String> {
+    let at = segments.iter().position(|s| *s == "status" || *s == "statuses")?;
+    let id = segments.get(at + 1)?;
+    id.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| format!("/i/status/{id}"))
+}
+
+/// `/reel/<code>`, `/tv/<code>`, `/<user>/p/<code>` → `/p/<code>`.
+fn instagram_path(segments: &[&str]) -> Option<String> {
+    let at = segments
+        .iter()
+        .position(|s| matches!(*s, "p" | "reel" | "reels" | "tv"))?;
+    let code = segments.get(at + 1)?;
+    Some(format!("/p/{code}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn x_and_twitter_hosts_handles_and_queries_agree() {
+        let canonical = "https://x.com/i/status/1812345678901234567";
+        for url in [
+            "https://twitter.com/radwerk_le/status/1812345678901234567",
+            "https://x.com/radwerk_le/status/1812345678901234567?s=20&t=abc",
+            "http://www.twitter.com/RadWerk_LE/status/1812345678901234567/",
+            "https://mobile.twitter.com/radwerk_le/status/1812345678901234567#reply",
+            "https://x.com/radwerk_le/status/1812345678901234567/photo/1",
+            "https://x.com/i/web/status/1812345678901234567",
+            " HTTPS://X.COM/radwerk_le/status/1812345678901234567 ",
+        ] {
+            assert_eq!(normalise_permalink(url), canonical, "{url}");
+        }
+        assert_eq!(x_status_permalink("1812345678901234567"), canonical);
+    }
+
+    #[test]
+    fn instagram_keeps_the_case_of_the_shortcode() {
+        assert_eq!(
+            normalise_permalink("https://www.instagram.com/reel/C9xYz_AbC/?igsh=xyz"),
+            "https://instagram.com/p/C9xYz_AbC"
+        );
+        assert_eq!(
+            normalise_permalink("https://instagram.com/radwerk/p/C9xYz_AbC/"),
+            "https://instagram.com/p/C9xYz_AbC"
+        );
+    }
+
+    #[test]
+    fn other_hosts_lose_only_query_fragment_and_slash() {
+        assert_eq!(
+            normalise_permalink("https://m.facebook.com/Radwerk/posts/pfbid02Ab?ref=share"),
+            "https://facebook.com/Radwerk/posts/pfbid02Ab"
+        );
+        assert_eq!(
+            normalise_permalink("bsky.app/profile/a.b/post/3k"),
+            "https://bsky.app/profile/a.b/post/3k"
+        );
+    }
+
+    #[test]
+    fn hosts_name_their_platform() {
+        assert_eq!(
+            platform_of_permalink("https://x.com/i/status/1"),
+            Some(Platform::X)
+        );
+        assert_eq!(
+            platform_of_permalink("https://www.instagram.com/p/a"),
+            Some(Platform::Instagram)
+        );
+        assert_eq!(
+            platform_of_permalink("https://facebook.com/a/posts/1"),
+            Some(Platform::Facebook)
+        );
+        assert_eq!(platform_of_permalink("https://example.com/a"), None);
+    }
+}

@@ -1,0 +1,197 @@
+//! X (formerly Twitter): the weighted length of twitter-text's v3 configuration.
+//!
+//! After NFC normalisation, code points in U+0000–10FF, U+2000–200D, U+2010–201F and
+//! U+2032–2037 weigh 1, all others 2; every link (with or without scheme) weighs 23;
+//! an emoji sequence (ZWJ, skin tone, flag, keycap, VS16) weighs 2 as a whole.
+//! Text holding U+FFFE, U+FFFF or U+FEFF is refused at any length.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{Evidence, Figure, MediaKind, MediaSpec, Platform, Spec, Unit, unicode, urls};
+
+/// twitter-text's configuration files and conformance tests.
+const TWITTER_TEXT: &str = "https://github.com/twitter/twitter-text/blob/master/config/v3.json";
+/// X's server-side limits on entities per post.
+const TWEET_TEXT: &str = "https://github.com/twitter/the-algorithm/blob/main/tweetypie/server/src/main/scala/com/twitter/tweetypie/tweettext/TweetText.scala";
+/// X's help on posting media.
+const MEDIA_HELP: &str = "https://help.x.com/en/using-x/posting-gifs-and-pictures";
+/// X's help on image descriptions.
+const ALT_HELP: &str = "https://help.x.com/en/using-x/picture-descriptions";
+
+/// Weight of a link (twitter-text `transformedURLLength`).
+const URL_WEIGHT: usize = 23;
+
+/// X's limits.
+pub const SPEC: Spec = Spec {
+    platform: Platform::X,
+    text: Some(Figure::new(280, Evidence::ReferenceCode, TWITTER_TEXT)),
+    unit: Unit::Weighted,
+    text_bytes: None,
+    title: None,
+    title_required: false,
+    forbidden_chars: &['\u{FFFE}', '\u{FFFF}', '\u{FEFF}'],
+    max_hashtags: Some(Figure::new(50, Evidence::ReferenceCode, TWEET_TEXT)),
+    max_mentions: Some(Figure::new(50, Evidence::ReferenceCode, TWEET_TEXT)),
+    max_links: Some(Figure::new(10, Evidence::ReferenceCode, TWEET_TEXT)),
+    links_clickable: true,
+    link_in_text: true,
+    fold: None,
+    threads: true,
+    first_comment: false,
+    media: MediaSpec {
+        required: false,
+        kinds: &[MediaKind::Image, MediaKind::Video],
+        max_images: Some(Figure::new(4, Evidence::Unverified, MEDIA_HELP)),
+        max_videos: Some(Figure::new(1, Evidence::Unverified, MEDIA_HELP)),
+        mixed: false,
+        documents: false,
+        aspect: None,
+        alt_text: true,
+        alt_max: Some(Figure::new(1000, Evidence::Unverified, ALT_HELP)),
+    },
+    documented: true,
+};
+
+/// The weighted length of `text` as X computes it.
+pub fn count(text: &str) -> usize {
+    let normalized: String = text.nfc().collect();
+    let mut length = 0;
+    let mut at = 0;
+    for link in urls::find_links(&normalized, true) {
+        length += weigh_plain(&normalized[at..link.range.start]) + URL_WEIGHT;
+        at = link.range.end;
+    }
+    length + weigh_plain(&normalized[at..])
+}
+
+/// Weighted length of text without links.
+fn weigh_plain(text: &str) -> usize {
+    text.graphemes(true)
+        .map(|g| {
+            if unicode::is_emoji_sequence(g) {
+                2
+            } else {
+                g.chars().map(weight).sum()
+            }
+        })
+        .sum()
+}
+
+/// Weight of one code point (twitter-text v3 `ranges`, `defaultWeight`, scale 100).
+fn weight(c: char) -> usize {
+    match c as u32 {
+        0x0000..=0x10FF | 0x2000..=0x200D | 0x2010..=0x201F | 0x2032..=0x2037 => 1,
+        _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Cases from twitter-text's conformance suite (validate.yml, v3 section) and our own.
+
+    #[test]
+    fn ascii_counts_one_per_character() {
+        assert_eq!(count("This is a test."), 15);
+        assert_eq!(count(""), 0);
+        assert_eq!(count(&"x".repeat(280)), 280);
+    }
+
+    #[test]
+    fn links_count_23_with_or_without_scheme() {
+        assert_eq!(count("Hi http://test.co"), 26);
+        assert_eq!(count("http://test.co"), 23);
+        assert_eq!(count("http://test.com"), 23);
+        assert_eq!(count("test.com"), 23);
+        assert_eq!(
+            count("Test https://test.com test https://test.com test.com test"),
+            86
+        );
+        assert_eq!(count(&format!("https://example.com/{}", "a".repeat(200))), 23);
+        // a bare country-code domain is text, as twitter-text decides
+        assert_eq!(count("radwerk.de"), 10);
+        assert_eq!(count("radwerk.de/winter"), 23);
+    }
+
+    #[test]
+    fn ten_links_fit() {
+        let text = "https://www.twitter.com/aloha ".repeat(10);
+        assert_eq!(count(&text), 240);
+    }
+
+    #[test]
+    fn long_labels_are_not_links() {
+        assert_eq!(count(&format!("{}s.com", "randomurl".repeat(7))), 68);
+        let text = format!("a https://{}.com/foo https://validurl.com", "x".repeat(64));
+        assert_eq!(count(&text), 2 + 8 + 64 + 8 + 1 + 23);
+    }
+
+    #[test]
+    fn cjk_counts_two() {
+        assert_eq!(count("のののの"), 8);
+        assert_eq!(count(&"の".repeat(140)), 280);
+        assert_eq!(count(&"の".repeat(141)), 282);
+        assert_eq!(count("the故人西辞"), 3 + 8);
+        assert_eq!(count("저찀쯿쿿"), 8);
+    }
+
+    #[test]
+    fn emoji_sequences_count_two() {
+        assert_eq!(count("H🐱☺👨‍👩‍👧‍👦"), 7);
+        assert_eq!(count("😷👾😡🔥💩"), 10);
+        assert_eq!(count("🙋🏽👨‍🎤"), 4);
+        assert_eq!(count(&"👨‍👩‍👧‍👦".repeat(140)), 280);
+        assert_eq!(
+            count("Unicode 10.0 emoji: 🤪; 🧕; 🧕🏾; 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}"),
+            34
+        );
+        assert_eq!(count("Unicode 9.0 emoji: 🤠; 💃; 💃🏾"), 29);
+        assert_eq!(count("🇩🇪"), 2);
+        assert_eq!(count("1️⃣"), 2);
+        assert_eq!(count("❤️"), 2);
+    }
+
+    #[test]
+    fn normalises_to_nfc_first() {
+        assert_eq!(count("A\u{301}B"), 2);
+        assert_eq!(count("Aשּׁ"), 4);
+        assert_eq!(count("e\u{301}\u{302}"), 2); // ế has no single NFC form with both marks here
+    }
+
+    #[test]
+    fn general_punctuation_weighs_one() {
+        let text = "This is a tweet with general punctuation characters: \u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\u{2008}\u{2009}\u{200A}\u{200B} ‐ ‑ ‒ – — ― ‖  ‗ ‘ ’ ‚ ‛ “ ” „ ‟ ′ ″ ‴ ‵ ‶ ‷";
+        assert_eq!(count(text), 110);
+    }
+
+    #[test]
+    fn directional_marks_and_invalid_characters() {
+        assert_eq!(count("ABC\u{202A}\u{FFFF}ABC\u{FFFE}"), 12);
+        assert_eq!(
+            count("\u{2066}\u{202A}http://foobar.پاکستان/\u{202C}\u{2069}"),
+            31
+        );
+        let m = super::super::measure(Platform::X, "ABC\u{FEFF}", None);
+        assert!(!m.valid());
+    }
+
+    #[test]
+    fn long_posts_overflow() {
+        let text = "A lie gets halfway around the world before the truth has a chance to get its pants on. -- Winston Churchill (1874-1965) https://bit.ly/dJpywL";
+        // 141 code points in twitter-text's old 140 suite; the link weighs 23, not its 21
+        assert_eq!(count(text), 143);
+        let mentions = "@jana @tim ";
+        assert_eq!(count(mentions), 11);
+    }
+
+    #[test]
+    fn punycode_hosts() {
+        let words = "あいうえおかきくけこ".repeat(12);
+        let too_long = format!("{words} http://{}あいう.com", "あいうえおかきくけこ".repeat(5));
+        assert_eq!(count(&too_long), 358);
+        let fits = format!("{words} http://{}あい.com", "あいうえおかきくけこ".repeat(5));
+        assert_eq!(count(&fits), 264);
+    }
+}

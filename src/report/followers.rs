@@ -1,0 +1,87 @@
+//! Follower growth per platform, from the `followers` column of the normalised CSV
+//! (the account's count on the row's date). Every joined row counts here, not only
+//! the latest per post: each is one reading of the account's size.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::charts::{format_count, format_percent};
+use crate::metrics::MetricRecord;
+use crate::platform::Platform;
+
+/// One platform's follower counts over time.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FollowerGrowth {
+    /// The platform.
+    pub platform: Platform,
+    /// Its display name.
+    pub label: String,
+    /// One reading per day (the row read last wins when a day has several).
+    pub points: Vec<(NaiveDate, u64)>,
+    /// First reading's day.
+    pub first_date: NaiveDate,
+    /// First reading.
+    pub first: u64,
+    /// Last reading's day.
+    pub last_date: NaiveDate,
+    /// Last reading.
+    pub last: u64,
+    /// last − first.
+    pub change: i64,
+    /// change ÷ first (`None` when first is 0).
+    pub change_rate: Option<f64>,
+    /// First reading as people read it.
+    pub first_display: String,
+    /// Last reading as people read it.
+    pub last_display: String,
+    /// `+80 (+8.0 %)`.
+    pub change_display: String,
+}
+
+/// `+80 (+8.0 %)`, `-3`, `0`.
+fn signed(change: i64, rate: Option<f64>) -> String {
+    let sign = if change > 0 { "+" } else { "" };
+    let mut text = format!("{sign}{}", format_count(change as f64));
+    if let Some(rate) = rate {
+        text.push_str(&format!(" ({sign}{})", format_percent(rate)));
+    }
+    text
+}
+
+/// Growth per platform that has at least one dated follower count.
+pub fn follower_growth(records: &[MetricRecord]) -> Vec<FollowerGrowth> {
+    let mut readings: BTreeMap<Platform, BTreeMap<NaiveDate, u64>> = BTreeMap::new();
+    for record in records {
+        if let (Some(date), Some(count)) = (record.date, record.followers) {
+            readings.entry(record.platform).or_default().insert(date, count);
+        }
+    }
+    let mut growth: Vec<FollowerGrowth> = readings
+        .into_iter()
+        .filter_map(|(platform, by_day)| {
+            let points: Vec<(NaiveDate, u64)> = by_day.into_iter().collect();
+            let (first_date, first) = *points.first()?;
+            let (last_date, last) = *points.last()?;
+            let change = last as i64 - first as i64;
+            let change_rate = (first > 0).then(|| change as f64 / first as f64);
+            Some(FollowerGrowth {
+                platform,
+                label: platform.display_name().to_owned(),
+                first_date,
+                first,
+                last_date,
+                last,
+                change,
+                change_rate,
+                first_display: format_count(first as f64),
+                last_display: format_count(last as f64),
+                change_display: signed(change, change_rate),
+                points,
+            })
+        })
+        .collect();
+    growth.sort_by_key(|g| Platform::ALL.iter().position(|p| *p == g.platform));
+    growth
+}

@@ -1,0 +1,221 @@
+//! The performance report: how the plan performed, from the rows under `metrics/`.
+//!
+//! [`build_report`] turns joined metric rows ([`crate::metrics::load_metrics`]) into
+//! a [`Report`]: aggregates per platform, pillar, persona, campaign, ISO week and
+//! month; the pillar mix against its targets; KPI progress per strategy goal; top
+//! and bottom posts; a weekday × hour heatmap; follower growth; and every chart as
+//! an SVG string with the table behind it. [`report_context`] hands it to the
+//! `report.html` template.
+//!
+//! Definitions (also on the page and in docs/report.md): see [`measure`] for the
+//! latest-row rule and the engagement rate, [`kpi`] for goal periods.
+
+pub mod charts;
+pub mod figures;
+pub mod followers;
+pub mod groups;
+pub mod kpi;
+pub mod measure;
+pub mod ranking;
+pub mod timing;
+pub mod words;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::metrics::MetricRecord;
+use crate::model::Project;
+
+use figures::{Chart, Inputs};
+use followers::FollowerGrowth;
+use groups::{Group, PillarMix};
+use kpi::KpiProgress;
+use measure::Sums;
+use ranking::PostPerformance;
+use timing::Heatmap;
+use words::Words;
+
+/// Everything `report.html` shows, serialisable for templates and JSON.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    /// The page's words in the project's language.
+    pub words: &'static Words,
+    /// Whether any metric row was joined to a post.
+    pub has_data: bool,
+    /// First publish day of a measured post.
+    pub from: Option<NaiveDate>,
+    /// Last publish day of a measured post.
+    pub to: Option<NaiveDate>,
+    /// Distinct measured posts.
+    pub posts_measured: usize,
+    /// Figures over every measured (post, platform).
+    pub totals: Sums,
+    /// The headline numbers as cards.
+    pub cards: Vec<Card>,
+    /// Per platform.
+    pub by_platform: Vec<Group>,
+    /// Per pillar.
+    pub by_pillar: Vec<Group>,
+    /// Per persona (a post counts for each of its personas).
+    pub by_persona: Vec<Group>,
+    /// Per campaign.
+    pub by_campaign: Vec<Group>,
+    /// Per ISO week of publishing.
+    pub by_week: Vec<Group>,
+    /// Per month of publishing.
+    pub by_month: Vec<Group>,
+    /// The same six breakdowns with their headings, for the page.
+    pub breakdowns: Vec<Breakdown>,
+    /// Pillar shares of the measured posts against the targets.
+    pub pillar_mix: Vec<PillarMix>,
+    /// Progress per strategy goal.
+    pub kpis: Vec<KpiProgress>,
+    /// Every measured post, by id.
+    pub posts: Vec<PostPerformance>,
+    /// Best posts by engagement rate.
+    pub top_posts: Vec<PostPerformance>,
+    /// Weakest posts by engagement rate, weakest first.
+    pub bottom_posts: Vec<PostPerformance>,
+    /// Engagement rate by weekday and hour of publishing.
+    pub heatmap: Heatmap,
+    /// Follower counts per platform.
+    pub followers: Vec<FollowerGrowth>,
+    /// Every chart with its data table.
+    pub charts: Vec<Chart>,
+}
+
+/// A headline number.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Card {
+    /// What it counts.
+    pub label: String,
+    /// The number, formatted.
+    pub value: String,
+}
+
+/// One breakdown table for the page.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Breakdown {
+    /// `platform`, `pillar`, `persona`, `campaign`, `week`, `month`.
+    pub id: &'static str,
+    /// Heading and first column's title.
+    pub title: String,
+    /// The rows.
+    pub groups: Vec<Group>,
+}
+
+/// Builds the report from joined rows (`post` set). Only the latest row per
+/// (post, platform) counts for the figures; every row counts for follower growth.
+pub fn build_report(project: &Project, records: &[MetricRecord]) -> Report {
+    let words = words::for_language(&project.config.language);
+    let rows = measure::latest_rows(project, records);
+    let totals = Sums::of(rows.iter().map(|r| r.record));
+    let by_platform = groups::by_platform(&rows);
+    let by_pillar = groups::by_pillar(project, &rows, words);
+    let by_persona = groups::by_persona(project, &rows, words);
+    let by_campaign = groups::by_campaign(project, &rows, words);
+    let by_week = groups::by_week(&rows);
+    let by_month = groups::by_month(&rows);
+    let pillar_mix = groups::pillar_mix(project, &rows, words);
+    let kpis = kpi::progress(&project.strategy.goals, &rows, records);
+    let posts = ranking::post_performance(&rows);
+    let (top_posts, bottom_posts) = ranking::top_and_bottom(&posts);
+    let heatmap = timing::heatmap(&rows, words);
+    let followers = followers::follower_growth(records);
+    let charts = figures::charts(
+        &Inputs {
+            rows: &rows,
+            by_platform: &by_platform,
+            by_pillar: &by_pillar,
+            mix: &pillar_mix,
+            heatmap: &heatmap,
+            kpis: &kpis,
+            followers: &followers,
+        },
+        words,
+    );
+    let posts_measured = rows
+        .iter()
+        .map(|r| r.post.id.as_str())
+        .collect::<BTreeSet<_>>()
+        .len();
+    let breakdowns = vec![
+        breakdown("platform", words.platform, &by_platform),
+        breakdown("pillar", words.pillar, &by_pillar),
+        breakdown("persona", words.persona, &by_persona),
+        breakdown("campaign", words.campaign, &by_campaign),
+        breakdown("week", words.week, &by_week),
+        breakdown("month", words.month, &by_month),
+    ];
+    Report {
+        words,
+        has_data: !rows.is_empty(),
+        from: rows.iter().filter_map(|r| r.day).min(),
+        to: rows.iter().filter_map(|r| r.day).max(),
+        posts_measured,
+        cards: cards(words, posts_measured, &totals, &followers),
+        totals,
+        by_platform,
+        by_pillar,
+        by_persona,
+        by_campaign,
+        by_week,
+        by_month,
+        breakdowns,
+        pillar_mix,
+        kpis,
+        posts,
+        top_posts,
+        bottom_posts,
+        heatmap,
+        followers,
+        charts,
+    }
+}
+
+/// A breakdown for the page.
+fn breakdown(id: &'static str, title: &str, groups: &[Group]) -> Breakdown {
+    Breakdown {
+        id,
+        title: title.to_owned(),
+        groups: groups.to_vec(),
+    }
+}
+
+/// The headline cards.
+fn cards(words: &Words, posts: usize, totals: &Sums, followers: &[FollowerGrowth]) -> Vec<Card> {
+    let card = |label: &str, value: String| Card {
+        label: label.to_owned(),
+        value,
+    };
+    let mut cards = vec![
+        card(words.posts, posts.to_string()),
+        card(words.impressions, totals.display.impressions.clone()),
+        card(words.reach, totals.display.reach.clone()),
+        card(words.engagements, totals.display.engagements.clone()),
+        card(words.engagement_rate, totals.display.engagement_rate.clone()),
+        card(words.clicks, totals.display.clicks.clone()),
+    ];
+    if !followers.is_empty() {
+        let change: i64 = followers.iter().map(|f| f.change).sum();
+        let sign = if change > 0 { "+" } else { "" };
+        cards.push(card(
+            words.follower_change,
+            format!("{sign}{}", charts::format_count(change as f64)),
+        ));
+    }
+    cards
+}
+
+/// The template context: `report` is the serialised [`Report`]. The site adds
+/// `project` and whatever its base template needs.
+pub fn report_context(report: &Report) -> tera::Context {
+    let mut context = tera::Context::new();
+    context.insert("report", report);
+    context
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,196 @@
+//! Hostile and broken input: every case gives a clear diagnostic with file and line,
+//! exit code 1, and no panic. Inputs are generated into temporary copies of a small
+//! valid repository, so large and odd files (10 MB captions, links, binary data) need
+//! not live in git.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{check_json, touchpoint};
+
+/// A fresh valid repository (from `touchpoint init`) in a temporary folder.
+fn scratch_repo() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("repo");
+    assert!(touchpoint(&["init", repo.to_str().unwrap()]).status.success());
+    (tmp, repo)
+}
+
+/// Writes `bytes` as `rel` in the repository and returns the reported (line, rule) pairs for that file.
+fn findings_for(repo: &Path, rel: &str, bytes: &[u8]) -> (i32, Vec<(u64, String)>) {
+    let path = repo.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    let (code, json) = check_json(repo, "2026-11-29");
+    let found = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == rel)
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    std::fs::remove_file(&path).unwrap();
+    (code, found)
+}
+
+fn assert_reports(repo: &Path, rel: &str, bytes: &[u8], line: u64, rule: &str) {
+    let (code, found) = findings_for(repo, rel, bytes);
+    assert!(
+        found.contains(&(line, rule.to_owned())),
+        "{rel}: expected {rule} at line {line}, got {found:?}"
+    );
+    assert_eq!(code, 1, "{rel}: errors mean exit code 1");
+}
+
+const VALID_HEAD: &str =
+    "+++\ntitle = \"T\"\npublish_at = 2030-01-08T09:00:00\nplatforms = [\"mastodon\"]\nstatus = \"draft\"\n";
+
+#[test]
+fn empty_and_binary_files() {
+    let (_tmp, repo) = scratch_repo();
+    assert_reports(&repo, "posts/empty.md", b"", 1, "missing-front-matter");
+    assert_reports(
+        &repo,
+        "posts/binary.md",
+        &[0x89, b'P', b'N', b'G', 0, 0xff, 0xfe, 0],
+        1,
+        "not-utf8",
+    );
+    assert_reports(&repo, "personas/empty.md", b"", 1, "missing-front-matter");
+}
+
+#[test]
+fn bom_and_crlf_are_read_like_any_other_file() {
+    let (_tmp, repo) = scratch_repo();
+    let text = format!("\u{feff}{}+++\r\nBody\r\n", VALID_HEAD.replace('\n', "\r\n"));
+    let (_, found) = findings_for(&repo, "posts/bom.md", text.as_bytes());
+    assert!(found.is_empty(), "{found:?}");
+    let bad = "\u{feff}+++\r\ntitle = \"T\"\r\nplatforms = [\"mastodon\"]\r\nstatus = \"drafty\"\r\n+++\r\n";
+    assert_reports(&repo, "posts/bom-bad.md", bad.as_bytes(), 4, "invalid-value");
+}
+
+#[test]
+fn a_ten_megabyte_caption_is_checked_without_trouble() {
+    let (_tmp, repo) = scratch_repo();
+    let text = format!("{VALID_HEAD}+++\n{}\n", "Fahrrad ".repeat(10 * 1024 * 1024 / 8));
+    let (_, found) = findings_for(&repo, "posts/huge.md", text.as_bytes());
+    assert!(found.iter().all(|(_, rule)| rule != "syntax-error"), "{found:?}");
+}
+
+#[test]
+fn deep_nesting_and_duplicate_keys() {
+    let (_tmp, repo) = scratch_repo();
+    let deep_yaml = format!("---\ntitle: {}{}\n---\n", "[".repeat(5000), "]".repeat(5000));
+    assert_reports(&repo, "posts/deep.md", deep_yaml.as_bytes(), 2, "syntax-error");
+    let deep_toml = format!("+++\ntitle = {}{}\n+++\n", "[".repeat(5000), "]".repeat(5000));
+    assert_reports(
+        &repo,
+        "posts/deep-toml.md",
+        deep_toml.as_bytes(),
+        2,
+        "syntax-error",
+    );
+    assert_reports(
+        &repo,
+        "posts/dup.md",
+        b"+++\ntitle = \"a\"\ntitle = \"b\"\n+++\n",
+        3,
+        "syntax-error",
+    );
+    assert_reports(
+        &repo,
+        "posts/dup.yaml.md",
+        b"---\ntitle: a\ntitle: b\n---\n",
+        3,
+        "syntax-error",
+    );
+}
+
+#[test]
+fn dates_out_of_range() {
+    let (_tmp, repo) = scratch_repo();
+    let post = |when: &str| {
+        format!(
+            "+++\ntitle = \"T\"\npublish_at = {when}\nplatforms = [\"mastodon\"]\nstatus = \"draft\"\n+++\n"
+        )
+    };
+    assert_reports(
+        &repo,
+        "posts/feb30.md",
+        post("\"2026-02-30T09:00:00\"").as_bytes(),
+        3,
+        "invalid-value",
+    );
+    assert_reports(
+        &repo,
+        "posts/year.md",
+        post("\"99999-01-01T09:00:00\"").as_bytes(),
+        3,
+        "invalid-value",
+    );
+    assert_reports(
+        &repo,
+        "posts/hour.md",
+        post("2026-12-01T25:00:00").as_bytes(),
+        3,
+        "syntax-error",
+    );
+    let campaign = "+++\nname = \"C\"\nstart = 2026-12-01\nend = \"2026-13-01\"\n+++\n";
+    assert_reports(&repo, "campaigns/bad.md", campaign.as_bytes(), 4, "invalid-value");
+}
+
+#[test]
+fn media_paths_never_leave_the_repository() {
+    let (_tmp, repo) = scratch_repo();
+    for (name, path) in [
+        ("dots", "../../etc/passwd"),
+        ("absolute", "/etc/passwd"),
+        ("sneaky", "media/../../x.jpg"),
+    ] {
+        let text = format!("{VALID_HEAD}media = [{{ path = \"{path}\", alt = \"x\" }}]\n+++\n");
+        assert_reports(
+            &repo,
+            &format!("posts/{name}.md"),
+            text.as_bytes(),
+            6,
+            "media-outside-repository",
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_and_links_out_are_reported_not_followed() {
+    let (_tmp, repo) = scratch_repo();
+    std::os::unix::fs::symlink("loop.md", repo.join("posts/loop.md")).unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", repo.join("posts/out.md")).unwrap();
+    std::os::unix::fs::symlink("..", repo.join("posts/up")).unwrap();
+    let (code, json) = check_json(&repo, "2026-11-29");
+    assert_eq!(code, 1);
+    let rules: Vec<(&str, &str)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap(), d["rule"].as_str().unwrap()))
+        .collect();
+    assert!(rules.contains(&("posts/loop.md", "unreadable-file")), "{rules:?}");
+    assert!(rules.contains(&("posts/out.md", "unreadable-file")), "{rules:?}");
+}
+
+#[test]
+fn script_in_every_text_field_is_just_text_to_check() {
+    let (_tmp, repo) = scratch_repo();
+    let script = "<script>alert(1)</script>";
+    let text = format!(
+        "+++\ntitle = \"{script}\"\npublish_at = 2030-01-08T09:00:00\nplatforms = [\"mastodon\"]\nstatus = \"draft\"\n\
+         author = \"{script}\"\n[mastodon]\ntext = \"{script}\"\n+++\n{script}\n"
+    );
+    let (_, found) = findings_for(&repo, "posts/xss.md", text.as_bytes());
+    assert!(found.iter().all(|(_, rule)| rule != "syntax-error"), "{found:?}");
+}
