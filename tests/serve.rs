@@ -229,6 +229,21 @@ fn wait_for_event(events: &Receiver<Event>, name: &str, timeout: Duration) -> St
     }
 }
 
+/// Waits for a `reload` event that lists `page`.
+fn wait_for_reload_of(events: &Receiver<Event>, page: &str, timeout: Duration) -> String {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let data = wait_for_event(
+            events,
+            "reload",
+            deadline.saturating_duration_since(Instant::now()),
+        );
+        if data.contains(&format!("\"{page}\"")) || data.contains("\"pages\":null") {
+            return data;
+        }
+    }
+}
+
 #[test]
 fn serves_the_site_with_the_reload_script_and_nothing_outside_it() {
     let server = DevServer::start();
@@ -238,9 +253,15 @@ fn serves_the_site_with_the_reload_script_and_nothing_outside_it() {
     assert_eq!(index.content_type(), "text/html; charset=utf-8");
     assert!(index.body.contains("Serve Fixture"));
     assert!(
-        index.body.contains("/__touchpoint/events"),
-        "live-reload script injected"
+        index
+            .body
+            .contains("<script src=\"/__touchpoint/live-reload.js\""),
+        "live-reload script linked"
     );
+    let script = server.get("/__touchpoint/live-reload.js");
+    assert_eq!(script.status, 200);
+    assert!(script.content_type().starts_with("text/javascript"));
+    assert!(script.body.contains("/__touchpoint/events"));
 
     let css = server.get("/static/style.css");
     assert_eq!(css.status, 200);
@@ -298,12 +319,11 @@ fn an_edited_post_is_served_and_its_pages_reload() {
         page.body.contains("Winter tyres, checked twice"),
         "served after {waited:?}"
     );
-    assert!(
-        server
-            .get("/posts.html")
-            .body
-            .contains("Winter tyres, checked twice")
-    );
+    // Then the pages that list it.
+    let lists = wait_for_reload_of(&events, "posts.html", REBUILD);
+    assert!(lists.contains("\"posts.html\""), "{lists}");
+    let list = server.get("/posts.html");
+    assert!(list.body.contains("Winter tyres, checked twice"));
     server.process.wait_for_line("rebuilt", REBUILD);
 }
 
@@ -317,11 +337,13 @@ fn a_new_and_a_deleted_post_are_followed() {
         .read("posts/2026/12/tyres.md")
         .replace("Winter tyres", "Chain care");
     server.write("posts/2026/12/chain.md", &text);
-    wait_for_event(&events, "reload", REBUILD);
+    wait_for_reload_of(&events, "posts/2026/12/chain.html", REBUILD);
     assert_eq!(server.get("/posts/2026/12/chain.html").status, 200);
+    wait_for_reload_of(&events, "posts.html", REBUILD);
+    assert!(server.get("/posts.html").body.contains("Chain care"));
 
     std::fs::remove_file(server.repo.join("posts/2026/12/chain.md")).unwrap();
-    wait_for_event(&events, "reload", REBUILD);
+    wait_for_reload_of(&events, "posts/2026/12/chain.html", REBUILD);
     assert_eq!(server.get("/posts/2026/12/chain.html").status, 404);
 }
 
@@ -349,7 +371,7 @@ fn broken_front_matter_is_reported_and_the_last_good_site_stays_until_fixed() {
     assert!(hello.contains(rel), "{hello}");
 
     server.write(rel, &good.replace("Lights on", "Lights fixed"));
-    wait_for_event(&events, "reload", REBUILD);
+    wait_for_reload_of(&events, "posts/2026/12/lights.html", REBUILD);
     let page = server.get("/posts/2026/12/lights.html");
     assert!(page.body.contains("Lights fixed"));
 }

@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
-use super::reload::{EVENTS_PATH, inject_script};
+use super::reload::{EVENTS_PATH, SCRIPT_PATH, inject_script, script};
 use super::state::Served;
 
 /// How many threads answer page requests.
@@ -62,6 +62,8 @@ enum Target {
     File(String),
     /// The live-reload event stream.
     Events,
+    /// The live-reload script.
+    Script,
     /// A path trying to leave the site (`..`, `.`, a backslash, a NUL).
     Forbidden,
     /// Malformed percent-encoding or not UTF-8.
@@ -79,6 +81,7 @@ fn handle(request: Request, served: &Arc<Served>) {
             std::thread::spawn(move || stream_events(request, &served));
             return;
         }
+        Target::Script => respond(200, content_type("a.js"), script().into_bytes()),
         Target::Forbidden => text(403, "Forbidden: the path leaves the site.\n"),
         Target::BadRequest => text(400, "Bad request: malformed path.\n"),
         Target::File(path) => file_response(&path, served),
@@ -91,6 +94,9 @@ fn resolve(url: &str) -> Target {
     let path = url.split(['?', '#']).next().unwrap_or_default();
     if path == EVENTS_PATH {
         return Target::Events;
+    }
+    if path == SCRIPT_PATH {
+        return Target::Script;
     }
     let Some(decoded) = percent_decode(path) else {
         return Target::BadRequest;
@@ -266,6 +272,7 @@ mod tests {
             Target::File("posts/märz.html".into())
         );
         assert_eq!(resolve(EVENTS_PATH), Target::Events);
+        assert_eq!(resolve(SCRIPT_PATH), Target::Script);
     }
 
     #[test]

@@ -1,7 +1,10 @@
-// Touchpoint live reload: added to every page by `touchpoint serve`, never to built sites.
+// Touchpoint live reload: linked from every page by `touchpoint serve`, never from built sites.
+// An external file, so the theme's Content-Security-Policy (script-src 'self') allows it.
 (function () {
   "use strict";
-  var generation = __GENERATION__;
+  // The build this page comes from, set by the server on the script tag.
+  var tag = document.currentScript;
+  var generation = tag ? Number(tag.getAttribute("data-generation")) : null;
   var overlay = null;
   function currentPage() {
     var path = decodeURIComponent(location.pathname).replace(/^\/+/, "");
@@ -48,7 +51,7 @@
   var events = new EventSource("__EVENTS_PATH__");
   events.addEventListener("hello", function (e) {
     var data = JSON.parse(e.data);
-    if (data.generation !== generation) { location.reload(); return; }
+    if (generation !== null && data.generation !== generation) { location.reload(); return; }
     if (data.problems) { showProblems(data.problems); }
   });
   events.addEventListener("reload", function (e) {

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use http::BindError;
-pub use reload::{EVENTS_PATH, Event, inject_script};
+pub use reload::{EVENTS_PATH, Event, SCRIPT_PATH, inject_script, script};
 pub use session::{Build, Outcome, Problem, Session};
 pub use state::Served;
 pub use watch::{Changes, is_editor_temp, watch};
@@ -26,6 +26,9 @@ pub use watch::{Changes, is_editor_temp, watch};
 use crate::Options;
 use crate::diagnostic::{Summary, render_human, render_json, render_summary};
 use crate::load::LoadError;
+
+/// How long a failed build waits for a further write before it is reported.
+const FAILURE_GRACE: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// How `touchpoint serve` runs.
 #[derive(Clone, Debug)]
@@ -86,9 +89,29 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         // Rebuild at once; what arrives meanwhile is folded into one more rebuild.
         while !changed.is_empty() {
             let build = session.rebuild(&changed);
+            changed = changes.drain(&|rel| session.is_relevant(rel));
+            if matches!(build.outcome, Outcome::Failed(_)) && changed.is_empty() {
+                // Editors that truncate before writing produce a half-written file for a
+                // moment: report a failure only when no further write follows at once.
+                changed = changes.wait_for(FAILURE_GRACE, &|rel| session.is_relevant(rel));
+            }
+            if !changed.is_empty() && matches!(build.outcome, Outcome::Failed(_)) {
+                continue;
+            }
             print_build(&build, options.colour);
             served.publish(build.outcome);
-            changed = changes.drain(&|rel| session.is_relevant(rel));
+            // The changed posts' pages are out; now the pages listing them, unless the
+            // writer saved again meanwhile (then that change comes first).
+            while changed.is_empty() && session.has_pending() {
+                let rest = session.build();
+                let failed = matches!(rest.outcome, Outcome::Failed(_));
+                print_build(&rest, options.colour);
+                served.publish(rest.outcome);
+                if failed {
+                    break;
+                }
+                changed = changes.drain(&|rel| session.is_relevant(rel));
+            }
         }
     }
 }
@@ -102,11 +125,19 @@ fn print_build(build: &Build, colour: bool) {
     } else {
         format!(" (changed: {})", build.changed.join(", "))
     };
+    let page_s = |n: usize| if n == 1 { "page" } else { "pages" };
     match &build.outcome {
         Outcome::Built { scope: None, .. } => {
             println!("built all {} pages in {ms:.0} ms{changed}", build.page_count());
         }
-        Outcome::Built { .. } => println!("rebuilt {} pages in {ms:.0} ms{changed}", build.page_count()),
+        Outcome::Built { .. } if build.changed.is_empty() => {
+            let n = build.page_count();
+            println!("  then {n} {} that list them in {ms:.0} ms", page_s(n));
+        }
+        Outcome::Built { .. } => {
+            let n = build.page_count();
+            println!("rebuilt {n} {} in {ms:.0} ms{changed}", page_s(n));
+        }
         Outcome::Unchanged => println!("nothing to rebuild ({ms:.0} ms){changed}"),
         Outcome::Failed(problems) => {
             println!("build failed in {ms:.0} ms{changed}; serving the last good site");

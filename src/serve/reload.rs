@@ -1,4 +1,4 @@
-//! Live reload: the script the dev server adds to every HTML page, and the events it
+//! Live reload: the script the dev server links from every HTML page, and the events it
 //! listens to over Server-Sent Events at [`EVENTS_PATH`].
 //!
 //! After a successful rebuild the server sends `reload` (with the pages it re-rendered);
@@ -14,22 +14,27 @@ use super::session::Problem;
 /// Where the browser subscribes to build events.
 pub const EVENTS_PATH: &str = "/__touchpoint/events";
 
-/// The live-reload client. `__GENERATION__` is replaced with the build the page comes
-/// from, so a page that missed a rebuild (a reconnect, a restart) reloads on `hello`.
+/// Where the page loads the live-reload script from (same origin, so the theme's
+/// Content-Security-Policy `script-src 'self'` allows it; an inline script would be blocked).
+pub const SCRIPT_PATH: &str = "/__touchpoint/live-reload.js";
+
+/// The live-reload client.
 const SCRIPT: &str = include_str!("live-reload.js");
 
-/// Adds the live-reload script to an HTML page, before `</body>` (or at the end).
+/// The live-reload script as served at [`SCRIPT_PATH`].
+pub fn script() -> String {
+    SCRIPT.replace("__EVENTS_PATH__", EVENTS_PATH)
+}
+
+/// Adds the live-reload script tag to an HTML page, before `</body>` (or at the end).
+/// The tag carries the build the page comes from, so a page that missed a rebuild (a
+/// reconnect, a restart) reloads when the stream says hello.
 pub fn inject_script(html: &[u8], generation: u64) -> Vec<u8> {
-    let script = format!(
-        "<script>\n{}</script>\n",
-        SCRIPT
-            .replace("__GENERATION__", &generation.to_string())
-            .replace("__EVENTS_PATH__", EVENTS_PATH)
-    );
+    let tag = format!("<script src=\"{SCRIPT_PATH}\" data-generation=\"{generation}\"></script>\n");
     let at = find_last(html, b"</body>").unwrap_or(html.len());
-    let mut out = Vec::with_capacity(html.len() + script.len());
+    let mut out = Vec::with_capacity(html.len() + tag.len());
     out.extend_from_slice(&html[..at]);
-    out.extend_from_slice(script.as_bytes());
+    out.extend_from_slice(tag.as_bytes());
     out.extend_from_slice(&html[at..]);
     out
 }
@@ -108,17 +113,23 @@ mod tests {
     fn the_script_goes_before_the_closing_body_tag() {
         let page = inject_script(b"<html><body><p>x</p></body></html>", 7);
         let text = String::from_utf8(page).unwrap();
-        let script = text.find("<script>").unwrap();
+        let script = text.find("<script src=\"/__touchpoint/live-reload.js\"").unwrap();
         assert!(script > text.find("<p>x</p>").unwrap());
         assert!(script < text.find("</body>").unwrap());
-        assert!(text.contains("var generation = 7;"));
-        assert!(text.contains(EVENTS_PATH));
+        assert!(text.contains("data-generation=\"7\""));
     }
 
     #[test]
     fn a_page_without_body_gets_the_script_at_the_end() {
         let page = inject_script(b"<p>x</p>", 1);
         assert!(String::from_utf8(page).unwrap().trim_end().ends_with("</script>"));
+    }
+
+    #[test]
+    fn the_script_listens_to_the_event_stream() {
+        let js = script();
+        assert!(js.contains(&format!("new EventSource(\"{EVENTS_PATH}\")")));
+        assert!(!js.contains("__EVENTS_PATH__"), "the placeholder is filled");
     }
 
     #[test]

@@ -89,13 +89,6 @@ impl Build {
     }
 }
 
-/// What the served site currently shows, to tell which pages a change makes stale.
-#[derive(Default)]
-struct Published {
-    site_wide: String,
-    by_file: BTreeMap<String, Vec<Diagnostic>>,
-}
-
 /// Pages made stale since the last published build.
 #[derive(Default)]
 struct Stale {
@@ -113,7 +106,10 @@ pub struct Session {
     loaded: BTreeMap<String, Vec<Diagnostic>>,
     /// Files that could not be read or parsed since they last changed.
     broken: BTreeSet<String>,
-    published: Published,
+    /// What every published page shows about the whole project.
+    published_site_wide: String,
+    /// The findings by file as of the last update, to tell whose findings changed.
+    seen_findings: BTreeMap<String, Vec<Diagnostic>>,
     stale: Stale,
 }
 
@@ -132,6 +128,7 @@ impl Session {
         let (project, diagnostics) = load::load_project(root)?;
         let loaded = group_by_file(diagnostics);
         let diagnostics = crate::check_loaded(&project, flatten(&loaded), &options);
+        let seen_findings = group_by_file(diagnostics.clone());
         Ok(Session {
             root: root.to_path_buf(),
             options,
@@ -139,7 +136,8 @@ impl Session {
             checked: Checked { project, diagnostics },
             loaded,
             broken: BTreeSet::new(),
-            published: Published::default(),
+            published_site_wide: String::new(),
+            seen_findings,
             stale: Stale {
                 everything: true,
                 pages: PageSet::default(),
@@ -157,6 +155,11 @@ impl Session {
         &self.root
     }
 
+    /// Whether stale pages are left to render after the last build (see [`Session::build`]).
+    pub fn has_pending(&self) -> bool {
+        self.broken.is_empty() && (self.stale.everything || !self.stale.pages.is_empty())
+    }
+
     /// Whether a change to the repository-relative path `rel` matters to the build.
     pub fn is_relevant(&self, rel: &str) -> bool {
         self.role(rel) != FileRole::Unused
@@ -171,10 +174,11 @@ impl Session {
         }
     }
 
-    /// Renders what is stale: everything on the first call, then what changes made stale.
+    /// Renders the next part of what is stale: everything on the first call; after a
+    /// change, the changed posts' own pages first, then the pages that list them.
     pub fn build(&mut self) -> Build {
         let started = Instant::now();
-        let outcome = self.render_stale();
+        let outcome = self.render_next();
         Build {
             changed: Vec::new(),
             outcome,
@@ -199,7 +203,7 @@ impl Session {
                 findings: Vec::new(),
             };
         }
-        let outcome = self.render_stale();
+        let outcome = self.render_next();
         let findings = self
             .checked
             .diagnostics
@@ -223,7 +227,7 @@ impl Session {
         let changed = &changed;
         let roles: Vec<FileRole> = changed.iter().map(|rel| self.role(rel)).collect();
         if roles.contains(&FileRole::Project) {
-            return self.reload_everything();
+            return self.reload_everything(changed);
         }
         for (rel, role) in changed.iter().zip(roles) {
             match role {
@@ -237,6 +241,7 @@ impl Session {
         }
         self.checked.diagnostics =
             crate::check_loaded(&self.checked.project, flatten(&self.loaded), &self.options);
+        self.mark_changed_findings();
         Ok(())
     }
 
@@ -251,7 +256,7 @@ impl Session {
                 .is_some_and(|(file, _)| file.starts_with(&prefix))
     }
 
-    fn reload_everything(&mut self) -> Result<(), Problem> {
+    fn reload_everything(&mut self, changed: &[String]) -> Result<(), Problem> {
         let (project, diagnostics) = load::load_project(&self.root).map_err(|err| Problem {
             file: "touchpoint.toml".to_owned(),
             line: 0,
@@ -263,9 +268,12 @@ impl Session {
         self.loaded = group_by_file(diagnostics);
         let loaded = &self.loaded;
         self.broken.retain(|file| is_unreadable(loaded.get(file)));
+        let newly_broken = changed.iter().filter(|rel| is_unreadable(loaded.get(*rel)));
+        self.broken.extend(newly_broken.cloned());
         let diagnostics = crate::check_loaded(&project, flatten(&self.loaded), &self.options);
         self.checked = Checked { project, diagnostics };
         self.stale.everything = true;
+        self.mark_changed_findings();
         Ok(())
     }
 
@@ -292,20 +300,17 @@ impl Session {
             .extend(site::pages_affected_by_post(reloaded.replaced.as_ref(), new));
     }
 
-    /// Marks stale, against what is published, the pages of files whose findings changed
-    /// (a post's page and rows show its findings), and everything when the site-wide
-    /// state changed.
+    /// Marks stale the pages of files whose findings changed since the last update (a
+    /// post's page and rows show its findings).
     fn mark_changed_findings(&mut self) {
-        if site::site_wide_state(&self.checked, &self.site_options) != self.published.site_wide {
-            self.stale.everything = true;
-        }
+        let now = group_by_file(self.checked.diagnostics.clone());
+        let before = std::mem::replace(&mut self.seen_findings, now);
         if self.stale.everything {
             return;
         }
-        let now = group_by_file(self.checked.diagnostics.clone());
-        let files: BTreeSet<&String> = now.keys().chain(self.published.by_file.keys()).collect();
+        let files: BTreeSet<&String> = self.seen_findings.keys().chain(before.keys()).collect();
         for file in files {
-            if now.get(file) == self.published.by_file.get(file) {
+            if self.seen_findings.get(file) == before.get(file) {
                 continue;
             }
             match post_of_file(&self.checked, file) {
@@ -316,15 +321,31 @@ impl Session {
         }
     }
 
-    fn render_stale(&mut self) -> Outcome {
+    fn render_next(&mut self) -> Outcome {
         if !self.broken.is_empty() {
             return Outcome::Failed(self.broken_problems());
         }
-        self.mark_changed_findings();
-        let everything = self.stale.everything;
-        if !everything && self.stale.pages.is_empty() {
+        let site_wide = site::site_wide_state(&self.checked, &self.site_options);
+        if site_wide != self.published_site_wide {
+            self.stale.everything = true;
+        }
+        if !self.stale.everything && self.stale.pages.is_empty() {
             return Outcome::Unchanged;
         }
+        if self.stale.pages.has_first() {
+            let first = self.stale.pages.take_first();
+            return match site::render_pages(&self.checked, &self.site_options, &first) {
+                Ok(pages) => Outcome::Built {
+                    pages,
+                    scope: Some(first),
+                },
+                Err(err) => {
+                    self.stale.pages.extend(first);
+                    Outcome::Failed(vec![render_problem(&err)])
+                }
+            };
+        }
+        let everything = self.stale.everything;
         let rendered = if everything {
             site::render_site(&self.checked, &self.site_options)
         } else {
@@ -333,23 +354,13 @@ impl Session {
         match rendered {
             Ok(pages) => {
                 let stale = std::mem::take(&mut self.stale);
-                self.published = Published {
-                    site_wide: site::site_wide_state(&self.checked, &self.site_options),
-                    by_file: group_by_file(self.checked.diagnostics.clone()),
-                };
+                self.published_site_wide = site_wide;
                 Outcome::Built {
                     pages,
                     scope: (!everything).then_some(stale.pages),
                 }
             }
-            Err(err) => Outcome::Failed(vec![Problem {
-                file: String::new(),
-                line: 0,
-                column: 0,
-                rule: "render".to_owned(),
-                message: err.to_string(),
-                help: None,
-            }]),
+            Err(err) => Outcome::Failed(vec![render_problem(&err)]),
         }
     }
 
@@ -361,6 +372,18 @@ impl Session {
             .filter(|d| self.broken.contains(&d.file) && d.severity == Severity::Error)
             .map(Problem::from)
             .collect()
+    }
+}
+
+/// A template that does not render, as a problem for the overlay.
+fn render_problem(err: &site::SiteError) -> Problem {
+    Problem {
+        file: String::new(),
+        line: 0,
+        column: 0,
+        rule: "render".to_owned(),
+        message: err.to_string(),
+        help: None,
     }
 }
 
@@ -402,4 +425,148 @@ fn group_by_file(diagnostics: Vec<Diagnostic>) -> BTreeMap<String, Vec<Diagnosti
 
 fn flatten(by_file: &BTreeMap<String, Vec<Diagnostic>>) -> Vec<Diagnostic> {
     by_file.values().flatten().cloned().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve-basic");
+        copy(&from, dir.path());
+        dir
+    }
+
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &to.join(entry.file_name()));
+            } else {
+                std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+            }
+        }
+    }
+
+    fn open(dir: &Path) -> Session {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        let mut session = Session::open(dir, Options { today }).unwrap();
+        assert!(matches!(
+            session.build().outcome,
+            Outcome::Built { scope: None, .. }
+        ));
+        session
+    }
+
+    fn edit(dir: &Path, rel: &str, from: &str, to: &str) -> BTreeSet<String> {
+        let text = std::fs::read_to_string(dir.join(rel)).unwrap();
+        std::fs::write(dir.join(rel), text.replace(from, to)).unwrap();
+        BTreeSet::from([rel.to_owned()])
+    }
+
+    fn rendered(build: &Build) -> Vec<&str> {
+        match &build.outcome {
+            Outcome::Built { pages, .. } => pages.files.keys().map(String::as_str).collect(),
+            other => panic!("not built: {other:?}"),
+        }
+    }
+
+    /// The pages of a rebuild and of the builds that finish it.
+    fn rebuild_all(session: &mut Session, changed: &BTreeSet<String>) -> Vec<String> {
+        let mut pages: Vec<String> = rendered(&session.rebuild(changed))
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        while session.has_pending() {
+            pages.extend(rendered(&session.build()).iter().map(|p| p.to_string()));
+        }
+        pages
+    }
+
+    #[test]
+    fn a_post_edit_rerenders_its_pages_only() {
+        let dir = fixture();
+        let mut session = open(dir.path());
+        let rel = "posts/2026/12/tyres.md";
+        let first = session.rebuild(&edit(dir.path(), rel, "Winter tyres", "Winter tyres!"));
+        assert_eq!(
+            rendered(&first),
+            ["posts/2026/12/tyres.html"],
+            "the post's own page first"
+        );
+        assert_eq!(first.changed, [rel]);
+        assert!(session.has_pending());
+        let rest = session.build();
+        assert!(matches!(rest.outcome, Outcome::Built { scope: Some(_), .. }));
+        let pages = rendered(&rest);
+        assert!(!session.has_pending());
+        for page in ["calendar/2026-12.html", "index.html", "posts.html"] {
+            assert!(pages.contains(&page), "{page} in {pages:?}");
+        }
+        assert!(!pages.contains(&"posts/2026/12/lights.html"), "{pages:?}");
+        assert!(!pages.contains(&"calendar/2027-01.html"), "same month: {pages:?}");
+    }
+
+    #[test]
+    fn moving_a_post_to_another_month_rerenders_the_calendar() {
+        let dir = fixture();
+        let mut session = open(dir.path());
+        let rel = "posts/2026/12/tyres.md";
+        let pages = rebuild_all(&mut session, &edit(dir.path(), rel, "2026-12-03", "2027-01-05"));
+        assert!(
+            pages.contains(&"calendar/2026-12.html".into())
+                && pages.contains(&"calendar/2027-01.html".into())
+        );
+    }
+
+    #[test]
+    fn a_broken_file_fails_until_fixed_and_the_fix_renders_its_pages() {
+        let dir = fixture();
+        let mut session = open(dir.path());
+        let rel = "posts/2026/12/lights.md";
+        let build = session.rebuild(&edit(
+            dir.path(),
+            rel,
+            "title = \"Lights on\"",
+            "title = \"Lights",
+        ));
+        let Outcome::Failed(problems) = &build.outcome else {
+            panic!("{:?}", build.outcome)
+        };
+        assert_eq!(problems[0].file, rel);
+        assert_eq!(problems[0].rule, "syntax-error");
+        // Another file changing meanwhile does not publish a site without the broken post.
+        let other = session.rebuild(&edit(dir.path(), "posts/2026/12/tyres.md", "Winter", "Cold"));
+        assert!(matches!(other.outcome, Outcome::Failed(_)));
+
+        let fixed = edit(dir.path(), rel, "title = \"Lights", "title = \"Lights back\"");
+        let pages = rebuild_all(&mut session, &fixed);
+        assert!(pages.contains(&"posts/2026/12/lights.html".into()));
+        assert!(
+            pages.contains(&"posts/2026/12/tyres.html".into()),
+            "pages stale from the failed builds"
+        );
+        assert!(pages.len() < 30, "not a full rebuild: {pages:?}");
+    }
+
+    #[test]
+    fn a_broken_configuration_fails_and_editor_files_are_ignored() {
+        let dir = fixture();
+        let mut session = open(dir.path());
+        assert!(!session.is_relevant("posts/2026/12/.tyres.md.swp"));
+        assert!(!session.is_relevant("posts/2026/12/sedAb12Cd"));
+        assert!(!session.is_relevant("public/index.html"));
+        assert!(session.is_relevant("posts/2026/12"));
+        let toml = "touchpoint.toml";
+        let build = session.rebuild(&edit(dir.path(), toml, "Serve Fixture\"", "Serve Fixture"));
+        assert!(matches!(build.outcome, Outcome::Failed(_)), "{:?}", build.outcome);
+        let build = session.rebuild(&edit(dir.path(), toml, "Serve Fixture", "Served\""));
+        assert!(
+            matches!(build.outcome, Outcome::Built { scope: None, .. }),
+            "{:?}",
+            build.outcome
+        );
+    }
 }

@@ -61,6 +61,21 @@ impl Changes {
         Some(changed)
     }
 
+    /// The relevant changes arriving within `timeout` (empty when none came).
+    pub fn wait_for(&self, timeout: Duration, relevant: &dyn Fn(&str) -> bool) -> BTreeSet<String> {
+        let deadline = std::time::Instant::now() + timeout;
+        let mut changed = BTreeSet::new();
+        while changed.is_empty() {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.events.recv_timeout(left) {
+                Ok(event) => self.take(event, relevant, &mut changed),
+                Err(_) => break,
+            }
+        }
+        changed.extend(self.drain(relevant));
+        changed
+    }
+
     /// The relevant changes queued right now, without waiting.
     pub fn drain(&self, relevant: &dyn Fn(&str) -> bool) -> BTreeSet<String> {
         let mut changed = BTreeSet::new();

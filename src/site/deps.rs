@@ -10,6 +10,7 @@
 use std::collections::BTreeSet;
 
 use chrono::Datelike;
+use rayon::prelude::*;
 
 use super::pages::{calendar_href_for, pages_where};
 use super::views::post_path;
@@ -31,17 +32,33 @@ const PAGES_COUNTING_POSTS: &[&str] = &[
     "report.html",
 ];
 
-/// A set of output pages, by exact path or by folder.
+/// A set of output pages, by exact path or by folder, some marked to render first.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PageSet {
+    everything: bool,
+    first: BTreeSet<String>,
     paths: BTreeSet<String>,
     folders: BTreeSet<String>,
 }
 
 impl PageSet {
+    /// Every page of the site.
+    pub fn everything() -> PageSet {
+        PageSet {
+            everything: true,
+            ..PageSet::default()
+        }
+    }
+
     /// Adds one page by its output path.
     pub fn insert(&mut self, path: impl Into<String>) {
         self.paths.insert(path.into());
+    }
+
+    /// Adds a page to render before the others: the page of the post being edited,
+    /// which a writer is most likely looking at.
+    pub fn insert_first(&mut self, path: impl Into<String>) {
+        self.first.insert(path.into());
     }
 
     /// Adds every page under `folder/`.
@@ -51,30 +68,63 @@ impl PageSet {
 
     /// Adds the pages of another set.
     pub fn extend(&mut self, other: PageSet) {
+        self.everything |= other.everything;
+        self.first.extend(other.first);
         self.paths.extend(other.paths);
         self.folders.extend(other.folders);
     }
 
+    /// Removes and returns the pages marked to render first.
+    pub fn take_first(&mut self) -> PageSet {
+        let first = std::mem::take(&mut self.first);
+        for path in &first {
+            self.paths.remove(path);
+        }
+        PageSet {
+            paths: first,
+            ..PageSet::default()
+        }
+    }
+
+    /// Whether some pages are marked to render first.
+    pub fn has_first(&self) -> bool {
+        !self.first.is_empty()
+    }
+
     /// Whether the page at `path` is in the set.
     pub fn contains(&self, path: &str) -> bool {
-        self.paths.contains(path) || self.folders.iter().any(|f| path.starts_with(f.as_str()))
+        self.everything
+            || self.first.contains(path)
+            || self.paths.contains(path)
+            || self.folders.iter().any(|f| path.starts_with(f.as_str()))
+    }
+
+    /// Whether the set may hold pages whose path starts with `prefix` (a page such as
+    /// `posts.html` or a family such as `calendar/`), so a page family whose pages are
+    /// all unwanted is not even prepared.
+    pub fn touches(&self, prefix: &str) -> bool {
+        self.everything
+            || self
+                .first
+                .iter()
+                .chain(&self.paths)
+                .any(|p| p.starts_with(prefix))
+            || self
+                .folders
+                .iter()
+                .any(|f| f.starts_with(prefix) || prefix.starts_with(f.as_str()))
     }
 
     /// Whether the set is empty.
     pub fn is_empty(&self) -> bool {
-        self.paths.is_empty() && self.folders.is_empty()
-    }
-
-    /// The exact paths in the set (folders not expanded).
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.paths.iter().map(String::as_str)
+        !self.everything && self.first.is_empty() && self.paths.is_empty() && self.folders.is_empty()
     }
 }
 
 /// The pages that show `post`: its own page and every page listing or counting it.
 pub fn pages_showing_post(post: &Post) -> PageSet {
     let mut set = PageSet::default();
-    set.insert(post_path(post));
+    set.insert_first(post_path(post));
     if post.is_crisis() {
         set.insert("index.html");
         set.insert("posts.html");
@@ -141,16 +191,42 @@ pub fn render_pages(checked: &Checked, options: &SiteOptions, pages: &PageSet) -
         files: Default::default(),
         repo: Some(checked.project.root.clone()),
     };
-    for page in pages_where(&renderer, &|path| pages.contains(path)) {
-        let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
-        site.insert(&page.path, bytes);
-    }
+    let rendered: Vec<(String, Vec<u8>)> = pages_where(&renderer, pages)
+        .into_par_iter()
+        .map(|page| {
+            let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
+            Ok((page.path, bytes))
+        })
+        .collect::<Result<_, SiteError>>()?;
+    site.files.extend(rendered);
     Ok(site)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_pages_are_taken_apart() {
+        let mut set = PageSet::default();
+        set.insert_first("posts/a.html");
+        set.insert("posts/a.html");
+        set.insert("index.html");
+        let first = set.take_first();
+        assert!(first.contains("posts/a.html") && !first.contains("index.html"));
+        assert!(!set.contains("posts/a.html") && set.contains("index.html"));
+        assert!(!set.has_first());
+    }
+
+    #[test]
+    fn families_are_touched_by_their_pages_and_folders() {
+        let mut set = PageSet::default();
+        set.insert("platforms/x.html");
+        set.insert_folder("calendar");
+        assert!(set.touches("platforms") && set.touches("calendar/"));
+        assert!(!set.touches("posts.html") && !set.touches("personas"));
+        assert!(PageSet::everything().touches("anything"));
+    }
 
     #[test]
     fn folders_match_every_page_below_them() {

@@ -16,6 +16,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Renderer;
+use super::deps::PageSet;
 use super::format::{date_long, root_prefix};
 use super::labels::labels_for;
 use super::views::Views;
@@ -46,25 +47,37 @@ impl Page {
 
 /// Every page of the site.
 pub fn all_pages(renderer: &Renderer<'_>) -> Vec<Page> {
-    pages_where(renderer, &|_| true)
+    pages_where(renderer, &PageSet::everything())
 }
 
-/// The pages whose output path `keep` accepts. Post pages are only built when kept, so
-/// the dev server re-rendering one post stays cheap on a large repository.
-pub fn pages_where(renderer: &Renderer<'_>, keep: &dyn Fn(&str) -> bool) -> Vec<Page> {
+/// The pages in `wanted`. A page family none of whose pages is wanted is not even
+/// prepared, so the dev server re-rendering one post stays cheap on a large repository.
+pub fn pages_where(renderer: &Renderer<'_>, wanted: &PageSet) -> Vec<Page> {
     let views = Views::new(renderer.checked(), renderer.lang(), renderer.today());
-    let mut pages = vec![overview::page(&views)];
-    pages.extend(calendar::pages(&views));
-    pages.extend(post::pages_where(&views, keep));
-    pages.extend(entities::pages(&views));
-    pages.push(strategy::page(&views));
-    pages.push(diagnostics::page(&views));
+    let mut pages = Vec::new();
+    if wanted.contains("index.html") {
+        pages.push(overview::page(&views));
+    }
+    if wanted.touches("calendar/") {
+        pages.extend(calendar::pages(&views));
+    }
+    pages.extend(post::pages_where(&views, &|path| wanted.contains(path)));
+    let lists = ["posts.html", "platforms", "campaigns", "personas", "pillars"];
+    if lists.iter().any(|family| wanted.touches(family)) {
+        pages.extend(entities::pages(&views));
+    }
+    if wanted.contains("strategy.html") {
+        pages.push(strategy::page(&views));
+    }
+    if wanted.contains("diagnostics.html") {
+        pages.push(diagnostics::page(&views));
+    }
     pages.push(Page::new(
         "report.html",
         "report-placeholder.html",
         Context::new(),
     ));
-    pages.retain(|page| keep(&page.path));
+    pages.retain(|page| wanted.contains(&page.path));
     pages
 }
 
