@@ -104,6 +104,16 @@ The brief: what the campaign wants, for whom, and how we know it worked.
 "##,
     ),
     (
+        "crisis/outage.md",
+        r##"+++
+title = "Service outage"
+scenario = "Our service is down"
+platforms = ["linkedin", "mastodon"]
++++
+We know about the outage and are working on it. We will post an update here within the hour.
+"##,
+    ),
+    (
         "posts/hello-world.md",
         r##"+++
 title = "Hello, world"

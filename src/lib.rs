@@ -38,6 +38,8 @@ pub struct Options {
 pub struct Checked {
     /// The parsed model.
     pub project: Project,
+    /// Performance figures from `metrics/*.csv`, joined to posts (read once, here).
+    pub metrics: Vec<metrics::MetricRecord>,
     /// Every finding, sorted by file and line, with `[lints]` levels applied.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -45,18 +47,22 @@ pub struct Checked {
 /// Loads, parses and validates the repository at `root`.
 pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::LoadError> {
     let (project, diagnostics) = load::load_project(root)?;
-    let diagnostics = check_loaded(&project, diagnostics, options);
-    Ok(Checked { project, diagnostics })
+    let (metrics, diagnostics) = check_loaded(&project, diagnostics, options);
+    Ok(Checked {
+        project,
+        metrics,
+        diagnostics,
+    })
 }
 
-/// Runs every rule over an already loaded project, given the findings of loading it:
-/// the second half of [`check_project`], kept apart so the dev server can re-validate
-/// after re-reading a single file.
+/// Runs every rule over an already loaded project, given the findings of loading it, and
+/// joins the metrics: the second half of [`check_project`], kept apart so the dev server
+/// can check again after re-reading a single file.
 pub fn check_loaded(
     project: &Project,
     mut diagnostics: Vec<Diagnostic>,
     options: &Options,
-) -> Vec<Diagnostic> {
+) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
     let today = options.today.unwrap_or_else(|| {
         chrono::Utc::now()
             .with_timezone(&project.config.timezone)
@@ -64,10 +70,12 @@ pub fn check_loaded(
     });
     let context = validate::Context { today };
     diagnostics.extend(validate::validate(project, &context));
+    let (metrics, metric_findings) = metrics::load_metrics(project);
+    diagnostics.extend(metric_findings);
     diagnostic::apply_lint_levels(&mut diagnostics, &project.config.lints);
     attach_source_lines(&mut diagnostics, project);
     diagnostic::sort(&mut diagnostics);
-    diagnostics
+    (metrics, diagnostics)
 }
 
 /// Gives each finding the text of the line it points at, for renderers.
@@ -94,6 +102,7 @@ pub fn all_rules() -> Vec<&'static Rule> {
     rules.extend(content::post::RULES);
     rules.extend(content::time::RULES);
     rules.extend(validate::rules());
+    rules.extend(platform::RULES);
     rules.extend(metrics::RULES);
     rules
 }

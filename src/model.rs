@@ -381,9 +381,10 @@ impl Status {
         matches!(self, Status::Approved | Status::Scheduled)
     }
 
-    /// Whether a post in this status needs a publish time.
+    /// Whether a post in this status must have a publish time to be read at all.
+    /// (A `published` post without one is reported by the `published-without-time` rule.)
     pub fn needs_time(self) -> bool {
-        !matches!(self, Status::Idea | Status::Cancelled)
+        !matches!(self, Status::Idea | Status::Cancelled | Status::Published)
     }
 }
 

@@ -119,3 +119,20 @@ fn rules_lists_every_rule_once() {
     assert_eq!(names.len(), count, "rule names are unique");
     assert!(names.contains(&"unknown-pillar") && names.contains(&"syntax-error"));
 }
+
+#[test]
+fn every_platform_rule_fires_at_its_line() {
+    let dir = fixture("platforms");
+    let (code, json) = check_json(&dir, "2026-11-29");
+    assert_eq!(code, 1);
+    let is_platform_rule = |name: &str| touchpoint::platform::RULES.iter().any(|r| r.name == name);
+    assert_eq!(findings(&json, is_platform_rule), expected(&dir));
+}
+
+#[test]
+fn example_project_is_clean() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project");
+    let (code, json) = check_json(&dir, "2026-11-29");
+    assert_eq!(code, 0);
+    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 0, "{json:#}");
+}

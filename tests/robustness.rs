@@ -68,7 +68,10 @@ fn empty_and_binary_files() {
 #[test]
 fn bom_and_crlf_are_read_like_any_other_file() {
     let (_tmp, repo) = scratch_repo();
-    let text = format!("\u{feff}{}+++\r\nBody\r\n", VALID_HEAD.replace('\n', "\r\n"));
+    let text = format!(
+        "\u{feff}{}pillar = \"know-how\"\r\n+++\r\nBody\r\n",
+        VALID_HEAD.replace('\n', "\r\n")
+    );
     let (_, found) = findings_for(&repo, "posts/bom.md", text.as_bytes());
     assert!(found.is_empty(), "{found:?}");
     let bad = "\u{feff}+++\r\ntitle = \"T\"\r\nplatforms = [\"mastodon\"]\r\nstatus = \"drafty\"\r\n+++\r\n";

@@ -71,7 +71,12 @@ impl PlatformText {
 pub fn platform_text(project: &Project, post: &Post, platform: Platform) -> PlatformText {
     let spec = spec(platform);
     let variant = post.variants.get(&platform);
-    let override_limit = project.config.platforms.get(&platform).and_then(|c| c.max_chars);
+    let override_limit = project
+        .config
+        .platforms
+        .get(&platform)
+        .and_then(|c| c.max_chars)
+        .or_else(|| photo_post_limit(project, post, platform));
     let tracked_link = post
         .link
         .as_ref()
@@ -118,6 +123,22 @@ pub fn platform_text(project: &Project, post: &Post, platform: Platform) -> Plat
         fold,
         title: spec.title.map(|_| post.title.value.clone()),
     }
+}
+
+/// TikTok photo posts (images, no video) take a 4,000-unit description instead of the
+/// video caption's 2,200.
+fn photo_post_limit(project: &Project, post: &Post, platform: Platform) -> Option<usize> {
+    use crate::model::MediaKind;
+    let media = post.media_for(platform);
+    let is_image = |path: &str| {
+        project
+            .media
+            .get(path)
+            .map_or_else(|| MediaKind::of(path), |f| f.kind)
+            == MediaKind::Image
+    };
+    let photo_post = !media.is_empty() && media.iter().all(|m| is_image(&m.path.value));
+    (platform == Platform::Tiktok && photo_post).then_some(super::tiktok::PHOTO_DESCRIPTION.value)
 }
 
 /// The post's link with the strategy's UTM parameters for `platform` (unchanged without `[utm]`).
@@ -230,6 +251,32 @@ Drei Checks, bevor der Frost kommt:
             ("Zweiter Teil", 11)
         );
         assert!(x.valid());
+    }
+
+    #[test]
+    fn tiktok_photo_posts_take_longer_descriptions() {
+        let dir = tempfile::tempdir().unwrap();
+        let photo = POST
+            .replace("[\"instagram\", \"x\", \"mastodon\"]", "[\"tiktok\"]")
+            .replace(
+                "hashtags = [\"fahrrad\", \"winter\"]",
+                "media = [{ path = \"media/a.jpg\" }]",
+            );
+        let video = photo.replace("a.jpg", "a.mp4");
+        let project = load(
+            dir.path(),
+            "[platforms.tiktok]\n",
+            "",
+            &[("a.md", &photo), ("b.md", &video)],
+        );
+        assert_eq!(
+            platform_text(&project, &project.posts[0], Platform::Tiktok).limit,
+            Some(4000)
+        );
+        assert_eq!(
+            platform_text(&project, &project.posts[1], Platform::Tiktok).limit,
+            Some(2200)
+        );
     }
 
     #[test]

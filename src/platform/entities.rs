@@ -53,12 +53,11 @@ fn tagged(text: &str, signs: &[char], keep: impl Fn(&str) -> bool, dotted: bool)
 
 /// End of the handle or tag word starting at byte `start`.
 fn word_end(text: &str, start: usize, dotted: bool) -> usize {
-    let rest = &text[start..];
     let mut end = start;
     let mut seen_at = false;
-    let chars: Vec<(usize, char)> = rest.char_indices().collect();
-    for (k, &(off, c)) in chars.iter().enumerate() {
-        let next_is_word = chars.get(k + 1).is_some_and(|&(_, n)| is_word(n));
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word(n));
         let inner = dotted && (c == '.' || c == '-') && next_is_word && end > start;
         let domain_at = dotted && c == '@' && !seen_at && next_is_word && end > start;
         if is_word(c) || inner || domain_at {

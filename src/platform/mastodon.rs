@@ -51,27 +51,22 @@ pub const COUNTING_SOURCE: &str = VALIDATOR;
 
 /// The length as Mastodon's validator counts it.
 pub fn count(text: &str) -> usize {
-    let links = urls::find_links(text, false);
-    let mentions = entities::mentions(text);
+    // (range, counted length, order): links win over mentions that start at the same place.
+    let mut replacements: Vec<(std::ops::Range<usize>, usize, u8)> =
+        urls::find_links_as(text, urls::Dialect::Mastodon)
+            .into_iter()
+            .map(|l| (l.range, URL_LENGTH, 0))
+            .collect();
+    for mention in entities::mentions(text) {
+        let local = local_part(&text[mention.range.clone()]);
+        replacements.push((mention.range, unicode::graphemes(local), 1));
+    }
+    replacements.sort_by_key(|(r, _, order)| (r.start, *order));
     let mut length = 0;
     let mut at = 0;
-    let mut replacements: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
-    for link in &links {
-        replacements.push((link.range.clone(), URL_LENGTH));
-    }
-    for mention in &mentions {
-        let overlaps = links
-            .iter()
-            .any(|l| l.range.start < mention.range.end && mention.range.start < l.range.end);
-        if !overlaps {
-            let local = local_part(&text[mention.range.clone()]);
-            replacements.push((mention.range.clone(), unicode::graphemes(local)));
-        }
-    }
-    replacements.sort_by_key(|(r, _)| r.start);
-    for (range, len) in replacements {
+    for (range, len, _) in replacements {
         if range.start < at {
-            continue;
+            continue; // inside a link already counted
         }
         length += unicode::graphemes(&text[at..range.start]) + len;
         at = range.end;
@@ -109,6 +104,16 @@ mod tests {
         );
         assert_eq!(count("Mehr: https://a.de"), 6 + 23);
         assert_eq!(count("http://radwerk.de"), 23);
+    }
+
+    #[test]
+    fn links_run_to_the_next_space_without_trailing_punctuation() {
+        assert_eq!(count("https://ja.wikipedia.org/wiki/日本"), 23);
+        assert_eq!(count("(https://radwerk.de/winter)."), 1 + 23 + 2);
+        assert_eq!(count("https://radwerk.de/winter»"), 23);
+        assert_eq!(count("https://radwerk.de/a?q=ü"), 23);
+        assert_eq!(count("gemini://radwerk.de/kapsel"), 23);
+        assert_eq!(count("https://radwerk.de#termine"), 23 + 8);
     }
 
     #[test]

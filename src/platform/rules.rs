@@ -89,7 +89,7 @@ pub const X_LINK_COUNT: Rule = Rule {
 pub const THREADS_LINK_COUNT: Rule = Rule {
     name: "threads-link-count",
     default: Severity::Error,
-    summary: "Threads rejects posts with more than 5 links.",
+    summary: "Threads rejects posts with more than 5 distinct links.",
 };
 
 /// A link where the network does not make links clickable.
@@ -217,6 +217,8 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
         .posts
         .iter()
         .chain(&project.crisis)
+        // A cancelled post never goes out, so what a network would accept no longer matters.
+        .filter(|post| post.status.value != crate::model::Status::Cancelled)
         .flat_map(|post| check_post(project, post))
         .collect()
 }
@@ -240,6 +242,14 @@ pub fn check_post(project: &Project, post: &Post) -> Vec<Diagnostic> {
     }
     check_alt_text(project, post, &mut out);
     out
+}
+
+/// What the per-post count rules count.
+#[derive(Clone, Copy)]
+enum Counted {
+    Hashtags,
+    Mentions,
+    Links,
 }
 
 /// What every check of one post on one platform needs.
@@ -292,11 +302,11 @@ impl Ctx<'_> {
         let m = &part.measure;
         if let Some(limit) = m.limit.filter(|_| m.over() > 0) {
             let message = format!(
-                "{label} is {} {} for {}, {} over the limit of {}",
+                "{label} is {} {}, {} over {}'s {}",
                 thousands(m.length),
                 m.unit.describe(),
-                self.network(),
                 thousands(m.over()),
+                self.network(),
                 thousands(limit)
             );
             let help = if part.source == PartSource::Thread || !self.spec.threads {
@@ -313,10 +323,10 @@ impl Ctx<'_> {
             && bytes > limit
         {
             let message = format!(
-                "{label} is {} bytes for {}, {} over the limit of {} bytes",
+                "{label} is {} bytes, {} over {}'s {} bytes",
                 thousands(bytes),
-                self.network(),
                 thousands(bytes - limit),
+                self.network(),
                 thousands(limit)
             );
             out.push(
@@ -347,21 +357,26 @@ impl Ctx<'_> {
     fn check_entities(&self, part: &TextPart, label: &str, out: &mut Vec<Diagnostic>) {
         let tags = entities::hashtags(&part.text).len();
         let handles = entities::mentions(&part.text).len();
-        let links = urls::find_links(&part.text, true).len();
+        let links = count_links(&part.text, self.platform);
         let limits = [
             (
                 self.spec.max_hashtags,
                 tags,
                 "hashtags",
-                self.count_rule("hashtags"),
+                self.count_rule(Counted::Hashtags),
             ),
             (
                 self.spec.max_mentions,
                 handles,
                 "@-mentions",
-                self.count_rule("mentions"),
+                self.count_rule(Counted::Mentions),
             ),
-            (self.spec.max_links, links, "links", self.count_rule("links")),
+            (
+                self.spec.max_links,
+                links,
+                "links",
+                self.count_rule(Counted::Links),
+            ),
         ];
         for (limit, found, what, rule) in limits {
             let (Some(limit), Some(rule)) = (limit, rule) else {
@@ -392,14 +407,14 @@ impl Ctx<'_> {
     }
 
     /// The count rule of this platform for hashtags, mentions or links.
-    fn count_rule(&self, what: &str) -> Option<&'static Rule> {
+    fn count_rule(&self, what: Counted) -> Option<&'static Rule> {
         match (self.platform, what) {
-            (Platform::Instagram, "hashtags") => Some(&INSTAGRAM_HASHTAG_COUNT),
-            (Platform::Instagram, "mentions") => Some(&INSTAGRAM_MENTION_COUNT),
-            (Platform::X, "hashtags") => Some(&X_HASHTAG_COUNT),
-            (Platform::X, "mentions") => Some(&X_MENTION_COUNT),
-            (Platform::X, "links") => Some(&X_LINK_COUNT),
-            (Platform::Threads, "links") => Some(&THREADS_LINK_COUNT),
+            (Platform::Instagram, Counted::Hashtags) => Some(&INSTAGRAM_HASHTAG_COUNT),
+            (Platform::Instagram, Counted::Mentions) => Some(&INSTAGRAM_MENTION_COUNT),
+            (Platform::X, Counted::Hashtags) => Some(&X_HASHTAG_COUNT),
+            (Platform::X, Counted::Mentions) => Some(&X_MENTION_COUNT),
+            (Platform::X, Counted::Links) => Some(&X_LINK_COUNT),
+            (Platform::Threads, Counted::Links) => Some(&THREADS_LINK_COUNT),
             _ => None,
         }
     }
@@ -433,11 +448,11 @@ impl Ctx<'_> {
                 kind => {
                     let what = kind.map_or("this kind of file", kind_name);
                     let message = format!("{} does not take {what}: `{}`", self.network(), m.path.value);
-                    out.push(self.diag(&MEDIA_KIND, m.path.pos, message).help(format!(
-                        "{} takes {}",
-                        self.network(),
-                        kinds_list(rules.kinds)
-                    )));
+                    out.push(
+                        self.diag(&MEDIA_KIND, m.path.pos, message)
+                            .width(quoted_width(&m.path.value))
+                            .help(format!("{} takes {}", self.network(), kinds_list(rules.kinds))),
+                    );
                 }
             }
         }
@@ -462,6 +477,7 @@ impl Ctx<'_> {
                     );
                     out.push(
                         self.diag(&INSTAGRAM_ASPECT_RATIO, m.path.pos, message)
+                            .width(quoted_width(&m.path.value))
                             .help("crop the image, e.g. to 1080×1350 (4:5) or 1080×1080"),
                     );
                 }
@@ -487,6 +503,7 @@ impl Ctx<'_> {
                 );
                 out.push(
                     self.diag(&MEDIA_COUNT, first_extra.path.pos, message)
+                        .width(quoted_width(&first_extra.path.value))
                         .help(format!("use at most {} {what}", limit.value)),
                 );
             }
@@ -543,7 +560,11 @@ impl Ctx<'_> {
                 self.network(),
                 limit.value
             );
-            out.push(self.diag(rule, title.pos, message).help("shorten the title"));
+            out.push(
+                self.diag(rule, title.pos, message)
+                    .width(quoted_width(&title.value))
+                    .help("shorten the title"),
+            );
         }
         let refused: Vec<String> = title
             .value
@@ -559,6 +580,7 @@ impl Ctx<'_> {
             );
             out.push(
                 self.diag(&FORBIDDEN_CHARACTER, title.pos, message)
+                    .width(quoted_width(&title.value))
                     .help("remove these characters"),
             );
         }
@@ -625,6 +647,7 @@ fn check_alt_text(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
                     );
                     out.push(
                         Diagnostic::new(&MISSING_ALT_TEXT, &post.file, m.path.pos, message)
+                            .width(quoted_width(&m.path.value))
                             .help("add `alt = \"what the image shows\"`"),
                     );
                 }
@@ -649,6 +672,18 @@ fn check_alt_text(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// Links in `text` as `platform` counts them: Threads counts each distinct URL once.
+fn count_links(text: &str, platform: Platform) -> usize {
+    let found = urls::find_links(text, true);
+    if platform != Platform::Threads {
+        return found.len();
+    }
+    let mut distinct: Vec<&str> = found.iter().map(|l| &text[l.range.clone()]).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    distinct.len()
 }
 
 /// "the text", "the variant text" or "thread part 2": how findings name a part.
@@ -687,6 +722,11 @@ fn describe_char(c: char) -> String {
     } else {
         format!("U+{:04X}", c as u32)
     }
+}
+
+/// How many columns a quoted string value spans in the file, quotes included.
+fn quoted_width(value: &str) -> usize {
+    value.chars().count() + 2
 }
 
 /// 2431 → "2,431".
@@ -762,7 +802,7 @@ mod tests {
         assert_eq!(found[0].1, 6);
         assert_eq!(
             found[0].2,
-            "the text is 290 weighted characters (twitter-text v3) for X, 10 over the limit of 280"
+            "the text is 290 weighted characters (twitter-text v3), 10 over X's 280"
         );
     }
 
@@ -862,9 +902,7 @@ mod tests {
         let found = findings(&post("\"bluesky\"", "", &"👨‍👩‍👧‍👦".repeat(121)), &[]);
         assert_eq!(found.len(), 1);
         assert!(
-            found[0]
-                .2
-                .contains("3,025 bytes for Bluesky, 25 over the limit of 3,000 bytes"),
+            found[0].2.contains("3,025 bytes, 25 over Bluesky's 3,000 bytes"),
             "{}",
             found[0].2
         );
@@ -890,6 +928,22 @@ mod tests {
         assert!(found[0].2.starts_with("X does not take"), "{}", found[0].2);
         let missing = "media = [{ path = \"media/gone.xyz\" }]\n";
         assert_eq!(findings(&post("\"x\"", missing, "Text"), &[]), vec![]);
+    }
+
+    #[test]
+    fn threads_counts_each_distinct_link_once() {
+        let five = (0..5)
+            .map(|i| format!("https://radwerk.de/{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(
+            count_links(&format!("{five} https://radwerk.de/0"), Platform::Threads),
+            5
+        );
+        assert_eq!(
+            count_links(&format!("{five} https://radwerk.de/0"), Platform::X),
+            6
+        );
     }
 
     #[test]

@@ -8,7 +8,10 @@ const DIRECT_POST: &str = "https://developers.tiktok.com/doc/content-posting-api
 /// TikTok Content Posting API, photo post.
 const PHOTO_POST: &str = "https://developers.tiktok.com/doc/content-posting-api-reference-photo-post";
 
-/// TikTok's limits.
+/// A photo post's description limit, which replaces the video caption's 2,200.
+pub const PHOTO_DESCRIPTION: Figure = Figure::new(4000, Evidence::Unverified, PHOTO_POST);
+
+/// TikTok's limits (for video posts; photo posts take [`PHOTO_DESCRIPTION`]).
 pub const SPEC: Spec = Spec {
     platform: Platform::Tiktok,
     text: Some(Figure::new(2200, Evidence::Official, DIRECT_POST)),

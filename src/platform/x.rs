@@ -110,9 +110,10 @@ mod tests {
             86
         );
         assert_eq!(count(&format!("https://example.com/{}", "a".repeat(200))), 23);
-        // a bare country-code domain is text, as twitter-text decides
-        assert_eq!(count("radwerk.de"), 10);
+        assert_eq!(count("radwerk.de"), 23);
         assert_eq!(count("radwerk.de/winter"), 23);
+        // not a known top-level domain: text
+        assert_eq!(count("index.html"), 10);
     }
 
     #[test]

@@ -127,13 +127,17 @@ impl Session {
         let site_options = SiteOptions { today: options.today };
         let (project, diagnostics) = load::load_project(root)?;
         let loaded = group_by_file(diagnostics);
-        let diagnostics = crate::check_loaded(&project, flatten(&loaded), &options);
+        let (metrics, diagnostics) = crate::check_loaded(&project, flatten(&loaded), &options);
         let seen_findings = group_by_file(diagnostics.clone());
         Ok(Session {
             root: root.to_path_buf(),
             options,
             site_options,
-            checked: Checked { project, diagnostics },
+            checked: Checked {
+                project,
+                metrics,
+                diagnostics,
+            },
             loaded,
             broken: BTreeSet::new(),
             published_site_wide: String::new(),
@@ -239,8 +243,10 @@ impl Session {
                 FileRole::Project | FileRole::Folder | FileRole::Unused => {}
             }
         }
-        self.checked.diagnostics =
+        let (metrics, diagnostics) =
             crate::check_loaded(&self.checked.project, flatten(&self.loaded), &self.options);
+        self.checked.metrics = metrics;
+        self.checked.diagnostics = diagnostics;
         self.mark_changed_findings();
         Ok(())
     }
@@ -270,8 +276,12 @@ impl Session {
         self.broken.retain(|file| is_unreadable(loaded.get(file)));
         let newly_broken = changed.iter().filter(|rel| is_unreadable(loaded.get(*rel)));
         self.broken.extend(newly_broken.cloned());
-        let diagnostics = crate::check_loaded(&project, flatten(&self.loaded), &self.options);
-        self.checked = Checked { project, diagnostics };
+        let (metrics, diagnostics) = crate::check_loaded(&project, flatten(&self.loaded), &self.options);
+        self.checked = Checked {
+            project,
+            metrics,
+            diagnostics,
+        };
         self.stale.everything = true;
         self.mark_changed_findings();
         Ok(())

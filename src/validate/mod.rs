@@ -9,7 +9,20 @@ use chrono::NaiveDate;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::Project;
 
+pub mod cadence;
+pub mod campaigns;
+pub mod crisis;
+pub mod disclosure;
+pub mod lifecycle;
+pub mod mix;
+pub mod personas;
+pub mod plan;
 pub mod references;
+#[cfg(test)]
+mod testing;
+pub mod text;
+pub mod voice;
+pub mod windows;
 
 /// What a validation run may depend on besides the model.
 #[derive(Clone, Debug)]
@@ -18,12 +31,37 @@ pub struct Context {
     pub today: NaiveDate,
 }
 
+/// A strategy rule family's entry point.
+type Check = fn(&Project, &Context) -> Vec<Diagnostic>;
+
+/// The strategy rule families: their rules and entry points, in report order.
+const STRATEGY: &[(&[&Rule], Check)] = &[
+    (cadence::RULES, cadence::check),
+    (windows::RULES, windows::check),
+    (campaigns::RULES, campaigns::check),
+    (mix::RULES, mix::check),
+    (personas::RULES, personas::check),
+    (voice::RULES, voice::check),
+    (disclosure::RULES, disclosure::check),
+    (lifecycle::RULES, lifecycle::check),
+    (crisis::RULES, crisis::check),
+];
+
 /// The rules of every validation module.
 pub fn rules() -> Vec<&'static Rule> {
-    references::RULES.to_vec()
+    let mut rules = references::RULES.to_vec();
+    for (family, _) in STRATEGY {
+        rules.extend(family.iter().copied());
+    }
+    rules
 }
 
 /// Runs every cross-file rule over the project.
-pub fn validate(project: &Project, _context: &Context) -> Vec<Diagnostic> {
-    references::check(project)
+pub fn validate(project: &Project, context: &Context) -> Vec<Diagnostic> {
+    let mut out = references::check(project);
+    out.extend(crate::platform::rules::check(project));
+    for (_, check) in STRATEGY {
+        out.extend(check(project, context));
+    }
+    out
 }
