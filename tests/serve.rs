@@ -309,7 +309,7 @@ fn an_edited_post_is_served_and_its_pages_reload() {
     let waited = started.elapsed();
     assert!(reload.contains("posts/2026/12/tyres.html"), "{reload}");
     assert!(
-        !reload.contains("posts/2026/12/lights.html"),
+        !reload.contains("posts/2027/01/opening.html"),
         "other post pages are not re-rendered: {reload}"
     );
 

@@ -1,6 +1,8 @@
 //! `touchpoint build`: the real binary on fixture repositories, checking pages, links,
 //! escaping, overrides, exit codes and where the output may go.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Output};
@@ -276,6 +278,10 @@ fn builds_every_page_of_a_small_project() {
     );
     assert!(post.contains("<strong>lights</strong>"), "Markdown is rendered");
     assert!(
+        post.contains(r#"<a href="../../../personas/commuter-kim.html""#),
+        "a link to a content file points at its page"
+    );
+    assert!(
         post.contains(r#"alt="Tyre tread in the snow""#),
         "alt text is rendered"
     );
@@ -330,11 +336,13 @@ fn nothing_from_content_runs_as_script() {
                     "{page}: a script that is not the theme's: {tag:?}"
                 );
             }
+            let theme_filter = tag.name == "form" && tag.attributes.iter().any(|(a, _)| a == "data-filter");
             assert!(
-                !matches!(
-                    tag.name.as_str(),
-                    "iframe" | "object" | "embed" | "form" | "math" | "style" | "base"
-                ),
+                theme_filter
+                    || !matches!(
+                        tag.name.as_str(),
+                        "iframe" | "object" | "embed" | "form" | "math" | "style" | "base"
+                    ),
                 "{page}: <{}> from content",
                 tag.name
             );
@@ -564,4 +572,28 @@ fn the_tag_scanner_sees_real_tags_only() {
     assert_eq!(names, ["p", "a", "img"]);
     assert_eq!(found[1].attributes[1], ("onclick".to_owned(), "y".to_owned()));
     assert_eq!(found[2].attributes[0], ("src".to_owned(), "a.png".to_owned()));
+}
+
+#[test]
+fn the_same_input_gives_the_same_site() {
+    let (_a, first, _) = build(&fixture("site-basic"), &[]);
+    let (_b, second, _) = build(&fixture("site-basic"), &[]);
+    let (one, two) = (pages(&first), pages(&second));
+    assert_eq!(one.keys().collect::<Vec<_>>(), two.keys().collect::<Vec<_>>());
+    for (path, html) in &one {
+        assert_eq!(html, &two[path], "{path} differs between two builds");
+    }
+}
+
+#[test]
+fn the_fixtures_report_exactly_their_planted_problems() {
+    for name in ["site-basic", "site-xss"] {
+        let dir = fixture(name);
+        let (_, json) = common::check_json(&dir, TODAY);
+        assert_eq!(
+            common::findings(&json, |_| true),
+            common::expected(&dir),
+            "{name}"
+        );
+    }
 }

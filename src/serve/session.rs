@@ -305,9 +305,12 @@ impl Session {
             return;
         }
         let new = post_of_file(&self.checked, rel);
-        self.stale
-            .pages
-            .extend(site::pages_affected_by_post(reloaded.replaced.as_ref(), new));
+        let old = reloaded.replaced.as_ref();
+        let mut stale = site::pages_affected_by_post(old, new);
+        for post in [old, new].into_iter().flatten() {
+            stale.extend(site::pages_next_to(&self.checked.project, post));
+        }
+        self.stale.pages.extend(stale);
     }
 
     /// Marks stale the pages of files whose findings changed since the last update (a
@@ -515,7 +518,11 @@ mod tests {
         for page in ["calendar/2026-12.html", "index.html", "posts.html"] {
             assert!(pages.contains(&page), "{page} in {pages:?}");
         }
-        assert!(!pages.contains(&"posts/2026/12/lights.html"), "{pages:?}");
+        assert!(
+            pages.contains(&"posts/2026/12/lights.html"),
+            "its neighbour links it: {pages:?}"
+        );
+        assert!(!pages.contains(&"posts/2027/01/opening.html"), "{pages:?}");
         assert!(!pages.contains(&"calendar/2027-01.html"), "same month: {pages:?}");
     }
 

@@ -10,14 +10,13 @@
 use std::collections::BTreeSet;
 
 use chrono::Datelike;
-use rayon::prelude::*;
 
-use super::pages::{calendar_href_for, pages_where};
-use super::views::post_path;
-use super::{Renderer, Site, SiteError, SiteOptions};
+use super::pages::calendar_href_for;
+use super::views::{post_path, sort_by_time};
+use super::{Site, SiteError, SiteOptions, render_site_only};
 use crate::Checked;
 use crate::diagnostic::Summary;
-use crate::model::Post;
+use crate::model::{Post, Project};
 
 /// Pages that list or count posts, whichever post changed.
 const PAGES_COUNTING_POSTS: &[&str] = &[
@@ -186,20 +185,33 @@ pub fn site_wide_state(checked: &Checked, options: &SiteOptions) -> String {
 /// server's cheap path after an edit. A page of the set missing from the result no
 /// longer exists.
 pub fn render_pages(checked: &Checked, options: &SiteOptions, pages: &PageSet) -> Result<Site, SiteError> {
-    let renderer = Renderer::new(checked, options)?;
-    let mut site = Site {
-        files: Default::default(),
-        repo: Some(checked.project.root.clone()),
+    let wanted = |path: &str| pages.contains(path) && path.ends_with(".html");
+    render_site_only(checked, options, &wanted)
+}
+
+/// The pages of the posts next to where `post` sorts in time: their "previous" and
+/// "next" links name it. Call it with a post's old and new version.
+pub fn pages_next_to(project: &Project, post: &Post) -> PageSet {
+    let list = if post.is_crisis() {
+        &project.crisis
+    } else {
+        &project.posts
     };
-    let rendered: Vec<(String, Vec<u8>)> = pages_where(&renderer, pages)
-        .into_par_iter()
-        .map(|page| {
-            let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
-            Ok((page.path, bytes))
-        })
-        .collect::<Result<_, SiteError>>()?;
-    site.files.extend(rendered);
-    Ok(site)
+    let mut others: Vec<&Post> = list.iter().filter(|p| p.id != post.id).collect();
+    sort_by_time(&mut others);
+    let at = others.partition_point(|other| {
+        let mut pair = [*other, post];
+        sort_by_time(&mut pair);
+        std::ptr::eq(pair[0], *other)
+    });
+    let mut set = PageSet::default();
+    for neighbour in [at.checked_sub(1).and_then(|i| others.get(i)), others.get(at)]
+        .into_iter()
+        .flatten()
+    {
+        set.insert(post_path(neighbour));
+    }
+    set
 }
 
 #[cfg(test)]

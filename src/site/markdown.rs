@@ -11,19 +11,40 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use super::format::href;
 use crate::model::MediaFile;
 
-/// Renders `text` as sanitised HTML for a page whose root prefix is `root`; a Markdown
-/// `#` heading becomes `<h{top}>` (and `##` one level below), so content headings sit
-/// under the page's own outline.
+/// What relative links in Markdown may point at: media files and the content files
+/// that have a page (repository-relative path → output path).
+#[derive(Clone, Copy)]
+pub struct LinkTargets<'a> {
+    /// Files under `media/`, by repository-relative path.
+    pub media: &'a BTreeMap<String, MediaFile>,
+    /// Content files with a page of their own, e.g. `personas/paula.md` → `personas/paula.html`.
+    pub pages: &'a BTreeMap<String, String>,
+}
+
+/// Where a piece of Markdown is rendered: the file it comes from, the page's root prefix
+/// and the level a Markdown `#` heading becomes.
+#[derive(Clone, Copy)]
+pub struct Placement<'a> {
+    /// Repository-relative path of the file the Markdown is written in.
+    pub source: &'a str,
+    /// The page's relative prefix to the site root (`../`).
+    pub root: &'a str,
+    /// `<h{top}>` for `#`, one level lower for `##`, so content headings sit under the page's outline.
+    pub top: u8,
+}
+
+/// Renders `text` as sanitised HTML.
 ///
-/// Relative URLs that name a file under `media/` are pointed at the copy in the site;
-/// other relative URLs (which would be broken links in the output) are dropped, as are
-/// `#` links.
-pub fn render_markdown(text: &str, root: &str, media: &BTreeMap<String, MediaFile>, top: u8) -> String {
+/// Relative URLs, read from the source file's folder or from the repository root, that
+/// name a media file or a content file with a page (`../personas/paula.md`) are pointed
+/// at the copy or page in the site; other relative URLs (which would be broken links in
+/// the output) are dropped, as are `#` links.
+pub fn render_markdown(text: &str, at: Placement<'_>, targets: LinkTargets<'_>) -> String {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     let mut raw = String::new();
-    let shift = usize::from(top.clamp(1, 6) - 1);
+    let shift = usize::from(at.top.clamp(1, 6) - 1);
     let events = Parser::new_ext(text, options).map(|event| match event {
         Event::Start(Tag::Heading {
             level,
@@ -40,15 +61,34 @@ pub fn render_markdown(text: &str, root: &str, media: &BTreeMap<String, MediaFil
         other => other,
     });
     html::push_html(&mut raw, events);
-    let rewrite = MediaRewrite {
-        root: root.to_owned(),
-        media,
+    let rewrite = LinkRewrite {
+        root: at.root.to_owned(),
+        folder: at
+            .source
+            .rsplit_once('/')
+            .map_or("", |(folder, _)| folder)
+            .to_owned(),
+        targets,
     };
     ammonia::Builder::default()
         .link_rel(Some("noopener noreferrer nofollow"))
         .url_relative(ammonia::UrlRelative::Custom(Box::new(rewrite)))
         .clean(&raw)
         .to_string()
+}
+
+/// The Markdown without a first `# Heading` that only repeats `name` (the page shows it already).
+pub fn without_title<'a>(markdown: &'a str, name: &str) -> &'a str {
+    let trimmed = markdown.trim_start();
+    let Some(rest) = trimmed.strip_prefix("# ") else {
+        return markdown;
+    };
+    let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
+    if line.trim() == name.trim() {
+        after
+    } else {
+        markdown
+    }
 }
 
 /// `level` moved down by `shift`, at most to `<h6>`.
@@ -65,20 +105,49 @@ fn shifted(level: HeadingLevel, shift: usize) -> HeadingLevel {
     levels[(index + shift).min(levels.len() - 1)]
 }
 
-/// Points relative links at media files into the site; drops other relative links.
-struct MediaRewrite<'m> {
+/// Points relative links at media copies and pages in the site; drops the others.
+struct LinkRewrite<'m> {
     root: String,
-    media: &'m BTreeMap<String, MediaFile>,
+    folder: String,
+    targets: LinkTargets<'m>,
 }
 
-impl<'a> ammonia::UrlRelativeEvaluate<'a> for MediaRewrite<'a> {
+impl<'a> ammonia::UrlRelativeEvaluate<'a> for LinkRewrite<'a> {
     fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
-        let path = url.trim_start_matches("./").trim_start_matches('/');
-        let path = percent_decode(path.split(['#', '?']).next().unwrap_or_default());
-        let path = path.as_str();
-        let known = self.media.contains_key(path);
-        known.then(|| Cow::Owned(format!("{}{}", self.root, href(path))))
+        let (path, fragment) = match url.split_once('#') {
+            Some((path, fragment)) => (path, Some(fragment)),
+            None => (url, None),
+        };
+        let path = percent_decode(path.split('?').next().unwrap_or_default());
+        let from_root = resolve("", path.trim_start_matches('/'));
+        let from_file = resolve(&self.folder, &path);
+        for candidate in [from_file, from_root].into_iter().flatten() {
+            if self.targets.media.contains_key(&candidate) {
+                return Some(Cow::Owned(format!("{}{}", self.root, href(&candidate))));
+            }
+            if let Some(page) = self.targets.pages.get(&candidate) {
+                let fragment = fragment.map(|f| format!("#{}", href(f))).unwrap_or_default();
+                return Some(Cow::Owned(format!("{}{}{fragment}", self.root, href(page))));
+            }
+        }
+        None
     }
+}
+
+/// `path` read from `folder` (both `/`-separated, repository-relative), without `.` and
+/// `..`; `None` when it climbs out of the repository or is empty.
+fn resolve(folder: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
 }
 
 /// Undoes `%XX` escapes (pulldown-cmark escapes spaces and non-ASCII in URLs).
@@ -107,16 +176,43 @@ mod tests {
     use super::*;
 
     fn render(text: &str) -> String {
-        render_markdown(text, "../", &BTreeMap::new(), 1)
+        render_at(text, "posts/a.md", "../", 1, &BTreeMap::new(), &BTreeMap::new())
+    }
+
+    fn render_at(
+        text: &str,
+        source: &str,
+        root: &str,
+        top: u8,
+        media: &BTreeMap<String, MediaFile>,
+        pages: &BTreeMap<String, String>,
+    ) -> String {
+        let at = Placement { source, root, top };
+        render_markdown(text, at, LinkTargets { media, pages })
     }
 
     #[test]
     fn headings_move_under_the_page_outline() {
-        let out = render_markdown("# Top\n\n## Sub\n\n###### Deep", "", &BTreeMap::new(), 3);
+        let out = render_at(
+            "# Top\n\n## Sub\n\n###### Deep",
+            "a.md",
+            "",
+            3,
+            &BTreeMap::new(),
+            &BTreeMap::new(),
+        );
         assert!(
             out.contains("<h3>Top</h3>") && out.contains("<h4>Sub</h4>") && out.contains("<h6>Deep</h6>"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_heading_that_repeats_the_name_is_dropped() {
+        assert_eq!(without_title("# Paula\nText", "Paula"), "Text");
+        assert_eq!(without_title("\n# Paula", "Paula"), "");
+        assert_eq!(without_title("# Other\nText", "Paula"), "# Other\nText");
+        assert_eq!(without_title("Text", "Paula"), "Text");
     }
 
     #[test]
@@ -153,9 +249,16 @@ mod tests {
             height: None,
         };
         media.insert("media/a b.png".to_owned(), file);
-        let out = render_markdown("![Alt](<media/a b.png>) [x](other.md)", "../../", &media, 1);
+        let mut pages = BTreeMap::new();
+        pages.insert("personas/paula.md".to_owned(), "personas/paula.html".to_owned());
+        let text = "![Alt](<media/a b.png>) [x](other.md) [Paula](../../personas/paula.md#why) \
+                    ![up](../../media/a%20b.png) [out](../../../../etc/passwd)";
+        let out = render_at(text, "posts/2026/p.md", "../../", 1, &media, &pages);
         assert!(out.contains("src=\"../../media/a%20b.png\""), "{out}");
         assert!(out.contains("alt=\"Alt\""), "{out}");
         assert!(!out.contains("other.md"), "{out}");
+        assert!(out.contains("href=\"../../personas/paula.html#why\""), "{out}");
+        assert_eq!(out.matches("src=\"../../media/a%20b.png\"").count(), 2, "{out}");
+        assert!(!out.contains("passwd"), "{out}");
     }
 }

@@ -25,10 +25,12 @@ use rayon::prelude::*;
 
 use crate::Checked;
 
-pub use deps::{PageSet, pages_affected_by_post, pages_showing_post, render_pages, site_wide_state};
+pub use deps::{
+    PageSet, pages_affected_by_post, pages_next_to, pages_showing_post, render_pages, site_wide_state,
+};
 pub use format::Lang;
 pub use labels::{LABELS, labels_for};
-pub use markdown::render_markdown;
+pub use markdown::{LinkTargets, Placement, render_markdown};
 pub use theme::{Origin, STATIC, TEMPLATES, Theme, load_theme};
 pub use write::{MARKER, check_output_dir, default_output_dir, write_site};
 
@@ -99,6 +101,7 @@ pub struct Renderer<'a> {
     lang: Lang,
     today: NaiveDate,
     calendar_href: String,
+    site_context: tera::Context,
 }
 
 impl<'a> Renderer<'a> {
@@ -114,14 +117,17 @@ impl<'a> Renderer<'a> {
                 .date_naive()
         });
         let calendar_href = pages::calendar_href_for(project, today);
-        Ok(Renderer {
+        let mut renderer = Renderer {
             tera,
             theme,
             checked,
             lang,
             today,
             calendar_href,
-        })
+            site_context: tera::Context::new(),
+        };
+        renderer.site_context = pages::site_context(&renderer);
+        Ok(renderer)
     }
 
     /// Renders `template` as the page at output path `path`, adding the shared context:
@@ -164,13 +170,24 @@ impl<'a> Renderer<'a> {
 
 /// Renders every page of the checked project, plus the theme's static files and the media.
 pub fn render_site(checked: &Checked, options: &SiteOptions) -> Result<Site, SiteError> {
+    render_site_only(checked, options, &|_| true)
+}
+
+/// Renders only the output files whose path `wanted` accepts (the dev server re-renders
+/// the pages a change touches); post pages that are not wanted are not even prepared.
+pub fn render_site_only(
+    checked: &Checked,
+    options: &SiteOptions,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<Site, SiteError> {
     let renderer = Renderer::new(checked, options)?;
     let mut site = Site {
         files: BTreeMap::new(),
         repo: Some(checked.project.root.clone()),
     };
-    let rendered: Vec<(String, Vec<u8>)> = pages::all_pages(&renderer)
+    let rendered: Vec<(String, Vec<u8>)> = pages::all_pages(&renderer, wanted)
         .into_par_iter()
+        .filter(|page| wanted(&page.path))
         .map(|page| {
             let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
             Ok((page.path, bytes))
@@ -178,16 +195,19 @@ pub fn render_site(checked: &Checked, options: &SiteOptions) -> Result<Site, Sit
         .collect::<Result<_, SiteError>>()?;
     site.files.extend(rendered);
     for (name, bytes) in &renderer.theme.statics {
-        site.insert(&format!("static/{name}"), bytes.clone());
+        let path = format!("static/{name}");
+        if wanted(&path) {
+            site.insert(&path, bytes.clone());
+        }
     }
-    copy_media(checked, &mut site)?;
+    copy_media(checked, &mut site, wanted)?;
     Ok(site)
 }
 
 /// Copies every file under `media/` into the site at the same relative path.
-fn copy_media(checked: &Checked, site: &mut Site) -> Result<(), SiteError> {
+fn copy_media(checked: &Checked, site: &mut Site, wanted: &dyn Fn(&str) -> bool) -> Result<(), SiteError> {
     let root: &Path = &checked.project.root;
-    for path in checked.project.media.keys() {
+    for path in checked.project.media.keys().filter(|p| wanted(p)) {
         let file = root.join(path);
         let bytes = std::fs::read(&file).map_err(|source| SiteError::Io {
             path: file.display().to_string(),
@@ -196,4 +216,30 @@ fn copy_media(checked: &Checked, site: &mut Site) -> Result<(), SiteError> {
         site.insert(path, bytes);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_wanted_pages_are_rendered() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site-basic");
+        let checked = crate::check_project(&root, &crate::Options::default()).unwrap();
+        let options = SiteOptions {
+            today: NaiveDate::from_ymd_opt(2026, 11, 29),
+        };
+        let wanted = |path: &str| path == "index.html" || path == "posts/2026/12/tyres.html";
+        let some = render_site_only(&checked, &options, &wanted).unwrap();
+        assert_eq!(
+            some.files.keys().collect::<Vec<_>>(),
+            ["index.html", "posts/2026/12/tyres.html"]
+        );
+        let all = render_site(&checked, &options).unwrap();
+        assert_eq!(
+            some.files["posts/2026/12/tyres.html"],
+            all.files["posts/2026/12/tyres.html"]
+        );
+        assert!(all.page_count() > 20);
+    }
 }

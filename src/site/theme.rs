@@ -46,11 +46,16 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_template!("pillar.html"),
     theme_template!("strategy.html"),
     theme_template!("diagnostics.html"),
-    theme_template!("report-placeholder.html"),
+    theme_template!("report.html"),
 ];
 
 /// The default theme's static files, copied to `static/` in the output.
-pub const STATIC: &[(&str, &[u8])] = &[theme_static!("style.css"), theme_static!("site.js")];
+pub const STATIC: &[(&str, &[u8])] = &[
+    theme_static!("style.css"),
+    theme_static!("report.css"),
+    theme_static!("site.js"),
+    theme_static!("favicon.svg"),
+];
 
 /// Where a template's text came from, so errors can name the file a user can open.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::format::{Lang, date_short, datetime_long, href, time_of_day};
 use super::labels::label;
+use super::markdown::{LinkTargets, Placement, render_markdown};
 use crate::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Post, Project, Status};
@@ -88,8 +89,8 @@ pub struct DiagView {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
-    /// The offending line.
-    pub source_line: Option<String>,
+    /// The offending line, split around the offending text: before, the text, after.
+    pub source: Option<[String; 3]>,
     /// The page that shows what it concerns, if any.
     pub page: Option<String>,
 }
@@ -103,7 +104,7 @@ pub struct Views<'a> {
     /// Today.
     pub today: NaiveDate,
     diagnostics_by_file: BTreeMap<&'a str, Vec<&'a Diagnostic>>,
-    pages_by_file: BTreeMap<&'a str, String>,
+    pages_by_file: BTreeMap<String, String>,
 }
 
 impl<'a> Views<'a> {
@@ -116,19 +117,19 @@ impl<'a> Views<'a> {
         let project = &checked.project;
         let mut pages_by_file = BTreeMap::new();
         for post in &project.posts {
-            pages_by_file.insert(post.file.as_str(), post_path(post));
+            pages_by_file.insert(post.file.clone(), post_path(post));
         }
         for post in &project.crisis {
-            pages_by_file.insert(post.file.as_str(), post_path(post));
+            pages_by_file.insert(post.file.clone(), post_path(post));
         }
         for persona in &project.personas {
-            pages_by_file.insert(persona.file.as_str(), format!("personas/{}.html", persona.id));
+            pages_by_file.insert(persona.file.clone(), format!("personas/{}.html", persona.id));
         }
         for campaign in &project.campaigns {
-            pages_by_file.insert(campaign.file.as_str(), format!("campaigns/{}.html", campaign.id));
+            pages_by_file.insert(campaign.file.clone(), format!("campaigns/{}.html", campaign.id));
         }
-        pages_by_file.insert("strategy.toml", "strategy.html".to_owned());
-        pages_by_file.insert("touchpoint.toml", "index.html".to_owned());
+        pages_by_file.insert("strategy.toml".to_owned(), "strategy.html".to_owned());
+        pages_by_file.insert("touchpoint.toml".to_owned(), "index.html".to_owned());
         Views {
             checked,
             lang,
@@ -149,6 +150,15 @@ impl<'a> Views<'a> {
             Some(text) => text.to_owned(),
             None => key.split_once('_').map_or(key, |(_, rest)| rest).to_owned(),
         }
+    }
+
+    /// Renders Markdown written in `source` for a page at root prefix `root`.
+    pub fn markdown(&self, text: &str, source: &str, root: &str, top: u8) -> String {
+        let targets = LinkTargets {
+            media: &self.project().media,
+            pages: &self.pages_by_file,
+        };
+        render_markdown(text, Placement { source, root, top }, targets)
     }
 
     /// The output path of the page that shows what `file` is about, if it has one.
@@ -189,7 +199,10 @@ impl<'a> Views<'a> {
             location,
             message: d.message.clone(),
             help: d.help.clone(),
-            source_line: d.source_line.clone(),
+            source: d
+                .source_line
+                .as_deref()
+                .map(|line| split_columns(line, d.column, d.end_column)),
             page: self.pages_by_file.get(d.file.as_str()).map(|p| href(p)),
         }
     }
@@ -280,10 +293,41 @@ pub fn post_path(post: &Post) -> String {
     }
 }
 
+/// `line` split at 1-based character columns `[start, end)`, clamped to the line.
+fn split_columns(line: &str, start: u32, end: u32) -> [String; 3] {
+    let byte_at = |column: u32| {
+        line.char_indices()
+            .nth(column.saturating_sub(1) as usize)
+            .map_or(line.len(), |(i, _)| i)
+    };
+    let from = byte_at(start);
+    let to = byte_at(end).max(from);
+    [
+        line[..from].to_owned(),
+        line[from..to].to_owned(),
+        line[to..].to_owned(),
+    ]
+}
+
 /// "error" / "warning".
 pub fn severity_name(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_offending_text_is_split_out_by_character_columns() {
+        assert_eq!(
+            split_columns("pillar = \"wrk\"", 10, 15),
+            ["pillar = ", "\"wrk\"", ""]
+        );
+        assert_eq!(split_columns("äöü", 2, 3), ["ä", "ö", "ü"]);
+        assert_eq!(split_columns("ab", 7, 9), ["ab", "", ""]);
     }
 }

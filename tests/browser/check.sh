@@ -6,7 +6,8 @@
 #   tests/browser/check.sh [REPO] [SCREENSHOT_DIR]
 #
 # REPO defaults to example-project; screenshots go to /tmp/touchpoint-screens.
-# Uses $TOUCHPOINT as the binary (default: target/debug/touchpoint, built if missing).
+# Uses $TOUCHPOINT as the binary (default: target/debug/touchpoint, built if missing) and
+# $TODAY as the build's today (default 2027-01-14, the "today" of example-project's metrics).
 set -eu
 
 cd "$(dirname "$0")/../.."
@@ -19,7 +20,10 @@ command -v chromium >/dev/null || { echo "chromium is not installed (apt-get ins
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 site="$work/site"
-"$bin" build "$repo" --out "$site" --today 2027-01-14 >/dev/null 2>&1 || "$bin" build "$repo" --out "$site"
+"$bin" build "$repo" --out "$site" --today "${TODAY:-2027-01-14}" >/dev/null 2>&1 || {
+    echo "touchpoint build $repo failed"
+    exit 2
+}
 
 chrome() {
     chromium --headless --no-sandbox --disable-gpu --disable-background-networking \

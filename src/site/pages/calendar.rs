@@ -103,6 +103,7 @@ pub fn pages(views: &Views<'_>) -> Vec<Page> {
             by_day.entry(time.date_naive()).or_default().push(post);
         }
     }
+    let unscheduled = views.post_rows(project.posts.iter().filter(|p| p.time().is_none()));
     let links: Vec<MonthLink> = months
         .iter()
         .map(|m| MonthLink {
@@ -134,6 +135,7 @@ pub fn pages(views: &Views<'_>) -> Vec<Page> {
                 .collect();
             context.insert("months", &months);
             context.insert("count", &links.get(i).map_or(0, |l| l.count));
+            context.insert("unscheduled", &unscheduled);
             Page::new(month_path(*month), "calendar.html", context)
         })
         .collect()
@@ -185,6 +187,50 @@ fn weeks(views: &Views<'_>, month: Month, by_day: &BTreeMap<NaiveDate, Vec<&Post
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::site::format::Lang;
+
+    fn basic() -> crate::Checked {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site-basic");
+        crate::check_project(&root, &crate::Options::default()).unwrap()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_month_is_covered_by_whole_weeks_from_monday() {
+        let checked = basic();
+        let views = Views::new(&checked, Lang::En, day(2026, 12, 1));
+        let none = BTreeMap::new();
+        let december = weeks(&views, (2026, 12), &none);
+        assert_eq!(december.len(), 5, "30 Nov to 3 Jan");
+        assert_eq!(december[0].days[0].day, 30);
+        assert!(!december[0].days[0].in_month && december[0].days[1].in_month);
+        assert!(december[0].days[1].today);
+        assert_eq!(december[4].days[6].day, 3);
+        let february = weeks(&views, (2027, 2), &none);
+        assert_eq!(february.len(), 4, "1 Feb 2027 is a Monday, 28 Feb a Sunday");
+        assert!(february.iter().all(|w| w.days.iter().all(|d| d.in_month)));
+    }
+
+    #[test]
+    fn the_navigation_opens_the_nearest_planned_month() {
+        let checked = basic();
+        let project = &checked.project;
+        assert_eq!(
+            calendar_href_for(project, day(2026, 12, 20)),
+            "calendar/2026-12.html"
+        );
+        assert_eq!(
+            calendar_href_for(project, day(2026, 6, 1)),
+            "calendar/2026-12.html"
+        );
+        assert_eq!(
+            calendar_href_for(project, day(2030, 1, 1)),
+            "calendar/2027-01.html"
+        );
+    }
 
     #[test]
     fn months_roll_over_the_year() {

@@ -5,9 +5,13 @@
 //! context ([`shared_context`]) before rendering.
 
 mod calendar;
+mod campaigns;
 mod diagnostics;
-mod entities;
+mod lists;
 mod overview;
+mod personas;
+mod pillars;
+mod platforms;
 mod post;
 mod strategy;
 
@@ -16,7 +20,6 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Renderer;
-use super::deps::PageSet;
 use super::format::{date_long, root_prefix};
 use super::labels::labels_for;
 use super::views::Views;
@@ -45,40 +48,43 @@ impl Page {
     }
 }
 
-/// Every page of the site.
-pub fn all_pages(renderer: &Renderer<'_>) -> Vec<Page> {
-    pages_where(renderer, &PageSet::everything())
-}
-
-/// The pages in `wanted`. A page family none of whose pages is wanted is not even
-/// prepared, so the dev server re-rendering one post stays cheap on a large repository.
-pub fn pages_where(renderer: &Renderer<'_>, wanted: &PageSet) -> Vec<Page> {
+/// Every page of the site; post pages `wanted` rejects are skipped before they are prepared.
+pub fn all_pages(renderer: &Renderer<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
     let views = Views::new(renderer.checked(), renderer.lang(), renderer.today());
+    let project = &renderer.checked().project;
     let mut pages = Vec::new();
-    if wanted.contains("index.html") {
-        pages.push(overview::page(&views));
+    // Single pages no one wants are not prepared (the dev server's cheap path).
+    if wanted("index.html") {
+        let (records, _findings) = crate::metrics::load_metrics(project);
+        let report = crate::report::build_report(project, &records);
+        pages.push(overview::page(&views, &report));
     }
-    if wanted.touches("calendar/") {
-        pages.extend(calendar::pages(&views));
-    }
-    pages.extend(post::pages_where(&views, &|path| wanted.contains(path)));
-    let lists = ["posts.html", "platforms", "campaigns", "personas", "pillars"];
-    if lists.iter().any(|family| wanted.touches(family)) {
-        pages.extend(entities::pages(&views));
-    }
-    if wanted.contains("strategy.html") {
+    pages.extend(calendar::pages(&views));
+    pages.extend(post::pages(&views, wanted));
+    pages.extend(lists::pages(&views));
+    if wanted("strategy.html") {
         pages.push(strategy::page(&views));
     }
-    if wanted.contains("diagnostics.html") {
+    if wanted("diagnostics.html") {
         pages.push(diagnostics::page(&views));
     }
-    pages.push(Page::new(
-        "report.html",
-        "report-placeholder.html",
-        Context::new(),
-    ));
-    pages.retain(|page| wanted.contains(&page.path));
+    if wanted("report.html") {
+        pages.push(report_page(renderer));
+    }
     pages
+}
+
+/// `report.html`: the performance report from the files under `metrics/`
+/// (their findings are reported by `check`).
+fn report_page(renderer: &Renderer<'_>) -> Page {
+    let project = &renderer.checked().project;
+    let (records, _findings) = crate::metrics::load_metrics(project);
+    let report = crate::report::build_report(project, &records);
+    Page::new(
+        "report.html",
+        "report.html",
+        crate::report::report_context(&report),
+    )
 }
 
 /// A navigation entry.
@@ -99,15 +105,12 @@ struct SiteInfo<'a> {
     timezone: &'static str,
 }
 
-/// The context every page gets: `root`, `t`, `site`, `nav`, `build`, `page_path`.
-pub fn shared_context(renderer: &Renderer<'_>, path: &str) -> Context {
+/// The part of the shared context that is the same on every page: `t`, `site`, `build`.
+pub fn site_context(renderer: &Renderer<'_>) -> Context {
     let project = &renderer.checked().project;
     let lang = renderer.lang();
-    let labels = labels_for(lang);
     let mut context = Context::new();
-    context.insert("root", &root_prefix(path));
-    context.insert("page_path", path);
-    context.insert("t", &labels);
+    context.insert("t", &labels_for(lang));
     context.insert(
         "site",
         &SiteInfo {
@@ -118,8 +121,16 @@ pub fn shared_context(renderer: &Renderer<'_>, path: &str) -> Context {
             timezone: project.config.timezone.name(),
         },
     );
-    context.insert("nav", &nav(renderer, path));
     context.insert("build", &Summary::of(&renderer.checked().diagnostics));
+    context
+}
+
+/// The context every page gets: the [`site_context`] plus `root`, `page_path` and `nav`.
+pub fn shared_context(renderer: &Renderer<'_>, path: &str) -> Context {
+    let mut context = renderer.site_context.clone();
+    context.insert("root", &root_prefix(path));
+    context.insert("page_path", path);
+    context.insert("nav", &nav(renderer, path));
     context
 }
 

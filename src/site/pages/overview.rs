@@ -10,6 +10,7 @@ use tera::Context;
 use super::Page;
 use crate::diagnostic::Severity;
 use crate::model::{Goal, Status};
+use crate::report::Report;
 use crate::site::format::{date_short, number, percent};
 use crate::site::views::{StatusView, Views, severity_name};
 
@@ -36,19 +37,30 @@ struct Figure {
     value: String,
 }
 
-/// A goal with its KPI and target.
+/// A goal with its KPI and target (and, on the overview, how far it has got).
 #[derive(Serialize)]
 pub(super) struct GoalView {
+    pub id: String,
     pub name: String,
     pub kpi: String,
     pub target: String,
     pub period: Option<String>,
     pub range: Option<String>,
     pub platforms: Vec<crate::site::views::Chip>,
+    pub progress: Option<Progress>,
+}
+
+/// How far a goal has got, from the metrics.
+#[derive(Serialize)]
+pub(super) struct Progress {
+    pub actual: String,
+    pub percent: String,
+    pub width: f64,
+    pub met: bool,
 }
 
 /// The overview page.
-pub fn page(views: &Views<'_>) -> Page {
+pub fn page(views: &Views<'_>, report: &Report) -> Page {
     let project = views.project();
     let today = views.today;
     let week_end = today + Duration::days(6);
@@ -81,7 +93,10 @@ pub fn page(views: &Views<'_>) -> Page {
     context.insert("pipeline", &pipeline(views));
     context.insert("rules", &rule_counts(views));
     context.insert("figures", &figures(views));
-    context.insert("goals", &goal_views(views));
+    let mut goals = goal_views(views);
+    add_progress(views, &mut goals, report);
+    context.insert("goals", &goals);
+    context.insert("has_metrics", &report.has_data);
     context.insert("crisis", &views.post_rows(&project.crisis));
     context.insert("general_diagnostics", &general_diagnostics(views));
     Page::new("index.html", "index.html", context)
@@ -190,12 +205,40 @@ fn goal_view(views: &Views<'_>, goal: &Goal) -> GoalView {
         (None, None) => None,
     };
     GoalView {
+        id: goal.id.clone(),
         name: goal.name.clone(),
         kpi: views.t(&format!("kpi_{}", goal.kpi)),
         target,
         period: goal.period.as_ref().map(|p| views.t(&format!("per_{p}"))),
         range,
         platforms: goal.platforms.iter().map(|p| views.chip(*p)).collect(),
+        progress: None,
+    }
+}
+
+/// Adds each goal's progress from the performance report, where metrics measure it.
+fn add_progress(views: &Views<'_>, goals: &mut [GoalView], report: &Report) {
+    if !report.has_data {
+        return;
+    }
+    for goal in goals.iter_mut() {
+        let Some(kpi) = report.kpis.iter().find(|k| k.id == goal.id) else {
+            continue;
+        };
+        let (Some(actual), Some(progress)) = (kpi.actual, kpi.progress) else {
+            continue;
+        };
+        let actual = if kpi.kpi == "engagement_rate" {
+            percent(views.lang, actual)
+        } else {
+            number(views.lang, actual)
+        };
+        goal.progress = Some(Progress {
+            actual,
+            percent: percent(views.lang, progress),
+            width: (progress.clamp(0.0, 1.0) * 100.0).round(),
+            met: kpi.met,
+        });
     }
 }
 

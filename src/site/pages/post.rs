@@ -1,6 +1,7 @@
 //! `posts/ID.html` (and `crisis/ID.html`): a post with its Markdown rendered, its media,
 //! its findings, and a preview per platform of exactly the text that will be posted.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -9,8 +10,7 @@ use crate::model::{MediaKind, MediaRef, Post};
 use crate::platform::compose::{PlatformText, platform_text};
 use crate::platform::{Platform, spec};
 use crate::site::format::{href, number, root_prefix};
-use crate::site::markdown::render_markdown;
-use crate::site::views::{Chip, DiagView, Link, PostRow, Views, post_path};
+use crate::site::views::{Chip, DiagView, Link, PostRow, Views, post_path, sort_by_time};
 
 /// An attachment as the page shows it.
 #[derive(Serialize)]
@@ -69,25 +69,46 @@ struct PostView {
     media: Vec<MediaView>,
 }
 
-/// A page per post and per holding statement whose output path `keep` accepts.
-pub fn pages_where(views: &Views<'_>, keep: &dyn Fn(&str) -> bool) -> Vec<Page> {
+/// A page per post and per holding statement.
+pub fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
     let project = views.project();
-    project
-        .posts
-        .iter()
-        .chain(&project.crisis)
-        .filter(|post| keep(&post_path(post)))
-        .map(|post| page(views, post))
+    let mut posts: Vec<&Post> = project.posts.iter().collect();
+    sort_by_time(&mut posts);
+    let mut crisis: Vec<&Post> = project.crisis.iter().collect();
+    sort_by_time(&mut crisis);
+    let neighbours = |list: &[&Post], i: usize| {
+        let link = |p: &&Post| Link {
+            href: href(&post_path(p)),
+            label: p.title.value.clone(),
+        };
+        (
+            i.checked_sub(1).and_then(|j| list.get(j)).map(link),
+            list.get(i + 1).map(link),
+        )
+    };
+    let mut jobs: Vec<(&Post, Option<Link>, Option<Link>)> = Vec::new();
+    for list in [&posts, &crisis] {
+        for (i, post) in list.iter().enumerate() {
+            let (prev, next) = neighbours(list, i);
+            jobs.push((post, prev, next));
+        }
+    }
+    jobs.into_par_iter()
+        .filter(|(post, _, _)| wanted(&post_path(post)))
+        .map(|(post, prev, next)| page(views, post, prev, next))
         .collect()
 }
 
-fn page(views: &Views<'_>, post: &Post) -> Page {
+/// A post's page; `prev` and `next` are its neighbours in publish order.
+fn page(views: &Views<'_>, post: &Post, prev: Option<Link>, next: Option<Link>) -> Page {
     let path = post_path(post);
     let root = root_prefix(&path);
     let mut context = Context::new();
     context.insert("post", &post_view(views, post, &root));
     context.insert("diagnostics", &views.diagnostics_for(&post.file));
     context.insert("previews", &previews(views, post));
+    context.insert("prev", &prev);
+    context.insert("next", &next);
     Page::new(path, "post.html", context)
 }
 
@@ -117,7 +138,7 @@ fn post_view(views: &Views<'_>, post: &Post, root: &str) -> PostView {
                 },
             })
             .collect(),
-        body_html: render_markdown(&post.body, root, &project.media, 3),
+        body_html: views.markdown(&post.body, &post.file, root, 3),
         media: media_views(views, &post.media),
     }
 }
@@ -208,10 +229,7 @@ fn part_views(views: &Views<'_>, text: &PlatformText) -> Vec<PartView> {
 
 /// What a count counts, in the site's language ("weighted characters", "Zeichen", ...).
 fn unit_label(views: &Views<'_>, unit: crate::platform::Unit) -> String {
-    let name = serde_json::to_value(unit)
-        .ok()
-        .and_then(|v| v.as_str().map(|s| s.replace('-', "_")))
-        .unwrap_or_default();
+    let name = super::platforms::unit_key(unit);
     crate::site::labels::label(views.lang, &format!("unit_{name}"))
         .map_or_else(|| unit.describe().to_owned(), str::to_owned)
 }

@@ -5,8 +5,11 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Page;
-use super::entities::{Setting, cadence_lines, campaign_view, persona_view, pillar_view, window_lines};
+use super::campaigns::campaign_view;
 use super::overview::goal_views;
+use super::personas::persona_view;
+use super::pillars::pillar_view;
+use super::platforms::{Setting, cadence_lines, window_lines};
 use crate::platform::Platform;
 use crate::site::format::percent;
 use crate::site::views::{Chip, Views};

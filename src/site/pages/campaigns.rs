@@ -1,0 +1,81 @@
+//! `campaigns/ID.html`: a campaign's period, goal, budget, hashtags and brief, with its posts.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::Page;
+use super::lists::{Item, posts_where};
+use crate::model::{Campaign, Post};
+use crate::site::format::{date_short, href, number, root_prefix};
+use crate::site::markdown::without_title;
+use crate::site::views::{Chip, Views};
+
+fn campaign_dates(views: &Views<'_>, campaign: &Campaign) -> Option<String> {
+    let lang = views.lang;
+    match (campaign.start, campaign.end) {
+        (Some(s), Some(e)) => Some(format!("{} – {}", date_short(lang, s), date_short(lang, e))),
+        (Some(s), None) => Some(format!("{} {}", views.t("from"), date_short(lang, s))),
+        (None, Some(e)) => Some(format!("{} {}", views.t("until"), date_short(lang, e))),
+        (None, None) => None,
+    }
+}
+
+fn in_campaign<'a>(campaign: &'a Campaign) -> impl Fn(&Post) -> bool + 'a {
+    move |p| p.campaign.as_ref().is_some_and(|c| c.value == campaign.id)
+}
+
+pub(super) fn campaign_item(views: &Views<'_>, campaign: &Campaign) -> Item {
+    Item {
+        href: href(&format!("campaigns/{}.html", campaign.id)),
+        label: campaign.name.clone(),
+        detail: campaign_dates(views, campaign),
+        chips: campaign.platforms.iter().map(|p| views.chip(*p)).collect(),
+        posts: posts_where(views, in_campaign(campaign)).count(),
+    }
+}
+
+/// A campaign as its page and the strategy document show it.
+#[derive(Serialize)]
+pub(super) struct CampaignView {
+    name: String,
+    href: String,
+    dates: Option<String>,
+    goal: Option<String>,
+    budget: Option<String>,
+    hashtags: Vec<String>,
+    platforms: Vec<Chip>,
+    brief_html: String,
+}
+
+pub(super) fn campaign_view(views: &Views<'_>, campaign: &Campaign, root: &str, top: u8) -> CampaignView {
+    CampaignView {
+        name: campaign.name.clone(),
+        href: href(&format!("campaigns/{}.html", campaign.id)),
+        dates: campaign_dates(views, campaign),
+        goal: campaign.goal.clone(),
+        budget: campaign.budget.map(|b| number(views.lang, b)),
+        hashtags: campaign.hashtags.clone(),
+        platforms: campaign.platforms.iter().map(|p| views.chip(*p)).collect(),
+        brief_html: views.markdown(
+            without_title(&campaign.body, &campaign.name),
+            &campaign.file,
+            root,
+            top,
+        ),
+    }
+}
+
+pub(super) fn campaign_page(views: &Views<'_>, campaign: &Campaign) -> Page {
+    let path = format!("campaigns/{}.html", campaign.id);
+    let mut context = Context::new();
+    context.insert(
+        "campaign",
+        &campaign_view(views, campaign, &root_prefix(&path), 3),
+    );
+    context.insert(
+        "posts",
+        &views.post_rows(posts_where(views, in_campaign(campaign))),
+    );
+    context.insert("diagnostics", &views.diagnostics_for(&campaign.file));
+    Page::new(path, "campaign.html", context)
+}
