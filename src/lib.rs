@@ -60,8 +60,19 @@ pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::Lo
 /// can check again after re-reading a single file.
 pub fn check_loaded(
     project: &Project,
+    diagnostics: Vec<Diagnostic>,
+    options: &Options,
+) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
+    check_loaded_with(project, diagnostics, options, platform::rules::check(project))
+}
+
+/// [`check_loaded`] with the per-post platform findings supplied by the caller: the dev
+/// server keeps them per post and re-runs the platform rules only for changed posts.
+pub fn check_loaded_with(
+    project: &Project,
     mut diagnostics: Vec<Diagnostic>,
     options: &Options,
+    platform_findings: Vec<Diagnostic>,
 ) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
     let today = options.today.unwrap_or_else(|| {
         chrono::Utc::now()
@@ -69,7 +80,8 @@ pub fn check_loaded(
             .date_naive()
     });
     let context = validate::Context { today };
-    diagnostics.extend(validate::validate(project, &context));
+    diagnostics.extend(validate::validate_across(project, &context));
+    diagnostics.extend(platform_findings);
     let (metrics, metric_findings) = metrics::load_metrics(project);
     diagnostics.extend(metric_findings);
     diagnostic::apply_lint_levels(&mut diagnostics, &project.config.lints);

@@ -136,7 +136,11 @@ fn print_build(build: &Build, colour: bool) {
         }
         Outcome::Built { .. } => {
             let n = build.page_count();
-            println!("rebuilt {n} {} in {ms:.0} ms{changed}", page_s(n));
+            let check = build.checked_in.as_secs_f64() * 1000.0;
+            println!(
+                "rebuilt {n} {} in {ms:.0} ms (check {check:.0} ms){changed}",
+                page_s(n)
+            );
         }
         Outcome::Unchanged => println!("nothing to rebuild ({ms:.0} ms){changed}"),
         Outcome::Failed(problems) => {

@@ -11,11 +11,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::{self, FileRole, LoadError};
-use crate::model::Post;
+use crate::model::{Post, Project};
 use crate::site::{self, PageSet, Site, SiteOptions};
 use crate::{Checked, Options};
 
@@ -75,6 +76,8 @@ pub struct Build {
     pub outcome: Outcome,
     /// Time from the start of the rebuild to rendered pages.
     pub elapsed: Duration,
+    /// The part of it spent re-reading and checking the changed files.
+    pub checked_in: Duration,
     /// Findings in the changed files after the build, for the terminal.
     pub findings: Vec<Diagnostic>,
 }
@@ -104,6 +107,8 @@ pub struct Session {
     checked: Checked,
     /// The findings of reading and parsing, by file, before validation.
     loaded: BTreeMap<String, Vec<Diagnostic>>,
+    /// The per-post platform findings, by post file: only changed posts are checked again.
+    platform: BTreeMap<String, Vec<Diagnostic>>,
     /// Files that could not be read or parsed since they last changed.
     broken: BTreeSet<String>,
     /// What every published page shows about the whole project.
@@ -127,7 +132,9 @@ impl Session {
         let site_options = SiteOptions { today: options.today };
         let (project, diagnostics) = load::load_project(root)?;
         let loaded = group_by_file(diagnostics);
-        let (metrics, diagnostics) = crate::check_loaded(&project, flatten(&loaded), &options);
+        let platform = platform_findings(&project);
+        let (metrics, diagnostics) =
+            crate::check_loaded_with(&project, flatten(&loaded), &options, flatten(&platform));
         let seen_findings = group_by_file(diagnostics.clone());
         Ok(Session {
             root: root.to_path_buf(),
@@ -139,6 +146,7 @@ impl Session {
                 diagnostics,
             },
             loaded,
+            platform,
             broken: BTreeSet::new(),
             published_site_wide: String::new(),
             seen_findings,
@@ -187,6 +195,7 @@ impl Session {
             changed: Vec::new(),
             outcome,
             elapsed: started.elapsed(),
+            checked_in: Duration::ZERO,
             findings: Vec::new(),
         }
     }
@@ -204,9 +213,11 @@ impl Session {
                 changed,
                 outcome: Outcome::Failed(vec![problem]),
                 elapsed: started.elapsed(),
+                checked_in: started.elapsed(),
                 findings: Vec::new(),
             };
         }
+        let checked_in = started.elapsed();
         let outcome = self.render_next();
         let findings = self
             .checked
@@ -219,6 +230,7 @@ impl Session {
             changed,
             outcome,
             elapsed: started.elapsed(),
+            checked_in,
             findings,
         }
     }
@@ -233,18 +245,42 @@ impl Session {
         if roles.contains(&FileRole::Project) {
             return self.reload_everything(changed);
         }
+        let mut all_posts_affected = false;
         for (rel, role) in changed.iter().zip(roles) {
             match role {
-                FileRole::Content => self.reload_content(rel),
+                FileRole::Content => {
+                    all_posts_affected |= self.reload_content(rel);
+                }
                 FileRole::Media => {
                     load::reload_media(&mut self.checked.project, rel);
                     self.stale.everything = true;
+                    all_posts_affected = true;
                 }
                 FileRole::Project | FileRole::Folder | FileRole::Unused => {}
             }
         }
-        let (metrics, diagnostics) =
-            crate::check_loaded(&self.checked.project, flatten(&self.loaded), &self.options);
+        let project = &self.checked.project;
+        if all_posts_affected {
+            self.platform = platform_findings(project);
+        } else {
+            for rel in changed {
+                match post_of_file(&self.checked, rel) {
+                    Some(post) => {
+                        let found = crate::platform::rules::check_going_out(project, post);
+                        self.platform.insert(rel.clone(), found);
+                    }
+                    None => {
+                        self.platform.remove(rel);
+                    }
+                }
+            }
+        }
+        let (metrics, diagnostics) = crate::check_loaded_with(
+            &self.checked.project,
+            flatten(&self.loaded),
+            &self.options,
+            flatten(&self.platform),
+        );
         self.checked.metrics = metrics;
         self.checked.diagnostics = diagnostics;
         self.mark_changed_findings();
@@ -276,7 +312,13 @@ impl Session {
         self.broken.retain(|file| is_unreadable(loaded.get(file)));
         let newly_broken = changed.iter().filter(|rel| is_unreadable(loaded.get(*rel)));
         self.broken.extend(newly_broken.cloned());
-        let (metrics, diagnostics) = crate::check_loaded(&project, flatten(&self.loaded), &self.options);
+        self.platform = platform_findings(&project);
+        let (metrics, diagnostics) = crate::check_loaded_with(
+            &project,
+            flatten(&self.loaded),
+            &self.options,
+            flatten(&self.platform),
+        );
         self.checked = Checked {
             project,
             metrics,
@@ -287,7 +329,9 @@ impl Session {
         Ok(())
     }
 
-    fn reload_content(&mut self, rel: &str) {
+    /// Re-reads one content file; whether every post's findings may have changed (a
+    /// persona or campaign changed).
+    fn reload_content(&mut self, rel: &str) -> bool {
         let reloaded = load::reload_file(&mut self.checked.project, rel);
         if is_unreadable(Some(&reloaded.diagnostics)) {
             self.broken.insert(rel.to_owned());
@@ -302,7 +346,7 @@ impl Session {
         if !(rel.starts_with("posts/") || rel.starts_with("crisis/")) {
             // Persona and campaign names appear on the pages of the posts that use them.
             self.stale.everything = true;
-            return;
+            return true;
         }
         let new = post_of_file(&self.checked, rel);
         let old = reloaded.replaced.as_ref();
@@ -311,6 +355,7 @@ impl Session {
             stale.extend(site::pages_next_to(&self.checked.project, post));
         }
         self.stale.pages.extend(stale);
+        false
     }
 
     /// Marks stale the pages of files whose findings changed since the last update (a
@@ -386,6 +431,19 @@ impl Session {
             .map(Problem::from)
             .collect()
     }
+}
+
+/// The per-platform findings of every post and holding statement, by file.
+fn platform_findings(project: &Project) -> BTreeMap<String, Vec<Diagnostic>> {
+    project
+        .posts
+        .par_iter()
+        .chain(project.crisis.par_iter())
+        .map(|post| {
+            let found = crate::platform::rules::check_going_out(project, post);
+            (post.file.clone(), found)
+        })
+        .collect()
 }
 
 /// A template that does not render, as a problem for the overlay.
@@ -524,6 +582,36 @@ mod tests {
         );
         assert!(!pages.contains(&"posts/2027/01/opening.html"), "{pages:?}");
         assert!(!pages.contains(&"calendar/2027-01.html"), "same month: {pages:?}");
+    }
+
+    #[test]
+    fn incremental_findings_equal_a_full_check() {
+        let dir = fixture();
+        let mut session = open(dir.path());
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        let edits = [
+            ("posts/2026/12/tyres.md", "pillar = \"tips\"", "pillar = \"nope\""),
+            (
+                "posts/2026/12/lights.md",
+                "2026-12-15T08:00:00",
+                "2026-12-03T09:30:00",
+            ),
+            (
+                "posts/2027/01/opening.md",
+                "platforms = [\"linkedin\"]",
+                "platforms = [\"x\"]",
+            ),
+        ];
+        for (rel, from, to) in edits {
+            rebuild_all(&mut session, &edit(dir.path(), rel, from, to));
+            let full = crate::check_project(dir.path(), &Options { today }).unwrap();
+            assert_eq!(
+                session.checked().diagnostics,
+                full.diagnostics,
+                "after editing {rel}"
+            );
+            assert!(!full.diagnostics.is_empty() || rel != "posts/2026/12/tyres.md");
+        }
     }
 
     #[test]
