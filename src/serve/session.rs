@@ -614,6 +614,80 @@ mod tests {
         }
     }
 
+    /// Publishes every build of a change, as the server does.
+    fn publish_all(session: &mut Session, served: &crate::serve::Served, changed: &BTreeSet<String>) {
+        served.publish(session.rebuild(changed).outcome);
+        while session.has_pending() {
+            served.publish(session.build().outcome);
+        }
+    }
+
+    #[test]
+    fn the_served_site_after_edits_equals_a_fresh_build() {
+        let dir = fixture();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        let mut session = Session::open(dir.path(), Options { today }).unwrap();
+        let served = crate::serve::Served::default();
+        served.publish(session.build().outcome);
+        let fresh_site = || {
+            let fresh = crate::check_project(dir.path(), &Options { today }).unwrap();
+            site::render_site(&fresh, &SiteOptions { today }).unwrap()
+        };
+        let assert_same = |served: &crate::serve::Served, when: &str| {
+            let site = fresh_site();
+            for (path, bytes) in &site.files {
+                let served_bytes = served.file(path).unwrap_or_default();
+                assert!(served_bytes == *bytes, "{path} differs from a fresh build {when}");
+            }
+            assert_eq!(served.file_count(), site.files.len(), "stale pages left {when}");
+        };
+        // A title edit changes no finding: only the dependent pages are rendered.
+        let first = session.rebuild(&edit(
+            dir.path(),
+            "posts/2026/12/tyres.md",
+            "Winter tyres",
+            "Tyres",
+        ));
+        served.publish(first.outcome);
+        let rest = session.build();
+        assert!(matches!(rest.outcome, Outcome::Built { scope: Some(_), .. }));
+        served.publish(rest.outcome);
+        assert_same(&served, "after a title edit");
+
+        let new_post = "+++\ntitle = \"Undated idea\"\nstatus = \"idea\"\npillar = \"news\"\n+++\nSomeday.\n";
+        std::fs::write(dir.path().join("posts/idea.md"), new_post).unwrap();
+        publish_all(
+            &mut session,
+            &served,
+            &BTreeSet::from(["posts/idea.md".to_owned()]),
+        );
+        let edits = [
+            ("posts/2026/12/tyres.md", "Tyres", "Tyres in winter"),
+            (
+                "posts/2026/12/lights.md",
+                "2026-12-15T08:00:00",
+                "2027-01-20T08:00:00",
+            ),
+            (
+                "posts/2027/01/opening.md",
+                "pillar = \"news\"",
+                "pillar = \"tips\"",
+            ),
+            ("posts/idea.md", "Undated idea", "An idea without a date"),
+        ];
+        for (rel, from, to) in edits {
+            publish_all(&mut session, &served, &edit(dir.path(), rel, from, to));
+        }
+        std::fs::remove_file(dir.path().join("posts/2026/12/tyres.md")).unwrap();
+        publish_all(
+            &mut session,
+            &served,
+            &BTreeSet::from(["posts/2026/12/tyres.md".to_owned()]),
+        );
+
+        assert_same(&served, "after edits, a new and a deleted post");
+    }
+
     #[test]
     fn moving_a_post_to_another_month_rerenders_the_calendar() {
         let dir = fixture();

@@ -34,6 +34,11 @@ impl Served {
         files.get(path).cloned()
     }
 
+    /// How many files the served site has.
+    pub fn file_count(&self) -> usize {
+        self.files.read().unwrap_or_else(PoisonError::into_inner).len()
+    }
+
     /// The number of the build being served (it grows with each published build).
     pub fn generation(&self) -> u64 {
         lock(&self.status).generation

@@ -134,8 +134,10 @@ pub fn pages_showing_post(post: &Post) -> PageSet {
     }
     // A pillar's share of the plan moves with any post.
     set.insert_folder("pillars");
-    if let Some(time) = post.time() {
-        set.insert(format!("calendar/{:04}-{:02}.html", time.year(), time.month()));
+    match post.time() {
+        Some(time) => set.insert(format!("calendar/{:04}-{:02}.html", time.year(), time.month())),
+        // Every calendar page lists the posts without a date.
+        None => set.insert_folder("calendar"),
     }
     for platform in &post.platforms {
         set.insert(format!("platforms/{}.html", platform.value.name()));

@@ -92,7 +92,7 @@ fn month_path((year, month): Month) -> String {
 }
 
 /// A page per month.
-pub fn pages(views: &Views<'_>) -> Vec<Page> {
+pub fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
     let project = views.project();
     let months = months_of(project, views.today);
     let mut scheduled: Vec<&Post> = project.posts.iter().filter(|p| p.time().is_some()).collect();
@@ -116,6 +116,7 @@ pub fn pages(views: &Views<'_>) -> Vec<Page> {
     months
         .iter()
         .enumerate()
+        .filter(|(_, month)| wanted(&month_path(**month)))
         .map(|(i, month)| {
             let mut context = Context::new();
             context.insert("title", &month_title(views.lang, month.0, month.1));

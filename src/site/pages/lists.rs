@@ -18,54 +18,60 @@ pub(super) struct Item {
     pub(super) posts: usize,
 }
 
-/// All list and entity pages.
-pub fn pages(views: &Views<'_>) -> Vec<Page> {
+/// The list and entity pages `wanted` accepts; the others are not even prepared.
+pub fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
     let project = views.project();
-    let mut pages = vec![posts_page(views)];
+    let mut pages = Vec::new();
+    if wanted("posts.html") {
+        pages.push(posts_page(views));
+    }
     let platforms = platforms::platforms_in_use(views);
-    pages.push(list_page(
-        views,
-        "platforms.html",
-        "platforms",
-        platforms
+    if wanted("platforms.html") {
+        let items = platforms
             .iter()
             .map(|p| platforms::platform_item(views, *p))
-            .collect(),
-    ));
-    pages.extend(platforms.iter().map(|p| platforms::platform_page(views, *p)));
-    let campaign_items = project
-        .campaigns
+            .collect();
+        pages.push(list_page(views, "platforms.html", "platforms", items));
+    }
+    let platforms = platforms
         .iter()
-        .map(|c| campaigns::campaign_item(views, c))
-        .collect();
-    pages.push(list_page(views, "campaigns.html", "campaigns", campaign_items));
-    pages.extend(
-        project
+        .filter(|p| wanted(&format!("platforms/{}.html", p.name())));
+    pages.extend(platforms.map(|p| platforms::platform_page(views, *p)));
+    if wanted("campaigns.html") {
+        let items = project
             .campaigns
             .iter()
-            .map(|c| campaigns::campaign_page(views, c)),
-    );
-    let persona_items = project
+            .map(|c| campaigns::campaign_item(views, c))
+            .collect();
+        pages.push(list_page(views, "campaigns.html", "campaigns", items));
+    }
+    let campaigns = project
+        .campaigns
+        .iter()
+        .filter(|c| wanted(&format!("campaigns/{}.html", c.id)));
+    pages.extend(campaigns.map(|c| campaigns::campaign_page(views, c)));
+    if wanted("personas.html") {
+        let items = project
+            .personas
+            .iter()
+            .map(|p| personas::persona_item(views, p))
+            .collect();
+        pages.push(list_page(views, "personas.html", "personas", items));
+    }
+    let personas = project
         .personas
         .iter()
-        .map(|p| personas::persona_item(views, p))
-        .collect();
-    pages.push(list_page(views, "personas.html", "personas", persona_items));
-    pages.extend(project.personas.iter().map(|p| personas::persona_page(views, p)));
-    let pillar_items = project
-        .strategy
-        .pillars
+        .filter(|p| wanted(&format!("personas/{}.html", p.id)));
+    pages.extend(personas.map(|p| personas::persona_page(views, p)));
+    let pillars = &project.strategy.pillars;
+    if wanted("pillars.html") {
+        let items = pillars.iter().map(|p| pillars::pillar_item(views, p)).collect();
+        pages.push(list_page(views, "pillars.html", "pillars", items));
+    }
+    let pillars = pillars
         .iter()
-        .map(|p| pillars::pillar_item(views, p))
-        .collect();
-    pages.push(list_page(views, "pillars.html", "pillars", pillar_items));
-    pages.extend(
-        project
-            .strategy
-            .pillars
-            .iter()
-            .map(|p| pillars::pillar_page(views, p)),
-    );
+        .filter(|p| wanted(&format!("pillars/{}.html", p.id.value)));
+    pages.extend(pillars.map(|p| pillars::pillar_page(views, p)));
     pages
 }
 

@@ -59,9 +59,9 @@ pub fn all_pages(renderer: &Renderer<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)
         let report = crate::report::build_report(project, &records);
         pages.push(overview::page(&views, &report));
     }
-    pages.extend(calendar::pages(&views));
+    pages.extend(calendar::pages(&views, wanted));
     pages.extend(post::pages(&views, wanted));
-    pages.extend(lists::pages(&views));
+    pages.extend(lists::pages(&views, wanted));
     if wanted("strategy.html") {
         pages.push(strategy::page(&views));
     }
