@@ -88,6 +88,10 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         };
         // Rebuild at once; what arrives meanwhile is folded into one more rebuild.
         while !changed.is_empty() {
+            if changed.iter().all(|rel| is_empty_file(&session.root().join(rel))) {
+                // An editor truncated the file and is about to write it: wait for that.
+                changed.extend(changes.wait_for(FAILURE_GRACE, &|rel| session.is_relevant(rel)));
+            }
             let build = session.rebuild(&changed);
             changed = changes.drain(&|rel| session.is_relevant(rel));
             if matches!(build.outcome, Outcome::Failed(_)) && changed.is_empty() {
@@ -114,6 +118,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             }
         }
     }
+}
+
+/// Whether `path` is a file with nothing in it (yet).
+fn is_empty_file(path: &std::path::Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0)
 }
 
 /// Prints one line per build (what was rebuilt, how long it took) and the findings in
