@@ -74,6 +74,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     served.publish(first.outcome);
     let addr = http::start(options.bind, options.port, Arc::clone(&served))?;
     let url = format!("http://{addr}/");
+    if !addr.ip().is_loopback() {
+        eprintln!("warning: listening on {addr}: other machines on the network can read the site");
+    }
     println!(
         "Serving {} at {url} (Ctrl-C to stop)",
         session.checked().project.config.name
