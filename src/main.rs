@@ -95,7 +95,8 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
     let checked = touchpoint::check_project(&args.dir, &options)?;
     let summary = Summary::of(&checked.diagnostics);
     let files = checked.project.sources.len();
-    eprint!("{}", render_human(&checked.diagnostics, use_colour()));
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!("{}", render_human(&checked.diagnostics, colour));
     if args.deny_errors && summary.errors > 0 {
         println!("{}; not building (--deny-errors)", render_summary(summary, files));
         return Ok(Outcome::ContentErrors);

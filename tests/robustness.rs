@@ -197,3 +197,37 @@ fn script_in_every_text_field_is_just_text_to_check() {
     let (_, found) = findings_for(&repo, "posts/xss.md", text.as_bytes());
     assert!(found.iter().all(|(_, rule)| rule != "syntax-error"), "{found:?}");
 }
+
+/// Inputs that once crashed (or nearly did) a fuzz target stay here as regression tests:
+/// `tests/fixtures/fuzz-regressions/<target>/*`.
+#[test]
+fn fuzz_regressions_do_not_panic() {
+    use touchpoint::content::{frontmatter, node};
+    let root = common::fixture("fuzz-regressions");
+    let inputs = |target: &str| {
+        let mut files: Vec<_> = std::fs::read_dir(root.join(target))
+            .unwrap()
+            .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+            .collect();
+        files.sort();
+        assert!(!files.is_empty(), "{target} has regression inputs");
+        files
+    };
+    for bytes in inputs("frontmatter") {
+        let text = String::from_utf8_lossy(&bytes);
+        if let Ok(parts) = frontmatter::split(&text) {
+            let _ = node::parse_toml(parts.front_matter, parts.front_matter_line);
+            let _ = node::parse_yaml(parts.front_matter, parts.front_matter_line);
+        }
+    }
+    for bytes in inputs("platform_text") {
+        let plain = touchpoint::platform::text::markdown_to_plain(&String::from_utf8_lossy(&bytes));
+        for platform in touchpoint::platform::Platform::ALL {
+            let m = touchpoint::platform::measure(platform, &plain, None);
+            assert!(!(m.over() > 0 && m.valid()));
+        }
+    }
+    for bytes in inputs("metrics") {
+        let _ = touchpoint::metrics::parse_csv("metrics/regression.csv", &bytes);
+    }
+}

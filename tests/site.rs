@@ -423,7 +423,7 @@ fn errors_are_shown_on_the_page_they_concern() {
     let pages = pages(&out);
     let post = &pages["posts/dangling.html"];
     assert!(
-        post.contains("unknown-persona") && post.contains("posts/dangling.md:7:13"),
+        post.contains("unknown-persona") && post.contains("posts/dangling.md:8:13"),
         "finding next to the post"
     );
     assert!(

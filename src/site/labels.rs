@@ -86,8 +86,8 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "overdue_intro",
-        "Planned for a day that has passed, but neither scheduled, published nor cancelled.",
-        "Für einen vergangenen Tag geplant, aber weder eingeplant, veröffentlicht noch abgesagt.",
+        "Planned for a day that has passed, but not marked as published or cancelled.",
+        "Für einen vergangenen Tag geplant, aber weder als veröffentlicht noch als abgesagt markiert.",
     ),
     ("pipeline", "Status pipeline", "Status-Pipeline"),
     (

@@ -185,8 +185,11 @@ pub fn render_site_only(
         files: BTreeMap::new(),
         repo: Some(checked.project.root.clone()),
     };
-    let rendered: Vec<(String, Vec<u8>)> = pages::all_pages(&renderer, wanted)
+    let plan = pages::Plan::new(&renderer);
+    let rendered: Vec<(String, Vec<u8>)> = plan
+        .jobs(wanted)
         .into_par_iter()
+        .flat_map_iter(|job| job())
         .filter(|page| wanted(&page.path))
         .map(|page| {
             let bytes = renderer.render_page(page.template, &page.path, &page.context)?;

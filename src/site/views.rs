@@ -231,7 +231,7 @@ impl<'a> Views<'a> {
         let (errors, warnings) = self.counts_for(&post.file);
         PostRow {
             id: post.id.clone(),
-            title: post.title.value.clone(),
+            title: display_title(post),
             href: href(&post_path(post)),
             date: time.map(|t| date_short(self.lang, t.date_naive())),
             time: time.map(|t| time_of_day(&t)),
@@ -271,6 +271,15 @@ fn unlinked(id: &str) -> Link {
     Link {
         href: String::new(),
         label: id.to_owned(),
+    }
+}
+
+/// The post's title, or its id when the title is blank (a link needs text).
+pub fn display_title(post: &Post) -> String {
+    if post.title.value.trim().is_empty() {
+        post.id.clone()
+    } else {
+        post.title.value.clone()
     }
 }
 

@@ -7,7 +7,7 @@
 #
 # REPO defaults to example-project; screenshots go to /tmp/touchpoint-screens.
 # Uses $TOUCHPOINT as the binary (default: target/debug/touchpoint, built if missing) and
-# $TODAY as the build's today (default 2027-01-14, the "today" of example-project's metrics).
+# $TODAY as the build's today (default 2026-12-01, the first day of example-project's plan).
 set -eu
 
 cd "$(dirname "$0")/../.."
@@ -20,7 +20,7 @@ command -v chromium >/dev/null || { echo "chromium is not installed (apt-get ins
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 site="$work/site"
-"$bin" build "$repo" --out "$site" --today "${TODAY:-2027-01-14}" >/dev/null 2>&1 || {
+"$bin" build "$repo" --out "$site" --today "${TODAY:-2026-12-01}" >/dev/null 2>&1 || {
     echo "touchpoint build $repo failed"
     exit 2
 }
@@ -33,7 +33,8 @@ chrome() {
 
 failures=0
 pages=0
-for page in $(cd "$site" && find . -name '*.html' | sort); do
+(cd "$site" && find . -name '*.html' | sort) >"$work/pages.txt"
+while IFS= read -r page; do
     pages=$((pages + 1))
     url="file://$site/${page#./}"
     chrome --enable-logging=stderr --v=0 --dump-dom "$url" >"$work/dom.html" 2>"$work/log.txt" || true
@@ -46,7 +47,7 @@ for page in $(cd "$site" && find . -name '*.html' | sort); do
         echo "site.js did not run on $page"
         failures=$((failures + 1))
     fi
-done
+done <"$work/pages.txt"
 
 mkdir -p "$shots"
 for page in index.html strategy.html posts.html diagnostics.html \

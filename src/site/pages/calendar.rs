@@ -1,7 +1,7 @@
 //! `calendar/YYYY-MM.html`: one page per month, every post placed on its local date
 //! and time, with plain links to the previous and next month (no script needed).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
@@ -61,18 +61,24 @@ pub fn calendar_href_for(project: &Project, today: NaiveDate) -> String {
     month_path(month)
 }
 
+/// Longest span of months shown without gaps; a wider plan (a typo such as 2062 for 2026)
+/// gets pages only for the months that have posts, so it cannot explode into thousands.
+const MAX_CONTIGUOUS_MONTHS: usize = 60;
+
 /// The months the calendar covers: from the first to the last scheduled post
-/// (today's month when nothing is scheduled).
+/// (today's month when nothing is scheduled; only months with posts when the span is huge).
 fn months_of(project: &Project, today: NaiveDate) -> Vec<Month> {
-    let first = post_dates(project).min();
-    let last = post_dates(project).max();
-    let (Some(first), Some(last)) = (first, last) else {
+    let with_posts: BTreeSet<Month> = post_dates(project).map(|d| (d.year(), d.month())).collect();
+    let (Some(first), Some(last)) = (with_posts.first().copied(), with_posts.last().copied()) else {
         return vec![(today.year(), today.month())];
     };
+    let span = (last.0 - first.0) as i64 * 12 + i64::from(last.1) - i64::from(first.1) + 1;
+    if span > MAX_CONTIGUOUS_MONTHS as i64 {
+        return with_posts.into_iter().collect();
+    }
     let mut months = Vec::new();
-    let mut month = (first.year(), first.month());
-    let end = (last.year(), last.month());
-    while month <= end {
+    let mut month = first;
+    while month <= last {
         months.push(month);
         month = next_month(month);
     }
@@ -91,7 +97,7 @@ fn month_path((year, month): Month) -> String {
     format!("calendar/{year:04}-{month:02}.html")
 }
 
-/// A page per month.
+/// A page per month, for the months whose page `wanted` accepts.
 pub fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
     let project = views.project();
     let months = months_of(project, views.today);
@@ -231,6 +237,17 @@ mod tests {
             calendar_href_for(project, day(2030, 1, 1)),
             "calendar/2027-01.html"
         );
+    }
+
+    #[test]
+    fn a_typo_years_away_does_not_make_thousands_of_pages() {
+        let mut checked = basic();
+        let far =
+            checked.project.posts[0].publish_at.as_ref().unwrap().value + chrono::Duration::days(365 * 40);
+        checked.project.posts[0].publish_at.as_mut().unwrap().value = far;
+        let months = months_of(&checked.project, day(2026, 12, 1));
+        assert!(months.len() < 10, "{months:?}");
+        assert!(months.contains(&(far.year(), far.month())));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::{Page, campaigns, personas, pillars, platforms};
+use super::{Lazy, Page, campaigns, lazy, personas, pillars, platforms};
 use crate::model::{Post, Status};
 use crate::site::views::{Chip, Views};
 
@@ -18,61 +18,75 @@ pub(super) struct Item {
     pub(super) posts: usize,
 }
 
-/// The list and entity pages `wanted` accepts; the others are not even prepared.
-pub fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
+/// The list and entity pages `wanted` accepts, each a job of its own.
+pub fn jobs<'v>(views: &'v Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Lazy<'v>> {
     let project = views.project();
-    let mut pages = Vec::new();
+    let mut jobs = Vec::new();
     if wanted("posts.html") {
-        pages.push(posts_page(views));
+        jobs.push(lazy(move || vec![posts_page(views)]));
     }
-    let platforms = platforms::platforms_in_use(views);
+    let in_use = platforms::platforms_in_use(views);
     if wanted("platforms.html") {
-        let items = platforms
+        let items: Vec<Item> = in_use
             .iter()
             .map(|p| platforms::platform_item(views, *p))
             .collect();
-        pages.push(list_page(views, "platforms.html", "platforms", items));
+        jobs.push(lazy(move || {
+            vec![list_page(views, "platforms.html", "platforms", items)]
+        }));
     }
-    let platforms = platforms
-        .iter()
-        .filter(|p| wanted(&format!("platforms/{}.html", p.name())));
-    pages.extend(platforms.map(|p| platforms::platform_page(views, *p)));
+    for platform in in_use {
+        if wanted(&format!("platforms/{}.html", platform.name())) {
+            jobs.push(lazy(move || vec![platforms::platform_page(views, platform)]));
+        }
+    }
     if wanted("campaigns.html") {
-        let items = project
-            .campaigns
-            .iter()
-            .map(|c| campaigns::campaign_item(views, c))
-            .collect();
-        pages.push(list_page(views, "campaigns.html", "campaigns", items));
+        jobs.push(lazy(move || {
+            let items = project
+                .campaigns
+                .iter()
+                .map(|c| campaigns::campaign_item(views, c))
+                .collect();
+            vec![list_page(views, "campaigns.html", "campaigns", items)]
+        }));
     }
-    let campaigns = project
-        .campaigns
-        .iter()
-        .filter(|c| wanted(&format!("campaigns/{}.html", c.id)));
-    pages.extend(campaigns.map(|c| campaigns::campaign_page(views, c)));
+    for campaign in &project.campaigns {
+        if wanted(&format!("campaigns/{}.html", campaign.id)) {
+            jobs.push(lazy(move || vec![campaigns::campaign_page(views, campaign)]));
+        }
+    }
     if wanted("personas.html") {
-        let items = project
-            .personas
-            .iter()
-            .map(|p| personas::persona_item(views, p))
-            .collect();
-        pages.push(list_page(views, "personas.html", "personas", items));
+        jobs.push(lazy(move || {
+            let items = project
+                .personas
+                .iter()
+                .map(|p| personas::persona_item(views, p))
+                .collect();
+            vec![list_page(views, "personas.html", "personas", items)]
+        }));
     }
-    let personas = project
-        .personas
-        .iter()
-        .filter(|p| wanted(&format!("personas/{}.html", p.id)));
-    pages.extend(personas.map(|p| personas::persona_page(views, p)));
-    let pillars = &project.strategy.pillars;
+    for persona in &project.personas {
+        if wanted(&format!("personas/{}.html", persona.id)) {
+            jobs.push(lazy(move || vec![personas::persona_page(views, persona)]));
+        }
+    }
     if wanted("pillars.html") {
-        let items = pillars.iter().map(|p| pillars::pillar_item(views, p)).collect();
-        pages.push(list_page(views, "pillars.html", "pillars", items));
+        jobs.push(lazy(move || {
+            let items = project
+                .strategy
+                .pillars
+                .iter()
+                .map(|p| pillars::pillar_item(views, p))
+                .collect();
+            vec![list_page(views, "pillars.html", "pillars", items)]
+        }));
     }
-    let pillars = pillars
-        .iter()
-        .filter(|p| wanted(&format!("pillars/{}.html", p.id.value)));
-    pages.extend(pillars.map(|p| pillars::pillar_page(views, p)));
-    pages
+    for pillar in &project.strategy.pillars {
+        if wanted(&format!("pillars/{}.html", pillar.id.value)) {
+            jobs.push(lazy(move || vec![pillars::pillar_page(views, pillar)]));
+        }
+    }
+    jobs
 }
 
 fn posts_page(views: &Views<'_>) -> Page {

@@ -1,7 +1,7 @@
 //! Which pages the site has, and the context every page shares.
 //!
 //! Each page family lives in its own file and returns [`Page`]s (output path,
-//! template, context); [`all_pages`] collects them and the renderer adds the shared
+//! template, context) as [`Lazy`] jobs that a [`Plan`] collects; the renderer adds the shared
 //! context ([`shared_context`]) before rendering.
 
 mod calendar;
@@ -25,6 +25,7 @@ use super::labels::labels_for;
 use super::views::Views;
 use crate::diagnostic::Summary;
 use crate::model::Project;
+use crate::report::Report;
 
 pub use calendar::calendar_href_for;
 
@@ -48,43 +49,59 @@ impl Page {
     }
 }
 
-/// Every page of the site; post pages `wanted` rejects are skipped before they are prepared.
-pub fn all_pages(renderer: &Renderer<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
-    let views = Views::new(renderer.checked(), renderer.lang(), renderer.today());
-    let project = &renderer.checked().project;
-    let mut pages = Vec::new();
-    // Single pages no one wants are not prepared (the dev server's cheap path).
-    if wanted("index.html") {
-        let (records, _findings) = crate::metrics::load_metrics(project);
-        let report = crate::report::build_report(project, &records);
-        pages.push(overview::page(&views, &report));
-    }
-    pages.extend(calendar::pages(&views, wanted));
-    pages.extend(post::pages(&views, wanted));
-    pages.extend(lists::pages(&views, wanted));
-    if wanted("strategy.html") {
-        pages.push(strategy::page(&views));
-    }
-    if wanted("diagnostics.html") {
-        pages.push(diagnostics::page(&views));
-    }
-    if wanted("report.html") {
-        pages.push(report_page(renderer));
-    }
-    pages
+/// Pages prepared on demand: a page's context is only in memory while it is rendered.
+pub type Lazy<'v> = Box<dyn FnOnce() -> Vec<Page> + Send + 'v>;
+
+/// Wraps a page builder as a [`Lazy`] job.
+fn lazy<'v>(build: impl FnOnce() -> Vec<Page> + Send + 'v) -> Lazy<'v> {
+    Box::new(build)
 }
 
-/// `report.html`: the performance report from the files under `metrics/`
-/// (their findings are reported by `check`).
-fn report_page(renderer: &Renderer<'_>) -> Page {
-    let project = &renderer.checked().project;
-    let (records, _findings) = crate::metrics::load_metrics(project);
-    let report = crate::report::build_report(project, &records);
-    Page::new(
-        "report.html",
-        "report.html",
-        crate::report::report_context(&report),
-    )
+/// What every page is prepared from: the indexed project and the performance report.
+pub struct Plan<'a> {
+    views: Views<'a>,
+    report: Report,
+}
+
+impl<'a> Plan<'a> {
+    /// Indexes the project and builds the report (from the files under `metrics/`; their
+    /// findings are `check`'s).
+    pub fn new(renderer: &Renderer<'a>) -> Self {
+        let views = Views::new(renderer.checked(), renderer.lang(), renderer.today());
+        let project = &renderer.checked().project;
+        let (records, _findings) = crate::metrics::load_metrics(project);
+        let report = crate::report::build_report(project, &records);
+        Plan { views, report }
+    }
+
+    /// A job per page or small family of pages; pages `wanted` rejects are left out
+    /// (the dev server re-renders only the pages an edit touches).
+    pub fn jobs<'p>(&'p self, wanted: &'p (dyn Fn(&str) -> bool + Sync)) -> Vec<Lazy<'p>> {
+        let views = &self.views;
+        let report = &self.report;
+        let mut jobs = Vec::new();
+        if wanted("index.html") {
+            jobs.push(lazy(move || vec![overview::page(views, report)]));
+        }
+        jobs.push(lazy(move || calendar::pages(views, wanted)));
+        if wanted("strategy.html") {
+            jobs.push(lazy(move || vec![strategy::page(views)]));
+        }
+        if wanted("diagnostics.html") {
+            jobs.push(lazy(move || vec![diagnostics::page(views)]));
+        }
+        if wanted("report.html") {
+            jobs.push(lazy(move || {
+                let context = crate::report::report_context(report);
+                vec![Page::new("report.html", "report.html", context)]
+            }));
+        }
+        jobs.extend(lists::jobs(views, wanted));
+        for job in post::jobs(views, wanted) {
+            jobs.push(lazy(move || vec![post::page(views, &job)]));
+        }
+        jobs
+    }
 }
 
 /// A navigation entry.

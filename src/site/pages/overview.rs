@@ -64,8 +64,8 @@ pub fn page(views: &Views<'_>, report: &Report) -> Page {
     let project = views.project();
     let today = views.today;
     let week_end = today + Duration::days(6);
-    // Scheduled posts go out by themselves; the rest need someone to act.
-    let needs_action = |s: Status| !matches!(s, Status::Scheduled | Status::Published | Status::Cancelled);
+    // Like the `past-due` rule: a past post is settled only once published or cancelled.
+    let needs_action = |s: Status| !matches!(s, Status::Published | Status::Cancelled);
     let due = views.post_rows(project.posts.iter().filter(|p| {
         p.status.value != Status::Cancelled
             && p.time()

@@ -1,7 +1,6 @@
 //! `posts/ID.html` (and `crisis/ID.html`): a post with its Markdown rendered, its media,
 //! its findings, and a preview per platform of exactly the text that will be posted.
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -10,7 +9,7 @@ use crate::model::{MediaKind, MediaRef, Post};
 use crate::platform::compose::{PlatformText, platform_text};
 use crate::platform::{Platform, spec};
 use crate::site::format::{href, number, root_prefix};
-use crate::site::views::{Chip, DiagView, Link, PostRow, Views, post_path, sort_by_time};
+use crate::site::views::{Chip, DiagView, Link, PostRow, Views, display_title, post_path, sort_by_time};
 
 /// An attachment as the page shows it.
 #[derive(Serialize)]
@@ -69,46 +68,51 @@ struct PostView {
     media: Vec<MediaView>,
 }
 
-/// A page per post and per holding statement.
-pub fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
+/// A post page to prepare: the post and its neighbours in publish order.
+pub struct Job<'a> {
+    post: &'a Post,
+    prev: Option<Link>,
+    next: Option<Link>,
+}
+
+/// A job per post and per holding statement whose page `wanted` accepts.
+pub fn jobs<'a>(views: &Views<'a>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Job<'a>> {
     let project = views.project();
     let mut posts: Vec<&Post> = project.posts.iter().collect();
     sort_by_time(&mut posts);
     let mut crisis: Vec<&Post> = project.crisis.iter().collect();
     sort_by_time(&mut crisis);
-    let neighbours = |list: &[&Post], i: usize| {
-        let link = |p: &&Post| Link {
-            href: href(&post_path(p)),
-            label: p.title.value.clone(),
-        };
-        (
-            i.checked_sub(1).and_then(|j| list.get(j)).map(link),
-            list.get(i + 1).map(link),
-        )
+    let link = |p: &Post| Link {
+        href: href(&post_path(p)),
+        label: display_title(p),
     };
-    let mut jobs: Vec<(&Post, Option<Link>, Option<Link>)> = Vec::new();
+    let mut jobs = Vec::new();
     for list in [&posts, &crisis] {
         for (i, post) in list.iter().enumerate() {
-            let (prev, next) = neighbours(list, i);
-            jobs.push((post, prev, next));
+            if !wanted(&post_path(post)) {
+                continue;
+            }
+            jobs.push(Job {
+                post,
+                prev: i.checked_sub(1).and_then(|j| list.get(j)).map(|p| link(p)),
+                next: list.get(i + 1).map(|p| link(p)),
+            });
         }
     }
-    jobs.into_par_iter()
-        .filter(|(post, _, _)| wanted(&post_path(post)))
-        .map(|(post, prev, next)| page(views, post, prev, next))
-        .collect()
+    jobs
 }
 
-/// A post's page; `prev` and `next` are its neighbours in publish order.
-fn page(views: &Views<'_>, post: &Post, prev: Option<Link>, next: Option<Link>) -> Page {
+/// A post's page with its context.
+pub fn page(views: &Views<'_>, job: &Job<'_>) -> Page {
+    let post = job.post;
     let path = post_path(post);
     let root = root_prefix(&path);
     let mut context = Context::new();
     context.insert("post", &post_view(views, post, &root));
     context.insert("diagnostics", &views.diagnostics_for(&post.file));
     context.insert("previews", &previews(views, post));
-    context.insert("prev", &prev);
-    context.insert("next", &next);
+    context.insert("prev", &job.prev);
+    context.insert("next", &job.next);
     Page::new(path, "post.html", context)
 }
 
