@@ -597,3 +597,50 @@ fn the_fixtures_report_exactly_their_planted_problems() {
         );
     }
 }
+
+#[test]
+fn build_offers_the_publish_queue_as_downloads() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let build = run(&[
+        "build",
+        repo.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--today",
+        "2026-12-01",
+    ]);
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    for format in ["json", "csv", "ics"] {
+        let export = run(&[
+            "export",
+            repo.to_str().unwrap(),
+            "--format",
+            format,
+            "--today",
+            "2026-12-01",
+        ]);
+        assert!(export.status.success());
+        let in_site = std::fs::read(out.join(format!("export/publish-queue.{format}"))).unwrap();
+        assert_eq!(
+            in_site, export.stdout,
+            "{format} in the site equals `touchpoint export`"
+        );
+    }
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        index.contains("href=\"export/publish-queue.ics\""),
+        "the overview links the downloads"
+    );
+}

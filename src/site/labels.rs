@@ -11,6 +11,16 @@ use super::format::Lang;
 pub const LABELS: &[(&str, &str, &str)] = &[
     // Navigation and page titles.
     ("overview", "Overview", "Übersicht"),
+    (
+        "publish_queue",
+        "Publish queue",
+        "Veröffentlichungs-Warteschlange",
+    ),
+    (
+        "publish_queue_note",
+        "Approved and scheduled posts without errors, for schedulers and calendar apps.",
+        "Freigegebene und eingeplante Beiträge ohne Fehler, für Planungstools und Kalender.",
+    ),
     ("calendar", "Calendar", "Kalender"),
     ("posts", "Posts", "Beiträge"),
     ("platforms", "Platforms", "Plattformen"),

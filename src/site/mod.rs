@@ -204,7 +204,23 @@ pub fn render_site_only(
         }
     }
     copy_media(checked, &mut site, wanted)?;
+    add_publish_queue(checked, &mut site, wanted);
     Ok(site)
+}
+
+/// Puts the publish queue (JSON, CSV, iCalendar) into the site so reviewers can download it.
+fn add_publish_queue(checked: &Checked, site: &mut Site, wanted: &dyn Fn(&str) -> bool) {
+    if !crate::export::Format::ALL
+        .iter()
+        .any(|f| wanted(&format!("export/publish-queue.{}", f.extension())))
+    {
+        return;
+    }
+    for (path, text) in crate::export::site_files(checked) {
+        if wanted(&path) {
+            site.insert(&path, text.into_bytes());
+        }
+    }
 }
 
 /// Copies every file under `media/` into the site at the same relative path.
