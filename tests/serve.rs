@@ -399,3 +399,77 @@ fn check_watch_reports_again_after_a_change() {
     .unwrap();
     process.wait_for_line("1 error", REBUILD);
 }
+
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|bin| {
+            Command::new(bin)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+/// The DOM of `url` after its scripts ran for a moment (the event stream never ends, so
+/// the page is cut off by `--timeout` rather than waited for).
+fn dump_dom(browser: &str, url: &str, profile: &Path) -> String {
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+        ])
+        .args([
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--timeout=3000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .expect("chromium runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_browser_runs_the_reload_script_and_shows_the_overlay() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("TOUCHPOINT_REQUIRE_BROWSER").is_none(),
+            "Chromium is required (TOUCHPOINT_REQUIRE_BROWSER is set)"
+        );
+        eprintln!("skipped: Chromium is not installed");
+        return;
+    };
+    let server = DevServer::start();
+    let profile = tempfile::tempdir().unwrap();
+    let url = format!("http://{}/posts/2026/12/tyres.html", server.addr);
+
+    let dom = dump_dom(browser, &url, profile.path());
+    assert!(dom.contains("Winter tyres"), "the page loaded: {dom}");
+    assert!(
+        !dom.contains("the build failed"),
+        "no overlay while the build is good"
+    );
+
+    let rel = "posts/2026/12/lights.md";
+    server.write(rel, "+++\ntitle = \"Lights\n+++\n");
+    server.process.wait_for_line("build failed", REBUILD);
+    let dom = dump_dom(browser, &url, profile.path());
+    assert!(
+        dom.contains("the build failed"),
+        "the script ran and showed the overlay: {dom}"
+    );
+    assert!(
+        dom.contains(&format!("{rel}:2:")),
+        "the overlay names file and line"
+    );
+    assert!(
+        dom.contains("Winter tyres"),
+        "the last good page stays under the overlay"
+    );
+}
