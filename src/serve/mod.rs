@@ -72,6 +72,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let first = session.build();
     print_build(&first, options.colour);
     served.publish(first.outcome);
+    let checked = session.checked();
+    let summary = Summary::of(&checked.diagnostics);
+    println!("{}", render_summary(summary, checked.project.file_count));
     let addr = http::start(options.bind, options.port, Arc::clone(&served))?;
     let url = format!("http://{addr}/");
     if !addr.ip().is_loopback() {
