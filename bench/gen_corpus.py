@@ -50,17 +50,22 @@ def generate(n, out, hugo):
     strategy.append('[disclosure]\nmarkers = ["Anzeige", "#ad"]\n')
     strategy.append('[utm]\nsource = "{platform}"\nmedium = "social"\ncampaign = "{campaign}"\n')
     write(f"{out}/strategy.toml", "\n".join(strategy))
+    persona_platforms = []
     for i in range(personas):
         plats = sorted(rng.sample(PLATFORMS, 4))
+        persona_platforms.append(plats)
         write(f"{out}/personas/persona-{i:03}.md", f'+++\nname = "Persona {i}"\nplatforms = {plats!r}\n'
               f'interests = ["Radfahren"]\npains = ["Zeit"]\n+++\n{sentence(rng, 30)}\n'.replace("'", '"'))
     start = dt.datetime(2026, 1, 5, 8, 0)
     span_days = max(60, n // 8)
     for i in range(campaigns):
         c_start = start.date() + dt.timedelta(days=i * span_days // campaigns)
-        c_end = c_start + dt.timedelta(days=max(14, span_days // campaigns))
+        c_end = c_start + dt.timedelta(days=max(14, span_days // campaigns + 7))
         write(f"{out}/campaigns/kampagne-{i:03}.md", f'+++\nname = "Kampagne {i}"\nstart = {c_start}\nend = {c_end}\n'
               f'hashtags = ["kampagne{i}"]\n+++\n{sentence(rng, 40)}\n')
+    write(f"{out}/crisis/ausfall.md", '+++\ntitle = "Ausfall"\nscenario = "Ausfall"\n'
+          f'platforms = {PLATFORMS!r}\nmedia = [{{ path = "media/square.png", alt = "Hinweis" }}]\n+++\n'
+          'Heute bleibt die Werkstatt geschlossen. Wir melden uns morgen.\n'.replace("'", '"'))
     os.makedirs(f"{out}/media", exist_ok=True)
     with open(f"{out}/media/square.png", "wb") as f:
         f.write(png(64, 64))
@@ -69,15 +74,18 @@ def generate(n, out, hugo):
     for i in range(n):
         when = start + dt.timedelta(minutes=i * span_days * 24 * 60 // n)
         when = when.replace(hour=8 + (i % 10), minute=(i * 7) % 60)
-        plats = sorted(rng.sample(PLATFORMS, rng.randint(1, 3)))
+        persona_index = rng.randrange(personas)
+        persona = f"persona-{persona_index:03}"
+        plats = sorted(rng.sample(persona_platforms[persona_index], rng.randint(1, 3)))
         pillar = rng.choices([p for p, _ in PILLARS], weights=[s for _, s in PILLARS])[0]
-        persona = f"persona-{rng.randrange(personas):03}"
         pid = f"{when:%Y}/{when:%m}/post-{i:06}"
         title = f"{sentence(rng, 5)[:-1]} {i}"
-        body = "\n\n".join(sentence(rng, rng.randint(8, 20)) for _ in range(rng.randint(1, 3)))
+        body = "\n\n".join(sentence(rng, rng.randint(6, 12)) for _ in range(rng.randint(1, 2)))
         status = "published" if when < dt.datetime(2026, 6, 1) else "approved"
         campaign_index = (when.date() - start.date()).days * campaigns // span_days
-        campaign = f'campaign = "kampagne-{min(campaign_index, campaigns - 1):03}"\n' if i % 3 == 0 else ""
+        campaign_id = min(campaign_index, campaigns - 1)
+        campaign = f'campaign = "kampagne-{campaign_id:03}"\n' if i % 3 == 0 else ""
+        tags = f'["fahrrad", "kampagne{campaign_id}"]' if campaign else '["fahrrad"]'
         media = 'media = [{ path = "media/square.png", alt = "Ein Quadrat" }]\n' if "instagram" in plats else ""
         if i % 5 == 0:
             fm = (f"---\ntitle: \"{title}\"\npublish_at: {when:%Y-%m-%d %H:%M}\nplatforms: [{', '.join(plats)}]\n"
@@ -87,7 +95,7 @@ def generate(n, out, hugo):
         else:
             fm = (f'+++\ntitle = "{title}"\npublish_at = {when:%Y-%m-%dT%H:%M:00}\nplatforms = {plats!r}\n'
                   f'status = "{status}"\npillar = "{pillar}"\npersonas = ["{persona}"]\n{campaign}{media}'
-                  f'hashtags = ["fahrrad"]\nlink = "https://radwerk.de/p/{i}"\n'.replace("'", '"'))
+                  f'hashtags = {tags}\nlink = "https://radwerk.de/p/{i}"\n'.replace("'", '"'))
             if "x" in plats:
                 fm += f'\n[x]\ntext = "{sentence(rng, 6)} {i}"\n'
             fm += "+++\n"

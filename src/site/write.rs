@@ -5,6 +5,7 @@
 //! a failed build leaves the previous one intact. Touchpoint only replaces folders it
 //! made itself (marked with [`MARKER`]) or empty ones, never the content repository.
 
+use rayon::prelude::*;
 use std::path::{Component, Path, PathBuf};
 
 use super::{Site, SiteError};
@@ -88,7 +89,7 @@ pub fn write_site(site: &Site, out: &Path) -> Result<(), SiteError> {
     let pid = std::process::id();
     let tmp = parent.join(format!(".{name}.tmp-{pid}"));
     let old = parent.join(format!(".{name}.old-{pid}"));
-    let result = write_tree(site, &tmp).and_then(|()| swap_in(&tmp, &out, &old));
+    let result = write_tree(site, &tmp, &out).and_then(|()| swap_in(&tmp, &out, &old));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&tmp);
     }
@@ -118,22 +119,77 @@ fn ensure_replaceable(out: &Path) -> Result<(), SiteError> {
     })
 }
 
+/// Where the previous build recorded a content hash per file, so the next build can
+/// hard-link unchanged files instead of writing them again.
+const MANIFEST: &str = ".touchpoint-manifest";
+
 /// Writes every file of the site (and the marker) under `dir`, which is created fresh.
-fn write_tree(site: &Site, dir: &Path) -> Result<(), SiteError> {
+/// Files whose bytes equal the previous build's (`previous`, per its manifest) are hard
+/// links to the old copies: creating a link is far cheaper than allocating a new file, and
+/// the old site stays intact until the swap.
+fn write_tree(site: &Site, dir: &Path, previous: &Path) -> Result<(), SiteError> {
     if dir.exists() {
         std::fs::remove_dir_all(dir).map_err(io_error(dir))?;
     }
     std::fs::create_dir_all(dir).map_err(io_error(dir))?;
+    let old_hashes = read_manifest(previous);
+    let mut folders = std::collections::BTreeSet::new();
+    let mut jobs = Vec::with_capacity(site.files.len());
     for (rel, bytes) in &site.files {
         let path = contained_path(dir, rel)?;
         if let Some(folder) = path.parent() {
-            std::fs::create_dir_all(folder).map_err(io_error(folder))?;
+            folders.insert(folder.to_path_buf());
         }
-        std::fs::write(&path, bytes).map_err(io_error(&path))?;
+        jobs.push((rel, path, bytes));
     }
+    for folder in &folders {
+        std::fs::create_dir_all(folder).map_err(io_error(folder))?;
+    }
+    let hashes: Vec<(String, u64)> = jobs
+        .into_par_iter()
+        .map(|(rel, path, bytes)| {
+            let hash = content_hash(bytes);
+            let unchanged = old_hashes.get(rel.as_str()) == Some(&hash)
+                && std::fs::hard_link(previous.join(rel), &path).is_ok();
+            if !unchanged {
+                std::fs::write(&path, bytes).map_err(io_error(&path))?;
+            }
+            Ok((rel.clone(), hash))
+        })
+        .collect::<Result<_, SiteError>>()?;
+    write_manifest(dir, &hashes)?;
     let marker = dir.join(MARKER);
     let note = "Made by `touchpoint build`; the whole folder is replaced on the next build.\n";
     std::fs::write(&marker, note).map_err(io_error(&marker))
+}
+
+/// A fast, stable content hash (length included) for the manifest.
+fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn read_manifest(previous: &Path) -> std::collections::HashMap<String, u64> {
+    let Ok(text) = std::fs::read_to_string(previous.join(MANIFEST)) else {
+        return std::collections::HashMap::new();
+    };
+    text.lines()
+        .filter_map(|line| {
+            let (hash, rel) = line.split_once('\t')?;
+            Some((rel.to_owned(), u64::from_str_radix(hash, 16).ok()?))
+        })
+        .collect()
+}
+
+fn write_manifest(dir: &Path, hashes: &[(String, u64)]) -> Result<(), SiteError> {
+    let mut text = String::with_capacity(hashes.len() * 48);
+    for (rel, hash) in hashes {
+        text.push_str(&format!("{hash:016x}\t{rel}\n"));
+    }
+    let path = dir.join(MANIFEST);
+    std::fs::write(&path, text).map_err(io_error(&path))
 }
 
 /// Replaces `out` with `tmp`; on failure, puts the previous `out` back.
@@ -230,6 +286,26 @@ mod tests {
         assert!(!out.join("a/b.html").exists());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "temporary folders are cleaned up");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unchanged_files_are_linked_from_the_previous_build() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&site_with(&[("same.html", "same"), ("edit.html", "old")]), &out).unwrap();
+        let inode = |rel: &str| std::fs::metadata(out.join(rel)).unwrap().ino();
+        let (same, edit) = (inode("same.html"), inode("edit.html"));
+        write_site(&site_with(&[("same.html", "same"), ("edit.html", "new")]), &out).unwrap();
+        assert_eq!(
+            inode("same.html"),
+            same,
+            "an unchanged file is the old file, linked"
+        );
+        assert_ne!(inode("edit.html"), edit);
+        assert_eq!(std::fs::read_to_string(out.join("edit.html")).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(out.join("same.html")).unwrap(), "same");
     }
 
     #[test]
