@@ -69,9 +69,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let mut session = Session::open(root, options.check.clone())?;
     let changes = watch(root, options.poll)?;
     let served = Arc::new(Served::default());
-    let first = session.build();
-    print_build(&first, options.colour);
-    served.publish(first.outcome);
+    publish_and_print(&served, session.build(), options.colour);
     let checked = session.checked();
     let summary = Summary::of(&checked.diagnostics);
     println!("{}", render_summary(summary, checked.project.file_count));
@@ -108,15 +106,13 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             if !changed.is_empty() && matches!(build.outcome, Outcome::Failed(_)) {
                 continue;
             }
-            print_build(&build, options.colour);
-            served.publish(build.outcome);
+            publish_and_print(&served, build, options.colour);
             // The changed posts' pages are out; now the pages listing them, unless the
             // writer saved again meanwhile (then that change comes first).
             while changed.is_empty() && session.has_pending() {
                 let rest = session.build();
                 let failed = matches!(rest.outcome, Outcome::Failed(_));
-                print_build(&rest, options.colour);
-                served.publish(rest.outcome);
+                publish_and_print(&served, rest, options.colour);
                 if failed {
                     break;
                 }
@@ -131,9 +127,20 @@ fn is_empty_file(path: &std::path::Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0)
 }
 
-/// Prints one line per build (what was rebuilt, how long it took) and the findings in
-/// the files that changed.
-fn print_build(build: &Build, colour: bool) {
+/// Publishes a build, then prints one line about it (what was rebuilt, how long it took)
+/// and the findings in the files that changed: a line printed means it is served.
+fn publish_and_print(served: &Served, build: Build, colour: bool) {
+    let (out, err) = describe_build(&build, colour);
+    served.publish(build.outcome);
+    print!("{out}");
+    eprint!("{err}");
+    let _ = std::io::stdout().flush();
+}
+
+/// The terminal report of a build: (standard output, standard error).
+fn describe_build(build: &Build, colour: bool) -> (String, String) {
+    use std::fmt::Write as _;
+    let (mut out, mut err) = (String::new(), String::new());
     let ms = build.elapsed.as_secs_f64() * 1000.0;
     let changed = if build.changed.is_empty() {
         String::new()
@@ -143,35 +150,49 @@ fn print_build(build: &Build, colour: bool) {
     let page_s = |n: usize| if n == 1 { "page" } else { "pages" };
     match &build.outcome {
         Outcome::Built { scope: None, .. } => {
-            println!("built all {} pages in {ms:.0} ms{changed}", build.page_count());
+            let _ = writeln!(
+                out,
+                "built all {} pages in {ms:.0} ms{changed}",
+                build.page_count()
+            );
         }
         Outcome::Built { .. } if build.changed.is_empty() => {
             let n = build.page_count();
-            println!("  then {n} {} that list them in {ms:.0} ms", page_s(n));
+            let _ = writeln!(out, "  then {n} {} that list them in {ms:.0} ms", page_s(n));
         }
         Outcome::Built { .. } => {
             let n = build.page_count();
             let check = build.checked_in.as_secs_f64() * 1000.0;
-            println!(
+            let _ = writeln!(
+                out,
                 "rebuilt {n} {} in {ms:.0} ms (check {check:.0} ms){changed}",
                 page_s(n)
             );
         }
-        Outcome::Unchanged => println!("nothing to rebuild ({ms:.0} ms){changed}"),
+        Outcome::Unchanged => {
+            let _ = writeln!(out, "nothing to rebuild ({ms:.0} ms){changed}");
+        }
         Outcome::Failed(problems) => {
-            println!("build failed in {ms:.0} ms{changed}; serving the last good site");
+            let _ = writeln!(
+                out,
+                "build failed in {ms:.0} ms{changed}; serving the last good site"
+            );
             for problem in problems
                 .iter()
                 .filter(|p| !build.findings.iter().any(|d| d.file == p.file))
             {
-                eprintln!("error[{}]: {} {}", problem.rule, problem.file, problem.message);
+                let _ = writeln!(
+                    err,
+                    "error[{}]: {} {}",
+                    problem.rule, problem.file, problem.message
+                );
             }
         }
     }
     if !build.findings.is_empty() {
-        eprint!("{}", render_human(&build.findings, colour));
+        err.push_str(&render_human(&build.findings, colour));
     }
-    let _ = std::io::stdout().flush();
+    (out, err)
 }
 
 /// How `touchpoint check --watch` prints.
