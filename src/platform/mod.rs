@@ -309,6 +309,40 @@ pub struct Spec {
     pub documented: bool,
 }
 
+/// The spec of a network that publishes no limits (XING, Snapchat): text is counted in
+/// characters for the preview, nothing is checked, and posts need a manual look.
+pub const fn undocumented_spec(platform: Platform) -> Spec {
+    Spec {
+        platform,
+        text: None,
+        unit: Unit::CodePoints,
+        text_bytes: None,
+        title: None,
+        title_required: false,
+        forbidden_chars: &[],
+        max_hashtags: None,
+        max_mentions: None,
+        max_links: None,
+        links_clickable: true,
+        link_in_text: true,
+        fold: None,
+        threads: false,
+        first_comment: false,
+        media: MediaSpec {
+            required: false,
+            kinds: &[MediaKind::Image, MediaKind::Video],
+            max_images: None,
+            max_videos: None,
+            mixed: true,
+            documents: false,
+            aspect: None,
+            alt_text: false,
+            alt_max: None,
+        },
+        documented: false,
+    }
+}
+
 /// The limits of `platform`.
 pub fn spec(platform: Platform) -> &'static Spec {
     match platform {

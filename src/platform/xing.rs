@@ -1,38 +1,10 @@
 //! XING: no published text or media limits were found, so Touchpoint counts
 //! characters for the preview but checks no limit; posts need a manual check.
 
-use super::{MediaKind, MediaSpec, Platform, Spec, Unit, unicode};
+use super::{Platform, Spec, unicode};
 
 /// XING's (unknown) limits.
-pub const SPEC: Spec = Spec {
-    platform: Platform::Xing,
-    text: None,
-    unit: Unit::CodePoints,
-    text_bytes: None,
-    title: None,
-    title_required: false,
-    forbidden_chars: &[],
-    max_hashtags: None,
-    max_mentions: None,
-    max_links: None,
-    links_clickable: true,
-    link_in_text: true,
-    fold: None,
-    threads: false,
-    first_comment: false,
-    media: MediaSpec {
-        required: false,
-        kinds: &[MediaKind::Image, MediaKind::Video],
-        max_images: None,
-        max_videos: None,
-        mixed: true,
-        documents: false,
-        aspect: None,
-        alt_text: false,
-        alt_max: None,
-    },
-    documented: false,
-};
+pub const SPEC: Spec = super::undocumented_spec(Platform::Xing);
 
 /// Characters (code points), for the preview.
 pub fn count(text: &str) -> usize {
