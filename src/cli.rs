@@ -24,6 +24,11 @@ pub enum Command {
     ///
     /// Exit code 0: no errors (warnings allowed); 1: errors found; 2: could not run.
     Check(CheckArgs),
+    /// Serve the site on 127.0.0.1, rebuild it when a file changes and reload the browser.
+    ///
+    /// Renders into memory (nothing is written to the output folder). Prints the URL it
+    /// listens on; a failed rebuild keeps the last good site and shows the problems.
+    Serve(ServeArgs),
     /// Create a small repository that passes `check`, to start from.
     Init {
         /// Folder to create (must be empty or absent).
@@ -64,6 +69,9 @@ pub struct CheckArgs {
     /// Take this date (YYYY-MM-DD) as today, for reproducible runs.
     #[arg(long, value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,
+    /// Check again whenever a file changes (for a terminal beside the editor).
+    #[arg(long)]
+    pub watch: bool,
 }
 
 /// Arguments of `touchpoint build`.
@@ -105,6 +113,30 @@ pub enum OutputFormat {
     Human,
     /// Stable JSON, documented in README.
     Json,
+}
+
+/// Arguments of `touchpoint serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The repository (default: the current folder).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Port to listen on; 0 picks any free port.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on. Only this machine can reach the default; give 0.0.0.0 to
+    /// let other devices on the network see the site.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Poll for changes instead of using file-system notifications (network drives, containers).
+    #[arg(long)]
+    pub poll: bool,
+    /// Take this date (YYYY-MM-DD) as today, for reproducible runs.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// Arguments of `touchpoint export`.

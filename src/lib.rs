@@ -18,6 +18,7 @@ pub mod metrics;
 pub mod model;
 pub mod platform;
 pub mod report;
+pub mod serve;
 pub mod site;
 pub mod suggest;
 pub mod validate;
@@ -45,24 +46,48 @@ pub struct Checked {
 
 /// Loads, parses and validates the repository at `root`.
 pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::LoadError> {
-    let (project, mut diagnostics) = load::load_project(root)?;
+    let (project, diagnostics) = load::load_project(root)?;
+    let (metrics, diagnostics) = check_loaded(&project, diagnostics, options);
+    Ok(Checked {
+        project,
+        metrics,
+        diagnostics,
+    })
+}
+
+/// Runs every rule over an already loaded project, given the findings of loading it, and
+/// joins the metrics: the second half of [`check_project`], kept apart so the dev server
+/// can check again after re-reading a single file.
+pub fn check_loaded(
+    project: &Project,
+    diagnostics: Vec<Diagnostic>,
+    options: &Options,
+) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
+    check_loaded_with(project, diagnostics, options, platform::rules::check(project))
+}
+
+/// [`check_loaded`] with the per-post platform findings supplied by the caller: the dev
+/// server keeps them per post and re-runs the platform rules only for changed posts.
+pub fn check_loaded_with(
+    project: &Project,
+    mut diagnostics: Vec<Diagnostic>,
+    options: &Options,
+    platform_findings: Vec<Diagnostic>,
+) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
     let today = options.today.unwrap_or_else(|| {
         chrono::Utc::now()
             .with_timezone(&project.config.timezone)
             .date_naive()
     });
     let context = validate::Context { today };
-    diagnostics.extend(validate::validate(&project, &context));
-    let (metrics, metric_findings) = metrics::load_metrics(&project);
+    diagnostics.extend(validate::validate_across(project, &context));
+    diagnostics.extend(platform_findings);
+    let (metrics, metric_findings) = metrics::load_metrics(project);
     diagnostics.extend(metric_findings);
     diagnostic::apply_lint_levels(&mut diagnostics, &project.config.lints);
-    attach_source_lines(&mut diagnostics, &project);
+    attach_source_lines(&mut diagnostics, project);
     diagnostic::sort(&mut diagnostics);
-    Ok(Checked {
-        project,
-        metrics,
-        diagnostics,
-    })
+    (metrics, diagnostics)
 }
 
 /// Gives each finding the text of the line it points at, for renderers.

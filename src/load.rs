@@ -20,6 +20,9 @@ use crate::content::{campaign::read_campaign, persona::read_persona, strategy::r
 use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
 use crate::model::{Config, MediaFile, MediaKind, Project, Strategy};
 
+mod reload;
+pub use reload::{FileRole, Reloaded, reload_file, reload_media, role_of};
+
 /// A file that could not be read.
 pub const UNREADABLE_FILE: Rule = Rule {
     name: "unreadable-file",
@@ -215,8 +218,12 @@ pub fn relative(root: &Path, path: &Path) -> String {
 
 /// Indexes `media/**` with sizes and, for images, dimensions read from the header only.
 fn index_media(root: &Path) -> BTreeMap<String, MediaFile> {
-    let dir = root.join("media");
-    WalkDir::new(&dir)
+    index_media_under(root, &root.join("media"))
+}
+
+/// Indexes the media files in `dir` (a folder under `media/`, or `media/` itself).
+fn index_media_under(root: &Path, dir: &Path) -> BTreeMap<String, MediaFile> {
+    WalkDir::new(dir)
         .min_depth(1)
         .sort_by_file_name()
         .into_iter()
@@ -227,21 +234,25 @@ fn index_media(root: &Path) -> BTreeMap<String, MediaFile> {
         .par_iter()
         .map(|entry| {
             let path = relative(root, entry.path());
-            let kind = MediaKind::of(&path);
-            let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
-            let size = (kind == MediaKind::Image)
-                .then(|| imagesize::size(entry.path()).ok())
-                .flatten();
-            let file = MediaFile {
-                path: path.clone(),
-                bytes,
-                kind,
-                width: size.map(|s| s.width as u32),
-                height: size.map(|s| s.height as u32),
-            };
-            (path, file)
+            (path.clone(), media_file(path, entry.path()))
         })
         .collect()
+}
+
+/// What the header of one media file says.
+fn media_file(path: String, file: &Path) -> MediaFile {
+    let kind = MediaKind::of(&path);
+    let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    let size = (kind == MediaKind::Image)
+        .then(|| imagesize::size(file).ok())
+        .flatten();
+    MediaFile {
+        path,
+        bytes,
+        kind,
+        width: size.map(|s| s.width as u32),
+        height: size.map(|s| s.height as u32),
+    }
 }
 
 enum Item {

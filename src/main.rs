@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{BuildArgs, CheckArgs, Cli, Command, CountArgs, ExportArgs, ExportFormat, OutputFormat};
+use cli::{BuildArgs, CheckArgs, Cli, Command, CountArgs, ExportArgs, ExportFormat, OutputFormat, ServeArgs};
 use touchpoint::diagnostic::{Summary, render_human, render_json, render_summary};
 
 /// The three outcomes every command maps to.
@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         Command::Rules { format } => run_rules(format),
         Command::Count(args) => run_count(&args),
         Command::Export(args) => run_export(&args),
+        Command::Serve(args) => run_serve(&args),
     };
     outcome
         .unwrap_or_else(|err| {
@@ -62,6 +63,14 @@ fn use_colour() -> bool {
 
 fn run_check(args: &CheckArgs) -> anyhow::Result<Outcome> {
     let options = touchpoint::Options { today: args.today };
+    if args.watch {
+        let format = match args.format {
+            OutputFormat::Human => touchpoint::serve::WatchFormat::Human,
+            OutputFormat::Json => touchpoint::serve::WatchFormat::Json,
+        };
+        touchpoint::serve::check_watch(&args.dir, options, format, use_colour())?;
+        return Ok(Outcome::Success);
+    }
     let checked = touchpoint::check_project(&args.dir, &options)?;
     let summary = Summary::of(&checked.diagnostics);
     let mut out = std::io::stdout().lock();
@@ -143,6 +152,20 @@ fn run_rules(format: OutputFormat) -> anyhow::Result<Outcome> {
             }
         }
     }
+    Ok(Outcome::Success)
+}
+
+fn run_serve(args: &ServeArgs) -> anyhow::Result<Outcome> {
+    let options = touchpoint::serve::ServeOptions {
+        root: args.dir.clone(),
+        bind: args.bind,
+        port: args.port,
+        open: args.open,
+        poll: args.poll,
+        check: touchpoint::Options { today: args.today },
+        colour: use_colour(),
+    };
+    touchpoint::serve::serve(&options)?;
     Ok(Outcome::Success)
 }
 

@@ -217,10 +217,18 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
         .posts
         .iter()
         .chain(&project.crisis)
-        // A cancelled post never goes out, so what a network would accept no longer matters.
-        .filter(|post| post.status.value != crate::model::Status::Cancelled)
-        .flat_map(|post| check_post(project, post))
+        .flat_map(|post| check_going_out(project, post))
         .collect()
+}
+
+/// The per-platform findings of one post, as [`check`] reports them (the dev server
+/// keeps them per post and re-runs them only for the posts that change).
+pub fn check_going_out(project: &Project, post: &Post) -> Vec<Diagnostic> {
+    // A cancelled post never goes out, so what a network would accept no longer matters.
+    if post.status.value == crate::model::Status::Cancelled {
+        return Vec::new();
+    }
+    check_post(project, post)
 }
 
 /// Runs the per-platform rules for every platform `post` names.

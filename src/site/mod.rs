@@ -7,6 +7,7 @@
 //! the result on disk. Nothing from a content file reaches a page unescaped: templates
 //! are autoescaped and Markdown is sanitised before it is marked safe.
 
+mod deps;
 mod filters;
 mod format;
 mod labels;
@@ -24,6 +25,9 @@ use rayon::prelude::*;
 
 use crate::Checked;
 
+pub use deps::{
+    PageSet, pages_affected_by_post, pages_next_to, pages_showing_post, render_pages, site_wide_state,
+};
 pub use format::Lang;
 pub use labels::{LABELS, labels_for};
 pub use markdown::{LinkTargets, Placement, render_markdown};

@@ -58,8 +58,15 @@ pub fn rules() -> Vec<&'static Rule> {
 
 /// Runs every cross-file rule over the project.
 pub fn validate(project: &Project, context: &Context) -> Vec<Diagnostic> {
-    let mut out = references::check(project);
+    let mut out = validate_across(project, context);
     out.extend(crate::platform::rules::check(project));
+    out
+}
+
+/// Every rule but the per-post platform rules ([`crate::platform::rules::check`]): what
+/// must run again over the whole project when one post changes.
+pub fn validate_across(project: &Project, context: &Context) -> Vec<Diagnostic> {
+    let mut out = references::check(project);
     for (_, check) in STRATEGY {
         out.extend(check(project, context));
     }

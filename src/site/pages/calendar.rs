@@ -97,8 +97,8 @@ fn month_path((year, month): Month) -> String {
     format!("calendar/{year:04}-{month:02}.html")
 }
 
-/// A page per month.
-pub fn pages(views: &Views<'_>) -> Vec<Page> {
+/// A page per month, for the months whose page `wanted` accepts.
+pub fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
     let project = views.project();
     let months = months_of(project, views.today);
     let mut scheduled: Vec<&Post> = project.posts.iter().filter(|p| p.time().is_some()).collect();
@@ -122,6 +122,7 @@ pub fn pages(views: &Views<'_>) -> Vec<Page> {
     months
         .iter()
         .enumerate()
+        .filter(|(_, month)| wanted(&month_path(**month)))
         .map(|(i, month)| {
             let mut context = Context::new();
             context.insert("title", &month_title(views.lang, month.0, month.1));

@@ -18,54 +18,73 @@ pub(super) struct Item {
     pub(super) posts: usize,
 }
 
-/// All list and entity pages, each a job of its own.
-pub fn jobs<'v>(views: &'v Views<'_>) -> Vec<Lazy<'v>> {
+/// The list and entity pages `wanted` accepts, each a job of its own.
+pub fn jobs<'v>(views: &'v Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Lazy<'v>> {
     let project = views.project();
-    let mut jobs = vec![lazy(move || vec![posts_page(views)])];
+    let mut jobs = Vec::new();
+    if wanted("posts.html") {
+        jobs.push(lazy(move || vec![posts_page(views)]));
+    }
     let in_use = platforms::platforms_in_use(views);
-    let items: Vec<Item> = in_use
-        .iter()
-        .map(|p| platforms::platform_item(views, *p))
-        .collect();
-    jobs.push(lazy(move || {
-        vec![list_page(views, "platforms.html", "platforms", items)]
-    }));
+    if wanted("platforms.html") {
+        let items: Vec<Item> = in_use
+            .iter()
+            .map(|p| platforms::platform_item(views, *p))
+            .collect();
+        jobs.push(lazy(move || {
+            vec![list_page(views, "platforms.html", "platforms", items)]
+        }));
+    }
     for platform in in_use {
-        jobs.push(lazy(move || vec![platforms::platform_page(views, platform)]));
+        if wanted(&format!("platforms/{}.html", platform.name())) {
+            jobs.push(lazy(move || vec![platforms::platform_page(views, platform)]));
+        }
     }
-    jobs.push(lazy(move || {
-        let items = project
-            .campaigns
-            .iter()
-            .map(|c| campaigns::campaign_item(views, c))
-            .collect();
-        vec![list_page(views, "campaigns.html", "campaigns", items)]
-    }));
+    if wanted("campaigns.html") {
+        jobs.push(lazy(move || {
+            let items = project
+                .campaigns
+                .iter()
+                .map(|c| campaigns::campaign_item(views, c))
+                .collect();
+            vec![list_page(views, "campaigns.html", "campaigns", items)]
+        }));
+    }
     for campaign in &project.campaigns {
-        jobs.push(lazy(move || vec![campaigns::campaign_page(views, campaign)]));
+        if wanted(&format!("campaigns/{}.html", campaign.id)) {
+            jobs.push(lazy(move || vec![campaigns::campaign_page(views, campaign)]));
+        }
     }
-    jobs.push(lazy(move || {
-        let items = project
-            .personas
-            .iter()
-            .map(|p| personas::persona_item(views, p))
-            .collect();
-        vec![list_page(views, "personas.html", "personas", items)]
-    }));
+    if wanted("personas.html") {
+        jobs.push(lazy(move || {
+            let items = project
+                .personas
+                .iter()
+                .map(|p| personas::persona_item(views, p))
+                .collect();
+            vec![list_page(views, "personas.html", "personas", items)]
+        }));
+    }
     for persona in &project.personas {
-        jobs.push(lazy(move || vec![personas::persona_page(views, persona)]));
+        if wanted(&format!("personas/{}.html", persona.id)) {
+            jobs.push(lazy(move || vec![personas::persona_page(views, persona)]));
+        }
     }
-    jobs.push(lazy(move || {
-        let items = project
-            .strategy
-            .pillars
-            .iter()
-            .map(|p| pillars::pillar_item(views, p))
-            .collect();
-        vec![list_page(views, "pillars.html", "pillars", items)]
-    }));
+    if wanted("pillars.html") {
+        jobs.push(lazy(move || {
+            let items = project
+                .strategy
+                .pillars
+                .iter()
+                .map(|p| pillars::pillar_item(views, p))
+                .collect();
+            vec![list_page(views, "pillars.html", "pillars", items)]
+        }));
+    }
     for pillar in &project.strategy.pillars {
-        jobs.push(lazy(move || vec![pillars::pillar_page(views, pillar)]));
+        if wanted(&format!("pillars/{}.html", pillar.id.value)) {
+            jobs.push(lazy(move || vec![pillars::pillar_page(views, pillar)]));
+        }
     }
     jobs
 }

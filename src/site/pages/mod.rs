@@ -74,21 +74,29 @@ impl<'a> Plan<'a> {
         Plan { views, report }
     }
 
-    /// A job per page or small family of pages; post pages `wanted` rejects are left out.
-    pub fn jobs<'p>(&'p self, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Lazy<'p>> {
+    /// A job per page or small family of pages; pages `wanted` rejects are left out
+    /// (the dev server re-renders only the pages an edit touches).
+    pub fn jobs<'p>(&'p self, wanted: &'p (dyn Fn(&str) -> bool + Sync)) -> Vec<Lazy<'p>> {
         let views = &self.views;
         let report = &self.report;
-        let mut jobs = vec![
-            lazy(move || vec![overview::page(views, report)]),
-            lazy(move || calendar::pages(views)),
-            lazy(move || vec![strategy::page(views)]),
-            lazy(move || vec![diagnostics::page(views)]),
-            lazy(move || {
+        let mut jobs = Vec::new();
+        if wanted("index.html") {
+            jobs.push(lazy(move || vec![overview::page(views, report)]));
+        }
+        jobs.push(lazy(move || calendar::pages(views, wanted)));
+        if wanted("strategy.html") {
+            jobs.push(lazy(move || vec![strategy::page(views)]));
+        }
+        if wanted("diagnostics.html") {
+            jobs.push(lazy(move || vec![diagnostics::page(views)]));
+        }
+        if wanted("report.html") {
+            jobs.push(lazy(move || {
                 let context = crate::report::report_context(report);
                 vec![Page::new("report.html", "report.html", context)]
-            }),
-        ];
-        jobs.extend(lists::jobs(views));
+            }));
+        }
+        jobs.extend(lists::jobs(views, wanted));
         for job in post::jobs(views, wanted) {
             jobs.push(lazy(move || vec![post::page(views, &job)]));
         }

@@ -1,0 +1,255 @@
+//! Which pages depend on what, so the dev server re-renders only the pages an edit can
+//! change instead of the whole site.
+//!
+//! A post appears on its own page, on its calendar month, on the lists that hold it
+//! (all posts, its platforms, campaign, personas, pillar), on the overview and on the
+//! pages that count posts (strategy, pillars, diagnostics, report). Everything every page
+//! shows (the build banner's counts, the calendar link in the navigation) is summed up in
+//! [`site_wide_state`]: when that changes, the whole site is re-rendered.
+
+use std::collections::BTreeSet;
+
+use chrono::Datelike;
+
+use super::pages::calendar_href_for;
+use super::views::{post_path, sort_by_time};
+use super::{Site, SiteError, SiteOptions, render_site_only};
+use crate::Checked;
+use crate::diagnostic::Summary;
+use crate::model::{Post, Project};
+
+/// Pages that list or count posts, whichever post changed.
+const PAGES_COUNTING_POSTS: &[&str] = &[
+    "index.html",
+    "posts.html",
+    "platforms.html",
+    "campaigns.html",
+    "personas.html",
+    "pillars.html",
+    "strategy.html",
+    "diagnostics.html",
+    "report.html",
+];
+
+/// A set of output pages, by exact path or by folder, some marked to render first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageSet {
+    everything: bool,
+    first: BTreeSet<String>,
+    paths: BTreeSet<String>,
+    folders: BTreeSet<String>,
+}
+
+impl PageSet {
+    /// Every page of the site.
+    pub fn everything() -> PageSet {
+        PageSet {
+            everything: true,
+            ..PageSet::default()
+        }
+    }
+
+    /// Adds one page by its output path.
+    pub fn insert(&mut self, path: impl Into<String>) {
+        self.paths.insert(path.into());
+    }
+
+    /// Adds a page to render before the others: the page of the post being edited,
+    /// which a writer is most likely looking at.
+    pub fn insert_first(&mut self, path: impl Into<String>) {
+        self.first.insert(path.into());
+    }
+
+    /// Adds every page under `folder/`.
+    pub fn insert_folder(&mut self, folder: &str) {
+        self.folders.insert(format!("{}/", folder.trim_end_matches('/')));
+    }
+
+    /// Adds the pages of another set.
+    pub fn extend(&mut self, other: PageSet) {
+        self.everything |= other.everything;
+        self.first.extend(other.first);
+        self.paths.extend(other.paths);
+        self.folders.extend(other.folders);
+    }
+
+    /// Removes and returns the pages marked to render first.
+    pub fn take_first(&mut self) -> PageSet {
+        let first = std::mem::take(&mut self.first);
+        for path in &first {
+            self.paths.remove(path);
+        }
+        PageSet {
+            paths: first,
+            ..PageSet::default()
+        }
+    }
+
+    /// Whether some pages are marked to render first.
+    pub fn has_first(&self) -> bool {
+        !self.first.is_empty()
+    }
+
+    /// Whether the page at `path` is in the set.
+    pub fn contains(&self, path: &str) -> bool {
+        self.everything
+            || self.first.contains(path)
+            || self.paths.contains(path)
+            || self.folders.iter().any(|f| path.starts_with(f.as_str()))
+    }
+
+    /// Whether the set may hold pages whose path starts with `prefix` (a page such as
+    /// `posts.html` or a family such as `calendar/`), so a page family whose pages are
+    /// all unwanted is not even prepared.
+    pub fn touches(&self, prefix: &str) -> bool {
+        self.everything
+            || self
+                .first
+                .iter()
+                .chain(&self.paths)
+                .any(|p| p.starts_with(prefix))
+            || self
+                .folders
+                .iter()
+                .any(|f| f.starts_with(prefix) || prefix.starts_with(f.as_str()))
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        !self.everything && self.first.is_empty() && self.paths.is_empty() && self.folders.is_empty()
+    }
+}
+
+/// The pages that show `post`: its own page and every page listing or counting it.
+pub fn pages_showing_post(post: &Post) -> PageSet {
+    let mut set = PageSet::default();
+    set.insert_first(post_path(post));
+    if post.is_crisis() {
+        set.insert("index.html");
+        set.insert("posts.html");
+        return set;
+    }
+    for page in PAGES_COUNTING_POSTS {
+        set.insert(*page);
+    }
+    // A pillar's share of the plan moves with any post.
+    set.insert_folder("pillars");
+    match post.time() {
+        Some(time) => set.insert(format!("calendar/{:04}-{:02}.html", time.year(), time.month())),
+        // Every calendar page lists the posts without a date.
+        None => set.insert_folder("calendar"),
+    }
+    for platform in &post.platforms {
+        set.insert(format!("platforms/{}.html", platform.value.name()));
+    }
+    if let Some(campaign) = &post.campaign {
+        set.insert(format!("campaigns/{}.html", campaign.value));
+    }
+    for persona in &post.personas {
+        set.insert(format!("personas/{}.html", persona.value));
+    }
+    set
+}
+
+/// The pages a post changing from `old` to `new` (`None`: absent) can change. Moving a
+/// post to another month changes every calendar page (each lists the months' counts).
+pub fn pages_affected_by_post(old: Option<&Post>, new: Option<&Post>) -> PageSet {
+    let mut set = PageSet::default();
+    for post in [old, new].into_iter().flatten() {
+        set.extend(pages_showing_post(post));
+    }
+    let month = |post: Option<&Post>| post.and_then(Post::time).map(|t| (t.year(), t.month()));
+    if month(old) != month(new) {
+        set.insert_folder("calendar");
+    }
+    set
+}
+
+/// What every page shows about the whole project: the build banner's counts and the
+/// calendar link in the navigation. When it changes, every page must be re-rendered.
+pub fn site_wide_state(checked: &Checked, options: &SiteOptions) -> String {
+    let project = &checked.project;
+    let today = options.today.unwrap_or_else(|| {
+        chrono::Utc::now()
+            .with_timezone(&project.config.timezone)
+            .date_naive()
+    });
+    let summary = Summary::of(&checked.diagnostics);
+    format!(
+        "{} {} {} {today}",
+        summary.errors,
+        summary.warnings,
+        calendar_href_for(project, today)
+    )
+}
+
+/// Renders only the pages in `pages` that exist (no static files, no media): the dev
+/// server's cheap path after an edit. A page of the set missing from the result no
+/// longer exists.
+pub fn render_pages(checked: &Checked, options: &SiteOptions, pages: &PageSet) -> Result<Site, SiteError> {
+    let wanted = |path: &str| pages.contains(path) && path.ends_with(".html");
+    render_site_only(checked, options, &wanted)
+}
+
+/// The pages of the posts next to where `post` sorts in time: their "previous" and
+/// "next" links name it. Call it with a post's old and new version.
+pub fn pages_next_to(project: &Project, post: &Post) -> PageSet {
+    let list = if post.is_crisis() {
+        &project.crisis
+    } else {
+        &project.posts
+    };
+    let mut others: Vec<&Post> = list.iter().filter(|p| p.id != post.id).collect();
+    sort_by_time(&mut others);
+    let at = others.partition_point(|other| {
+        let mut pair = [*other, post];
+        sort_by_time(&mut pair);
+        std::ptr::eq(pair[0], *other)
+    });
+    let mut set = PageSet::default();
+    for neighbour in [at.checked_sub(1).and_then(|i| others.get(i)), others.get(at)]
+        .into_iter()
+        .flatten()
+    {
+        set.insert(post_path(neighbour));
+    }
+    set
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_pages_are_taken_apart() {
+        let mut set = PageSet::default();
+        set.insert_first("posts/a.html");
+        set.insert("posts/a.html");
+        set.insert("index.html");
+        let first = set.take_first();
+        assert!(first.contains("posts/a.html") && !first.contains("index.html"));
+        assert!(!set.contains("posts/a.html") && set.contains("index.html"));
+        assert!(!set.has_first());
+    }
+
+    #[test]
+    fn families_are_touched_by_their_pages_and_folders() {
+        let mut set = PageSet::default();
+        set.insert("platforms/x.html");
+        set.insert_folder("calendar");
+        assert!(set.touches("platforms") && set.touches("calendar/"));
+        assert!(!set.touches("posts.html") && !set.touches("personas"));
+        assert!(PageSet::everything().touches("anything"));
+    }
+
+    #[test]
+    fn folders_match_every_page_below_them() {
+        let mut set = PageSet::default();
+        set.insert("index.html");
+        set.insert_folder("calendar");
+        assert!(set.contains("calendar/2026-12.html"));
+        assert!(set.contains("index.html"));
+        assert!(!set.contains("calendar.html"));
+        assert!(!set.contains("posts/a.html"));
+    }
+}

@@ -1,0 +1,482 @@
+//! `touchpoint serve` and `touchpoint check --watch`, run as real processes on a temp copy
+//! of `tests/fixtures/serve-basic`, talked to over raw HTTP on 127.0.0.1.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+/// How long the first build may take (debug build, loaded CI machine).
+const STARTUP: Duration = Duration::from_secs(60);
+/// How long a rebuild and its event may take.
+const REBUILD: Duration = Duration::from_secs(2);
+
+/// A running `touchpoint` process, killed when dropped.
+struct Running {
+    child: Child,
+    lines: Receiver<String>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Running {
+    fn start(args: &[&str]) -> Running {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("binary starts");
+        let stdout = child.stdout.take().expect("stdout piped");
+        Running {
+            child,
+            lines: read_lines(stdout),
+        }
+    }
+
+    /// Waits for a stdout line containing `needle`.
+    fn wait_for_line(&self, needle: &str, timeout: Duration) -> String {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) if line.contains(needle) => return line,
+                Ok(_) => {}
+                Err(_) => panic!("no line containing {needle:?} within {timeout:?}"),
+            }
+        }
+    }
+}
+
+fn read_lines(stdout: ChildStdout) -> Receiver<String> {
+    let (sender, lines) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if sender.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    lines
+}
+
+/// A dev server on a temp copy of the fixture.
+struct DevServer {
+    _dir: tempfile::TempDir,
+    repo: PathBuf,
+    addr: SocketAddr,
+    process: Running,
+}
+
+impl DevServer {
+    fn start() -> DevServer {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = dir.path().join("repo");
+        copy_dir(&common::fixture("serve-basic"), &repo);
+        let process = Running::start(&[
+            "serve",
+            repo.to_str().unwrap(),
+            "--port",
+            "0",
+            "--today",
+            "2026-12-01",
+        ]);
+        let line = process.wait_for_line("Serving", STARTUP);
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no URL in {line:?}"));
+        let addr: SocketAddr = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .parse()
+            .unwrap();
+        assert!(
+            addr.ip().is_loopback(),
+            "listens on 127.0.0.1 by default, not {addr}"
+        );
+        DevServer {
+            _dir: dir,
+            repo,
+            addr,
+            process,
+        }
+    }
+
+    fn get(&self, path: &str) -> Response {
+        get(self.addr, path)
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        std::fs::write(self.repo.join(rel), text).unwrap();
+    }
+
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.repo.join(rel)).unwrap()
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+impl Response {
+    fn content_type(&self) -> String {
+        self.headers
+            .lines()
+            .find_map(|l| {
+                let (name, value) = l.split_once(':')?;
+                name.eq_ignore_ascii_case("content-type")
+                    .then(|| value.trim().to_owned())
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// A GET with the path sent exactly as given (no client-side normalisation of `..`).
+fn get(addr: SocketAddr, path: &str) -> Response {
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status line in {head:?}"));
+    Response {
+        status,
+        headers: head.to_owned(),
+        body: body.to_owned(),
+    }
+}
+
+/// One server-sent event: its name and data.
+type Event = (String, String);
+
+/// Subscribes to the live-reload stream; events arrive on the receiver.
+fn subscribe(addr: SocketAddr) -> Receiver<Event> {
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
+    write!(
+        stream,
+        "GET /__touchpoint/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    let (sender, events) = channel();
+    std::thread::spawn(move || {
+        let reader = BufReader::new(stream);
+        let (mut name, mut data) = (String::new(), String::new());
+        for line in reader.lines().map_while(Result::ok) {
+            if let Some(value) = line.strip_prefix("event: ") {
+                name = value.to_owned();
+            } else if let Some(value) = line.strip_prefix("data: ") {
+                data = value.to_owned();
+            } else if line.is_empty()
+                && !name.is_empty()
+                && sender
+                    .send((std::mem::take(&mut name), std::mem::take(&mut data)))
+                    .is_err()
+            {
+                return;
+            }
+        }
+    });
+    events
+}
+
+/// Waits for an event named `name`, skipping others.
+fn wait_for_event(events: &Receiver<Event>, name: &str, timeout: Duration) -> String {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match events.recv_timeout(left) {
+            Ok((event, data)) if event == name => return data,
+            Ok(_) => {}
+            Err(_) => panic!("no {name:?} event within {timeout:?}"),
+        }
+    }
+}
+
+/// Waits for a `reload` event that lists `page`.
+fn wait_for_reload_of(events: &Receiver<Event>, page: &str, timeout: Duration) -> String {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let data = wait_for_event(
+            events,
+            "reload",
+            deadline.saturating_duration_since(Instant::now()),
+        );
+        if data.contains(&format!("\"{page}\"")) || data.contains("\"pages\":null") {
+            return data;
+        }
+    }
+}
+
+#[test]
+fn serves_the_site_with_the_reload_script_and_nothing_outside_it() {
+    let server = DevServer::start();
+
+    let index = server.get("/");
+    assert_eq!(index.status, 200);
+    assert_eq!(index.content_type(), "text/html; charset=utf-8");
+    assert!(index.body.contains("Serve Fixture"));
+    assert!(
+        index
+            .body
+            .contains("<script src=\"/__touchpoint/live-reload.js\""),
+        "live-reload script linked"
+    );
+    let script = server.get("/__touchpoint/live-reload.js");
+    assert_eq!(script.status, 200);
+    assert!(script.content_type().starts_with("text/javascript"));
+    assert!(script.body.contains("/__touchpoint/events"));
+
+    let css = server.get("/static/style.css");
+    assert_eq!(css.status, 200);
+    assert!(css.content_type().starts_with("text/css"));
+
+    let post = server.get("/posts/2026/12/tyres.html");
+    assert_eq!(post.status, 200);
+    assert!(post.body.contains("Winter tyres"));
+
+    for path in [
+        "/../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/posts/..%2f..%2fCargo.toml",
+        "/..%5cCargo.toml",
+    ] {
+        let response = server.get(path);
+        assert!(
+            matches!(response.status, 403 | 404),
+            "{path}: status {}",
+            response.status
+        );
+        assert!(!response.body.contains("[package]"), "{path} leaked a file");
+    }
+
+    let missing = server.get("/missing.html");
+    assert_eq!(missing.status, 404);
+    assert!(missing.content_type().starts_with("text/html"));
+}
+
+#[test]
+fn an_edited_post_is_served_and_its_pages_reload() {
+    let server = DevServer::start();
+    let events = subscribe(server.addr);
+    wait_for_event(&events, "hello", REBUILD);
+
+    let rel = "posts/2026/12/tyres.md";
+    let started = Instant::now();
+    server.write(
+        rel,
+        &server
+            .read(rel)
+            .replace("Winter tyres", "Winter tyres, checked twice"),
+    );
+    let reload = wait_for_event(&events, "reload", REBUILD);
+    let waited = started.elapsed();
+    assert!(reload.contains("posts/2026/12/tyres.html"), "{reload}");
+    assert!(
+        !reload.contains("posts/2027/01/opening.html"),
+        "other post pages are not re-rendered: {reload}"
+    );
+
+    let page = server.get("/posts/2026/12/tyres.html");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Winter tyres, checked twice"),
+        "served after {waited:?}"
+    );
+    // Then the pages that list it.
+    let lists = wait_for_reload_of(&events, "posts.html", REBUILD);
+    assert!(lists.contains("\"posts.html\""), "{lists}");
+    let list = server.get("/posts.html");
+    assert!(list.body.contains("Winter tyres, checked twice"));
+    server.process.wait_for_line("rebuilt", REBUILD);
+}
+
+#[test]
+fn a_new_and_a_deleted_post_are_followed() {
+    let server = DevServer::start();
+    let events = subscribe(server.addr);
+    wait_for_event(&events, "hello", REBUILD);
+
+    let text = server
+        .read("posts/2026/12/tyres.md")
+        .replace("Winter tyres", "Chain care");
+    server.write("posts/2026/12/chain.md", &text);
+    wait_for_reload_of(&events, "posts/2026/12/chain.html", REBUILD);
+    assert_eq!(server.get("/posts/2026/12/chain.html").status, 200);
+    wait_for_reload_of(&events, "posts.html", REBUILD);
+    assert!(server.get("/posts.html").body.contains("Chain care"));
+
+    std::fs::remove_file(server.repo.join("posts/2026/12/chain.md")).unwrap();
+    wait_for_reload_of(&events, "posts/2026/12/chain.html", REBUILD);
+    assert_eq!(server.get("/posts/2026/12/chain.html").status, 404);
+}
+
+#[test]
+fn broken_front_matter_is_reported_and_the_last_good_site_stays_until_fixed() {
+    let server = DevServer::start();
+    let events = subscribe(server.addr);
+    wait_for_event(&events, "hello", REBUILD);
+
+    let rel = "posts/2026/12/lights.md";
+    let good = server.read(rel);
+    server.write(rel, "+++\ntitle = \"Lights on\nstatus = \n+++\nhalf-written");
+    let problems = wait_for_event(&events, "problems", REBUILD);
+    assert!(problems.contains(rel), "the error names the file: {problems}");
+    assert!(problems.contains("syntax-error"), "{problems}");
+    server.process.wait_for_line("build failed", REBUILD);
+
+    let page = server.get("/posts/2026/12/lights.html");
+    assert_eq!(page.status, 200, "the last good page is still served");
+    assert!(page.body.contains("Lights on"));
+
+    // A page opened now learns of the failure at once.
+    let late = subscribe(server.addr);
+    let hello = wait_for_event(&late, "hello", REBUILD);
+    assert!(hello.contains(rel), "{hello}");
+
+    server.write(rel, &good.replace("Lights on", "Lights fixed"));
+    wait_for_reload_of(&events, "posts/2026/12/lights.html", REBUILD);
+    let page = server.get("/posts/2026/12/lights.html");
+    assert!(page.body.contains("Lights fixed"));
+}
+
+#[test]
+fn check_watch_reports_again_after_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&common::fixture("serve-basic"), dir.path());
+    let process = Running::start(&[
+        "check",
+        "--watch",
+        "--today",
+        "2026-12-01",
+        dir.path().to_str().unwrap(),
+    ]);
+    process.wait_for_line("0 errors", STARTUP);
+    process.wait_for_line("watching", REBUILD);
+
+    let rel = dir.path().join("posts/2026/12/tyres.md");
+    let text = std::fs::read_to_string(&rel).unwrap();
+    std::fs::write(
+        &rel,
+        text.replace("pillar = \"tips\"", "pillar = \"nonexistent\""),
+    )
+    .unwrap();
+    process.wait_for_line("1 error", REBUILD);
+}
+
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|bin| {
+            Command::new(bin)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+/// The DOM of `url` after its scripts ran for a moment (the event stream never ends, so
+/// the page is cut off by `--timeout` rather than waited for).
+fn dump_dom(browser: &str, url: &str, profile: &Path) -> String {
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+        ])
+        .args([
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--timeout=5000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .expect("chromium runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_browser_runs_the_reload_script_and_shows_the_overlay() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("TOUCHPOINT_REQUIRE_BROWSER").is_none(),
+            "Chromium is required (TOUCHPOINT_REQUIRE_BROWSER is set)"
+        );
+        eprintln!("skipped: Chromium is not installed");
+        return;
+    };
+    let server = DevServer::start();
+    let profile = tempfile::tempdir().unwrap();
+    let url = format!("http://{}/posts/2026/12/tyres.html", server.addr);
+
+    let dom = dump_dom(browser, &url, profile.path());
+    assert!(dom.contains("Winter tyres"), "the page loaded: {dom}");
+    assert!(
+        !dom.contains("the build failed"),
+        "no overlay while the build is good"
+    );
+
+    let rel = "posts/2026/12/lights.md";
+    server.write(rel, "+++\ntitle = \"Lights\n+++\n");
+    server.process.wait_for_line("build failed", REBUILD);
+    // A loaded machine may start the browser too slowly for one short look: look again.
+    let mut dom = String::new();
+    for _ in 0..5 {
+        dom = dump_dom(browser, &url, profile.path());
+        if dom.contains("the build failed") {
+            break;
+        }
+    }
+    assert!(
+        dom.contains("the build failed"),
+        "the script ran and showed the overlay: {dom}"
+    );
+    assert!(
+        dom.contains(&format!("{rel}:2:")),
+        "the overlay names file and line"
+    );
+    assert!(
+        dom.contains("Winter tyres"),
+        "the last good page stays under the overlay"
+    );
+}
