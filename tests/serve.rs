@@ -480,3 +480,63 @@ fn a_browser_runs_the_reload_script_and_shows_the_overlay() {
         "the last good page stays under the overlay"
     );
 }
+
+/// Polls `path` until its body contains `needle` (the dev server catches up after a burst).
+fn wait_for_body(server: &DevServer, path: &str, needle: &str, timeout: Duration) {
+    let deadline = Instant::now() + timeout;
+    while Instant::now() < deadline {
+        let response = server.get(path);
+        if response.status == 200 && response.body.contains(needle) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("{path} did not show {needle:?} within {timeout:?}");
+}
+
+#[test]
+fn survives_a_thousand_rapid_edits_renames_and_deletions() {
+    let server = DevServer::start();
+    let post = "posts/2026/12/tyres.md";
+    let original = server.read(post);
+    let repo = server.repo.clone();
+    for i in 0..1000 {
+        match i % 5 {
+            0 | 1 => server.write(
+                post,
+                &original.replace("Winter tyres", &format!("Winter tyres {i}")),
+            ),
+            2 => std::fs::rename(repo.join(post), repo.join("posts/2026/12/renamed.md")).unwrap(),
+            3 => std::fs::rename(repo.join("posts/2026/12/renamed.md"), repo.join(post)).unwrap(),
+            _ => server.write(post, "+++\ntitle = \"half-writ"),
+        }
+        if i % 100 == 0 {
+            assert_eq!(
+                server.get("/").status,
+                200,
+                "the server answers during the burst (edit {i})"
+            );
+        }
+    }
+    // The whole posts folder disappears, then comes back.
+    std::fs::rename(repo.join("posts"), repo.join("posts-away")).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        server.get("/").status,
+        200,
+        "the server answers with the posts folder gone"
+    );
+    std::fs::rename(repo.join("posts-away"), repo.join("posts")).unwrap();
+    server.write(post, &original.replace("Winter tyres", "Winter tyres final"));
+    wait_for_body(
+        &server,
+        "/posts/2026/12/tyres.html",
+        "Winter tyres final",
+        Duration::from_secs(30),
+    );
+    assert_eq!(
+        server.get("/posts/2026/12/renamed.html").status,
+        404,
+        "the renamed copy is gone"
+    );
+}
