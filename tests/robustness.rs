@@ -231,3 +231,51 @@ fn fuzz_regressions_do_not_panic() {
         let _ = touchpoint::metrics::parse_csv("metrics/regression.csv", &bytes);
     }
 }
+
+#[test]
+fn posts_named_like_site_pages_get_their_own_pages() {
+    let (tmp, repo) = scratch_repo();
+    let post = std::fs::read_to_string(repo.join("posts/hello-world.md")).unwrap();
+    for rel in [
+        "posts/index.md",
+        "posts/static/style.md",
+        "posts/export/publish-queue.md",
+        "personas/index.md",
+    ] {
+        let path = repo.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let text = if rel.starts_with("personas") {
+            std::fs::read_to_string(repo.join("personas/first-customer.md")).unwrap()
+        } else {
+            post.replace("Hello, world", &format!("Named {rel}"))
+        };
+        std::fs::write(path, text).unwrap();
+    }
+    let out = tmp.path().join("site");
+    let build = touchpoint(&[
+        "build",
+        repo.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--today",
+        "2029-12-01",
+    ]);
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+    assert!(
+        read("index.html").contains("id=\"glance-h\""),
+        "the overview stays the overview"
+    );
+    assert!(read("posts/index.html").contains("Named posts/index.md"));
+    assert!(read("posts/static/style.html").contains("Named posts/static/style.md"));
+    assert!(
+        !read("static/style.css").contains("Named"),
+        "theme files are not replaced by posts"
+    );
+    assert!(read("posts/export/publish-queue.html").contains("Named posts/export/publish-queue.md"));
+    assert!(out.join("personas/index.html").is_file() && out.join("personas.html").is_file());
+}
