@@ -136,6 +136,10 @@ fn example_project_is_clean() {
     for today in ["2027-01-17", "2026-11-29"] {
         let (code, json) = check_json(&dir, today);
         assert_eq!(code, 0);
-        assert_eq!(json["diagnostics"].as_array().unwrap().len(), 0, "{today}: {json:#}");
+        assert_eq!(
+            json["diagnostics"].as_array().unwrap().len(),
+            0,
+            "{today}: {json:#}"
+        );
     }
 }

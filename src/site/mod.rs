@@ -139,8 +139,18 @@ impl<'a> Renderer<'a> {
         path: &str,
         context: &tera::Context,
     ) -> Result<Vec<u8>, SiteError> {
+        self.render_owned(template, path, context.clone())
+    }
+
+    /// [`Renderer::render_page`] for a context the caller no longer needs (no copy).
+    pub fn render_owned(
+        &self,
+        template: &str,
+        path: &str,
+        context: tera::Context,
+    ) -> Result<Vec<u8>, SiteError> {
         let mut full = pages::shared_context(self, path);
-        full.extend(context.clone());
+        full.extend(context);
         self.tera
             .render(template, &full)
             .map(String::into_bytes)
@@ -192,7 +202,7 @@ pub fn render_site_only(
         .flat_map_iter(|job| job())
         .filter(|page| wanted(&page.path))
         .map(|page| {
-            let bytes = renderer.render_page(page.template, &page.path, &page.context)?;
+            let bytes = renderer.render_owned(page.template, &page.path, page.context)?;
             Ok((page.path, bytes))
         })
         .collect::<Result<_, SiteError>>()?;

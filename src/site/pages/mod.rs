@@ -152,7 +152,6 @@ pub fn shared_context(renderer: &Renderer<'_>, path: &str) -> Context {
 }
 
 fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
-    let labels = labels_for(renderer.lang());
     let section = section_of(path);
     let entries = [
         ("overview", "index.html".to_owned()),
@@ -170,7 +169,9 @@ fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
         .into_iter()
         .map(|(key, href)| NavItem {
             href,
-            label: labels.get(key).copied().unwrap_or(key).to_owned(),
+            label: crate::site::labels::label(renderer.lang(), key)
+                .unwrap_or(key)
+                .to_owned(),
             active: key == section,
         })
         .collect()
