@@ -64,13 +64,12 @@ pub struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    /// Indexes the project and builds the report (from the files under `metrics/`; their
-    /// findings are `check`'s).
+    /// Indexes the project and builds the report from the metrics `check` already read
+    /// and joined (the files under `metrics/` are read once per run).
     pub fn new(renderer: &Renderer<'a>) -> Self {
-        let views = Views::new(renderer.checked(), renderer.lang(), renderer.today());
-        let project = &renderer.checked().project;
-        let (records, _findings) = crate::metrics::load_metrics(project);
-        let report = crate::report::build_report(project, &records);
+        let checked = renderer.checked();
+        let views = Views::new(checked, renderer.lang(), renderer.today());
+        let report = crate::report::build_report(&checked.project, &checked.metrics);
         Plan { views, report }
     }
 
