@@ -213,11 +213,12 @@ pub fn length_rule(platform: Platform) -> Option<&'static Rule> {
 
 /// Runs the per-platform rules over every post and holding statement.
 pub fn check(project: &Project) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
     project
         .posts
-        .iter()
-        .chain(&project.crisis)
-        .flat_map(|post| check_going_out(project, post))
+        .par_iter()
+        .chain(project.crisis.par_iter())
+        .flat_map_iter(|post| check_going_out(project, post))
         .collect()
 }
 
