@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -197,29 +198,56 @@ pub fn build_queue(checked: &Checked, filter: &Filter) -> Queue {
         refused: Vec::new(),
         unscheduled: Vec::new(),
     };
-    for post in project.posts.iter().filter(|p| is_selected(p, filter, tz)) {
-        let platforms = selected_platforms(post, filter);
-        if platforms.is_empty() {
-            continue;
+    // Composing each post's text is the costly part and posts are independent, so they
+    // run on all cores; `collect` keeps the posts' order.
+    let entries: Vec<Entry> = project
+        .posts
+        .par_iter()
+        .filter(|p| is_selected(p, filter, tz))
+        .filter_map(|post| queue_entry(project, post, filter, &errors))
+        .collect();
+    for entry in entries {
+        match entry {
+            Entry::Rows(rows) => queue.rows.extend(rows),
+            Entry::Refused(refused) => queue.refused.push(refused),
+            Entry::Unscheduled(id) => queue.unscheduled.push(id),
         }
-        if !filter.allow_errors
-            && let Some(found) = errors.get(post.file.as_str())
-        {
-            queue.refused.push(refusal(post, *found));
-            continue;
-        }
-        let Some(time) = post.time() else {
-            queue.unscheduled.push(post.id.clone());
-            continue;
-        };
-        queue.rows.extend(
-            platforms
-                .into_iter()
-                .map(|platform| build_row(project, post, platform, time)),
-        );
     }
     sort_rows(&mut queue.rows);
     queue
+}
+
+/// What one selected post adds to the queue.
+enum Entry {
+    Rows(Vec<Row>),
+    Refused(Refusal),
+    Unscheduled(String),
+}
+
+/// A selected post's rows, or why it has none; `None` when `--platform` keeps none of its platforms.
+fn queue_entry(
+    project: &Project,
+    post: &Post,
+    filter: &Filter,
+    errors: &BTreeMap<&str, (usize, &Diagnostic)>,
+) -> Option<Entry> {
+    let platforms = selected_platforms(post, filter);
+    if platforms.is_empty() {
+        return None;
+    }
+    if !filter.allow_errors
+        && let Some(found) = errors.get(post.file.as_str())
+    {
+        return Some(Entry::Refused(refusal(post, *found)));
+    }
+    let Some(time) = post.time() else {
+        return Some(Entry::Unscheduled(post.id.clone()));
+    };
+    let rows = platforms
+        .into_iter()
+        .map(|platform| build_row(project, post, platform, time))
+        .collect();
+    Some(Entry::Rows(rows))
 }
 
 /// Whether a post passes the status and date filters (platforms are filtered per row).
@@ -372,7 +400,7 @@ pub fn render(queue: &Queue, format: Format) -> String {
 pub fn site_files(checked: &Checked) -> Vec<(String, String)> {
     let queue = build_queue(checked, &Filter::default());
     Format::ALL
-        .into_iter()
+        .into_par_iter()
         .map(|format| {
             let name = format!("export/publish-queue.{}", format.extension());
             (name, render(&queue, format))

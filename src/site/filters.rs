@@ -22,7 +22,29 @@ pub fn compile(theme: &Theme, lang: Lang) -> Result<Tera, SiteError> {
         .map(|(name, source)| (name.as_str(), source.text.as_str()));
     tera.add_raw_templates(sources)
         .map_err(|err| parse_error(theme, &err))?;
+    let wrappers: Vec<(String, String)> = EACH
+        .iter()
+        .filter(|name| theme.templates.contains_key(**name))
+        .map(|name| {
+            let body = format!("{{% for p in items %}}{{% include \"{name}\" %}}{SEPARATOR}{{% endfor %}}");
+            (each_wrapper(name), body)
+        })
+        .collect();
+    tera.add_raw_templates(wrappers)
+        .map_err(|err| parse_error(theme, &err))?;
     Ok(tera)
+}
+
+/// The per-post snippet templates that are rendered in bulk (see [`super::tables`]).
+pub const EACH: &[&str] = &["post_row.html", "calendar_entry.html"];
+
+/// What joins snippets rendered in one call: the ASCII record separator, which
+/// [`escape_html`] never lets through from a value.
+pub const SEPARATOR: char = '\u{1e}';
+
+/// The name of the generated template that renders `template` once per item.
+pub fn each_wrapper(template: &str) -> String {
+    format!("__each__{template}")
 }
 
 /// Every filter the templates may use.
@@ -41,18 +63,28 @@ fn register_filters(tera: &mut Tera, lang: Lang) {
 
 /// Escapes the five characters that matter in HTML text and quoted attributes.
 /// (tera's default also escapes `/`, which only makes paths in `href`s unreadable.)
+/// Control characters other than tab and line breaks, which HTML does not allow, become
+/// U+FFFD; among them the [`SEPARATOR`] of bulk-rendered snippets.
 pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            other => out.push(other),
-        }
+    let mut out = String::with_capacity(input.len() + input.len() / 16);
+    let mut copied = 0;
+    // Every byte replaced is ASCII, so the slices between them are whole characters.
+    for (i, byte) in input.bytes().enumerate() {
+        let replacement = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            b'\t' | b'\n' | b'\r' => continue,
+            0..=0x1f | 0x7f => "\u{fffd}",
+            _ => continue,
+        };
+        out.push_str(&input[copied..i]);
+        out.push_str(replacement);
+        copied = i + 1;
     }
+    out.push_str(&input[copied..]);
     out
 }
 
@@ -174,5 +206,11 @@ mod tests {
             escape_html("<a href=\"x\">'&'</a>"),
             "&lt;a href=&quot;x&quot;&gt;&#x27;&amp;&#x27;&lt;/a&gt;"
         );
+    }
+
+    #[test]
+    fn control_characters_become_replacement_characters_but_line_breaks_stay() {
+        assert_eq!(escape_html("a\u{1e}b\u{0}c\u{7f}"), "a\u{fffd}b\u{fffd}c\u{fffd}");
+        assert_eq!(escape_html("ä\tö\r\nü"), "ä\tö\r\nü");
     }
 }

@@ -13,6 +13,7 @@ mod format;
 mod labels;
 mod markdown;
 mod pages;
+mod tables;
 mod theme;
 mod views;
 mod write;
@@ -157,6 +158,39 @@ impl<'a> Renderer<'a> {
             .map_err(|err| filters::render_error(&self.theme, template, &err))
     }
 
+    /// Renders `template` once per item (as `p`), for a page at root prefix `root`, in
+    /// one tera call: the theme's [`filters::EACH`] wrapper joins the snippets with a
+    /// separator that escaping keeps out of any value. Should a snippet contain it anyway
+    /// (a template writing it literally), the items are rendered one by one instead.
+    pub fn render_each<T: serde::Serialize>(
+        &self,
+        template: &str,
+        root: &str,
+        items: &[T],
+    ) -> Result<Vec<String>, SiteError> {
+        let render = |items: &[T]| {
+            let mut context = self.site_context.clone();
+            context.insert("root", root);
+            context.insert("items", items);
+            self.tera
+                .render(&filters::each_wrapper(template), &context)
+                .map_err(|err| filters::render_error(&self.theme, template, &err))
+        };
+        let html = render(items)?;
+        let snippets: Vec<&str> = html.split(filters::SEPARATOR).collect();
+        if snippets.len() == items.len() + 1 {
+            return Ok(snippets[..items.len()].iter().map(|s| (*s).to_owned()).collect());
+        }
+        items
+            .chunks(1)
+            .map(|one| {
+                let mut html = render(one)?;
+                html.pop();
+                Ok(html)
+            })
+            .collect()
+    }
+
     /// The checked project being rendered.
     pub fn checked(&self) -> &'a Checked {
         self.checked
@@ -195,18 +229,14 @@ pub fn render_site_only(
         files: BTreeMap::new(),
         repo: Some(checked.project.root.clone()),
     };
-    let plan = pages::Plan::new(&renderer);
-    let rendered: Vec<(String, Vec<u8>)> = plan
-        .jobs(wanted)
-        .into_par_iter()
-        .flat_map_iter(|job| job())
-        .filter(|page| wanted(&page.path))
-        .map(|page| {
-            let bytes = renderer.render_owned(page.template, &page.path, page.context)?;
-            Ok((page.path, bytes))
-        })
-        .collect::<Result<_, SiteError>>()?;
-    site.files.extend(rendered);
+    let plan = pages::Plan::new(&renderer, wanted)?;
+    // The publish queue does not depend on the pages: it is built alongside them.
+    let (rendered, queue) = rayon::join(
+        || render_pages_of(&renderer, &plan, wanted),
+        || publish_queue(checked, wanted),
+    );
+    site.files.extend(rendered?);
+    site.files.extend(queue);
     for (name, bytes) in &renderer.theme.statics {
         let path = format!("static/{name}");
         if wanted(&path) {
@@ -214,23 +244,39 @@ pub fn render_site_only(
         }
     }
     copy_media(checked, &mut site, wanted)?;
-    add_publish_queue(checked, &mut site, wanted);
     Ok(site)
 }
 
-/// Puts the publish queue (JSON, CSV, iCalendar) into the site so reviewers can download it.
-fn add_publish_queue(checked: &Checked, site: &mut Site, wanted: &dyn Fn(&str) -> bool) {
+/// Renders every page the plan has that `wanted` accepts, on all cores.
+fn render_pages_of(
+    renderer: &Renderer<'_>,
+    plan: &pages::Plan<'_>,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<Vec<(String, Vec<u8>)>, SiteError> {
+    plan.jobs(wanted)
+        .into_par_iter()
+        .flat_map_iter(|job| job())
+        .filter(|page| wanted(&page.path))
+        .map(|page| {
+            let bytes = renderer.render_owned(page.template, &page.path, page.context)?;
+            Ok((page.path, bytes))
+        })
+        .collect()
+}
+
+/// The publish queue (JSON, CSV, iCalendar) as site files, so reviewers can download it.
+fn publish_queue(checked: &Checked, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<(String, Vec<u8>)> {
     if !crate::export::Format::ALL
         .iter()
         .any(|f| wanted(&format!("export/publish-queue.{}", f.extension())))
     {
-        return;
+        return Vec::new();
     }
-    for (path, text) in crate::export::site_files(checked) {
-        if wanted(&path) {
-            site.insert(&path, text.into_bytes());
-        }
-    }
+    crate::export::site_files(checked)
+        .into_iter()
+        .filter(|(path, _)| wanted(path))
+        .map(|(path, text)| (path, text.into_bytes()))
+        .collect()
 }
 
 /// Copies every file under `media/` into the site at the same relative path.

@@ -35,6 +35,9 @@ macro_rules! theme_static {
 pub const TEMPLATES: &[(&str, &str)] = &[
     theme_template!("base.html"),
     theme_template!("macros.html"),
+    theme_template!("post_table.html"),
+    theme_template!("post_row.html"),
+    theme_template!("calendar_entry.html"),
     theme_template!("index.html"),
     theme_template!("calendar.html"),
     theme_template!("posts.html"),

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::format::{Lang, date_short, datetime_long, href, time_of_day};
 use super::labels::label;
 use super::markdown::{LinkTargets, Placement, render_markdown};
+use super::tables::Tables;
 use crate::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Post, Project, Status};
@@ -103,6 +104,8 @@ pub struct Views<'a> {
     pub lang: Lang,
     /// Today.
     pub today: NaiveDate,
+    /// Every post's table row and calendar entry, rendered once (empty until the plan renders them).
+    pub tables: Tables,
     diagnostics_by_file: BTreeMap<&'a str, Vec<&'a Diagnostic>>,
     pages_by_file: BTreeMap<String, String>,
 }
@@ -134,6 +137,7 @@ impl<'a> Views<'a> {
             checked,
             lang,
             today,
+            tables: Tables::default(),
             diagnostics_by_file,
             pages_by_file,
         }
@@ -256,13 +260,6 @@ impl<'a> Views<'a> {
             errors,
             warnings,
         }
-    }
-
-    /// Rows for these posts, in publish order (unscheduled last, then by id).
-    pub fn post_rows<'p>(&self, posts: impl IntoIterator<Item = &'p Post>) -> Vec<PostRow> {
-        let mut posts: Vec<&Post> = posts.into_iter().collect();
-        sort_by_time(&mut posts);
-        posts.into_iter().map(|p| self.post_row(p)).collect()
     }
 }
 

@@ -10,7 +10,8 @@ use tera::Context;
 use super::{Page, post_dates};
 use crate::model::{Post, Project};
 use crate::site::format::{Lang, month_title, weekday_short};
-use crate::site::views::{PostRow, Views, sort_by_time};
+use crate::site::tables::{PostTable, Snippet};
+use crate::site::views::{Views, sort_by_time};
 
 /// A month as (year, month).
 type Month = (i32, u32);
@@ -22,7 +23,7 @@ struct Day {
     label: String,
     in_month: bool,
     today: bool,
-    posts: Vec<PostRow>,
+    entries: PostTable,
 }
 
 /// One calendar row.
@@ -93,6 +94,14 @@ fn next_month((year, month): Month) -> Month {
     }
 }
 
+/// Every month page's path, wanted or not.
+pub(super) fn month_paths(views: &Views<'_>) -> Vec<String> {
+    months_of(views.project(), views.today)
+        .into_iter()
+        .map(month_path)
+        .collect()
+}
+
 fn month_path((year, month): Month) -> String {
     format!("calendar/{year:04}-{month:02}.html")
 }
@@ -109,7 +118,10 @@ pub fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<P
             by_day.entry(time.date_naive()).or_default().push(post);
         }
     }
-    let unscheduled = views.post_rows(project.posts.iter().filter(|p| p.time().is_none()));
+    let unscheduled = views.tables.table(
+        Snippet::NestedRow,
+        project.posts.iter().filter(|p| p.time().is_none()),
+    );
     let links: Vec<MonthLink> = months
         .iter()
         .map(|m| MonthLink {
@@ -179,7 +191,7 @@ fn weeks(views: &Views<'_>, month: Month, by_day: &BTreeMap<NaiveDate, Vec<&Post
                 label: crate::site::format::date_long(views.lang, day),
                 in_month: (day.year(), day.month()) == month,
                 today: day == views.today,
-                posts: on_day.iter().map(|p| views.post_row(p)).collect(),
+                entries: views.tables.concat(Snippet::CalendarEntry, on_day),
             });
             day += Duration::days(1);
         }

@@ -8,6 +8,7 @@ use super::lists::{Item, posts_where};
 use crate::model::{Campaign, Post};
 use crate::site::format::{date_short, href, number, root_prefix};
 use crate::site::markdown::without_title;
+use crate::site::tables::Snippet;
 use crate::site::views::{Chip, Views};
 
 fn campaign_dates(views: &Views<'_>, campaign: &Campaign) -> Option<String> {
@@ -74,7 +75,9 @@ pub(super) fn campaign_page(views: &Views<'_>, campaign: &Campaign) -> Page {
     );
     context.insert(
         "posts",
-        &views.post_rows(posts_where(views, in_campaign(campaign))),
+        &views
+            .tables
+            .table(Snippet::NestedRow, posts_where(views, in_campaign(campaign))),
     );
     context.insert("diagnostics", &views.diagnostics_for(&campaign.file));
     Page::new(path, "campaign.html", context)

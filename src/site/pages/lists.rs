@@ -6,6 +6,7 @@ use tera::Context;
 
 use super::{Lazy, Page, campaigns, lazy, personas, pillars, platforms};
 use crate::model::{Post, Status};
+use crate::site::tables::Snippet;
 use crate::site::views::{Chip, Views};
 
 /// One entry of a list page.
@@ -89,10 +90,34 @@ pub fn jobs<'v>(views: &'v Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) ->
     jobs
 }
 
+/// The paths of the pages of single platforms, campaigns, personas and pillars.
+pub(super) fn entity_paths(views: &Views<'_>) -> Vec<String> {
+    let project = views.project();
+    let platforms = platforms::platforms_in_use(views)
+        .into_iter()
+        .map(|p| format!("platforms/{}.html", p.name()));
+    let campaigns = project
+        .campaigns
+        .iter()
+        .map(|c| format!("campaigns/{}.html", c.id));
+    let personas = project.personas.iter().map(|p| format!("personas/{}.html", p.id));
+    let pillars = project
+        .strategy
+        .pillars
+        .iter()
+        .map(|p| format!("pillars/{}.html", p.id.value));
+    platforms
+        .chain(campaigns)
+        .chain(personas)
+        .chain(pillars)
+        .collect()
+}
+
 fn posts_page(views: &Views<'_>) -> Page {
     let mut context = Context::new();
-    context.insert("posts", &views.post_rows(&views.project().posts));
-    context.insert("crisis", &views.post_rows(&views.project().crisis));
+    let tables = &views.tables;
+    context.insert("posts", &tables.table(Snippet::RootRow, &views.project().posts));
+    context.insert("crisis", &tables.table(Snippet::RootRow, &views.project().crisis));
     let platforms: Vec<Chip> = platforms::platforms_in_use(views)
         .into_iter()
         .map(|p| views.chip(p))

@@ -19,10 +19,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tera::Context;
 
-use super::Renderer;
 use super::format::{date_long, root_prefix};
 use super::labels::labels_for;
+use super::tables::{Snippet, Tables};
 use super::views::Views;
+use super::{Renderer, SiteError};
 use crate::diagnostic::Summary;
 use crate::model::Project;
 use crate::report::Report;
@@ -64,13 +65,15 @@ pub struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    /// Indexes the project and builds the report from the metrics `check` already read
-    /// and joined (the files under `metrics/` are read once per run).
-    pub fn new(renderer: &Renderer<'a>) -> Self {
+    /// Indexes the project, renders the post rows the `wanted` list pages are made of, and
+    /// builds the report from the metrics `check` already read and joined (the files
+    /// under `metrics/` are read once per run).
+    pub fn new(renderer: &Renderer<'a>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Result<Self, SiteError> {
         let checked = renderer.checked();
-        let views = Views::new(checked, renderer.lang(), renderer.today());
+        let mut views = Views::new(checked, renderer.lang(), renderer.today());
+        views.tables = Tables::render(renderer, &views, &snippets_needed(&views, wanted))?;
         let report = crate::report::build_report(&checked.project, &checked.metrics);
-        Plan { views, report }
+        Ok(Plan { views, report })
     }
 
     /// A job per page or small family of pages; pages `wanted` rejects are left out
@@ -101,6 +104,22 @@ impl<'a> Plan<'a> {
         }
         jobs
     }
+}
+
+/// The kinds of post snippet the `wanted` pages are made of.
+fn snippets_needed(views: &Views<'_>, wanted: &dyn Fn(&str) -> bool) -> Vec<Snippet> {
+    let mut kinds = Vec::new();
+    if wanted("posts.html") || wanted("index.html") {
+        kinds.push(Snippet::RootRow);
+    }
+    let calendar = calendar::month_paths(views).iter().any(|p| wanted(p));
+    if calendar || lists::entity_paths(views).iter().any(|p| wanted(p)) {
+        kinds.push(Snippet::NestedRow);
+    }
+    if calendar {
+        kinds.push(Snippet::CalendarEntry);
+    }
+    kinds
 }
 
 /// A navigation entry.

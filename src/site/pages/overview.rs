@@ -12,6 +12,7 @@ use crate::diagnostic::Severity;
 use crate::model::{Goal, Status};
 use crate::report::Report;
 use crate::site::format::{date_short, number, percent};
+use crate::site::tables::Snippet;
 use crate::site::views::{StatusView, Views, severity_name};
 
 /// A step of the status pipeline.
@@ -66,18 +67,25 @@ pub fn page(views: &Views<'_>, report: &Report) -> Page {
     let week_end = today + Duration::days(6);
     // Like the `past-due` rule: a past post is settled only once published or cancelled.
     let needs_action = |s: Status| !matches!(s, Status::Published | Status::Cancelled);
-    let due = views.post_rows(project.posts.iter().filter(|p| {
-        p.status.value != Status::Cancelled
-            && p.time()
-                .is_some_and(|t| (today..=week_end).contains(&t.date_naive()))
-    }));
-    let overdue = views.post_rows(
+    let due = views.tables.table(
+        Snippet::RootRow,
+        project.posts.iter().filter(|p| {
+            p.status.value != Status::Cancelled
+                && p.time()
+                    .is_some_and(|t| (today..=week_end).contains(&t.date_naive()))
+        }),
+    );
+    let overdue = views.tables.table(
+        Snippet::RootRow,
         project
             .posts
             .iter()
             .filter(|p| needs_action(p.status.value) && p.time().is_some_and(|t| t.date_naive() < today)),
     );
-    let unscheduled = views.post_rows(project.posts.iter().filter(|p| p.time().is_none()));
+    let unscheduled = views.tables.table(
+        Snippet::RootRow,
+        project.posts.iter().filter(|p| p.time().is_none()),
+    );
     let mut context = Context::new();
     context.insert(
         "week",
@@ -97,7 +105,7 @@ pub fn page(views: &Views<'_>, report: &Report) -> Page {
     add_progress(views, &mut goals, report);
     context.insert("goals", &goals);
     context.insert("has_metrics", &report.has_data);
-    context.insert("crisis", &views.post_rows(&project.crisis));
+    context.insert("crisis", &views.tables.table(Snippet::RootRow, &project.crisis));
     context.insert("general_diagnostics", &general_diagnostics(views));
     Page::new("index.html", "index.html", context)
 }

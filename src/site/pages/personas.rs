@@ -8,6 +8,7 @@ use super::lists::{Item, posts_where};
 use crate::model::{Persona, Post};
 use crate::site::format::{href, root_prefix};
 use crate::site::markdown::without_title;
+use crate::site::tables::Snippet;
 use crate::site::views::{Chip, Views};
 
 fn for_persona<'a>(persona: &'a Persona) -> impl Fn(&Post) -> bool + 'a {
@@ -59,7 +60,9 @@ pub(super) fn persona_page(views: &Views<'_>, persona: &Persona) -> Page {
     context.insert("persona", &persona_view(views, persona, &root_prefix(&path), 2));
     context.insert(
         "posts",
-        &views.post_rows(posts_where(views, for_persona(persona))),
+        &views
+            .tables
+            .table(Snippet::NestedRow, posts_where(views, for_persona(persona))),
     );
     context.insert("diagnostics", &views.diagnostics_for(&persona.file));
     Page::new(path, "persona.html", context)

@@ -7,6 +7,7 @@ use super::Page;
 use super::lists::{Item, posts_where};
 use crate::model::{Pillar, Post, Status};
 use crate::site::format::{href, percent};
+use crate::site::tables::Snippet;
 use crate::site::views::Views;
 
 fn in_pillar<'a>(pillar: &'a Pillar) -> impl Fn(&Post) -> bool + 'a {
@@ -77,7 +78,12 @@ pub(super) fn pillar_item(views: &Views<'_>, pillar: &Pillar) -> Item {
 pub(super) fn pillar_page(views: &Views<'_>, pillar: &Pillar) -> Page {
     let mut context = Context::new();
     context.insert("pillar", &pillar_view(views, pillar));
-    context.insert("posts", &views.post_rows(posts_where(views, in_pillar(pillar))));
+    context.insert(
+        "posts",
+        &views
+            .tables
+            .table(Snippet::NestedRow, posts_where(views, in_pillar(pillar))),
+    );
     Page::new(
         format!("pillars/{}.html", pillar.id.value),
         "pillar.html",

@@ -10,6 +10,7 @@ use super::Page;
 use super::lists::{Item, posts_where};
 use crate::platform::Platform;
 use crate::site::format::{href, number};
+use crate::site::tables::Snippet;
 use crate::site::views::Views;
 
 /// Platforms configured or used by a post, in the site's platform order.
@@ -65,7 +66,10 @@ pub(super) fn platform_page(views: &Views<'_>, platform: Platform) -> Page {
     context.insert("windows", &window_lines(views, platform));
     context.insert(
         "posts",
-        &views.post_rows(posts_where(views, |p| p.has_platform(platform))),
+        &views.tables.table(
+            Snippet::NestedRow,
+            posts_where(views, |p| p.has_platform(platform)),
+        ),
     );
     Page::new(
         format!("platforms/{}.html", platform.name()),
