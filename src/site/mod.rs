@@ -1,7 +1,8 @@
-//! The static site: every page of a checked project rendered with tera, in memory
-//! first, then written atomically.
+//! The static site: every page of a checked project rendered with tera and written
+//! atomically (a new site replaces the old one whole, or not at all).
 //!
-//! [`render_site`] turns a [`Checked`] project into a [`Site`] (output path → bytes);
+//! [`build_site`] renders a [`Checked`] project straight into the output folder, page by
+//! page; [`render_site`] renders it into a [`Site`] in memory (output path → bytes);
 //! other stages (the report, exports, the dev server) add their own entries with
 //! [`Site::insert`] or render extra pages through a [`Renderer`]. [`write_site`] puts
 //! the result on disk. Nothing from a content file reaches a page unescaped: templates
@@ -33,7 +34,7 @@ pub use format::Lang;
 pub use labels::{LABELS, labels_for};
 pub use markdown::{LinkTargets, Placement, render_markdown};
 pub use theme::{Origin, STATIC, TEMPLATES, Theme, load_theme};
-pub use write::{MARKER, check_output_dir, default_output_dir, write_site};
+pub use write::{MARKER, SiteWriter, check_output_dir, default_output_dir, write_site};
 
 /// How the site is rendered.
 #[derive(Clone, Debug, Default)]
@@ -224,27 +225,61 @@ pub fn render_site_only(
     options: &SiteOptions,
     wanted: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<Site, SiteError> {
-    let renderer = Renderer::new(checked, options)?;
-    let mut site = Site {
-        files: BTreeMap::new(),
+    let files = std::sync::Mutex::new(BTreeMap::new());
+    render_into(checked, options, wanted, &|path, bytes| {
+        let mut files = files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.insert(path, bytes);
+        Ok(())
+    })?;
+    Ok(Site {
+        files: files
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
         repo: Some(checked.project.root.clone()),
-    };
+    })
+}
+
+/// Renders the whole site straight into the output folder `out`: each page is written
+/// as soon as it is rendered (on the core that rendered it), so memory holds a few pages
+/// at a time rather than the whole site, and the new site is swapped in atomically at
+/// the end. Returns the number of HTML pages.
+pub fn build_site(checked: &Checked, options: &SiteOptions, out: &Path) -> Result<usize, SiteError> {
+    let writer = SiteWriter::create(out, Some(&checked.project.root))?;
+    render_into(checked, options, &|_| true, &|path, bytes| {
+        writer.put(&path, &bytes)
+    })?;
+    let pages = writer.page_count();
+    writer.finish()?;
+    Ok(pages)
+}
+
+/// Where each rendered file goes: its output path and bytes.
+type Put<'p> = dyn Fn(String, Vec<u8>) -> Result<(), SiteError> + Sync + 'p;
+
+/// Renders the pages, the publish queue, the theme's static files and the media that
+/// `wanted` accepts, handing each file to `put` as soon as it is ready.
+fn render_into(
+    checked: &Checked,
+    options: &SiteOptions,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    put: &Put<'_>,
+) -> Result<(), SiteError> {
+    let renderer = Renderer::new(checked, options)?;
     let plan = pages::Plan::new(&renderer, wanted)?;
     // The publish queue does not depend on the pages: it is built alongside them.
-    let (rendered, queue) = rayon::join(
-        || render_pages_of(&renderer, &plan, wanted),
-        || publish_queue(checked, wanted),
+    let (pages, queue) = rayon::join(
+        || render_pages_of(&renderer, &plan, wanted, put),
+        || publish_queue(checked, wanted, put),
     );
-    site.files.extend(rendered?);
-    site.files.extend(queue);
+    pages?;
+    queue?;
     for (name, bytes) in &renderer.theme.statics {
         let path = format!("static/{name}");
         if wanted(&path) {
-            site.insert(&path, bytes.clone());
+            put(path, bytes.clone())?;
         }
     }
-    copy_media(checked, &mut site, wanted)?;
-    Ok(site)
+    copy_media(checked, wanted, put)
 }
 
 /// Renders every page the plan has that `wanted` accepts, on all cores.
@@ -252,35 +287,38 @@ fn render_pages_of(
     renderer: &Renderer<'_>,
     plan: &pages::Plan<'_>,
     wanted: &(dyn Fn(&str) -> bool + Sync),
-) -> Result<Vec<(String, Vec<u8>)>, SiteError> {
+    put: &Put<'_>,
+) -> Result<(), SiteError> {
     plan.jobs(wanted)
         .into_par_iter()
         .flat_map_iter(|job| job())
         .filter(|page| wanted(&page.path))
-        .map(|page| {
+        .try_for_each(|page| {
             let bytes = renderer.render_owned(page.template, &page.path, page.context)?;
-            Ok((page.path, bytes))
+            put(page.path, bytes)
         })
-        .collect()
 }
 
 /// The publish queue (JSON, CSV, iCalendar) as site files, so reviewers can download it.
-fn publish_queue(checked: &Checked, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<(String, Vec<u8>)> {
+fn publish_queue(
+    checked: &Checked,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    put: &Put<'_>,
+) -> Result<(), SiteError> {
     if !crate::export::Format::ALL
         .iter()
         .any(|f| wanted(&format!("export/publish-queue.{}", f.extension())))
     {
-        return Vec::new();
+        return Ok(());
     }
     crate::export::site_files(checked)
         .into_iter()
         .filter(|(path, _)| wanted(path))
-        .map(|(path, text)| (path, text.into_bytes()))
-        .collect()
+        .try_for_each(|(path, text)| put(path, text.into_bytes()))
 }
 
 /// Copies every file under `media/` into the site at the same relative path.
-fn copy_media(checked: &Checked, site: &mut Site, wanted: &dyn Fn(&str) -> bool) -> Result<(), SiteError> {
+fn copy_media(checked: &Checked, wanted: &dyn Fn(&str) -> bool, put: &Put<'_>) -> Result<(), SiteError> {
     let root: &Path = &checked.project.root;
     for path in checked.project.media.keys().filter(|p| wanted(p)) {
         let file = root.join(path);
@@ -288,7 +326,7 @@ fn copy_media(checked: &Checked, site: &mut Site, wanted: &dyn Fn(&str) -> bool)
             path: file.display().to_string(),
             source,
         })?;
-        site.insert(path, bytes);
+        put(path.clone(), bytes)?;
     }
     Ok(())
 }

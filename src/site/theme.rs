@@ -38,6 +38,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_template!("post_table.html"),
     theme_template!("post_row.html"),
     theme_template!("calendar_entry.html"),
+    theme_template!("diagnostic_list.html"),
+    theme_template!("media_list.html"),
     theme_template!("index.html"),
     theme_template!("calendar.html"),
     theme_template!("posts.html"),

@@ -5,8 +5,11 @@
 //! a failed build leaves the previous one intact. Touchpoint only replaces folders it
 //! made itself (marked with [`MARKER`]) or empty ones, never the content repository.
 
-use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 use super::{Site, SiteError};
 
@@ -72,29 +75,121 @@ pub fn default_output_dir(repo: &Path, output: &str) -> Result<PathBuf, SiteErro
 
 /// Writes `site` to `out`: into a temporary sibling first, then swapped in.
 pub fn write_site(site: &Site, out: &Path) -> Result<(), SiteError> {
-    let out = absolute(out)?;
-    if let Some(root) = &site.repo {
-        check_output_dir(root, &out)?;
+    let writer = SiteWriter::create(out, site.repo.as_deref())?;
+    site.files
+        .par_iter()
+        .try_for_each(|(rel, bytes)| writer.put(rel, bytes))?;
+    writer.finish()
+}
+
+/// A site being written file by file as it is rendered, so the pages never have to be
+/// held in memory all at once. Files go into a temporary sibling of the output folder
+/// (`.NAME.tmp-PID`); [`SiteWriter::finish`] swaps it in. Dropped unfinished (an error
+/// while rendering), it removes its temporary folder and the previous site stays.
+pub struct SiteWriter {
+    out: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+    /// The previous build's content hash per file, from its manifest.
+    old_hashes: HashMap<String, u64>,
+    /// Every file written so far with its hash, for the next build's manifest.
+    written: Mutex<Vec<(String, u64)>>,
+    /// Folders already created under `tmp`.
+    folders: Mutex<HashSet<PathBuf>>,
+    finished: bool,
+}
+
+impl SiteWriter {
+    /// Checks that `out` may be replaced (never the repository `repo` or a folder
+    /// Touchpoint did not make) and starts a fresh temporary folder next to it.
+    pub fn create(out: &Path, repo: Option<&Path>) -> Result<Self, SiteError> {
+        let out = absolute(out)?;
+        if let Some(root) = repo {
+            check_output_dir(root, &out)?;
+        }
+        ensure_replaceable(&out)?;
+        let parent = out.parent().ok_or_else(|| SiteError::UnsafeOutput {
+            path: out.display().to_string(),
+            why: "it has no parent folder".to_owned(),
+        })?;
+        std::fs::create_dir_all(parent).map_err(io_error(parent))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        remove_stale_siblings(parent, &name);
+        let pid = std::process::id();
+        let writer = SiteWriter {
+            tmp: parent.join(format!(".{name}.tmp-{pid}")),
+            old: parent.join(format!(".{name}.old-{pid}")),
+            old_hashes: read_manifest(&out),
+            out,
+            written: Mutex::new(Vec::new()),
+            folders: Mutex::new(HashSet::new()),
+            finished: false,
+        };
+        start_tree(&writer.tmp)?;
+        Ok(writer)
     }
-    ensure_replaceable(&out)?;
-    let parent = out.parent().ok_or_else(|| SiteError::UnsafeOutput {
-        path: out.display().to_string(),
-        why: "it has no parent folder".to_owned(),
-    })?;
-    std::fs::create_dir_all(parent).map_err(io_error(parent))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    remove_stale_siblings(parent, &name);
-    let pid = std::process::id();
-    let tmp = parent.join(format!(".{name}.tmp-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
-    let result = write_tree(site, &tmp, &out).and_then(|()| swap_in(&tmp, &out, &old));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
+
+    /// Writes one file (`rel`: relative, `/`-separated). A file whose bytes equal the
+    /// previous build's (per its manifest) becomes a hard link to the old copy: creating
+    /// a link is far cheaper than allocating a new file, and the old site stays intact.
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
+        let path = contained_path(&self.tmp, rel)?;
+        if let Some(folder) = path.parent() {
+            self.ensure_folder(folder)?;
+        }
+        let hash = content_hash(bytes);
+        let unchanged =
+            self.old_hashes.get(rel) == Some(&hash) && std::fs::hard_link(self.out.join(rel), &path).is_ok();
+        if !unchanged {
+            std::fs::write(&path, bytes).map_err(io_error(&path))?;
+        }
+        lock(&self.written).push((rel.to_owned(), hash));
+        Ok(())
     }
-    result
+
+    fn ensure_folder(&self, folder: &Path) -> Result<(), SiteError> {
+        if lock(&self.folders).contains(folder) {
+            return Ok(());
+        }
+        std::fs::create_dir_all(folder).map_err(io_error(folder))?;
+        lock(&self.folders).insert(folder.to_path_buf());
+        Ok(())
+    }
+
+    /// How many HTML pages have been written.
+    pub fn page_count(&self) -> usize {
+        lock(&self.written)
+            .iter()
+            .filter(|(rel, _)| rel.ends_with(".html"))
+            .count()
+    }
+
+    /// Records the manifest and swaps the new site in for the old one.
+    pub fn finish(mut self) -> Result<(), SiteError> {
+        let mut hashes = std::mem::take(&mut *lock(&self.written));
+        hashes.sort_unstable();
+        write_manifest(&self.tmp, &hashes)?;
+        swap_in(&self.tmp, &self.out, &self.old)?;
+        self.finished = true;
+        Ok(())
+    }
+}
+
+impl Drop for SiteWriter {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// The lock's data even if another thread panicked while holding it (the data is a
+/// list of finished writes, never left half-updated).
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Removes `.NAME.tmp-PID` and `.NAME.old-PID` folders left by builds that were killed
@@ -148,45 +243,16 @@ fn ensure_replaceable(out: &Path) -> Result<(), SiteError> {
 /// hard-link unchanged files instead of writing them again.
 const MANIFEST: &str = ".touchpoint-manifest";
 
-/// Writes every file of the site (and the marker) under `dir`, which is created fresh.
-/// Files whose bytes equal the previous build's (`previous`, per its manifest) are hard
-/// links to the old copies: creating a link is far cheaper than allocating a new file, and
-/// the old site stays intact until the swap.
-fn write_tree(site: &Site, dir: &Path, previous: &Path) -> Result<(), SiteError> {
+/// Creates `dir` fresh, with the marker in it first, so a copy left by a killed build is
+/// recognisably ours.
+fn start_tree(dir: &Path) -> Result<(), SiteError> {
     if dir.exists() {
         std::fs::remove_dir_all(dir).map_err(io_error(dir))?;
     }
     std::fs::create_dir_all(dir).map_err(io_error(dir))?;
-    // The marker goes first, so a copy left by a killed build is recognisably ours.
     let marker = dir.join(MARKER);
     let note = "Made by `touchpoint build`; the whole folder is replaced on the next build.\n";
-    std::fs::write(&marker, note).map_err(io_error(&marker))?;
-    let old_hashes = read_manifest(previous);
-    let mut folders = std::collections::BTreeSet::new();
-    let mut jobs = Vec::with_capacity(site.files.len());
-    for (rel, bytes) in &site.files {
-        let path = contained_path(dir, rel)?;
-        if let Some(folder) = path.parent() {
-            folders.insert(folder.to_path_buf());
-        }
-        jobs.push((rel, path, bytes));
-    }
-    for folder in &folders {
-        std::fs::create_dir_all(folder).map_err(io_error(folder))?;
-    }
-    let hashes: Vec<(String, u64)> = jobs
-        .into_par_iter()
-        .map(|(rel, path, bytes)| {
-            let hash = content_hash(bytes);
-            let unchanged = old_hashes.get(rel.as_str()) == Some(&hash)
-                && std::fs::hard_link(previous.join(rel), &path).is_ok();
-            if !unchanged {
-                std::fs::write(&path, bytes).map_err(io_error(&path))?;
-            }
-            Ok((rel.clone(), hash))
-        })
-        .collect::<Result<_, SiteError>>()?;
-    write_manifest(dir, &hashes)
+    std::fs::write(&marker, note).map_err(io_error(&marker))
 }
 
 /// A fast, stable content hash (length included) for the manifest.
@@ -197,9 +263,9 @@ fn content_hash(bytes: &[u8]) -> u64 {
     hasher.finish()
 }
 
-fn read_manifest(previous: &Path) -> std::collections::HashMap<String, u64> {
+fn read_manifest(previous: &Path) -> HashMap<String, u64> {
     let Ok(text) = std::fs::read_to_string(previous.join(MANIFEST)) else {
-        return std::collections::HashMap::new();
+        return HashMap::new();
     };
     text.lines()
         .filter_map(|line| {
@@ -332,6 +398,21 @@ mod tests {
         assert_ne!(inode("edit.html"), edit);
         assert_eq!(std::fs::read_to_string(out.join("edit.html")).unwrap(), "new");
         assert_eq!(std::fs::read_to_string(out.join("same.html")).unwrap(), "same");
+    }
+
+    #[test]
+    fn an_unfinished_writer_leaves_the_previous_site_and_no_temporary_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&site_with(&[("index.html", "old")]), &out).unwrap();
+        let writer = SiteWriter::create(&out, None).unwrap();
+        writer.put("index.html", b"new").unwrap();
+        writer.put("more.html", b"half").unwrap();
+        drop(writer);
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert!(!out.join("more.html").exists());
+        let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(entries.len(), 1, "only the site, no temporary copy");
     }
 
     #[test]
