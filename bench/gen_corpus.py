@@ -2,13 +2,19 @@
 """Writes a deterministic content repository of N posts for benchmarks.
 
     bench/gen_corpus.py N OUT_DIR [--hugo HUGO_DIR]
+    bench/gen_corpus.py N - --hugo HUGO_DIR        (only the Hugo site)
 
 The same N always gives the same bytes (a seeded PRNG, no clock). Posts spread over
 platforms, pillars, personas and campaigns at a realistic cadence, in TOML and YAML front
 matter, with media and a normalised metrics file. --hugo also writes the same posts as a
 Hugo site (one page per post plus list pages) so both tools can be timed on one corpus.
+
+Posts run into the future (years ahead at large N) and Hugo skips future-dated pages by
+default, so the generated hugo.toml sets buildFuture: Hugo renders every post. No post is a
+draft (the Hugo pages carry no `draft`), so buildDrafts is not needed. HUGO_DIR/bench.json
+records how many pages Hugo must render (posts plus list pages); bench.py checks it.
 """
-import argparse, datetime as dt, os, random, shutil, struct, zlib
+import argparse, datetime as dt, json, os, random, shutil, struct, zlib
 
 PLATFORMS = ["instagram", "facebook", "linkedin", "x", "mastodon", "bluesky", "threads"]
 PILLARS = [("werkstatt", 0.35), ("produkte", 0.25), ("community", 0.25), ("nachhaltigkeit", 0.15)]
@@ -24,10 +30,20 @@ def png(width, height):
             + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
 
 
+_made = set()
+
+
 def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+    folder = os.path.dirname(path)
+    if folder not in _made:  # one makedirs per folder, not per file (100,000 posts)
+        os.makedirs(folder, exist_ok=True)
+        _made.add(folder)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
+
+
+def skip(path, text):
+    """`write` when only the Hugo site is wanted: the same random draws, nothing written."""
 
 
 def sentence(rng, n):
@@ -35,12 +51,14 @@ def sentence(rng, n):
 
 
 def generate(n, out, hugo):
+    """Writes the repository to `out` (None: only the Hugo site) and, with `hugo`, the Hugo site."""
     rng = random.Random(n * 7919)
-    if os.path.exists(out):
+    emit = write if out else skip
+    if out and os.path.exists(out):
         shutil.rmtree(out)
     campaigns = max(2, n // 250)
     personas = max(3, min(40, n // 500))
-    write(f"{out}/touchpoint.toml", 'name = "Bench Brand"\nclient = "Bench GmbH"\nlanguage = "de"\n'
+    emit(f"{out}/touchpoint.toml", 'name = "Bench Brand"\nclient = "Bench GmbH"\nlanguage = "de"\n'
           'timezone = "Europe/Berlin"\n\n' + "".join(f'[platforms.{p}]\nhandle = "@bench_{p}"\n\n' for p in PLATFORMS))
     strategy = ['[[goals]]\nid = "reach"\nname = "Reichweite"\nkpi = "reach"\ntarget = 50000\nperiod = "month"\n']
     strategy += [f'[[pillars]]\nid = "{p}"\nname = "{p.title()}"\nshare = {s}\n' for p, s in PILLARS]
@@ -49,26 +67,27 @@ def generate(n, out, hugo):
     strategy.append('[voice]\nbanned = ["billig"]\n[[voice.prefer]]\nuse = "Fahrrad"\ninstead_of = "Bike"\n')
     strategy.append('[disclosure]\nmarkers = ["Anzeige", "#ad"]\n')
     strategy.append('[utm]\nsource = "{platform}"\nmedium = "social"\ncampaign = "{campaign}"\n')
-    write(f"{out}/strategy.toml", "\n".join(strategy))
+    emit(f"{out}/strategy.toml", "\n".join(strategy))
     persona_platforms = []
     for i in range(personas):
         plats = sorted(rng.sample(PLATFORMS, 4))
         persona_platforms.append(plats)
-        write(f"{out}/personas/persona-{i:03}.md", f'+++\nname = "Persona {i}"\nplatforms = {plats!r}\n'
+        emit(f"{out}/personas/persona-{i:03}.md", f'+++\nname = "Persona {i}"\nplatforms = {plats!r}\n'
               f'interests = ["Radfahren"]\npains = ["Zeit"]\n+++\n{sentence(rng, 30)}\n'.replace("'", '"'))
     start = dt.datetime(2026, 1, 5, 8, 0)
     span_days = max(60, n // 8)
     for i in range(campaigns):
         c_start = start.date() + dt.timedelta(days=i * span_days // campaigns)
         c_end = c_start + dt.timedelta(days=max(14, span_days // campaigns + 7))
-        write(f"{out}/campaigns/kampagne-{i:03}.md", f'+++\nname = "Kampagne {i}"\nstart = {c_start}\nend = {c_end}\n'
+        emit(f"{out}/campaigns/kampagne-{i:03}.md", f'+++\nname = "Kampagne {i}"\nstart = {c_start}\nend = {c_end}\n'
               f'hashtags = ["kampagne{i}"]\n+++\n{sentence(rng, 40)}\n')
-    write(f"{out}/crisis/ausfall.md", '+++\ntitle = "Ausfall"\nscenario = "Ausfall"\n'
+    emit(f"{out}/crisis/ausfall.md", '+++\ntitle = "Ausfall"\nscenario = "Ausfall"\n'
           f'platforms = {PLATFORMS!r}\nmedia = [{{ path = "media/square.png", alt = "Hinweis" }}]\n+++\n'
           'Heute bleibt die Werkstatt geschlossen. Wir melden uns morgen.\n'.replace("'", '"'))
-    os.makedirs(f"{out}/media", exist_ok=True)
-    with open(f"{out}/media/square.png", "wb") as f:
-        f.write(png(64, 64))
+    if out:
+        os.makedirs(f"{out}/media", exist_ok=True)
+        with open(f"{out}/media/square.png", "wb") as f:
+            f.write(png(64, 64))
     metrics = ["post,platform,date,impressions,reach,likes,comments,shares,saves,clicks,video_views,followers"]
     hugo_pages = []
     for i in range(n):
@@ -99,14 +118,14 @@ def generate(n, out, hugo):
             if "x" in plats:
                 fm += f'\n[x]\ntext = "{sentence(rng, 6)} {i}"\n'
             fm += "+++\n"
-        write(f"{out}/posts/{pid}.md", fm + body + "\n")
+        emit(f"{out}/posts/{pid}.md", fm + body + "\n")
         if status == "published":
             for p in plats:
                 reach = rng.randint(200, 20000)
                 metrics.append(f"{pid},{p},{when:%Y-%m-%d},{reach * 2},{reach},{reach // 20},{reach // 200},"
                                f"{reach // 300},{reach // 400},{reach // 100},,{1000 + i}")
         hugo_pages.append((pid, title, when, plats, pillar, body))
-    write(f"{out}/metrics/normalised.csv", "\n".join(metrics) + "\n")
+    emit(f"{out}/metrics/normalised.csv", "\n".join(metrics) + "\n")
     if hugo:
         write_hugo(hugo, hugo_pages)
 
@@ -115,8 +134,10 @@ def write_hugo(out, pages):
     """The same posts as a Hugo site with a minimal theme: one page per post plus list pages."""
     if os.path.exists(out):
         shutil.rmtree(out)
-    write(f"{out}/hugo.toml", 'baseURL = "http://localhost/"\ntitle = "Bench"\ndisableKinds = ["RSS", "sitemap", "robotsTXT"]\n'
-          '[taxonomies]\nplatform = "platforms"\npillar = "pillars"\n')
+    # buildFuture: posts are dated up to years ahead; without it Hugo silently renders only
+    # the past ones (about a quarter of them at 10,000 posts) and the baseline is unfairly cheap.
+    write(f"{out}/hugo.toml", 'baseURL = "http://localhost/"\ntitle = "Bench"\nbuildFuture = true\n'
+          'disableKinds = ["RSS", "sitemap", "robotsTXT"]\n[taxonomies]\nplatform = "platforms"\npillar = "pillars"\n')
     write(f"{out}/layouts/_default/baseof.html", "<!doctype html><html><head><title>{{ .Title }}</title></head>"
           "<body>{{ block \"main\" . }}{{ end }}</body></html>")
     write(f"{out}/layouts/_default/single.html", '{{ define "main" }}<h1>{{ .Title }}</h1><time>{{ .Date }}</time>'
@@ -126,12 +147,18 @@ def write_hugo(out, pages):
     for pid, title, when, plats, pillar, body in pages:
         write(f"{out}/content/posts/{pid}.md", f'+++\ntitle = "{title}"\ndate = {when:%Y-%m-%dT%H:%M:00}+01:00\n'
               f'platforms = {plats!r}\npillars = ["{pillar}"]\n+++\n{body}\n'.replace("'", '"'))
+    # List pages: the home page, the posts section, the two taxonomy lists and one per term.
+    terms = {p for _, _, _, plats, _, _ in pages for p in plats} | {f"pillar:{p[4]}" for p in pages}
+    lists = 1 + 1 + 2 + len(terms)
+    write(f"{out}/bench.json", json.dumps({"posts": len(pages), "list_pages": lists, "pages": len(pages) + lists}) + "\n")
 
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", type=int)
-    ap.add_argument("out")
-    ap.add_argument("--hugo", metavar="DIR")
+    ap.add_argument("out", help="repository folder (replaced); - for none (only --hugo)")
+    ap.add_argument("--hugo", metavar="DIR", help="also write the posts as a Hugo site here (replaced)")
     a = ap.parse_args()
-    generate(a.n, a.out, a.hugo)
+    if a.out == "-" and not a.hugo:
+        ap.error("nothing to write: give OUT or --hugo")
+    generate(a.n, None if a.out == "-" else a.out, a.hugo)
