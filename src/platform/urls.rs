@@ -53,8 +53,8 @@ pub fn find_links(text: &str, schemeless: bool) -> Vec<Link> {
 
 /// Every link in `text` by the rules of `dialect`.
 pub fn find_links_as(text: &str, dialect: Dialect) -> Vec<Link> {
-    if !text.contains('.') {
-        return Vec::new(); // every link has a dot before its top-level domain
+    if !has_dot_before_label(text) {
+        return Vec::new(); // every link has a dot followed by its top-level domain
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let runs = Runs {
@@ -85,6 +85,14 @@ pub fn find_links_as(text: &str, dialect: Dialect) -> Vec<Link> {
         start = found.end.max(start + 1);
     }
     links
+}
+
+/// Whether a `.` is followed by a label character somewhere: the one thing every link
+/// has (`.com`, `.co/…`, `.4` of an IPv4 address). Prose whose dots all end sentences
+/// has none, so most texts skip the scan below entirely.
+fn has_dot_before_label(text: &str) -> bool {
+    text.match_indices('.')
+        .any(|(at, _)| text[at + 1..].chars().next().is_some_and(is_label_char))
 }
 
 /// For each char index, where the run of label characters starting there ends: `any`
