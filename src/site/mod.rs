@@ -95,6 +95,9 @@ pub enum SiteError {
     },
 }
 
+/// A reusable page context: see [`Renderer::scratch`].
+pub struct Scratch(tera::Context);
+
 /// Renders pages with the theme (after overrides) and the context every page shares.
 pub struct Renderer<'a> {
     tera: tera::Tera,
@@ -132,29 +135,39 @@ impl<'a> Renderer<'a> {
         Ok(renderer)
     }
 
-    /// Renders `template` as the page at output path `path`, adding the shared context:
-    /// `root` (the relative prefix to the site root, e.g. `../`), `t` (UI labels),
-    /// `site` (name, client, language, today), `nav`, `build` (diagnostics totals).
-    pub fn render_page(
-        &self,
-        template: &str,
-        path: &str,
-        context: &tera::Context,
-    ) -> Result<Vec<u8>, SiteError> {
-        self.render_owned(template, path, context.clone())
+    /// A context holding what every page shares (`t`, `site`, `build`), to render pages
+    /// in with [`Renderer::render_in`]; one per thread, so the labels are copied per
+    /// thread rather than per page.
+    pub fn scratch(&self) -> Scratch {
+        Scratch(self.site_context.clone())
     }
 
-    /// [`Renderer::render_page`] for a context the caller no longer needs (no copy).
-    pub fn render_owned(
+    /// Renders `template` as the page at output path `path` with the page's own
+    /// `context`, inside `scratch`: the shared keys stay, `root` (the relative prefix to
+    /// the site root, e.g. `../`), `page_path` and `nav` are set for this page, and the
+    /// page's own keys are moved in for the render and taken out again afterwards.
+    pub fn render_in(
         &self,
+        scratch: &mut Scratch,
         template: &str,
         path: &str,
         context: tera::Context,
     ) -> Result<Vec<u8>, SiteError> {
-        let mut full = pages::shared_context(self, path);
-        full.extend(context);
-        self.tera
-            .render(template, &full)
+        let full = &mut scratch.0;
+        pages::set_page_keys(self, path, full);
+        let own = match context.into_json() {
+            tera::Value::Object(own) => own,
+            _ => serde_json::Map::new(),
+        };
+        let keys: Vec<String> = own.keys().cloned().collect();
+        if let Ok(own) = tera::Context::from_value(tera::Value::Object(own)) {
+            full.extend(own);
+        }
+        let rendered = self.tera.render(template, full);
+        for key in &keys {
+            full.remove(key);
+        }
+        rendered
             .map(String::into_bytes)
             .map_err(|err| filters::render_error(&self.theme, template, &err))
     }
@@ -293,10 +306,13 @@ fn render_pages_of(
         .into_par_iter()
         .flat_map_iter(|job| job())
         .filter(|page| wanted(&page.path))
-        .try_for_each(|page| {
-            let bytes = renderer.render_owned(page.template, &page.path, page.context)?;
-            put(page.path, bytes)
-        })
+        .try_for_each_init(
+            || renderer.scratch(),
+            |scratch, page| {
+                let bytes = renderer.render_in(scratch, page.template, &page.path, page.context)?;
+                put(page.path, bytes)
+            },
+        )
 }
 
 /// The publish queue (JSON, CSV, iCalendar) as site files, so reviewers can download it.

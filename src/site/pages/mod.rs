@@ -2,7 +2,7 @@
 //!
 //! Each page family lives in its own file and returns [`Page`]s (output path,
 //! template, context) as [`Lazy`] jobs that a [`Plan`] collects; the renderer adds the shared
-//! context ([`shared_context`]) before rendering.
+//! keys ([`set_page_keys`]) before rendering.
 
 mod calendar;
 mod campaigns;
@@ -160,13 +160,11 @@ pub fn site_context(renderer: &Renderer<'_>) -> Context {
     context
 }
 
-/// The context every page gets: the [`site_context`] plus `root`, `page_path` and `nav`.
-pub fn shared_context(renderer: &Renderer<'_>, path: &str) -> Context {
-    let mut context = renderer.site_context.clone();
+/// Adds what differs per page to a [`site_context`]: `root`, `page_path` and `nav`.
+pub fn set_page_keys(renderer: &Renderer<'_>, path: &str, context: &mut Context) {
     context.insert("root", &root_prefix(path));
     context.insert("page_path", path);
     context.insert("nav", &nav(renderer, path));
-    context
 }
 
 fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
