@@ -542,7 +542,7 @@ fn site_files_match_the_command_line_exports() {
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
     };
     let checked = touchpoint::check_project(&fixture(), &options).unwrap();
-    let files = touchpoint::export::site_files(&checked);
+    let files = touchpoint::export::site_files(&checked, &Default::default());
     let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(
         names,

@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 use crate::Checked;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Post, Project, Status};
+use crate::platform::compose::{PlatformText, Texts};
 use crate::platform::{self, Platform};
 
 pub mod csv;
@@ -188,6 +189,12 @@ pub fn stable_id(post_id: &str, platform: Platform) -> String {
 /// error-level diagnostic in its file) is refused and listed in [`Queue::refused`], unless
 /// `filter.allow_errors` is set; callers decide whether a refusal fails the run.
 pub fn build_queue(checked: &Checked, filter: &Filter) -> Queue {
+    build_queue_with(checked, filter, &Texts::default())
+}
+
+/// [`build_queue`] with texts the caller already composed (the site composes them for
+/// its previews); texts it lacks are composed here.
+pub fn build_queue_with(checked: &Checked, filter: &Filter, texts: &Texts) -> Queue {
     let project = &checked.project;
     let tz = project.config.timezone;
     let errors = errors_by_file(&checked.diagnostics);
@@ -204,7 +211,7 @@ pub fn build_queue(checked: &Checked, filter: &Filter) -> Queue {
         .posts
         .par_iter()
         .filter(|p| is_selected(p, filter, tz))
-        .filter_map(|post| queue_entry(project, post, filter, &errors))
+        .filter_map(|post| queue_entry(project, post, filter, &errors, texts))
         .collect();
     for entry in entries {
         match entry {
@@ -230,6 +237,7 @@ fn queue_entry(
     post: &Post,
     filter: &Filter,
     errors: &BTreeMap<&str, (usize, &Diagnostic)>,
+    texts: &Texts,
 ) -> Option<Entry> {
     let platforms = selected_platforms(post, filter);
     if platforms.is_empty() {
@@ -245,7 +253,7 @@ fn queue_entry(
     };
     let rows = platforms
         .into_iter()
-        .map(|platform| build_row(project, post, platform, time))
+        .map(|platform| build_row(project, post, platform, time, texts))
         .collect();
     Some(Entry::Rows(rows))
 }
@@ -294,8 +302,8 @@ fn refusal(post: &Post, (errors, first): (usize, &Diagnostic)) -> Refusal {
     }
 }
 
-fn build_row(project: &Project, post: &Post, platform: Platform, time: DateTime<Tz>) -> Row {
-    let text = final_text(project, post, platform);
+fn build_row(project: &Project, post: &Post, platform: Platform, time: DateTime<Tz>, texts: &Texts) -> Row {
+    let text = final_text(&texts.get(project, post, platform), platform);
     let tz = project.config.timezone;
     Row {
         id: stable_id(&post.id, platform),
@@ -347,16 +355,16 @@ struct FinalText {
 /// The final text of `post` on `platform`, exactly as validation checked it: taken from
 /// [`platform::platform_text`], the one function validation, the site and the export share.
 /// A first comment is exported only where the network has one.
-fn final_text(project: &Project, post: &Post, platform: Platform) -> FinalText {
-    let composed = platform::platform_text(project, post, platform);
-    let mut parts = composed.parts.into_iter().map(|p| p.text);
+fn final_text(composed: &PlatformText, platform: Platform) -> FinalText {
+    let mut parts = composed.parts.iter().map(|p| p.text.clone());
     FinalText {
         text: parts.next().unwrap_or_default(),
         thread: parts.collect(),
         first_comment: composed
             .first_comment
+            .clone()
             .filter(|_| platform::spec(platform).first_comment),
-        link: composed.tracked_link,
+        link: composed.tracked_link.clone(),
     }
 }
 
@@ -397,8 +405,8 @@ pub fn render(queue: &Queue, format: Format) -> String {
 /// The three export files for the site (`export/publish-queue.{json,csv,ics}`), built with
 /// the default filter, so a reviewer can download exactly what `touchpoint export` writes.
 /// Posts with errors are left out (the site shows their diagnostics instead).
-pub fn site_files(checked: &Checked) -> Vec<(String, String)> {
-    let queue = build_queue(checked, &Filter::default());
+pub fn site_files(checked: &Checked, texts: &Texts) -> Vec<(String, String)> {
+    let queue = build_queue_with(checked, &Filter::default(), texts);
     Format::ALL
         .into_par_iter()
         .map(|format| {

@@ -2,6 +2,10 @@
 //! the site's previews and the export all call [`platform_text`], so what is checked
 //! is exactly what is shown and what is posted.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Measure, Platform, measure, spec, text, utm};
@@ -62,6 +66,36 @@ impl PlatformText {
     /// Whether every part is within the network's limits.
     pub fn valid(&self) -> bool {
         self.parts.iter().all(|p| p.measure.valid())
+    }
+}
+
+/// Composed texts kept for later stages of one run, by post file and platform: the
+/// site's previews and the publish queue show the same texts, so they are composed once.
+#[derive(Debug, Default)]
+pub struct Texts(HashMap<(String, Platform), PlatformText>);
+
+impl Texts {
+    /// Composes the text of every platform of each post, on all cores.
+    pub fn compose<'p>(project: &Project, posts: impl IntoParallelIterator<Item = &'p Post>) -> Self {
+        let composed = posts
+            .into_par_iter()
+            .flat_map_iter(|post| {
+                post.platforms.iter().map(move |p| {
+                    let key = (post.file.clone(), p.value);
+                    (key, platform_text(project, post, p.value))
+                })
+            })
+            .collect();
+        Texts(composed)
+    }
+
+    /// The text `platform` receives for `post`: the kept one, or composed now when this
+    /// run did not keep it.
+    pub fn get<'t>(&'t self, project: &Project, post: &Post, platform: Platform) -> Cow<'t, PlatformText> {
+        match self.0.get(&(post.file.clone(), platform)) {
+            Some(text) => Cow::Borrowed(text),
+            None => Cow::Owned(platform_text(project, post, platform)),
+        }
     }
 }
 

@@ -26,6 +26,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::Checked;
+use crate::platform::compose::Texts;
 
 pub use deps::{
     PageSet, pages_affected_by_post, pages_next_to, pages_showing_post, render_pages, site_wide_state,
@@ -278,11 +279,18 @@ fn render_into(
     put: &Put<'_>,
 ) -> Result<(), SiteError> {
     let renderer = Renderer::new(checked, options)?;
-    let plan = pages::Plan::new(&renderer, wanted)?;
+    let queue_wanted = publish_queue_wanted(wanted);
+    let project = &checked.project;
+    let shown = project.posts.par_iter().chain(project.crisis.par_iter());
+    let texts = Texts::compose(
+        project,
+        shown.filter(|p| queue_wanted || wanted(&views::post_path(p))),
+    );
+    let plan = pages::Plan::new(&renderer, wanted, texts)?;
     // The publish queue does not depend on the pages: it is built alongside them.
     let (pages, queue) = rayon::join(
         || render_pages_of(&renderer, &plan, wanted, put),
-        || publish_queue(checked, wanted, put),
+        || publish_queue(checked, plan.texts(), wanted, put),
     );
     pages?;
     queue?;
@@ -318,19 +326,24 @@ fn render_pages_of(
 /// The publish queue (JSON, CSV, iCalendar) as site files, so reviewers can download it.
 fn publish_queue(
     checked: &Checked,
+    texts: &Texts,
     wanted: &(dyn Fn(&str) -> bool + Sync),
     put: &Put<'_>,
 ) -> Result<(), SiteError> {
-    if !crate::export::Format::ALL
-        .iter()
-        .any(|f| wanted(&format!("export/publish-queue.{}", f.extension())))
-    {
+    if !publish_queue_wanted(wanted) {
         return Ok(());
     }
-    crate::export::site_files(checked)
+    crate::export::site_files(checked, texts)
         .into_iter()
         .filter(|(path, _)| wanted(path))
         .try_for_each(|(path, text)| put(path, text.into_bytes()))
+}
+
+/// Whether `wanted` asks for the publish queue (its files are rendered all together).
+fn publish_queue_wanted(wanted: &dyn Fn(&str) -> bool) -> bool {
+    crate::export::Format::ALL
+        .iter()
+        .any(|f| wanted(&format!("export/publish-queue.{}", f.extension())))
 }
 
 /// Copies every file under `media/` into the site at the same relative path.

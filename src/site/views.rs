@@ -14,6 +14,7 @@ use crate::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Post, Project, Status};
 use crate::platform::Platform;
+use crate::platform::compose::Texts;
 
 /// A link: where (relative to the site root) and what it says.
 #[derive(Clone, Debug, Serialize)]
@@ -106,6 +107,8 @@ pub struct Views<'a> {
     pub today: NaiveDate,
     /// Every post's table row and calendar entry, rendered once (empty until the plan renders them).
     pub tables: Tables,
+    /// The composed texts of the posts whose pages or queue rows this run renders.
+    pub texts: Texts,
     diagnostics_by_file: BTreeMap<&'a str, Vec<&'a Diagnostic>>,
     pages_by_file: BTreeMap<String, String>,
 }
@@ -138,6 +141,7 @@ impl<'a> Views<'a> {
             lang,
             today,
             tables: Tables::default(),
+            texts: Texts::default(),
             diagnostics_by_file,
             pages_by_file,
         }

@@ -26,6 +26,7 @@ use super::views::Views;
 use super::{Renderer, SiteError};
 use crate::diagnostic::Summary;
 use crate::model::Project;
+use crate::platform::compose::Texts;
 use crate::report::Report;
 
 pub use calendar::calendar_href_for;
@@ -68,12 +69,22 @@ impl<'a> Plan<'a> {
     /// Indexes the project, renders the post rows the `wanted` list pages are made of, and
     /// builds the report from the metrics `check` already read and joined (the files
     /// under `metrics/` are read once per run).
-    pub fn new(renderer: &Renderer<'a>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Result<Self, SiteError> {
+    pub fn new(
+        renderer: &Renderer<'a>,
+        wanted: &(dyn Fn(&str) -> bool + Sync),
+        texts: Texts,
+    ) -> Result<Self, SiteError> {
         let checked = renderer.checked();
         let mut views = Views::new(checked, renderer.lang(), renderer.today());
+        views.texts = texts;
         views.tables = Tables::render(renderer, &views, &snippets_needed(&views, wanted))?;
         let report = crate::report::build_report(&checked.project, &checked.metrics);
         Ok(Plan { views, report })
+    }
+
+    /// The composed texts the plan's pages show.
+    pub fn texts(&self) -> &Texts {
+        &self.views.texts
     }
 
     /// A job per page or small family of pages; pages `wanted` rejects are left out

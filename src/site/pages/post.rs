@@ -6,7 +6,7 @@ use tera::Context;
 
 use super::Page;
 use crate::model::{MediaKind, MediaRef, Post};
-use crate::platform::compose::{PlatformText, platform_text};
+use crate::platform::compose::PlatformText;
 use crate::platform::{Platform, spec};
 use crate::site::format::{href, number, root_prefix};
 use crate::site::views::{Chip, DiagView, Link, PostRow, Views, display_title, post_path, sort_by_time};
@@ -180,7 +180,7 @@ fn previews(views: &Views<'_>, post: &Post) -> Vec<PreviewView> {
         .iter()
         .map(|p| p.value)
         .map(|platform| {
-            let text = platform_text(project, post, platform);
+            let text = views.texts.get(project, post, platform);
             PreviewView {
                 platform: views.chip(platform),
                 handle: project
