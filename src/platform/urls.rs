@@ -580,6 +580,10 @@ fn is_directional_mark(c: char) -> bool {
 /// Characters that may appear in a domain label: anything but ASCII punctuation,
 /// spaces and invalid characters (twitter-text's `validDomainChars`).
 fn is_domain_char(c: char) -> bool {
+    if c.is_ascii() {
+        // The same test for the common case, without the Unicode tables below.
+        return !(is_ascii_domain_punct(c) || matches!(c, '\t'..='\r' | ' '));
+    }
     !(is_ascii_domain_punct(c)
         || is_space(c)
         || is_invalid_char(c)
@@ -648,7 +652,8 @@ fn is_unicode_punct(c: char) -> bool {
         | '\u{FF3F}' | '\u{FF5B}' | '\u{FF5D}' | '\u{FF5F}'..='\u{FF65}')
 }
 
-/// Unicode spaces as twitter-text lists them.
+/// Unicode spaces as twitter-text lists them (the ASCII ones are also tested directly in
+/// [`is_domain_char`]).
 fn is_space(c: char) -> bool {
     matches!(c, '\u{09}'..='\u{0D}' | ' ' | '\u{85}' | '\u{A0}' | '\u{1680}' | '\u{180E}' | '\u{2000}'..='\u{200A}'
         | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
@@ -793,6 +798,18 @@ fn tlds() -> &'static HashSet<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_shortcut_agrees_with_the_full_domain_character_test() {
+        for c in (0u8..=127).map(char::from) {
+            let full = !(is_ascii_domain_punct(c)
+                || is_space(c)
+                || is_invalid_char(c)
+                || is_directional_mark(c)
+                || is_unicode_punct(c));
+            assert_eq!(is_domain_char(c), full, "{c:?}");
+        }
+    }
 
     fn links(text: &str, schemeless: bool) -> Vec<&str> {
         find_links(text, schemeless)
