@@ -21,6 +21,7 @@ pub mod report;
 pub mod serve;
 pub mod site;
 pub mod suggest;
+pub mod timings;
 pub mod validate;
 
 use diagnostic::{Diagnostic, Rule};
@@ -46,8 +47,8 @@ pub struct Checked {
 
 /// Loads, parses and validates the repository at `root`.
 pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::LoadError> {
-    let (project, diagnostics) = load::load_project(root)?;
-    let (metrics, diagnostics) = check_loaded(&project, diagnostics, options);
+    let (project, diagnostics) = timings::phase("load and parse", || load::load_project(root))?;
+    let (metrics, diagnostics) = timings::phase("validate", || check_loaded(&project, diagnostics, options));
     Ok(Checked {
         project,
         metrics,

@@ -110,14 +110,20 @@ fn categories(row: &Row) -> String {
 /// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks;
 /// other control characters (not allowed in TEXT) are dropped.
 pub fn escape_text(text: &str) -> String {
-    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut out = String::with_capacity(normalised.len());
-    for c in normalised.chars() {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
+            // CRLF, a lone CR and LF are all one line break.
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
             '\t' => out.push('\t'),
             c if c.is_control() => {}
             c => out.push(c),
@@ -128,24 +134,37 @@ pub fn escape_text(text: &str) -> String {
 
 /// Appends `NAME:value` folded to [`MAX_LINE_OCTETS`] with CRLF endings.
 fn push_line(out: &mut String, name: &str, value: &str) {
-    out.push_str(&fold(&format!("{name}:{value}")));
+    let mut width = 0;
+    for piece in [name, ":", value] {
+        push_folded(out, piece, &mut width);
+    }
+    out.push_str("\r\n");
 }
 
 /// Folds one content line (RFC 5545 §3.1): at most 75 octets per physical line, each
 /// continuation starting with a space (which counts), never inside a UTF-8 character.
 pub fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 64 * 3 + 2);
-    let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > MAX_LINE_OCTETS {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += c.len_utf8();
-    }
+    push_folded(&mut out, line, &mut 0);
     out.push_str("\r\n");
     out
+}
+
+/// Appends `text` to a content line that is `width` octets into its physical line.
+fn push_folded(out: &mut String, text: &str, width: &mut usize) {
+    if *width + text.len() <= MAX_LINE_OCTETS {
+        out.push_str(text);
+        *width += text.len();
+        return;
+    }
+    for c in text.chars() {
+        if *width + c.len_utf8() > MAX_LINE_OCTETS {
+            out.push_str("\r\n ");
+            *width = 1;
+        }
+        out.push(c);
+        *width += c.len_utf8();
+    }
 }
 
 #[cfg(test)]
@@ -167,6 +186,24 @@ mod tests {
         }
         let unfolded = folded.trim_end_matches("\r\n").replace("\r\n ", "");
         assert_eq!(unfolded, line);
+    }
+
+    #[test]
+    fn every_line_break_form_becomes_one_escaped_break() {
+        assert_eq!(escape_text("a\r\nb\rc\nd\r\r\ne"), "a\\nb\\nc\\nd\\n\\ne");
+    }
+
+    #[test]
+    fn a_line_folds_the_same_whichever_way_it_is_put_together() {
+        for value in [
+            "short",
+            &"ä".repeat(80),
+            &format!("{}€{}", "x".repeat(60), "y".repeat(90)),
+        ] {
+            let mut out = String::new();
+            push_line(&mut out, "DESCRIPTION", value);
+            assert_eq!(out, fold(&format!("DESCRIPTION:{value}")));
+        }
     }
 
     #[test]

@@ -27,6 +27,7 @@ use rayon::prelude::*;
 
 use crate::Checked;
 use crate::platform::compose::Texts;
+use crate::timings::phase;
 
 pub use deps::{
     PageSet, pages_affected_by_post, pages_next_to, pages_showing_post, render_pages, site_wide_state,
@@ -263,7 +264,7 @@ pub fn build_site(checked: &Checked, options: &SiteOptions, out: &Path) -> Resul
         writer.put(&path, &bytes)
     })?;
     let pages = writer.page_count();
-    writer.finish()?;
+    phase("swap in", || writer.finish())?;
     Ok(pages)
 }
 
@@ -278,20 +279,30 @@ fn render_into(
     wanted: &(dyn Fn(&str) -> bool + Sync),
     put: &Put<'_>,
 ) -> Result<(), SiteError> {
-    let renderer = Renderer::new(checked, options)?;
+    let renderer = phase("compile theme", || Renderer::new(checked, options))?;
     let queue_wanted = publish_queue_wanted(wanted);
     let project = &checked.project;
     let shown = project.posts.par_iter().chain(project.crisis.par_iter());
-    let texts = Texts::compose(
-        project,
-        shown.filter(|p| queue_wanted || wanted(&views::post_path(p))),
-    );
-    let plan = pages::Plan::new(&renderer, wanted, texts)?;
+    let texts = phase("compose texts", || {
+        Texts::compose(
+            project,
+            shown.filter(|p| queue_wanted || wanted(&views::post_path(p))),
+        )
+    });
+    let plan = phase("plan (rows, report)", || {
+        pages::Plan::new(&renderer, wanted, texts)
+    })?;
     // The publish queue does not depend on the pages: it is built alongside them.
-    let (pages, queue) = rayon::join(
-        || render_pages_of(&renderer, &plan, wanted, put),
-        || publish_queue(checked, plan.texts(), wanted, put),
-    );
+    let (pages, queue) = phase("pages and queue", || {
+        rayon::join(
+            || render_pages_of(&renderer, &plan, wanted, put),
+            || {
+                phase("publish queue", || {
+                    publish_queue(checked, plan.texts(), wanted, put)
+                })
+            },
+        )
+    });
     pages?;
     queue?;
     for (name, bytes) in &renderer.theme.statics {

@@ -1,0 +1,26 @@
+//! Phase timings for people tuning a large repository (and for us): with
+//! `TOUCHPOINT_TIMINGS=1` in the environment, each pipeline phase prints how long it took
+//! to standard error. Off, a phase costs one relaxed atomic load.
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+/// Whether timings were asked for (read once per process).
+fn enabled() -> bool {
+    static ENABLED: OnceLock<bool> = OnceLock::new();
+    *ENABLED.get_or_init(|| std::env::var_os("TOUCHPOINT_TIMINGS").is_some_and(|v| v != "0"))
+}
+
+/// Runs `work`, printing `timing: NAME  12.3 ms` to standard error when timings are on.
+pub fn phase<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    if !enabled() {
+        return work();
+    }
+    let started = Instant::now();
+    let result = work();
+    eprintln!(
+        "timing: {name:<24} {:>8.1} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    result
+}
