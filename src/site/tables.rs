@@ -73,6 +73,15 @@ impl Tables {
         if kinds.is_empty() || posts.is_empty() {
             return Ok(Tables::default());
         }
+        crate::timings::phase("post rows", || Self::render_kinds(renderer, views, kinds, &posts))
+    }
+
+    fn render_kinds(
+        renderer: &Renderer<'_>,
+        views: &Views<'_>,
+        kinds: &[Snippet],
+        posts: &[&Post],
+    ) -> Result<Self, SiteError> {
         let rows: Vec<PostRow> = posts.par_iter().map(|p| views.post_row(p)).collect();
         let mut snippets = HashMap::new();
         for &kind in kinds {
