@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::{self, FileRole, LoadError};
 use crate::model::{Post, Project};
-use crate::site::{self, PageSet, Site, SiteOptions};
+use crate::site::{self, CompiledTheme, PageSet, Site, SiteOptions};
 use crate::{Checked, Options};
 
 /// A problem shown in the browser overlay and the terminal when a build fails.
@@ -116,6 +116,10 @@ pub struct Session {
     /// The findings by file as of the last update, to tell whose findings changed.
     seen_findings: BTreeMap<String, Vec<Diagnostic>>,
     stale: Stale,
+    /// The compiled theme, kept between rebuilds: it changes only with files under
+    /// `templates/` or `static/` or the configuration, which reload everything and drop
+    /// it. `None` until the next render loads it.
+    theme: Option<CompiledTheme>,
 }
 
 /// The rules whose findings mean a file was not read into the model at all.
@@ -154,6 +158,7 @@ impl Session {
                 everything: true,
                 pages: PageSet::default(),
             },
+            theme: None,
         })
     }
 
@@ -325,6 +330,7 @@ impl Session {
             diagnostics,
         };
         self.stale.everything = true;
+        self.theme = None;
         self.mark_changed_findings();
         Ok(())
     }
@@ -390,9 +396,17 @@ impl Session {
         if !self.stale.everything && self.stale.pages.is_empty() {
             return Outcome::Unchanged;
         }
+        let compiled = match self.theme.take() {
+            Some(compiled) => compiled,
+            None => match CompiledTheme::load(&self.checked.project) {
+                Ok(compiled) => compiled,
+                Err(err) => return Outcome::Failed(vec![render_problem(&err)]),
+            },
+        };
+        let compiled = &*self.theme.insert(compiled);
         if self.stale.pages.has_first() {
             let first = self.stale.pages.take_first();
-            return match site::render_pages(&self.checked, &self.site_options, &first) {
+            return match site::render_pages(&self.checked, &self.site_options, compiled, &first) {
                 Ok(pages) => Outcome::Built {
                     pages,
                     scope: Some(first),
@@ -405,9 +419,9 @@ impl Session {
         }
         let everything = self.stale.everything;
         let rendered = if everything {
-            site::render_site(&self.checked, &self.site_options)
+            site::render_site_with(&self.checked, &self.site_options, compiled, &|_| true)
         } else {
-            site::render_pages(&self.checked, &self.site_options, &self.stale.pages)
+            site::render_pages(&self.checked, &self.site_options, compiled, &self.stale.pages)
         };
         match rendered {
             Ok(pages) => {
@@ -622,6 +636,18 @@ mod tests {
         }
     }
 
+    /// Asserts that the served site equals a fresh check and build of `dir`.
+    fn assert_same(dir: &Path, served: &crate::serve::Served, when: &str) {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        let fresh = crate::check_project(dir, &Options { today }).unwrap();
+        let site = site::render_site(&fresh, &SiteOptions { today }).unwrap();
+        for (path, bytes) in &site.files {
+            let served_bytes = served.file(path).unwrap_or_default();
+            assert!(served_bytes == *bytes, "{path} differs from a fresh build {when}");
+        }
+        assert_eq!(served.file_count(), site.files.len(), "stale pages left {when}");
+    }
+
     #[test]
     fn the_served_site_after_edits_equals_a_fresh_build() {
         let dir = fixture();
@@ -629,18 +655,7 @@ mod tests {
         let mut session = Session::open(dir.path(), Options { today }).unwrap();
         let served = crate::serve::Served::default();
         served.publish(session.build().outcome);
-        let fresh_site = || {
-            let fresh = crate::check_project(dir.path(), &Options { today }).unwrap();
-            site::render_site(&fresh, &SiteOptions { today }).unwrap()
-        };
-        let assert_same = |served: &crate::serve::Served, when: &str| {
-            let site = fresh_site();
-            for (path, bytes) in &site.files {
-                let served_bytes = served.file(path).unwrap_or_default();
-                assert!(served_bytes == *bytes, "{path} differs from a fresh build {when}");
-            }
-            assert_eq!(served.file_count(), site.files.len(), "stale pages left {when}");
-        };
+        let assert_same = |served: &crate::serve::Served, when: &str| assert_same(dir.path(), served, when);
         // A title edit changes no finding: only the dependent pages are rendered.
         let first = session.rebuild(&edit(
             dir.path(),
@@ -686,6 +701,41 @@ mod tests {
         );
 
         assert_same(&served, "after edits, a new and a deleted post");
+    }
+
+    #[test]
+    fn a_template_override_is_compiled_again_when_it_changes() {
+        let dir = fixture();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        let mut session = Session::open(dir.path(), Options { today }).unwrap();
+        let served = crate::serve::Served::default();
+        served.publish(session.build().outcome);
+        let base = site::TEMPLATES
+            .iter()
+            .find(|(name, _)| *name == "base.html")
+            .map(|(_, text)| *text)
+            .unwrap();
+        let rel = "templates/base.html";
+        std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+        let marked = |mark: &str| base.replace("</body>", &format!("<!-- {mark} --></body>"));
+        let mut title = "Winter tyres".to_owned();
+        for mark in ["first override", "second override"] {
+            std::fs::write(dir.path().join(rel), marked(mark)).unwrap();
+            publish_all(&mut session, &served, &BTreeSet::from([rel.to_owned()]));
+            let page = served.file("posts/2026/12/tyres.html").unwrap_or_default();
+            assert!(String::from_utf8_lossy(&page).contains(mark), "{mark}");
+            assert_same(dir.path(), &served, &format!("after the {mark}"));
+            // A post edit after it renders with the new templates too.
+            let post = "posts/2026/12/tyres.md";
+            let retitled = format!("Tyres ({mark})");
+            let changed = edit(dir.path(), post, &title, &retitled);
+            title = retitled;
+            publish_all(&mut session, &served, &changed);
+            assert_same(dir.path(), &served, &format!("after a post edit with the {mark}"));
+        }
+        std::fs::remove_file(dir.path().join(rel)).unwrap();
+        publish_all(&mut session, &served, &BTreeSet::from([rel.to_owned()]));
+        assert_same(dir.path(), &served, "after removing the override");
     }
 
     #[test]
