@@ -107,8 +107,9 @@ pub struct Session {
     checked: Checked,
     /// The findings of reading and parsing, by file, before validation.
     loaded: BTreeMap<String, Vec<Diagnostic>>,
-    /// The per-post platform findings, by post file: only changed posts are checked again.
-    platform: BTreeMap<String, Vec<Diagnostic>>,
+    /// The findings about each post alone ([`crate::check_post`]), by post file: only
+    /// changed posts are checked again.
+    per_post: BTreeMap<String, Vec<Diagnostic>>,
     /// Files that could not be read or parsed since they last changed.
     broken: BTreeSet<String>,
     /// What every published page shows about the whole project.
@@ -136,9 +137,9 @@ impl Session {
         let site_options = SiteOptions { today: options.today };
         let (project, diagnostics) = load::load_project(root)?;
         let loaded = group_by_file(diagnostics);
-        let platform = platform_findings(&project);
+        let per_post = post_findings(&project);
         let (metrics, diagnostics) =
-            crate::check_loaded_with(&project, flatten(&loaded), &options, flatten(&platform));
+            crate::check_loaded_with(&project, flatten(&loaded), &options, flatten(&per_post));
         let seen_findings = group_by_file(diagnostics.clone());
         Ok(Session {
             root: root.to_path_buf(),
@@ -150,7 +151,7 @@ impl Session {
                 diagnostics,
             },
             loaded,
-            platform,
+            per_post,
             broken: BTreeSet::new(),
             published_site_wide: String::new(),
             seen_findings,
@@ -266,16 +267,16 @@ impl Session {
         }
         let project = &self.checked.project;
         if all_posts_affected {
-            self.platform = platform_findings(project);
+            self.per_post = post_findings(project);
         } else {
             for rel in changed {
                 match post_of_file(&self.checked, rel) {
                     Some(post) => {
-                        let found = crate::platform::rules::check_going_out(project, post);
-                        self.platform.insert(rel.clone(), found);
+                        self.per_post
+                            .insert(rel.clone(), crate::check_post(project, post));
                     }
                     None => {
-                        self.platform.remove(rel);
+                        self.per_post.remove(rel);
                     }
                 }
             }
@@ -284,7 +285,7 @@ impl Session {
             &self.checked.project,
             flatten(&self.loaded),
             &self.options,
-            flatten(&self.platform),
+            flatten(&self.per_post),
         );
         self.checked.metrics = metrics;
         self.checked.diagnostics = diagnostics;
@@ -317,12 +318,12 @@ impl Session {
         self.broken.retain(|file| is_unreadable(loaded.get(file)));
         let newly_broken = changed.iter().filter(|rel| is_unreadable(loaded.get(*rel)));
         self.broken.extend(newly_broken.cloned());
-        self.platform = platform_findings(&project);
+        self.per_post = post_findings(&project);
         let (metrics, diagnostics) = crate::check_loaded_with(
             &project,
             flatten(&self.loaded),
             &self.options,
-            flatten(&self.platform),
+            flatten(&self.per_post),
         );
         self.checked = Checked {
             project,
@@ -447,16 +448,13 @@ impl Session {
     }
 }
 
-/// The per-platform findings of every post and holding statement, by file.
-fn platform_findings(project: &Project) -> BTreeMap<String, Vec<Diagnostic>> {
+/// The findings about each post and holding statement alone ([`crate::check_post`]), by file.
+fn post_findings(project: &Project) -> BTreeMap<String, Vec<Diagnostic>> {
     project
         .posts
         .par_iter()
         .chain(project.crisis.par_iter())
-        .map(|post| {
-            let found = crate::platform::rules::check_going_out(project, post);
-            (post.file.clone(), found)
-        })
+        .map(|post| (post.file.clone(), crate::check_post(project, post)))
         .collect()
 }
 
@@ -626,6 +624,59 @@ mod tests {
             );
             assert!(!full.diagnostics.is_empty() || rel != "posts/2026/12/tyres.md");
         }
+    }
+
+    /// Asserts the session's findings equal a full check of `dir`.
+    fn assert_findings_fresh(session: &Session, dir: &Path, when: &str) {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        let full = crate::check_project(dir, &Options { today }).unwrap();
+        assert_eq!(session.checked().diagnostics, full.diagnostics, "{when}");
+    }
+
+    #[test]
+    fn persona_and_campaign_edits_check_every_post_again() {
+        let dir = fixture();
+        let mut session = open(dir.path());
+        let has = |session: &Session, rule: &str| {
+            session
+                .checked()
+                .diagnostics
+                .iter()
+                .any(|d| d.rule == rule && d.file == "posts/2026/12/tyres.md")
+        };
+        let persona = "personas/rider.md";
+        let text = std::fs::read_to_string(dir.path().join(persona)).unwrap();
+        std::fs::remove_file(dir.path().join(persona)).unwrap();
+        rebuild_all(&mut session, &BTreeSet::from([persona.to_owned()]));
+        assert!(
+            has(&session, "unknown-persona"),
+            "the post names a missing persona"
+        );
+        assert_findings_fresh(&session, dir.path(), "after deleting a persona");
+        std::fs::write(dir.path().join(persona), text).unwrap();
+        rebuild_all(&mut session, &BTreeSet::from([persona.to_owned()]));
+        assert!(!has(&session, "unknown-persona"));
+        assert_findings_fresh(&session, dir.path(), "after restoring the persona");
+
+        let post = "posts/2026/12/tyres.md";
+        let tagged = "personas = [\"rider\"]\ncampaign = \"frost\"";
+        rebuild_all(
+            &mut session,
+            &edit(dir.path(), post, "personas = [\"rider\"]", tagged),
+        );
+        assert!(has(&session, "unknown-campaign"));
+        assert_findings_fresh(&session, dir.path(), "after naming a missing campaign");
+        let campaign = "campaigns/frost.md";
+        std::fs::create_dir_all(dir.path().join("campaigns")).unwrap();
+        let brief = "+++\nname = \"Frost\"\nstart = 2026-12-10\nhashtags = [\"frost\"]\n+++\nBrief.\n";
+        std::fs::write(dir.path().join(campaign), brief).unwrap();
+        rebuild_all(&mut session, &BTreeSet::from([campaign.to_owned()]));
+        assert!(!has(&session, "unknown-campaign"));
+        assert!(has(&session, "campaign-hashtag-missing") || has(&session, "outside-campaign"));
+        assert_findings_fresh(&session, dir.path(), "after adding the campaign");
+        let moved = edit(dir.path(), campaign, "2026-12-10", "2026-12-01");
+        rebuild_all(&mut session, &moved);
+        assert_findings_fresh(&session, dir.path(), "after moving the campaign's start");
     }
 
     /// Publishes every build of a change, as the server does.
