@@ -70,7 +70,8 @@ pub fn check_loaded(
         .chain(project.crisis.par_iter())
         .flat_map_iter(|post| check_post(project, post))
         .collect();
-    check_loaded_with(project, diagnostics, options, post_findings)
+    let metric_files = metrics::read_metrics(&project.root);
+    check_loaded_with(project, diagnostics, options, post_findings, &metric_files)
 }
 
 /// Every finding about one post or holding statement alone: the platform rules and the
@@ -83,13 +84,15 @@ pub fn check_post(project: &Project, post: &model::Post) -> Vec<Diagnostic> {
     found
 }
 
-/// [`check_loaded`] with the findings of [`check_post`] for every post supplied by the
-/// caller: the dev server keeps them per post and runs them again only for changed posts.
+/// [`check_loaded`] with the findings of [`check_post`] for every post and the parsed
+/// `metrics/*.csv` supplied by the caller: the dev server keeps both, runs the post
+/// rules again only for changed posts and reads the metrics again only when they change.
 pub fn check_loaded_with(
     project: &Project,
     mut diagnostics: Vec<Diagnostic>,
     options: &Options,
     post_findings: Vec<Diagnostic>,
+    metric_files: &metrics::MetricFiles,
 ) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
     let today = options.today.unwrap_or_else(|| {
         chrono::Utc::now()
@@ -99,7 +102,7 @@ pub fn check_loaded_with(
     let context = validate::Context { today };
     diagnostics.extend(validate::validate_across(project, &context));
     diagnostics.extend(post_findings);
-    let (metrics, metric_findings) = metrics::load_metrics(project);
+    let (metrics, metric_findings) = metrics::join_metrics(project, metric_files);
     diagnostics.extend(metric_findings);
     diagnostic::apply_lint_levels(&mut diagnostics, &project.config.lints);
     attach_source_lines(&mut diagnostics, project);

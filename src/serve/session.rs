@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::{self, FileRole, LoadError};
+use crate::metrics::{self, MetricFiles};
 use crate::model::{Post, Project};
 use crate::site::{self, CompiledTheme, PageSet, Site, SiteOptions};
 use crate::{Checked, Options};
@@ -110,6 +111,9 @@ pub struct Session {
     /// The findings about each post alone ([`crate::check_post`]), by post file: only
     /// changed posts are checked again.
     per_post: BTreeMap<String, Vec<Diagnostic>>,
+    /// The parsed `metrics/*.csv`, read again only when the whole project is (a change
+    /// under `metrics/` reloads everything); a post edit only joins them again.
+    metric_files: MetricFiles,
     /// Files that could not be read or parsed since they last changed.
     broken: BTreeSet<String>,
     /// What every published page shows about the whole project.
@@ -138,8 +142,14 @@ impl Session {
         let (project, diagnostics) = load::load_project(root)?;
         let loaded = group_by_file(diagnostics);
         let per_post = post_findings(&project);
-        let (metrics, diagnostics) =
-            crate::check_loaded_with(&project, flatten(&loaded), &options, flatten(&per_post));
+        let metric_files = metrics::read_metrics(&project.root);
+        let (metrics, diagnostics) = crate::check_loaded_with(
+            &project,
+            flatten(&loaded),
+            &options,
+            flatten(&per_post),
+            &metric_files,
+        );
         let seen_findings = group_by_file(diagnostics.clone());
         Ok(Session {
             root: root.to_path_buf(),
@@ -152,6 +162,7 @@ impl Session {
             },
             loaded,
             per_post,
+            metric_files,
             broken: BTreeSet::new(),
             published_site_wide: String::new(),
             seen_findings,
@@ -286,6 +297,7 @@ impl Session {
             flatten(&self.loaded),
             &self.options,
             flatten(&self.per_post),
+            &self.metric_files,
         );
         self.checked.metrics = metrics;
         self.checked.diagnostics = diagnostics;
@@ -319,11 +331,13 @@ impl Session {
         let newly_broken = changed.iter().filter(|rel| is_unreadable(loaded.get(*rel)));
         self.broken.extend(newly_broken.cloned());
         self.per_post = post_findings(&project);
+        self.metric_files = metrics::read_metrics(&project.root);
         let (metrics, diagnostics) = crate::check_loaded_with(
             &project,
             flatten(&self.loaded),
             &self.options,
             flatten(&self.per_post),
+            &self.metric_files,
         );
         self.checked = Checked {
             project,
@@ -677,6 +691,47 @@ mod tests {
         let moved = edit(dir.path(), campaign, "2026-12-10", "2026-12-01");
         rebuild_all(&mut session, &moved);
         assert_findings_fresh(&session, dir.path(), "after moving the campaign's start");
+    }
+
+    #[test]
+    fn metrics_are_read_again_when_they_change_and_joined_again_after_a_post_edit() {
+        let dir = fixture();
+        let mut session = open(dir.path());
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        let assert_fresh = |session: &Session, when: &str| {
+            let full = crate::check_project(dir.path(), &Options { today }).unwrap();
+            assert_eq!(session.checked().metrics, full.metrics, "{when}");
+            assert_eq!(session.checked().diagnostics, full.diagnostics, "{when}");
+        };
+        let csv = "metrics/figures.csv";
+        std::fs::create_dir_all(dir.path().join("metrics")).unwrap();
+        let rows = "post,platform,date,impressions\n2026/12/tyres,mastodon,2026-12-04,100\n";
+        std::fs::write(dir.path().join(csv), rows).unwrap();
+        rebuild_all(&mut session, &BTreeSet::from([csv.to_owned()]));
+        assert_eq!(session.checked().metrics.len(), 1);
+        assert_fresh(&session, "after adding a metrics file");
+
+        let more = edit(
+            dir.path(),
+            csv,
+            "100\n",
+            "100\n2026/12/lights,mastodon,2026-12-16,7\n",
+        );
+        rebuild_all(&mut session, &more);
+        assert_fresh(&session, "after adding a row");
+        // The post no longer goes to the row's platform: the row is reported, not joined.
+        let post = "posts/2026/12/tyres.md";
+        rebuild_all(
+            &mut session,
+            &edit(dir.path(), post, "[\"mastodon\"]", "[\"linkedin\"]"),
+        );
+        assert!(session.checked().metrics.len() < 2);
+        assert_fresh(&session, "after a post edit the rows name");
+        rebuild_all(
+            &mut session,
+            &edit(dir.path(), post, "[\"linkedin\"]", "[\"mastodon\"]"),
+        );
+        assert_fresh(&session, "after restoring the post");
     }
 
     /// Publishes every build of a change, as the server does.
