@@ -64,16 +64,36 @@ pub fn check_loaded(
     diagnostics: Vec<Diagnostic>,
     options: &Options,
 ) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
-    check_loaded_with(project, diagnostics, options, platform::rules::check(project))
+    use rayon::prelude::*;
+    let post_findings = project
+        .posts
+        .par_iter()
+        .chain(project.crisis.par_iter())
+        .flat_map_iter(|post| check_post(project, post))
+        .collect();
+    let metric_files = metrics::read_metrics(&project.root);
+    check_loaded_with(project, diagnostics, options, post_findings, &metric_files)
 }
 
-/// [`check_loaded`] with the per-post platform findings supplied by the caller: the dev
-/// server keeps them per post and re-runs the platform rules only for changed posts.
+/// Every finding about one post or holding statement alone: the platform rules and the
+/// validation rules that judge one post ([`validate::check_post`]). They depend on no
+/// other post, so the dev server keeps them per post and runs them again only for the
+/// posts that change.
+pub fn check_post(project: &Project, post: &model::Post) -> Vec<Diagnostic> {
+    let mut found = platform::rules::check_going_out(project, post);
+    found.extend(validate::check_post(project, post));
+    found
+}
+
+/// [`check_loaded`] with the findings of [`check_post`] for every post and the parsed
+/// `metrics/*.csv` supplied by the caller: the dev server keeps both, runs the post
+/// rules again only for changed posts and reads the metrics again only when they change.
 pub fn check_loaded_with(
     project: &Project,
     mut diagnostics: Vec<Diagnostic>,
     options: &Options,
-    platform_findings: Vec<Diagnostic>,
+    post_findings: Vec<Diagnostic>,
+    metric_files: &metrics::MetricFiles,
 ) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
     let today = options.today.unwrap_or_else(|| {
         chrono::Utc::now()
@@ -82,8 +102,8 @@ pub fn check_loaded_with(
     });
     let context = validate::Context { today };
     diagnostics.extend(validate::validate_across(project, &context));
-    diagnostics.extend(platform_findings);
-    let (metrics, metric_findings) = metrics::load_metrics(project);
+    diagnostics.extend(post_findings);
+    let (metrics, metric_findings) = metrics::join_metrics(project, metric_files);
     diagnostics.extend(metric_findings);
     diagnostic::apply_lint_levels(&mut diagnostics, &project.config.lints);
     attach_source_lines(&mut diagnostics, project);

@@ -16,13 +16,27 @@ use super::{MetricRecord, PostKey, UNKNOWN_PLATFORM, UNKNOWN_POST, normalise_per
 /// diagnostics. Rows whose post or platform is unknown are reported and left out.
 /// A project without a `metrics/` folder has no rows and no findings.
 pub fn load_metrics(project: &Project) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
-    let mut records = Vec::new();
-    let mut diagnostics = Vec::new();
-    let mut texts = HashMap::new();
-    for path in metric_files(&project.root) {
-        let rel = relative(&project.root, &path);
-        if !inside(&project.root, &path) {
-            diagnostics.push(
+    join_metrics(project, &read_metrics(&project.root))
+}
+
+/// The rows of every `metrics/*.csv`, parsed but not joined to posts yet, with the
+/// findings of reading them. What they hold depends only on the files under
+/// `metrics/`, so the dev server keeps them and only joins again after a post edit.
+#[derive(Clone, Debug, Default)]
+pub struct MetricFiles {
+    records: Vec<MetricRecord>,
+    diagnostics: Vec<Diagnostic>,
+    /// Each file's text, for the source lines of join findings.
+    texts: HashMap<String, String>,
+}
+
+/// Reads and parses every `metrics/*.csv` under `root` (see [`load_metrics`]).
+pub fn read_metrics(root: &Path) -> MetricFiles {
+    let mut files = MetricFiles::default();
+    for path in metric_files(root) {
+        let rel = relative(root, &path);
+        if !inside(root, &path) {
+            files.diagnostics.push(
                 Diagnostic::new(
                     &UNREADABLE_FILE,
                     &rel,
@@ -36,11 +50,11 @@ pub fn load_metrics(project: &Project) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
         match std::fs::read(&path) {
             Ok(bytes) => {
                 let (rows, diags) = parse_csv(&rel, &bytes);
-                records.extend(rows);
-                diagnostics.extend(diags);
-                texts.insert(rel, super::table::decode(&bytes));
+                files.records.extend(rows);
+                files.diagnostics.extend(diags);
+                files.texts.insert(rel, super::table::decode(&bytes));
             }
-            Err(err) => diagnostics.push(
+            Err(err) => files.diagnostics.push(
                 Diagnostic::new(
                     &UNREADABLE_FILE,
                     &rel,
@@ -51,9 +65,15 @@ pub fn load_metrics(project: &Project) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
             ),
         }
     }
-    let (joined, mut join_diags) = join_records(project, records);
+    files
+}
+
+/// Joins the rows of `files` to the project's posts (see [`load_metrics`]).
+pub fn join_metrics(project: &Project, files: &MetricFiles) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
+    let mut diagnostics = files.diagnostics.clone();
+    let (joined, mut join_diags) = join_records(project, files.records.clone());
     for d in &mut join_diags {
-        if let Some(text) = texts.get(&d.file) {
+        if let Some(text) = files.texts.get(&d.file) {
             super::attach_source_lines(std::slice::from_mut(d), text);
         }
     }

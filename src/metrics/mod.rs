@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
 use crate::platform::Platform;
 
-pub use join::{join_records, load_metrics};
+pub use join::{MetricFiles, join_metrics, join_records, load_metrics, read_metrics};
 pub use permalink::{normalise_permalink, platform_of_permalink, x_status_permalink};
 
 use table::{FileContext, FormatSpec, Header, Row};

@@ -16,8 +16,9 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::{self, FileRole, LoadError};
+use crate::metrics::{self, MetricFiles};
 use crate::model::{Post, Project};
-use crate::site::{self, PageSet, Site, SiteOptions};
+use crate::site::{self, CompiledTheme, PageSet, Site, SiteOptions};
 use crate::{Checked, Options};
 
 /// A problem shown in the browser overlay and the terminal when a build fails.
@@ -107,8 +108,12 @@ pub struct Session {
     checked: Checked,
     /// The findings of reading and parsing, by file, before validation.
     loaded: BTreeMap<String, Vec<Diagnostic>>,
-    /// The per-post platform findings, by post file: only changed posts are checked again.
-    platform: BTreeMap<String, Vec<Diagnostic>>,
+    /// The findings about each post alone ([`crate::check_post`]), by post file: only
+    /// changed posts are checked again.
+    per_post: BTreeMap<String, Vec<Diagnostic>>,
+    /// The parsed `metrics/*.csv`, read again only when the whole project is (a change
+    /// under `metrics/` reloads everything); a post edit only joins them again.
+    metric_files: MetricFiles,
     /// Files that could not be read or parsed since they last changed.
     broken: BTreeSet<String>,
     /// What every published page shows about the whole project.
@@ -116,6 +121,10 @@ pub struct Session {
     /// The findings by file as of the last update, to tell whose findings changed.
     seen_findings: BTreeMap<String, Vec<Diagnostic>>,
     stale: Stale,
+    /// The compiled theme, kept between rebuilds: it changes only with files under
+    /// `templates/` or `static/` or the configuration, which reload everything and drop
+    /// it. `None` until the next render loads it.
+    theme: Option<CompiledTheme>,
 }
 
 /// The rules whose findings mean a file was not read into the model at all.
@@ -132,9 +141,15 @@ impl Session {
         let site_options = SiteOptions { today: options.today };
         let (project, diagnostics) = load::load_project(root)?;
         let loaded = group_by_file(diagnostics);
-        let platform = platform_findings(&project);
-        let (metrics, diagnostics) =
-            crate::check_loaded_with(&project, flatten(&loaded), &options, flatten(&platform));
+        let per_post = post_findings(&project);
+        let metric_files = metrics::read_metrics(&project.root);
+        let (metrics, diagnostics) = crate::check_loaded_with(
+            &project,
+            flatten(&loaded),
+            &options,
+            flatten(&per_post),
+            &metric_files,
+        );
         let seen_findings = group_by_file(diagnostics.clone());
         Ok(Session {
             root: root.to_path_buf(),
@@ -146,7 +161,8 @@ impl Session {
                 diagnostics,
             },
             loaded,
-            platform,
+            per_post,
+            metric_files,
             broken: BTreeSet::new(),
             published_site_wide: String::new(),
             seen_findings,
@@ -154,6 +170,7 @@ impl Session {
                 everything: true,
                 pages: PageSet::default(),
             },
+            theme: None,
         })
     }
 
@@ -261,16 +278,16 @@ impl Session {
         }
         let project = &self.checked.project;
         if all_posts_affected {
-            self.platform = platform_findings(project);
+            self.per_post = post_findings(project);
         } else {
             for rel in changed {
                 match post_of_file(&self.checked, rel) {
                     Some(post) => {
-                        let found = crate::platform::rules::check_going_out(project, post);
-                        self.platform.insert(rel.clone(), found);
+                        self.per_post
+                            .insert(rel.clone(), crate::check_post(project, post));
                     }
                     None => {
-                        self.platform.remove(rel);
+                        self.per_post.remove(rel);
                     }
                 }
             }
@@ -279,7 +296,8 @@ impl Session {
             &self.checked.project,
             flatten(&self.loaded),
             &self.options,
-            flatten(&self.platform),
+            flatten(&self.per_post),
+            &self.metric_files,
         );
         self.checked.metrics = metrics;
         self.checked.diagnostics = diagnostics;
@@ -312,12 +330,14 @@ impl Session {
         self.broken.retain(|file| is_unreadable(loaded.get(file)));
         let newly_broken = changed.iter().filter(|rel| is_unreadable(loaded.get(*rel)));
         self.broken.extend(newly_broken.cloned());
-        self.platform = platform_findings(&project);
+        self.per_post = post_findings(&project);
+        self.metric_files = metrics::read_metrics(&project.root);
         let (metrics, diagnostics) = crate::check_loaded_with(
             &project,
             flatten(&self.loaded),
             &self.options,
-            flatten(&self.platform),
+            flatten(&self.per_post),
+            &self.metric_files,
         );
         self.checked = Checked {
             project,
@@ -325,6 +345,7 @@ impl Session {
             diagnostics,
         };
         self.stale.everything = true;
+        self.theme = None;
         self.mark_changed_findings();
         Ok(())
     }
@@ -390,9 +411,17 @@ impl Session {
         if !self.stale.everything && self.stale.pages.is_empty() {
             return Outcome::Unchanged;
         }
+        let compiled = match self.theme.take() {
+            Some(compiled) => compiled,
+            None => match CompiledTheme::load(&self.checked.project) {
+                Ok(compiled) => compiled,
+                Err(err) => return Outcome::Failed(vec![render_problem(&err)]),
+            },
+        };
+        let compiled = &*self.theme.insert(compiled);
         if self.stale.pages.has_first() {
             let first = self.stale.pages.take_first();
-            return match site::render_pages(&self.checked, &self.site_options, &first) {
+            return match site::render_pages(&self.checked, &self.site_options, compiled, &first) {
                 Ok(pages) => Outcome::Built {
                     pages,
                     scope: Some(first),
@@ -405,9 +434,9 @@ impl Session {
         }
         let everything = self.stale.everything;
         let rendered = if everything {
-            site::render_site(&self.checked, &self.site_options)
+            site::render_site_with(&self.checked, &self.site_options, compiled, &|_| true)
         } else {
-            site::render_pages(&self.checked, &self.site_options, &self.stale.pages)
+            site::render_pages(&self.checked, &self.site_options, compiled, &self.stale.pages)
         };
         match rendered {
             Ok(pages) => {
@@ -433,16 +462,13 @@ impl Session {
     }
 }
 
-/// The per-platform findings of every post and holding statement, by file.
-fn platform_findings(project: &Project) -> BTreeMap<String, Vec<Diagnostic>> {
+/// The findings about each post and holding statement alone ([`crate::check_post`]), by file.
+fn post_findings(project: &Project) -> BTreeMap<String, Vec<Diagnostic>> {
     project
         .posts
         .par_iter()
         .chain(project.crisis.par_iter())
-        .map(|post| {
-            let found = crate::platform::rules::check_going_out(project, post);
-            (post.file.clone(), found)
-        })
+        .map(|post| (post.file.clone(), crate::check_post(project, post)))
         .collect()
 }
 
@@ -614,12 +640,118 @@ mod tests {
         }
     }
 
+    /// Asserts the session's findings equal a full check of `dir`.
+    fn assert_findings_fresh(session: &Session, dir: &Path, when: &str) {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        let full = crate::check_project(dir, &Options { today }).unwrap();
+        assert_eq!(session.checked().diagnostics, full.diagnostics, "{when}");
+    }
+
+    #[test]
+    fn persona_and_campaign_edits_check_every_post_again() {
+        let dir = fixture();
+        let mut session = open(dir.path());
+        let has = |session: &Session, rule: &str| {
+            session
+                .checked()
+                .diagnostics
+                .iter()
+                .any(|d| d.rule == rule && d.file == "posts/2026/12/tyres.md")
+        };
+        let persona = "personas/rider.md";
+        let text = std::fs::read_to_string(dir.path().join(persona)).unwrap();
+        std::fs::remove_file(dir.path().join(persona)).unwrap();
+        rebuild_all(&mut session, &BTreeSet::from([persona.to_owned()]));
+        assert!(
+            has(&session, "unknown-persona"),
+            "the post names a missing persona"
+        );
+        assert_findings_fresh(&session, dir.path(), "after deleting a persona");
+        std::fs::write(dir.path().join(persona), text).unwrap();
+        rebuild_all(&mut session, &BTreeSet::from([persona.to_owned()]));
+        assert!(!has(&session, "unknown-persona"));
+        assert_findings_fresh(&session, dir.path(), "after restoring the persona");
+
+        let post = "posts/2026/12/tyres.md";
+        let tagged = "personas = [\"rider\"]\ncampaign = \"frost\"";
+        rebuild_all(
+            &mut session,
+            &edit(dir.path(), post, "personas = [\"rider\"]", tagged),
+        );
+        assert!(has(&session, "unknown-campaign"));
+        assert_findings_fresh(&session, dir.path(), "after naming a missing campaign");
+        let campaign = "campaigns/frost.md";
+        std::fs::create_dir_all(dir.path().join("campaigns")).unwrap();
+        let brief = "+++\nname = \"Frost\"\nstart = 2026-12-10\nhashtags = [\"frost\"]\n+++\nBrief.\n";
+        std::fs::write(dir.path().join(campaign), brief).unwrap();
+        rebuild_all(&mut session, &BTreeSet::from([campaign.to_owned()]));
+        assert!(!has(&session, "unknown-campaign"));
+        assert!(has(&session, "campaign-hashtag-missing") || has(&session, "outside-campaign"));
+        assert_findings_fresh(&session, dir.path(), "after adding the campaign");
+        let moved = edit(dir.path(), campaign, "2026-12-10", "2026-12-01");
+        rebuild_all(&mut session, &moved);
+        assert_findings_fresh(&session, dir.path(), "after moving the campaign's start");
+    }
+
+    #[test]
+    fn metrics_are_read_again_when_they_change_and_joined_again_after_a_post_edit() {
+        let dir = fixture();
+        let mut session = open(dir.path());
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        let assert_fresh = |session: &Session, when: &str| {
+            let full = crate::check_project(dir.path(), &Options { today }).unwrap();
+            assert_eq!(session.checked().metrics, full.metrics, "{when}");
+            assert_eq!(session.checked().diagnostics, full.diagnostics, "{when}");
+        };
+        let csv = "metrics/figures.csv";
+        std::fs::create_dir_all(dir.path().join("metrics")).unwrap();
+        let rows = "post,platform,date,impressions\n2026/12/tyres,mastodon,2026-12-04,100\n";
+        std::fs::write(dir.path().join(csv), rows).unwrap();
+        rebuild_all(&mut session, &BTreeSet::from([csv.to_owned()]));
+        assert_eq!(session.checked().metrics.len(), 1);
+        assert_fresh(&session, "after adding a metrics file");
+
+        let more = edit(
+            dir.path(),
+            csv,
+            "100\n",
+            "100\n2026/12/lights,mastodon,2026-12-16,7\n",
+        );
+        rebuild_all(&mut session, &more);
+        assert_fresh(&session, "after adding a row");
+        // The post no longer goes to the row's platform: the row is reported, not joined.
+        let post = "posts/2026/12/tyres.md";
+        rebuild_all(
+            &mut session,
+            &edit(dir.path(), post, "[\"mastodon\"]", "[\"linkedin\"]"),
+        );
+        assert!(session.checked().metrics.len() < 2);
+        assert_fresh(&session, "after a post edit the rows name");
+        rebuild_all(
+            &mut session,
+            &edit(dir.path(), post, "[\"linkedin\"]", "[\"mastodon\"]"),
+        );
+        assert_fresh(&session, "after restoring the post");
+    }
+
     /// Publishes every build of a change, as the server does.
     fn publish_all(session: &mut Session, served: &crate::serve::Served, changed: &BTreeSet<String>) {
         served.publish(session.rebuild(changed).outcome);
         while session.has_pending() {
             served.publish(session.build().outcome);
         }
+    }
+
+    /// Asserts that the served site equals a fresh check and build of `dir`.
+    fn assert_same(dir: &Path, served: &crate::serve::Served, when: &str) {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        let fresh = crate::check_project(dir, &Options { today }).unwrap();
+        let site = site::render_site(&fresh, &SiteOptions { today }).unwrap();
+        for (path, bytes) in &site.files {
+            let served_bytes = served.file(path).unwrap_or_default();
+            assert!(served_bytes == *bytes, "{path} differs from a fresh build {when}");
+        }
+        assert_eq!(served.file_count(), site.files.len(), "stale pages left {when}");
     }
 
     #[test]
@@ -629,18 +761,7 @@ mod tests {
         let mut session = Session::open(dir.path(), Options { today }).unwrap();
         let served = crate::serve::Served::default();
         served.publish(session.build().outcome);
-        let fresh_site = || {
-            let fresh = crate::check_project(dir.path(), &Options { today }).unwrap();
-            site::render_site(&fresh, &SiteOptions { today }).unwrap()
-        };
-        let assert_same = |served: &crate::serve::Served, when: &str| {
-            let site = fresh_site();
-            for (path, bytes) in &site.files {
-                let served_bytes = served.file(path).unwrap_or_default();
-                assert!(served_bytes == *bytes, "{path} differs from a fresh build {when}");
-            }
-            assert_eq!(served.file_count(), site.files.len(), "stale pages left {when}");
-        };
+        let assert_same = |served: &crate::serve::Served, when: &str| assert_same(dir.path(), served, when);
         // A title edit changes no finding: only the dependent pages are rendered.
         let first = session.rebuild(&edit(
             dir.path(),
@@ -686,6 +807,41 @@ mod tests {
         );
 
         assert_same(&served, "after edits, a new and a deleted post");
+    }
+
+    #[test]
+    fn a_template_override_is_compiled_again_when_it_changes() {
+        let dir = fixture();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        let mut session = Session::open(dir.path(), Options { today }).unwrap();
+        let served = crate::serve::Served::default();
+        served.publish(session.build().outcome);
+        let base = site::TEMPLATES
+            .iter()
+            .find(|(name, _)| *name == "base.html")
+            .map(|(_, text)| *text)
+            .unwrap();
+        let rel = "templates/base.html";
+        std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+        let marked = |mark: &str| base.replace("</body>", &format!("<!-- {mark} --></body>"));
+        let mut title = "Winter tyres".to_owned();
+        for mark in ["first override", "second override"] {
+            std::fs::write(dir.path().join(rel), marked(mark)).unwrap();
+            publish_all(&mut session, &served, &BTreeSet::from([rel.to_owned()]));
+            let page = served.file("posts/2026/12/tyres.html").unwrap_or_default();
+            assert!(String::from_utf8_lossy(&page).contains(mark), "{mark}");
+            assert_same(dir.path(), &served, &format!("after the {mark}"));
+            // A post edit after it renders with the new templates too.
+            let post = "posts/2026/12/tyres.md";
+            let retitled = format!("Tyres ({mark})");
+            let changed = edit(dir.path(), post, &title, &retitled);
+            title = retitled;
+            publish_all(&mut session, &served, &changed);
+            assert_same(dir.path(), &served, &format!("after a post edit with the {mark}"));
+        }
+        std::fs::remove_file(dir.path().join(rel)).unwrap();
+        publish_all(&mut session, &served, &BTreeSet::from([rel.to_owned()]));
+        assert_same(dir.path(), &served, "after removing the override");
     }
 
     #[test]

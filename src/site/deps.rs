@@ -13,7 +13,7 @@ use chrono::Datelike;
 
 use super::pages::calendar_href_for;
 use super::views::{post_path, sort_by_time};
-use super::{Site, SiteError, SiteOptions, render_site_only};
+use super::{CompiledTheme, Site, SiteError, SiteOptions, render_site_with};
 use crate::Checked;
 use crate::diagnostic::Summary;
 use crate::model::{Post, Project};
@@ -186,9 +186,14 @@ pub fn site_wide_state(checked: &Checked, options: &SiteOptions) -> String {
 /// Renders only the pages in `pages` that exist (no static files, no media): the dev
 /// server's cheap path after an edit. A page of the set missing from the result no
 /// longer exists.
-pub fn render_pages(checked: &Checked, options: &SiteOptions, pages: &PageSet) -> Result<Site, SiteError> {
+pub fn render_pages(
+    checked: &Checked,
+    options: &SiteOptions,
+    compiled: &CompiledTheme,
+    pages: &PageSet,
+) -> Result<Site, SiteError> {
     let wanted = |path: &str| pages.contains(path) && path.ends_with(".html");
-    render_site_only(checked, options, &wanted)
+    render_site_with(checked, options, compiled, &wanted)
 }
 
 /// The pages of the posts next to where `post` sorts in time: their "previous" and

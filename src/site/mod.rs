@@ -100,10 +100,30 @@ pub enum SiteError {
 /// A reusable page context: see [`Renderer::scratch`].
 pub struct Scratch(tera::Context);
 
-/// Renders pages with the theme (after overrides) and the context every page shares.
-pub struct Renderer<'a> {
+/// The theme after the project's overrides, with every template compiled: what does not
+/// change between renders of one project. The dev server keeps it between rebuilds and
+/// loads it again only when `templates/`, `static/` or the configuration (the language
+/// of the filters) changes; compiling takes longer than rendering one page.
+pub struct CompiledTheme {
     tera: tera::Tera,
     theme: Theme,
+    lang: Lang,
+}
+
+impl CompiledTheme {
+    /// Loads the embedded theme with the overrides under the project's `templates/` and
+    /// `static/`, and compiles its templates for the project's language.
+    pub fn load(project: &crate::model::Project) -> Result<Self, SiteError> {
+        let theme = load_theme(&project.root)?;
+        let lang = Lang::from_code(&project.config.language);
+        let tera = filters::compile(&theme, lang)?;
+        Ok(CompiledTheme { tera, theme, lang })
+    }
+}
+
+/// Renders pages with the theme (after overrides) and the context every page shares.
+pub struct Renderer<'a> {
+    compiled: &'a CompiledTheme,
     checked: &'a Checked,
     lang: Lang,
     today: NaiveDate,
@@ -112,12 +132,11 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// Loads the theme with the project's overrides and compiles every template.
-    pub fn new(checked: &'a Checked, options: &SiteOptions) -> Result<Self, SiteError> {
+    /// Prepares the context every page shares, for pages rendered with `compiled` (the
+    /// project's theme, see [`CompiledTheme::load`]).
+    pub fn new(checked: &'a Checked, options: &SiteOptions, compiled: &'a CompiledTheme) -> Self {
         let project = &checked.project;
-        let theme = load_theme(&project.root)?;
-        let lang = Lang::from_code(&project.config.language);
-        let tera = filters::compile(&theme, lang)?;
+        let lang = compiled.lang;
         let today = options.today.unwrap_or_else(|| {
             chrono::Utc::now()
                 .with_timezone(&project.config.timezone)
@@ -125,8 +144,7 @@ impl<'a> Renderer<'a> {
         });
         let calendar_href = pages::calendar_href_for(project, today);
         let mut renderer = Renderer {
-            tera,
-            theme,
+            compiled,
             checked,
             lang,
             today,
@@ -134,7 +152,7 @@ impl<'a> Renderer<'a> {
             site_context: tera::Context::new(),
         };
         renderer.site_context = pages::site_context(&renderer);
-        Ok(renderer)
+        renderer
     }
 
     /// A context holding what every page shares (`t`, `site`, `build`), to render pages
@@ -165,13 +183,13 @@ impl<'a> Renderer<'a> {
         if let Ok(own) = tera::Context::from_value(tera::Value::Object(own)) {
             full.extend(own);
         }
-        let rendered = self.tera.render(template, full);
+        let rendered = self.compiled.tera.render(template, full);
         for key in &keys {
             full.remove(key);
         }
         rendered
             .map(String::into_bytes)
-            .map_err(|err| filters::render_error(&self.theme, template, &err))
+            .map_err(|err| filters::render_error(&self.compiled.theme, template, &err))
     }
 
     /// Renders `template` once per item (as `p`), for a page at root prefix `root`, in
@@ -188,9 +206,10 @@ impl<'a> Renderer<'a> {
             let mut context = self.site_context.clone();
             context.insert("root", root);
             context.insert("items", items);
-            self.tera
+            self.compiled
+                .tera
                 .render(&filters::each_wrapper(template), &context)
-                .map_err(|err| filters::render_error(&self.theme, template, &err))
+                .map_err(|err| filters::render_error(&self.compiled.theme, template, &err))
         };
         let html = render(items)?;
         let snippets: Vec<&str> = html.split(filters::SEPARATOR).collect();
@@ -224,7 +243,7 @@ impl<'a> Renderer<'a> {
 
     /// Whether the theme (after overrides) has a template of this name.
     pub fn has_template(&self, name: &str) -> bool {
-        self.theme.templates.contains_key(name)
+        self.compiled.theme.templates.contains_key(name)
     }
 }
 
@@ -240,8 +259,19 @@ pub fn render_site_only(
     options: &SiteOptions,
     wanted: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<Site, SiteError> {
+    let compiled = CompiledTheme::load(&checked.project)?;
+    render_site_with(checked, options, &compiled, wanted)
+}
+
+/// [`render_site_only`] with a theme compiled beforehand (the dev server keeps one).
+pub fn render_site_with(
+    checked: &Checked,
+    options: &SiteOptions,
+    compiled: &CompiledTheme,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<Site, SiteError> {
     let files = std::sync::Mutex::new(BTreeMap::new());
-    render_into(checked, options, wanted, &|path, bytes| {
+    render_into(checked, options, compiled, wanted, &|path, bytes| {
         let mut files = files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         files.insert(path, bytes);
         Ok(())
@@ -260,7 +290,8 @@ pub fn render_site_only(
 /// the end. Returns the number of HTML pages.
 pub fn build_site(checked: &Checked, options: &SiteOptions, out: &Path) -> Result<usize, SiteError> {
     let writer = SiteWriter::create(out, Some(&checked.project.root))?;
-    render_into(checked, options, &|_| true, &|path, bytes| {
+    let compiled = phase("compile theme", || CompiledTheme::load(&checked.project))?;
+    render_into(checked, options, &compiled, &|_| true, &|path, bytes| {
         writer.put(&path, &bytes)
     })?;
     let pages = writer.page_count();
@@ -276,10 +307,11 @@ type Put<'p> = dyn Fn(String, Vec<u8>) -> Result<(), SiteError> + Sync + 'p;
 fn render_into(
     checked: &Checked,
     options: &SiteOptions,
+    compiled: &CompiledTheme,
     wanted: &(dyn Fn(&str) -> bool + Sync),
     put: &Put<'_>,
 ) -> Result<(), SiteError> {
-    let renderer = phase("compile theme", || Renderer::new(checked, options))?;
+    let renderer = Renderer::new(checked, options, compiled);
     let queue_wanted = publish_queue_wanted(wanted);
     let project = &checked.project;
     let shown = project.posts.par_iter().chain(project.crisis.par_iter());
@@ -305,7 +337,7 @@ fn render_into(
     });
     pages?;
     queue?;
-    for (name, bytes) in &renderer.theme.statics {
+    for (name, bytes) in &compiled.theme.statics {
         let path = format!("static/{name}");
         if wanted(&path) {
             put(path, bytes.clone())?;

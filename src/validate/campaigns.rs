@@ -1,6 +1,8 @@
 //! Campaigns: posts inside their campaign's dates, campaigns that have posts, and
 //! campaign hashtags on every campaign post.
 
+use std::collections::HashSet;
+
 use super::text::at_time;
 use super::text::{Lowered, key_pos, words_for};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
@@ -28,36 +30,63 @@ pub const CAMPAIGN_HASHTAG_MISSING: Rule = Rule {
 /// The rules this module reports.
 pub const RULES: &[&Rule] = &[&OUTSIDE_CAMPAIGN, &EMPTY_CAMPAIGN, &CAMPAIGN_HASHTAG_MISSING];
 
-/// Checks every campaign and every post that names one.
+/// Checks every campaign for posts, and every campaign post against its campaign.
 pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for campaign in &project.campaigns {
-        let posts: Vec<&Post> = project
-            .posts
-            .iter()
-            .filter(|p| p.campaign.as_ref().is_some_and(|c| c.value == campaign.id))
-            .filter(|p| p.status.value != Status::Cancelled)
-            .collect();
-        if posts.is_empty() {
-            out.push(
-                Diagnostic::new(
-                    &EMPTY_CAMPAIGN,
-                    &campaign.file,
-                    key_pos(project, &campaign.file, "name"),
-                    format!("campaign `{}` has no posts", campaign.id),
-                )
-                .help(format!(
-                    "add `campaign = \"{}\"` to the posts that belong to it, or delete the campaign",
-                    campaign.id
-                )),
-            );
-        }
-        for post in posts.into_iter().filter(|p| p.status.value != Status::Idea) {
-            check_dates(project, campaign, post, &mut out);
-            check_hashtags(campaign, post, &mut out);
-        }
+    let mut out = check_across(project);
+    for post in &project.posts {
+        check_post(project, post, &mut out);
     }
     out
+}
+
+/// Reports the campaigns that no post (but a cancelled one) belongs to.
+pub fn check_across(project: &Project) -> Vec<Diagnostic> {
+    let used: HashSet<&str> = project
+        .posts
+        .iter()
+        .filter(|p| p.status.value != Status::Cancelled)
+        .filter_map(|p| p.campaign.as_ref())
+        .map(|c| c.value.as_str())
+        .collect();
+    project
+        .campaigns
+        .iter()
+        .filter(|campaign| !used.contains(campaign.id.as_str()))
+        .map(|campaign| {
+            Diagnostic::new(
+                &EMPTY_CAMPAIGN,
+                &campaign.file,
+                key_pos(project, &campaign.file, "name"),
+                format!("campaign `{}` has no posts", campaign.id),
+            )
+            .help(format!(
+                "add `campaign = \"{}\"` to the posts that belong to it, or delete the campaign",
+                campaign.id
+            ))
+        })
+        .collect()
+}
+
+/// Checks one post of `project.posts` against its campaign: its date inside the
+/// campaign's, the campaign's hashtags on every platform. Each post is judged alone, so
+/// the dev server runs this again only for the posts that change. Holding statements,
+/// ideas and cancelled posts are not judged.
+pub fn check_post(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
+    if !is_planned_post(project, post) || matches!(post.status.value, Status::Idea | Status::Cancelled) {
+        return;
+    }
+    let Some(id) = &post.campaign else {
+        return;
+    };
+    for campaign in project.campaigns.iter().filter(|c| c.id == id.value) {
+        check_dates(project, campaign, post, out);
+        check_hashtags(campaign, post, out);
+    }
+}
+
+/// Whether `post` is one of `project.posts` rather than a holding statement.
+fn is_planned_post(project: &Project, post: &Post) -> bool {
+    project.posts.as_ptr_range().contains(&std::ptr::from_ref(post))
 }
 
 fn check_dates(project: &Project, campaign: &Campaign, post: &Post, out: &mut Vec<Diagnostic>) {

@@ -24,6 +24,19 @@ pub const DEFAULT_MARKERS: &[&str] = &["Anzeige", "Werbung", "#ad", "#sponsored"
 
 /// Checks every sponsored post and holding statement.
 pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for post in project.posts.iter().chain(&project.crisis) {
+        check_post(project, post, &mut out);
+    }
+    out
+}
+
+/// Checks one post or holding statement, if sponsored: the rule judges each post alone,
+/// so the dev server runs it again only for the posts that change.
+pub fn check_post(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
+    if !post.sponsored || matches!(post.status.value, Status::Idea | Status::Cancelled) {
+        return;
+    }
     let configured: Vec<&str> = project
         .strategy
         .disclosure_markers
@@ -35,13 +48,7 @@ pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
     } else {
         configured
     };
-    project
-        .posts
-        .iter()
-        .chain(&project.crisis)
-        .filter(|p| p.sponsored && !matches!(p.status.value, Status::Idea | Status::Cancelled))
-        .filter_map(|post| finding(project, post, &markers))
-        .collect()
+    out.extend(finding(project, post, &markers));
 }
 
 fn finding(project: &Project, post: &Post, markers: &[&str]) -> Option<Diagnostic> {

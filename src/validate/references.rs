@@ -56,10 +56,16 @@ pub const RULES: &[&Rule] = &[
 
 /// Checks every reference of every post, holding statement and persona.
 pub fn check(project: &Project) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    let mut out = check_across(project);
     for post in project.posts.iter().chain(&project.crisis) {
         check_post(project, post, &mut out);
     }
+    out
+}
+
+/// The references that are not a post's: the platforms personas name.
+pub fn check_across(project: &Project) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
     for persona in &project.personas {
         for platform in &persona.platforms {
             if !project.config.platforms.is_empty() && !project.config.platforms.contains_key(platform) {
@@ -84,7 +90,10 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
     out
 }
 
-fn check_post(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
+/// Checks what one post or holding statement refers to: platforms, pillar, personas,
+/// campaign and media. Each post is judged alone, so the dev server runs this again
+/// only for the posts that change.
+pub fn check_post(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
     for platform in &post.platforms {
         check_declared(project, post, platform, out);
     }

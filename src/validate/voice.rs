@@ -40,9 +40,18 @@ fn judged(post: &Post) -> bool {
 
 /// Checks every post and holding statement against the voice rules.
 pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
-    let voice = &project.strategy.voice;
     let mut out = Vec::new();
-    for post in project.posts.iter().chain(&project.crisis).filter(|p| judged(p)) {
+    for post in project.posts.iter().chain(&project.crisis) {
+        check_post(project, post, &mut out);
+    }
+    out
+}
+
+/// Checks one post or holding statement against the voice rules: they judge each post
+/// alone, so the dev server runs them again only for the posts that change.
+pub fn check_post(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
+    let voice = &project.strategy.voice;
+    if judged(post) {
         let pieces = pieces(post);
         let lowered: Vec<Lowered> = pieces.iter().map(|p| Lowered::new(p.text)).collect();
         let pieces: Vec<(&Piece<'_>, &Lowered)> = pieces.iter().zip(&lowered).collect();
@@ -85,9 +94,8 @@ pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
                 );
             });
         }
-        check_required(project, post, &mut out);
+        check_required(project, post, out);
     }
-    out
 }
 
 /// Calls `found` with the position and width of every match of `term` in `pieces`.

@@ -62,7 +62,11 @@ fn lazy<'v>(build: impl FnOnce() -> Vec<Page> + Send + 'v) -> Lazy<'v> {
 /// What every page is prepared from: the indexed project and the performance report.
 pub struct Plan<'a> {
     views: Views<'a>,
-    report: Report,
+    /// Built only when a page showing it (overview, report) is wanted: the dev server's
+    /// first step after an edit renders just the post's own page.
+    report: Option<Report>,
+    /// Whether any calendar month is wanted.
+    calendar: bool,
 }
 
 impl<'a> Plan<'a> {
@@ -77,9 +81,15 @@ impl<'a> Plan<'a> {
         let checked = renderer.checked();
         let mut views = Views::new(checked, renderer.lang(), renderer.today());
         views.texts = texts;
-        views.tables = Tables::render(renderer, &views, &snippets_needed(&views, wanted))?;
-        let report = crate::report::build_report(&checked.project, &checked.metrics);
-        Ok(Plan { views, report })
+        let calendar = calendar::month_paths(&views).iter().any(|p| wanted(p));
+        views.tables = Tables::render(renderer, &views, &snippets_needed(&views, wanted, calendar))?;
+        let report = (wanted("index.html") || wanted("report.html"))
+            .then(|| crate::report::build_report(&checked.project, &checked.metrics));
+        Ok(Plan {
+            views,
+            report,
+            calendar,
+        })
     }
 
     /// The composed texts the plan's pages show.
@@ -91,19 +101,20 @@ impl<'a> Plan<'a> {
     /// (the dev server re-renders only the pages an edit touches).
     pub fn jobs<'p>(&'p self, wanted: &'p (dyn Fn(&str) -> bool + Sync)) -> Vec<Lazy<'p>> {
         let views = &self.views;
-        let report = &self.report;
         let mut jobs = Vec::new();
-        if wanted("index.html") {
+        if let Some(report) = self.report.as_ref().filter(|_| wanted("index.html")) {
             jobs.push(lazy(move || vec![overview::page(views, report)]));
         }
-        jobs.push(lazy(move || calendar::pages(views, wanted)));
+        if self.calendar {
+            jobs.push(lazy(move || calendar::pages(views, wanted)));
+        }
         if wanted("strategy.html") {
             jobs.push(lazy(move || vec![strategy::page(views)]));
         }
         if wanted("diagnostics.html") {
             jobs.push(lazy(move || vec![diagnostics::page(views)]));
         }
-        if wanted("report.html") {
+        if let Some(report) = self.report.as_ref().filter(|_| wanted("report.html")) {
             jobs.push(lazy(move || {
                 let context = crate::report::report_context(report);
                 vec![Page::new("report.html", "report.html", context)]
@@ -117,13 +128,13 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// The kinds of post snippet the `wanted` pages are made of.
-fn snippets_needed(views: &Views<'_>, wanted: &dyn Fn(&str) -> bool) -> Vec<Snippet> {
+/// The kinds of post snippet the `wanted` pages are made of (`calendar`: whether a
+/// calendar month is wanted).
+fn snippets_needed(views: &Views<'_>, wanted: &dyn Fn(&str) -> bool, calendar: bool) -> Vec<Snippet> {
     let mut kinds = Vec::new();
     if wanted("posts.html") || wanted("index.html") {
         kinds.push(Snippet::RootRow);
     }
-    let calendar = calendar::month_paths(views).iter().any(|p| wanted(p));
     if calendar || lists::entity_paths(views).iter().any(|p| wanted(p)) {
         kinds.push(Snippet::NestedRow);
     }
