@@ -43,16 +43,28 @@ pub struct Checked {
     pub metrics: Vec<metrics::MetricRecord>,
     /// Every finding, sorted by file and line, with `[lints]` levels applied.
     pub diagnostics: Vec<Diagnostic>,
+    /// What each platform receives for each post, as the rules checked it, for the site and
+    /// the publish queue to reuse. Filled by [`check_project`]; whoever changes `project`
+    /// afterwards must leave it empty (the dev server does), and lookups that miss compose.
+    pub texts: platform::compose::Texts,
 }
 
 /// Loads, parses and validates the repository at `root`.
 pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::LoadError> {
+    use rayon::prelude::*;
     let (project, diagnostics) = timings::phase("load and parse", || load::load_project(root))?;
-    let (metrics, diagnostics) = timings::phase("validate", || check_loaded(&project, diagnostics, options));
+    let texts = timings::phase("compose texts", || {
+        let all = project.posts.par_iter().chain(project.crisis.par_iter());
+        platform::compose::Texts::compose(&project, all)
+    });
+    let (metrics, diagnostics) = timings::phase("validate", || {
+        check_loaded_using(&project, diagnostics, options, &texts)
+    });
     Ok(Checked {
         project,
         metrics,
         diagnostics,
+        texts,
     })
 }
 
@@ -64,12 +76,27 @@ pub fn check_loaded(
     diagnostics: Vec<Diagnostic>,
     options: &Options,
 ) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
+    check_loaded_using(
+        project,
+        diagnostics,
+        options,
+        &platform::compose::Texts::default(),
+    )
+}
+
+/// [`check_loaded`] with the platform texts already composed (where `texts` has them).
+fn check_loaded_using(
+    project: &Project,
+    diagnostics: Vec<Diagnostic>,
+    options: &Options,
+    texts: &platform::compose::Texts,
+) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
     use rayon::prelude::*;
     let post_findings = project
         .posts
         .par_iter()
         .chain(project.crisis.par_iter())
-        .flat_map_iter(|post| check_post(project, post))
+        .flat_map_iter(|post| check_post_using(project, post, texts))
         .collect();
     let metric_files = metrics::read_metrics(&project.root);
     check_loaded_with(project, diagnostics, options, post_findings, &metric_files)
@@ -80,7 +107,15 @@ pub fn check_loaded(
 /// other post, so the dev server keeps them per post and runs them again only for the
 /// posts that change.
 pub fn check_post(project: &Project, post: &model::Post) -> Vec<Diagnostic> {
-    let mut found = platform::rules::check_going_out(project, post);
+    check_post_using(project, post, &platform::compose::Texts::default())
+}
+
+fn check_post_using(
+    project: &Project,
+    post: &model::Post,
+    texts: &platform::compose::Texts,
+) -> Vec<Diagnostic> {
+    let mut found = platform::rules::check_going_out_with(project, post, texts);
     found.extend(validate::check_post(project, post));
     found
 }

@@ -189,7 +189,7 @@ pub fn stable_id(post_id: &str, platform: Platform) -> String {
 /// error-level diagnostic in its file) is refused and listed in [`Queue::refused`], unless
 /// `filter.allow_errors` is set; callers decide whether a refusal fails the run.
 pub fn build_queue(checked: &Checked, filter: &Filter) -> Queue {
-    build_queue_with(checked, filter, &Texts::default())
+    build_queue_with(checked, filter, &checked.texts)
 }
 
 /// [`build_queue`] with texts the caller already composed (the site composes them for

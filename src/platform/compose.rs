@@ -69,30 +69,46 @@ impl PlatformText {
     }
 }
 
-/// Composed texts kept for later stages of one run, by post file and platform: the
-/// site's previews and the publish queue show the same texts, so they are composed once.
+/// Composed texts kept for later stages of one run, by post file (one per platform the
+/// post names, in its order): validation, the site's previews and the publish queue all
+/// need the same texts, so `check` composes them once and the others look them up.
 #[derive(Debug, Default)]
-pub struct Texts(HashMap<(String, Platform), PlatformText>);
+pub struct Texts(HashMap<String, Vec<PlatformText>>);
 
 impl Texts {
     /// Composes the text of every platform of each post, on all cores.
     pub fn compose<'p>(project: &Project, posts: impl IntoParallelIterator<Item = &'p Post>) -> Self {
         let composed = posts
             .into_par_iter()
-            .flat_map_iter(|post| {
-                post.platforms.iter().map(move |p| {
-                    let key = (post.file.clone(), p.value);
-                    (key, platform_text(project, post, p.value))
-                })
+            .map(|post| {
+                let texts = post
+                    .platforms
+                    .iter()
+                    .map(|p| platform_text(project, post, p.value))
+                    .collect();
+                (post.file.clone(), texts)
             })
             .collect();
         Texts(composed)
     }
 
+    /// Whether nothing was kept (the dev server, which changes posts, keeps nothing).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The kept text of `post` on `platform`, if this run kept it.
+    fn lookup(&self, post: &Post, platform: Platform) -> Option<&PlatformText> {
+        self.0
+            .get(&post.file)?
+            .iter()
+            .find(|text| text.platform == platform)
+    }
+
     /// The text `platform` receives for `post`: the kept one, or composed now when this
     /// run did not keep it.
     pub fn get<'t>(&'t self, project: &Project, post: &Post, platform: Platform) -> Cow<'t, PlatformText> {
-        match self.0.get(&(post.file.clone(), platform)) {
+        match self.lookup(post, platform) {
             Some(text) => Cow::Borrowed(text),
             None => Cow::Owned(platform_text(project, post, platform)),
         }
@@ -320,5 +336,24 @@ Drei Checks, bevor der Frost kommt:
         let project = load(dir.path(), "[platforms.instagram]\n", "", &[("a.md", &long)]);
         let ig = platform_text(&project, &project.posts[0], Platform::Instagram);
         assert_eq!(ig.fold, Some(125));
+    }
+
+    #[test]
+    fn check_keeps_exactly_the_texts_the_platforms_receive() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project");
+        let checked = crate::check_project(&root, &crate::Options::default()).unwrap();
+        let project = &checked.project;
+        let mut kept = 0;
+        for post in project.posts.iter().chain(&project.crisis) {
+            for platform in post.platforms.iter().map(|p| p.value) {
+                let text = checked.texts.get(project, post, platform);
+                assert!(matches!(text, Cow::Borrowed(_)), "{} on {platform:?} was not kept", post.file);
+                assert_eq!(*text, platform_text(project, post, platform));
+                kept += 1;
+            }
+        }
+        assert!(kept > 40, "{kept}");
+        let missing = Texts::default().get(project, &project.posts[0], project.posts[0].platforms[0].value);
+        assert!(matches!(missing, Cow::Owned(_)), "a miss composes");
     }
 }

@@ -2,7 +2,7 @@
 //! counts, media presence, kind, count and aspect ratio, alt text and titles. Every
 //! finding points at the line where the offending text or media is written.
 
-use super::compose::{PartSource, PlatformText, TextPart, platform_text};
+use super::compose::{PartSource, PlatformText, TextPart, Texts};
 use super::{MediaKind, Platform, Spec, entities, spec, urls, youtube};
 use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
 use crate::model::{MediaRef, Post, Project};
@@ -225,18 +225,28 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
 /// The per-platform findings of one post, as [`check`] reports them (the dev server
 /// keeps them per post and re-runs them only for the posts that change).
 pub fn check_going_out(project: &Project, post: &Post) -> Vec<Diagnostic> {
+    check_going_out_with(project, post, &Texts::default())
+}
+
+/// [`check_going_out`] reading the composed texts from `texts` where it has them.
+pub fn check_going_out_with(project: &Project, post: &Post, texts: &Texts) -> Vec<Diagnostic> {
     // A cancelled post never goes out, so what a network would accept no longer matters.
     if post.status.value == crate::model::Status::Cancelled {
         return Vec::new();
     }
-    check_post(project, post)
+    check_post_with(project, post, texts)
 }
 
 /// Runs the per-platform rules for every platform `post` names.
 pub fn check_post(project: &Project, post: &Post) -> Vec<Diagnostic> {
+    check_post_with(project, post, &Texts::default())
+}
+
+/// [`check_post`] reading the composed texts from `texts` where it has them.
+pub fn check_post_with(project: &Project, post: &Post, texts: &Texts) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for platform in &post.platforms {
-        let built = platform_text(project, post, platform.value);
+        let built = texts.get(project, post, platform.value);
         let context = Ctx {
             project,
             post,

@@ -155,10 +155,12 @@ impl Session {
             root: root.to_path_buf(),
             options,
             site_options,
+            // No kept texts: posts change under the session, so pages compose their own.
             checked: Checked {
                 project,
                 metrics,
                 diagnostics,
+                texts: Default::default(),
             },
             loaded,
             per_post,
@@ -343,6 +345,7 @@ impl Session {
             project,
             metrics,
             diagnostics,
+            texts: Default::default(),
         };
         self.stale.everything = true;
         self.theme = None;

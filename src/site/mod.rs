@@ -312,15 +312,13 @@ fn render_into(
     put: &Put<'_>,
 ) -> Result<(), SiteError> {
     let renderer = Renderer::new(checked, options, compiled);
-    let queue_wanted = publish_queue_wanted(wanted);
-    let project = &checked.project;
-    let shown = project.posts.par_iter().chain(project.crisis.par_iter());
-    let texts = phase("compose texts", || {
-        Texts::compose(
-            project,
-            shown.filter(|p| queue_wanted || wanted(&views::post_path(p))),
-        )
-    });
+    let composed_here;
+    let texts = if checked.texts.is_empty() {
+        composed_here = phase("compose texts", || texts_shown(checked, wanted));
+        &composed_here
+    } else {
+        &checked.texts
+    };
     let plan = phase("plan (rows, report)", || {
         pages::Plan::new(&renderer, wanted, texts)
     })?;
@@ -344,6 +342,18 @@ fn render_into(
         }
     }
     copy_media(checked, wanted, put)
+}
+
+/// The platform texts of the posts whose pages (or publish-queue rows) `wanted` asks for,
+/// when `check` kept none (the dev server).
+fn texts_shown(checked: &Checked, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Texts {
+    let queue_wanted = publish_queue_wanted(wanted);
+    let project = &checked.project;
+    let shown = project.posts.par_iter().chain(project.crisis.par_iter());
+    Texts::compose(
+        project,
+        shown.filter(|p| queue_wanted || wanted(&views::post_path(p))),
+    )
 }
 
 /// Renders every page the plan has that `wanted` accepts, on all cores.

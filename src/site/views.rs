@@ -108,14 +108,14 @@ pub struct Views<'a> {
     /// Every post's table row and calendar entry, rendered once (empty until the plan renders them).
     pub tables: Tables,
     /// The composed texts of the posts whose pages or queue rows this run renders.
-    pub texts: Texts,
+    pub texts: &'a Texts,
     diagnostics_by_file: BTreeMap<&'a str, Vec<&'a Diagnostic>>,
     pages_by_file: BTreeMap<String, String>,
 }
 
 impl<'a> Views<'a> {
     /// Indexes diagnostics and pages by file.
-    pub fn new(checked: &'a Checked, lang: Lang, today: NaiveDate) -> Self {
+    pub fn new(checked: &'a Checked, lang: Lang, today: NaiveDate, texts: &'a Texts) -> Self {
         let mut diagnostics_by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
         for d in &checked.diagnostics {
             diagnostics_by_file.entry(d.file.as_str()).or_default().push(d);
@@ -141,7 +141,7 @@ impl<'a> Views<'a> {
             lang,
             today,
             tables: Tables::default(),
-            texts: Texts::default(),
+            texts,
             diagnostics_by_file,
             pages_by_file,
         }

@@ -76,11 +76,10 @@ impl<'a> Plan<'a> {
     pub fn new(
         renderer: &Renderer<'a>,
         wanted: &(dyn Fn(&str) -> bool + Sync),
-        texts: Texts,
+        texts: &'a Texts,
     ) -> Result<Self, SiteError> {
         let checked = renderer.checked();
-        let mut views = Views::new(checked, renderer.lang(), renderer.today());
-        views.texts = texts;
+        let mut views = Views::new(checked, renderer.lang(), renderer.today(), texts);
         let calendar = calendar::month_paths(&views).iter().any(|p| wanted(p));
         views.tables = Tables::render(renderer, &views, &snippets_needed(&views, wanted, calendar))?;
         let report = (wanted("index.html") || wanted("report.html"))
@@ -93,8 +92,8 @@ impl<'a> Plan<'a> {
     }
 
     /// The composed texts the plan's pages show.
-    pub fn texts(&self) -> &Texts {
-        &self.views.texts
+    pub fn texts(&self) -> &'a Texts {
+        self.views.texts
     }
 
     /// A job per page or small family of pages; pages `wanted` rejects are left out
