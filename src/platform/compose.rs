@@ -347,13 +347,18 @@ Drei Checks, bevor der Frost kommt:
         for post in project.posts.iter().chain(&project.crisis) {
             for platform in post.platforms.iter().map(|p| p.value) {
                 let text = checked.texts.get(project, post, platform);
-                assert!(matches!(text, Cow::Borrowed(_)), "{} on {platform:?} was not kept", post.file);
+                assert!(
+                    matches!(text, Cow::Borrowed(_)),
+                    "{} on {platform:?} was not kept",
+                    post.file
+                );
                 assert_eq!(*text, platform_text(project, post, platform));
                 kept += 1;
             }
         }
         assert!(kept > 40, "{kept}");
-        let missing = Texts::default().get(project, &project.posts[0], project.posts[0].platforms[0].value);
+        let none = Texts::default();
+        let missing = none.get(project, &project.posts[0], project.posts[0].platforms[0].value);
         assert!(matches!(missing, Cow::Owned(_)), "a miss composes");
     }
 }
