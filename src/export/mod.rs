@@ -406,14 +406,27 @@ pub fn render(queue: &Queue, format: Format) -> String {
 /// the default filter, so a reviewer can download exactly what `touchpoint export` writes.
 /// Posts with errors are left out (the site shows their diagnostics instead).
 pub fn site_files(checked: &Checked, texts: &Texts) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    let _ = site_files_into(checked, texts, &mut |name, text| {
+        files.push((name, text));
+        Ok::<(), std::convert::Infallible>(())
+    });
+    files
+}
+
+/// [`site_files`] handed to `put` one format at a time, so only one rendering of the
+/// queue (100 MB per format at 100,000 posts) is in memory at once.
+pub fn site_files_into<E>(
+    checked: &Checked,
+    texts: &Texts,
+    put: &mut dyn FnMut(String, String) -> Result<(), E>,
+) -> Result<(), E> {
     let queue = build_queue_with(checked, &Filter::default(), texts);
-    Format::ALL
-        .into_par_iter()
-        .map(|format| {
-            let name = format!("export/publish-queue.{}", format.extension());
-            (name, render(&queue, format))
-        })
-        .collect()
+    for format in Format::ALL {
+        let name = format!("export/publish-queue.{}", format.extension());
+        put(name, render(&queue, format))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -386,10 +386,12 @@ fn publish_queue(
     if !publish_queue_wanted(wanted) {
         return Ok(());
     }
-    crate::export::site_files(checked, texts)
-        .into_iter()
-        .filter(|(path, _)| wanted(path))
-        .try_for_each(|(path, text)| put(path, text.into_bytes()))
+    crate::export::site_files_into(checked, texts, &mut |path, text| {
+        if wanted(&path) {
+            put(path, text.into_bytes())?;
+        }
+        Ok(())
+    })
 }
 
 /// Whether `wanted` asks for the publish queue (its files are rendered all together).

@@ -1,7 +1,7 @@
 //! The data templates see: small serialisable views of the model, with labels,
 //! formatted dates and relative links already worked out, so templates only lay out.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -111,6 +111,9 @@ pub struct Views<'a> {
     pub texts: &'a Texts,
     diagnostics_by_file: BTreeMap<&'a str, Vec<&'a Diagnostic>>,
     pages_by_file: BTreeMap<String, String>,
+    /// The posts of each campaign: campaigns grow with the plan, so a scan of all posts
+    /// per campaign would grow with its square.
+    posts_by_campaign: HashMap<&'a str, Vec<&'a Post>>,
 }
 
 impl<'a> Views<'a> {
@@ -134,6 +137,15 @@ impl<'a> Views<'a> {
         for campaign in &project.campaigns {
             pages_by_file.insert(campaign.file.clone(), format!("campaigns/{}.html", campaign.id));
         }
+        let mut posts_by_campaign: HashMap<&str, Vec<&Post>> = HashMap::new();
+        for post in &project.posts {
+            if let Some(campaign) = &post.campaign {
+                posts_by_campaign
+                    .entry(campaign.value.as_str())
+                    .or_default()
+                    .push(post);
+            }
+        }
         pages_by_file.insert("strategy.toml".to_owned(), "strategy.html".to_owned());
         pages_by_file.insert("touchpoint.toml".to_owned(), "index.html".to_owned());
         Views {
@@ -144,7 +156,13 @@ impl<'a> Views<'a> {
             texts,
             diagnostics_by_file,
             pages_by_file,
+            posts_by_campaign,
         }
+    }
+
+    /// The posts (not holding statements) that name campaign `id`, in file order.
+    pub fn campaign_posts(&self, id: &str) -> &[&'a Post] {
+        self.posts_by_campaign.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// The project.

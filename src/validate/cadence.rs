@@ -90,14 +90,6 @@ fn posts_word(n: usize) -> String {
     plan::count(n as i64, "post")
 }
 
-fn in_range<'a>(posts: &[&'a Post], from: NaiveDate, to: NaiveDate) -> Vec<&'a Post> {
-    posts
-        .iter()
-        .copied()
-        .filter(|p| plan::date(p).is_some_and(|d| d >= from && d <= to))
-        .collect()
-}
-
 fn check_weeks(
     project: &Project,
     platform: Platform,
@@ -136,7 +128,7 @@ fn check_weeks(
     if let Some(min) = min {
         for monday in weeks {
             let sunday = monday + Days::new(6);
-            let n = in_range(posts, monday, sunday).len();
+            let n = plan::between(posts, monday, sunday).len();
             if n < min as usize {
                 let week = plan::iso_week_name(monday);
                 out.push(
@@ -210,7 +202,7 @@ fn check_months(
         if end < today {
             continue;
         }
-        let list = in_range(posts, start, end);
+        let list = plan::between(posts, start, end);
         let month = start.format("%B %Y").to_string();
         let n = list.len();
         if n < target as usize {

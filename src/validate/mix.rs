@@ -66,12 +66,8 @@ pub fn check(project: &Project, context: &super::Context) -> Vec<Diagnostic> {
         if end < context.today {
             continue;
         }
-        let month: Vec<&Post> = planned
-            .iter()
-            .copied()
-            .filter(|p| plan::date(p).is_some_and(|d| d >= start && d <= end))
-            .collect();
-        judge(project, &month, &month_name(start), &mut out);
+        let month = plan::between(&planned, start, end);
+        judge(project, month, &month_name(start), &mut out);
     }
     out
 }

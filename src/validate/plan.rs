@@ -33,6 +33,15 @@ pub fn on_platform<'a>(posts: &[&'a Post], platform: Platform) -> Vec<&'a Post> 
         .collect()
 }
 
+/// The posts of `posts` (in time order, as [`planned`] returns them) that go out between
+/// `from` and `to`, both days included: found by binary search, so judging every week
+/// or month of a plan that spans years stays proportional to the number of posts.
+pub fn between<'p, 'a>(posts: &'p [&'a Post], from: NaiveDate, to: NaiveDate) -> &'p [&'a Post] {
+    let start = posts.partition_point(|p| date(p) < Some(from));
+    let end = posts.partition_point(|p| date(p) <= Some(to));
+    &posts[start..end.max(start)]
+}
+
 /// The local date a post goes out (the plan only holds posts with a time).
 pub fn date(post: &Post) -> Option<NaiveDate> {
     post.time().map(|t| t.date_naive())
@@ -112,6 +121,28 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn between_finds_the_same_posts_as_a_scan() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project");
+        let (project, _) = crate::load::load_project(&root).unwrap();
+        let posts = planned(&project);
+        let (first, last) = range(&posts).unwrap();
+        let mut day = first - Days::new(3);
+        while day <= last + Days::new(3) {
+            for span in [0, 6, 30] {
+                let to = day + Days::new(span);
+                let scanned: Vec<&str> = posts
+                    .iter()
+                    .filter(|p| date(p).is_some_and(|d| d >= day && d <= to))
+                    .map(|p| p.id.as_str())
+                    .collect();
+                let found: Vec<&str> = between(&posts, day, to).iter().map(|p| p.id.as_str()).collect();
+                assert_eq!(found, scanned, "{day} to {to}");
+            }
+            day = day + Days::new(1);
+        }
     }
 
     #[test]

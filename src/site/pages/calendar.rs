@@ -122,13 +122,17 @@ pub fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<P
         Snippet::NestedRow,
         project.posts.iter().filter(|p| p.time().is_none()),
     );
+    let mut per_month: BTreeMap<Month, usize> = BTreeMap::new();
+    for month in scheduled.iter().filter_map(|p| month_of(p)) {
+        *per_month.entry(month).or_default() += 1;
+    }
     let links: Vec<MonthLink> = months
         .iter()
         .map(|m| MonthLink {
             href: month_path(*m),
             label: month_title(views.lang, m.0, m.1),
             current: false,
-            count: scheduled.iter().filter(|p| month_of(p) == Some(*m)).count(),
+            count: per_month.get(m).copied().unwrap_or_default(),
         })
         .collect();
     months

@@ -4,8 +4,8 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Page;
-use super::lists::{Item, posts_where};
-use crate::model::{Campaign, Post};
+use super::lists::Item;
+use crate::model::Campaign;
 use crate::site::format::{date_short, href, number, root_prefix};
 use crate::site::markdown::without_title;
 use crate::site::tables::Snippet;
@@ -21,17 +21,13 @@ fn campaign_dates(views: &Views<'_>, campaign: &Campaign) -> Option<String> {
     }
 }
 
-fn in_campaign<'a>(campaign: &'a Campaign) -> impl Fn(&Post) -> bool + 'a {
-    move |p| p.campaign.as_ref().is_some_and(|c| c.value == campaign.id)
-}
-
 pub(super) fn campaign_item(views: &Views<'_>, campaign: &Campaign) -> Item {
     Item {
         href: href(&format!("campaigns/{}.html", campaign.id)),
         label: campaign.name.clone(),
         detail: campaign_dates(views, campaign),
         chips: campaign.platforms.iter().map(|p| views.chip(*p)).collect(),
-        posts: posts_where(views, in_campaign(campaign)).count(),
+        posts: views.campaign_posts(&campaign.id).len(),
     }
 }
 
@@ -75,9 +71,10 @@ pub(super) fn campaign_page(views: &Views<'_>, campaign: &Campaign) -> Page {
     );
     context.insert(
         "posts",
-        &views
-            .tables
-            .table(Snippet::NestedRow, posts_where(views, in_campaign(campaign))),
+        &views.tables.table(
+            Snippet::NestedRow,
+            views.campaign_posts(&campaign.id).iter().copied(),
+        ),
     );
     context.insert("diagnostics", &views.diagnostics_for(&campaign.file));
     Page::new(path, "campaign.html", context)
