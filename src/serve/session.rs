@@ -19,6 +19,8 @@ use crate::load::{self, FileRole, LoadError};
 use crate::metrics::{self, MetricFiles};
 use crate::model::{Post, Project};
 use crate::site::{self, CompiledTheme, PageSet, Site, SiteOptions};
+
+use super::state::pack;
 use crate::{Checked, Options};
 
 /// A problem shown in the browser overlay and the terminal when a build fails.
@@ -56,7 +58,8 @@ impl From<&Diagnostic> for Problem {
 pub enum Outcome {
     /// New pages to publish.
     Built {
-        /// The rendered files.
+        /// The rendered files, each compressed with [`pack`] (read them through
+        /// [`crate::serve::Served::file`]).
         pages: Site,
         /// The pages that were re-rendered: a served page in this set that `pages`
         /// lacks no longer exists. `None`: `pages` is the whole new site.
@@ -424,7 +427,7 @@ impl Session {
         let compiled = &*self.theme.insert(compiled);
         if self.stale.pages.has_first() {
             let first = self.stale.pages.take_first();
-            return match site::render_pages(&self.checked, &self.site_options, compiled, &first) {
+            return match site::render_pages(&self.checked, &self.site_options, compiled, &first, &pack) {
                 Ok(pages) => Outcome::Built {
                     pages,
                     scope: Some(first),
@@ -437,9 +440,15 @@ impl Session {
         }
         let everything = self.stale.everything;
         let rendered = if everything {
-            site::render_site_with(&self.checked, &self.site_options, compiled, &|_| true)
+            site::render_site_packed(&self.checked, &self.site_options, compiled, &|_| true, &pack)
         } else {
-            site::render_pages(&self.checked, &self.site_options, compiled, &self.stale.pages)
+            site::render_pages(
+                &self.checked,
+                &self.site_options,
+                compiled,
+                &self.stale.pages,
+                &pack,
+            )
         };
         match rendered {
             Ok(pages) => {

@@ -8,6 +8,18 @@ use std::sync::{Mutex, MutexGuard, PoisonError, RwLock};
 use super::reload::Event;
 use super::session::{Outcome, Problem};
 
+/// How the served site keeps each file: LZ4-compressed. HTML shrinks about fourfold, so
+/// the last good site of a 10,000-post repository takes about 40 MB instead of 160 MB,
+/// and unpacking a page on request takes microseconds.
+pub fn pack(bytes: Vec<u8>) -> Vec<u8> {
+    lz4_flex::compress_prepend_size(&bytes)
+}
+
+/// A file as [`pack`] kept it, restored.
+fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
+    lz4_flex::decompress_size_prepended(packed).ok()
+}
+
 /// The last good site in memory, the state of the last build, and the open event streams.
 #[derive(Default)]
 pub struct Served {
@@ -31,7 +43,7 @@ impl Served {
     /// The bytes of the output file at `path`, if the site has it.
     pub fn file(&self, path: &str) -> Option<Vec<u8>> {
         let files = self.files.read().unwrap_or_else(PoisonError::into_inner);
-        files.get(path).cloned()
+        files.get(path).and_then(|packed| unpack(packed))
     }
 
     /// How many files the served site has.
@@ -136,7 +148,7 @@ mod tests {
         Site {
             files: files
                 .iter()
-                .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+                .map(|(p, b)| (p.to_string(), pack(b.as_bytes().to_vec())))
                 .collect(),
             repo: None,
         }
@@ -179,6 +191,15 @@ mod tests {
                 pages: Some(vec!["index.html".into(), "posts/b.html".into()])
             }
         );
+    }
+
+    #[test]
+    fn packed_files_come_back_byte_for_byte() {
+        for bytes in [Vec::new(), b"<p>x</p>".to_vec(), "ä€😀\0".repeat(5000).into_bytes()] {
+            assert_eq!(unpack(&pack(bytes.clone())).unwrap(), bytes);
+        }
+        let page = "<li><a href=\"../posts/a.html\">A</a></li>\n".repeat(1000);
+        assert!(pack(page.clone().into_bytes()).len() * 4 < page.len(), "HTML shrinks");
     }
 
     #[test]

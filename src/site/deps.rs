@@ -13,7 +13,7 @@ use chrono::Datelike;
 
 use super::pages::calendar_href_for;
 use super::views::{post_path, sort_by_time};
-use super::{CompiledTheme, Site, SiteError, SiteOptions, render_site_with};
+use super::{CompiledTheme, Pack, Site, SiteError, SiteOptions, render_site_packed};
 use crate::Checked;
 use crate::diagnostic::Summary;
 use crate::model::{Post, Project};
@@ -183,17 +183,18 @@ pub fn site_wide_state(checked: &Checked, options: &SiteOptions) -> String {
     )
 }
 
-/// Renders only the pages in `pages` that exist (no static files, no media): the dev
-/// server's cheap path after an edit. A page of the set missing from the result no
-/// longer exists.
+/// Renders only the pages in `pages` that exist (no static files, no media), each kept
+/// as `pack` turns it: the dev server's cheap path after an edit. A page of the set
+/// missing from the result no longer exists.
 pub fn render_pages(
     checked: &Checked,
     options: &SiteOptions,
     compiled: &CompiledTheme,
     pages: &PageSet,
+    pack: &Pack,
 ) -> Result<Site, SiteError> {
     let wanted = |path: &str| pages.contains(path) && path.ends_with(".html");
-    render_site_with(checked, options, compiled, &wanted)
+    render_site_packed(checked, options, compiled, &wanted, pack)
 }
 
 /// The pages of the posts next to where `post` sorts in time: their "previous" and

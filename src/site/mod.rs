@@ -270,10 +270,26 @@ pub fn render_site_with(
     compiled: &CompiledTheme,
     wanted: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<Site, SiteError> {
+    render_site_packed(checked, options, compiled, wanted, &|bytes| bytes)
+}
+
+/// How a [`Site`] keeps each rendered file: the dev server keeps its pages compressed.
+pub type Pack = dyn Fn(Vec<u8>) -> Vec<u8> + Sync;
+
+/// [`render_site_with`] keeping each file as `pack` turns it, as soon as it is rendered,
+/// so the whole site never has to be in memory uncompressed.
+pub fn render_site_packed(
+    checked: &Checked,
+    options: &SiteOptions,
+    compiled: &CompiledTheme,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    pack: &Pack,
+) -> Result<Site, SiteError> {
     let files = std::sync::Mutex::new(BTreeMap::new());
     render_into(checked, options, compiled, wanted, &|path, bytes| {
+        let packed = pack(bytes);
         let mut files = files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        files.insert(path, bytes);
+        files.insert(path, packed);
         Ok(())
     })?;
     Ok(Site {
