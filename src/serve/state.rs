@@ -195,11 +195,18 @@ mod tests {
 
     #[test]
     fn packed_files_come_back_byte_for_byte() {
-        for bytes in [Vec::new(), b"<p>x</p>".to_vec(), "ä€😀\0".repeat(5000).into_bytes()] {
+        for bytes in [
+            Vec::new(),
+            b"<p>x</p>".to_vec(),
+            "ä€😀\0".repeat(5000).into_bytes(),
+        ] {
             assert_eq!(unpack(&pack(bytes.clone())).unwrap(), bytes);
         }
         let page = "<li><a href=\"../posts/a.html\">A</a></li>\n".repeat(1000);
-        assert!(pack(page.clone().into_bytes()).len() * 4 < page.len(), "HTML shrinks");
+        assert!(
+            pack(page.clone().into_bytes()).len() * 4 < page.len(),
+            "HTML shrinks"
+        );
     }
 
     #[test]

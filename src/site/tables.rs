@@ -55,6 +55,19 @@ pub struct PostTable {
     pub html: String,
 }
 
+impl PostTable {
+    /// The table as a context entry under `key`, moved rather than copied (serialising
+    /// it would copy the HTML, tens of MB on `posts.html` at 100,000 posts).
+    pub fn into_context(self, key: &str) -> tera::Context {
+        let mut table = serde_json::Map::new();
+        table.insert("count".to_owned(), self.count.into());
+        table.insert("html".to_owned(), tera::Value::String(self.html));
+        let mut entry = serde_json::Map::new();
+        entry.insert(key.to_owned(), tera::Value::Object(table));
+        tera::Context::from_value(tera::Value::Object(entry)).unwrap_or_default()
+    }
+}
+
 /// Every post's snippet of each kind rendered for this build, by post file.
 #[derive(Default)]
 pub struct Tables {

@@ -69,12 +69,14 @@ pub(super) fn campaign_page(views: &Views<'_>, campaign: &Campaign) -> Page {
         "campaign",
         &campaign_view(views, campaign, &root_prefix(&path), 3),
     );
-    context.insert(
-        "posts",
-        &views.tables.table(
-            Snippet::NestedRow,
-            views.campaign_posts(&campaign.id).iter().copied(),
-        ),
+    context.extend(
+        views
+            .tables
+            .table(
+                Snippet::NestedRow,
+                views.campaign_posts(&campaign.id).iter().copied(),
+            )
+            .into_context("table"),
     );
     context.insert("diagnostics", &views.diagnostics_for(&campaign.file));
     Page::new(path, "campaign.html", context)

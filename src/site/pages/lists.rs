@@ -116,7 +116,11 @@ pub(super) fn entity_paths(views: &Views<'_>) -> Vec<String> {
 fn posts_page(views: &Views<'_>) -> Page {
     let mut context = Context::new();
     let tables = &views.tables;
-    context.insert("posts", &tables.table(Snippet::RootRow, &views.project().posts));
+    context.extend(
+        tables
+            .table(Snippet::RootRow, &views.project().posts)
+            .into_context("table"),
+    );
     context.insert("crisis", &tables.table(Snippet::RootRow, &views.project().crisis));
     let platforms: Vec<Chip> = platforms::platforms_in_use(views)
         .into_iter()

@@ -58,11 +58,11 @@ pub(super) fn persona_page(views: &Views<'_>, persona: &Persona) -> Page {
     let path = format!("personas/{}.html", persona.id);
     let mut context = Context::new();
     context.insert("persona", &persona_view(views, persona, &root_prefix(&path), 2));
-    context.insert(
-        "posts",
-        &views
+    context.extend(
+        views
             .tables
-            .table(Snippet::NestedRow, posts_where(views, for_persona(persona))),
+            .table(Snippet::NestedRow, posts_where(views, for_persona(persona)))
+            .into_context("table"),
     );
     context.insert("diagnostics", &views.diagnostics_for(&persona.file));
     Page::new(path, "persona.html", context)

@@ -78,11 +78,11 @@ pub(super) fn pillar_item(views: &Views<'_>, pillar: &Pillar) -> Item {
 pub(super) fn pillar_page(views: &Views<'_>, pillar: &Pillar) -> Page {
     let mut context = Context::new();
     context.insert("pillar", &pillar_view(views, pillar));
-    context.insert(
-        "posts",
-        &views
+    context.extend(
+        views
             .tables
-            .table(Snippet::NestedRow, posts_where(views, in_pillar(pillar))),
+            .table(Snippet::NestedRow, posts_where(views, in_pillar(pillar)))
+            .into_context("table"),
     );
     Page::new(
         format!("pillars/{}.html", pillar.id.value),

@@ -64,12 +64,14 @@ pub(super) fn platform_page(views: &Views<'_>, platform: Platform) -> Page {
     context.insert("limits", &limit_lines(views, platform));
     context.insert("cadence", &cadence_lines(views, platform));
     context.insert("windows", &window_lines(views, platform));
-    context.insert(
-        "posts",
-        &views.tables.table(
-            Snippet::NestedRow,
-            posts_where(views, |p| p.has_platform(platform)),
-        ),
+    context.extend(
+        views
+            .tables
+            .table(
+                Snippet::NestedRow,
+                posts_where(views, |p| p.has_platform(platform)),
+            )
+            .into_context("table"),
     );
     Page::new(
         format!("platforms/{}.html", platform.name()),
