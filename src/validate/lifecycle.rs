@@ -123,21 +123,26 @@ fn check_status(project: &Project, post: &Post, context: &super::Context, out: &
     }
 }
 
-/// Whitespace-normalised caption, so reflowed copies still count as duplicates.
-fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+/// Whether two captions are the same once whitespace is normalised, so reflowed copies
+/// still count as duplicates.
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
-/// The post's distinct captions, normalised, each with the platforms that get it (the
-/// body is normalised once however many platforms share it).
-fn captions(post: &Post) -> Vec<(String, Vec<Platform>)> {
+/// A hash of the caption's words (its whitespace-normalised form) without building that
+/// form: the duplicate check runs over the whole plan on every save in the dev server.
+fn words_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    for word in text.split_whitespace() {
+        word.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// The post's distinct captions, each with the platforms that get it (the body is
+/// looked at once however many platforms share it).
+fn captions(post: &Post) -> Vec<(&str, Vec<Platform>)> {
     let mut groups: Vec<(&str, Vec<Platform>)> = Vec::new();
     for platform in &post.platforms {
         let text = caption(post, platform.value);
@@ -146,7 +151,7 @@ fn captions(post: &Post) -> Vec<(String, Vec<Platform>)> {
             None => groups.push((text, vec![platform.value])),
         }
     }
-    groups.into_iter().map(|(t, p)| (normalise(t), p)).collect()
+    groups
 }
 
 /// Where the caption for `platform` is written.
@@ -158,19 +163,23 @@ fn caption_pos(post: &Post, platform: Platform) -> Pos {
 }
 
 fn check_duplicates(planned: &[&Post], out: &mut Vec<Diagnostic>) {
-    // Normalised caption -> the first post sending it, per platform.
-    let mut first: HashMap<String, HashMap<Platform, &Post>> = HashMap::new();
+    // (Caption's words, platform) -> the first post sending it there; a hash match is
+    // confirmed word by word, so a collision never makes a false finding.
+    let mut first: HashMap<(u64, Platform), &Post> = HashMap::new();
     for post in planned {
         // The earlier post each platform's caption repeats, grouped by that post.
         let mut repeats: BTreeMap<&str, Vec<Platform>> = BTreeMap::new();
         for (text, platforms) in captions(post) {
-            if text.is_empty() {
+            if text.split_whitespace().next().is_none() {
                 continue;
             }
-            let seen = first.entry(text).or_default();
+            let words = words_hash(text);
             for platform in platforms {
-                match seen.entry(platform) {
-                    Entry::Occupied(earlier) if earlier.get().id != post.id => {
+                match first.entry((words, platform)) {
+                    Entry::Occupied(earlier)
+                        if earlier.get().id != post.id
+                            && same_words(caption(earlier.get(), platform), text) =>
+                    {
                         repeats
                             .entry(earlier.get().id.as_str())
                             .or_default()
@@ -203,7 +212,7 @@ fn check_duplicates(planned: &[&Post], out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{DRAFT_LEAD_DAYS, SCHEDULED_DRAFT, check, normalise};
+    use super::{DRAFT_LEAD_DAYS, SCHEDULED_DRAFT, check, same_words, words_hash};
 
     #[test]
     fn the_summary_states_the_lead_time() {
@@ -217,10 +226,11 @@ mod tests {
 
     #[test]
     fn reflowed_captions_are_equal() {
-        assert_eq!(
-            normalise("Drei  Checks\nvor dem Frost "),
-            normalise("Drei Checks vor\ndem Frost")
-        );
+        let (a, b) = ("Drei  Checks\nvor dem Frost ", "Drei Checks vor\ndem Frost");
+        assert!(same_words(a, b));
+        assert_eq!(words_hash(a), words_hash(b));
+        assert!(!same_words(a, "Drei Checks vor dem Frost!"));
+        assert_ne!(words_hash("ab c"), words_hash("a bc"), "word boundaries count");
     }
 
     #[test]

@@ -107,11 +107,13 @@ pub fn check_post(project: &Project, post: &Post) -> Vec<Diagnostic> {
 /// [`crate::platform::rules::check_going_out`]): what must run again over the whole
 /// project when one post changes.
 pub fn validate_across(project: &Project, context: &Context) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for check in ACROSS {
-        out.extend(check(project, context));
-    }
-    out
+    use rayon::prelude::*;
+    // The families are independent; run them side by side (the order of findings is
+    // kept, and they are sorted by file and line afterwards anyway).
+    ACROSS
+        .par_iter()
+        .flat_map_iter(|check| check(project, context))
+        .collect()
 }
 
 #[cfg(test)]
