@@ -192,38 +192,58 @@ impl<'a> Renderer<'a> {
             .map_err(|err| filters::render_error(&self.compiled.theme, template, &err))
     }
 
-    /// Renders `template` once per item (as `p`), for a page at root prefix `root`, in
+    /// Renders each `(template, root)` of `each` once per item (as `p`, for a page at root
+    /// prefix `root`); the result holds one list of snippets per entry of `each`. The items
+    /// are put into the context once for all templates, and each template renders them in
     /// one tera call: the theme's [`filters::EACH`] wrapper joins the snippets with a
     /// separator that escaping keeps out of any value. Should a snippet contain it anyway
-    /// (a template writing it literally), the items are rendered one by one instead.
+    /// (a template writing it literally), that template renders the items one by one.
     pub fn render_each<T: serde::Serialize>(
+        &self,
+        each: &[(&str, &str)],
+        items: &[T],
+    ) -> Result<Vec<Vec<String>>, SiteError> {
+        let mut context = self.site_context.clone();
+        context.insert("items", items);
+        let mut all = Vec::with_capacity(each.len());
+        for &(template, root) in each {
+            context.insert("root", root);
+            let html = self.render_wrapper(template, &context)?;
+            let snippets: Vec<&str> = html.split(filters::SEPARATOR).collect();
+            if snippets.len() == items.len() + 1 {
+                all.push(snippets[..items.len()].iter().map(|s| (*s).to_owned()).collect());
+            } else {
+                all.push(self.render_one_by_one(template, root, items)?);
+            }
+        }
+        Ok(all)
+    }
+
+    /// [`Renderer::render_each`]'s slow path for one template: a call per item.
+    fn render_one_by_one<T: serde::Serialize>(
         &self,
         template: &str,
         root: &str,
         items: &[T],
     ) -> Result<Vec<String>, SiteError> {
-        let render = |items: &[T]| {
-            let mut context = self.site_context.clone();
-            context.insert("root", root);
-            context.insert("items", items);
-            self.compiled
-                .tera
-                .render(&filters::each_wrapper(template), &context)
-                .map_err(|err| filters::render_error(&self.compiled.theme, template, &err))
-        };
-        let html = render(items)?;
-        let snippets: Vec<&str> = html.split(filters::SEPARATOR).collect();
-        if snippets.len() == items.len() + 1 {
-            return Ok(snippets[..items.len()].iter().map(|s| (*s).to_owned()).collect());
-        }
         items
             .chunks(1)
             .map(|one| {
-                let mut html = render(one)?;
+                let mut context = self.site_context.clone();
+                context.insert("root", root);
+                context.insert("items", one);
+                let mut html = self.render_wrapper(template, &context)?;
                 html.pop();
                 Ok(html)
             })
             .collect()
+    }
+
+    fn render_wrapper(&self, template: &str, context: &tera::Context) -> Result<String, SiteError> {
+        self.compiled
+            .tera
+            .render(&filters::each_wrapper(template), context)
+            .map_err(|err| filters::render_error(&self.compiled.theme, template, &err))
     }
 
     /// The checked project being rendered.

@@ -96,19 +96,26 @@ impl Tables {
         posts: &[&Post],
     ) -> Result<Self, SiteError> {
         let rows: Vec<PostRow> = posts.par_iter().map(|p| views.post_row(p)).collect();
-        let mut snippets = HashMap::new();
-        for &kind in kinds {
-            let rendered: Vec<Vec<String>> = rows
-                .par_chunks(CHUNK)
-                .map(|chunk| renderer.render_each(kind.template(), kind.root(), chunk))
-                .collect::<Result<_, _>>()?;
-            let by_file = posts
-                .iter()
-                .map(|p| p.file.clone())
-                .zip(rendered.into_iter().flatten())
-                .collect();
-            snippets.insert(kind, by_file);
+        let each: Vec<(&str, &str)> = kinds.iter().map(|k| (k.template(), k.root())).collect();
+        // Per chunk of posts: one list of snippets per kind.
+        let chunks: Vec<Vec<Vec<String>>> = rows
+            .par_chunks(CHUNK)
+            .map(|chunk| renderer.render_each(&each, chunk))
+            .collect::<Result<_, _>>()?;
+        let mut by_kind: Vec<Vec<String>> = kinds.iter().map(|_| Vec::with_capacity(posts.len())).collect();
+        for chunk in chunks {
+            for (list, snippets) in by_kind.iter_mut().zip(chunk) {
+                list.extend(snippets);
+            }
         }
+        let snippets = kinds
+            .iter()
+            .zip(by_kind)
+            .map(|(kind, rendered)| {
+                let by_file = posts.iter().map(|p| p.file.clone()).zip(rendered).collect();
+                (*kind, by_file)
+            })
+            .collect();
         Ok(Tables { snippets })
     }
 
