@@ -6,7 +6,7 @@
 //! project depends on (`touchpoint.toml`, `strategy.toml`, the theme overrides,
 //! metrics) needs a full [`load_project`](super::load_project).
 
-use super::{Item, Kind, id_of, index_media_under, is_hidden, media_file, parse_file};
+use super::{Item, Kind, id_of, index_media_under, is_hidden, media_file, parse_file, read_text};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Config, Post, Project};
 
@@ -100,7 +100,8 @@ pub fn reload_file(project: &mut Project, rel: &str) -> Reloaded {
     if !had_file {
         project.file_count += 1;
     }
-    let parsed = parse_file(&project.root, rel, kind, &project.config);
+    let text = read_text(&project.root, rel);
+    let parsed = parse_file(rel, kind, text, &project.config);
     if let Some(text) = parsed.text {
         project.sources.insert(parsed.rel, text);
     }
