@@ -41,7 +41,7 @@ pub fn render(queue: &Queue) -> String {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .quote_style(::csv::QuoteStyle::Necessary)
-        .from_writer(Vec::new());
+        .from_writer(Vec::with_capacity(1024 + queue.rows.len() * 384));
     // Writing to memory cannot fail: the csv crate only reports I/O errors of its sink.
     let _ = writer.write_record(COLUMNS);
     for row in &queue.rows {

@@ -24,7 +24,7 @@ const EVENT_DURATION: &str = "PT15M";
 
 /// Renders the queue as an iCalendar file, byte-identical for identical queues.
 pub fn render(queue: &Queue) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(1024 + queue.rows.len() * 512);
     let mut line = |name: &str, value: &str| push_line(&mut out, name, value);
     line("BEGIN", "VCALENDAR");
     line("VERSION", "2.0");

@@ -97,6 +97,20 @@ pub enum SiteError {
     },
 }
 
+/// Room for a page's own markup around any ready-made HTML it embeds.
+const PAGE_FRAME_BYTES: usize = 16 * 1024;
+
+/// The size of the ready-made HTML (tables of posts: `{count, html}`) among a page's own
+/// values, so its output buffer is allocated once: a list page at 100,000 posts is tens of
+/// MB, and growing a buffer to that size by doubling copies it several times over.
+fn prerendered_bytes(own: &serde_json::Map<String, tera::Value>) -> usize {
+    own.values()
+        .filter_map(|value| value.get("html"))
+        .filter_map(tera::Value::as_str)
+        .map(str::len)
+        .sum()
+}
+
 /// A reusable page context: see [`Renderer::scratch`].
 pub struct Scratch(tera::Context);
 
@@ -180,15 +194,16 @@ impl<'a> Renderer<'a> {
             _ => serde_json::Map::new(),
         };
         let keys: Vec<String> = own.keys().cloned().collect();
+        let mut out = Vec::with_capacity(PAGE_FRAME_BYTES + prerendered_bytes(&own));
         if let Ok(own) = tera::Context::from_value(tera::Value::Object(own)) {
             full.extend(own);
         }
-        let rendered = self.compiled.tera.render(template, full);
+        let rendered = self.compiled.tera.render_to(template, full, &mut out);
         for key in &keys {
             full.remove(key);
         }
         rendered
-            .map(String::into_bytes)
+            .map(|()| out)
             .map_err(|err| filters::render_error(&self.compiled.theme, template, &err))
     }
 
