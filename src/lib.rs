@@ -58,7 +58,7 @@ pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::Lo
         platform::compose::Texts::compose(&project, all)
     });
     let (metrics, diagnostics) = timings::phase("validate", || {
-        check_loaded_using(&project, diagnostics, options, &texts)
+        check_loaded(&project, diagnostics, options, &texts)
     });
     Ok(Checked {
         project,
@@ -69,23 +69,9 @@ pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::Lo
 }
 
 /// Runs every rule over an already loaded project, given the findings of loading it, and
-/// joins the metrics: the second half of [`check_project`], kept apart so the dev server
-/// can check again after re-reading a single file.
-pub fn check_loaded(
-    project: &Project,
-    diagnostics: Vec<Diagnostic>,
-    options: &Options,
-) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
-    check_loaded_using(
-        project,
-        diagnostics,
-        options,
-        &platform::compose::Texts::default(),
-    )
-}
-
-/// [`check_loaded`] with the platform texts already composed (where `texts` has them).
-fn check_loaded_using(
+/// joins the metrics: the second half of [`check_project`]. The platform texts come from
+/// `texts` where it has them (composed on demand otherwise).
+fn check_loaded(
     project: &Project,
     diagnostics: Vec<Diagnostic>,
     options: &Options,
@@ -96,31 +82,27 @@ fn check_loaded_using(
         .posts
         .par_iter()
         .chain(project.crisis.par_iter())
-        .flat_map_iter(|post| check_post_using(project, post, texts))
+        .flat_map_iter(|post| check_post(project, post, texts))
         .collect();
     let metric_files = metrics::read_metrics(&project.root);
     check_loaded_with(project, diagnostics, options, post_findings, &metric_files)
 }
 
-/// Every finding about one post or holding statement alone: the platform rules and the
-/// validation rules that judge one post ([`validate::check_post`]). They depend on no
-/// other post, so the dev server keeps them per post and runs them again only for the
-/// posts that change.
-pub fn check_post(project: &Project, post: &model::Post) -> Vec<Diagnostic> {
-    check_post_using(project, post, &platform::compose::Texts::default())
-}
-
-fn check_post_using(
+/// Every finding about one post or holding statement alone: the platform rules (on the
+/// texts in `texts`, or composed now) and the validation rules that judge one post
+/// ([`validate::check_post`]). They depend on no other post, so the dev server keeps them
+/// per post and runs them again only for the posts that change.
+pub fn check_post(
     project: &Project,
     post: &model::Post,
     texts: &platform::compose::Texts,
 ) -> Vec<Diagnostic> {
-    let mut found = platform::rules::check_going_out_with(project, post, texts);
+    let mut found = platform::rules::check_going_out(project, post, texts);
     found.extend(validate::check_post(project, post));
     found
 }
 
-/// [`check_loaded`] with the findings of [`check_post`] for every post and the parsed
+/// The rules with the findings of [`check_post`] for every post and the parsed
 /// `metrics/*.csv` supplied by the caller: the dev server keeps both, runs the post
 /// rules again only for changed posts and reads the metrics again only when they change.
 pub fn check_loaded_with(

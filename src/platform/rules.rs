@@ -218,32 +218,24 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
         .posts
         .par_iter()
         .chain(project.crisis.par_iter())
-        .flat_map_iter(|post| check_going_out(project, post))
+        .flat_map_iter(|post| check_going_out(project, post, &Texts::default()))
         .collect()
 }
 
-/// The per-platform findings of one post, as [`check`] reports them (the dev server
-/// keeps them per post and re-runs them only for the posts that change).
-pub fn check_going_out(project: &Project, post: &Post) -> Vec<Diagnostic> {
-    check_going_out_with(project, post, &Texts::default())
-}
-
-/// [`check_going_out`] reading the composed texts from `texts` where it has them.
-pub fn check_going_out_with(project: &Project, post: &Post, texts: &Texts) -> Vec<Diagnostic> {
+/// The per-platform findings of one post, as [`check`] reports them, on the texts in
+/// `texts` (composed now where it has none). The dev server keeps them per post and
+/// re-runs them only for the posts that change.
+pub fn check_going_out(project: &Project, post: &Post, texts: &Texts) -> Vec<Diagnostic> {
     // A cancelled post never goes out, so what a network would accept no longer matters.
     if post.status.value == crate::model::Status::Cancelled {
         return Vec::new();
     }
-    check_post_with(project, post, texts)
+    check_post(project, post, texts)
 }
 
-/// Runs the per-platform rules for every platform `post` names.
-pub fn check_post(project: &Project, post: &Post) -> Vec<Diagnostic> {
-    check_post_with(project, post, &Texts::default())
-}
-
-/// [`check_post`] reading the composed texts from `texts` where it has them.
-pub fn check_post_with(project: &Project, post: &Post, texts: &Texts) -> Vec<Diagnostic> {
+/// Runs the per-platform rules for every platform `post` names, on the texts in `texts`
+/// (composed now where it has none).
+pub fn check_post(project: &Project, post: &Post, texts: &Texts) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for platform in &post.platforms {
         let built = texts.get(project, post, platform.value);
@@ -787,7 +779,7 @@ mod tests {
             std::fs::write(dir.path().join("media").join(name), bytes).unwrap();
         }
         let project = load(dir.path(), PLATFORMS, "", &[("p.md", post)]);
-        let mut out: Vec<_> = check_post(&project, &project.posts[0])
+        let mut out: Vec<_> = check_post(&project, &project.posts[0], &Texts::default())
             .into_iter()
             .map(|d| (d.rule.to_owned(), d.line, d.message))
             .collect();

@@ -289,7 +289,7 @@ impl Session {
                 match post_of_file(&self.checked, rel) {
                     Some(post) => {
                         self.per_post
-                            .insert(rel.clone(), crate::check_post(project, post));
+                            .insert(rel.clone(), crate::check_post(project, post, &Default::default()));
                     }
                     None => {
                         self.per_post.remove(rel);
@@ -480,7 +480,12 @@ fn post_findings(project: &Project) -> BTreeMap<String, Vec<Diagnostic>> {
         .posts
         .par_iter()
         .chain(project.crisis.par_iter())
-        .map(|post| (post.file.clone(), crate::check_post(project, post)))
+        .map(|post| {
+            (
+                post.file.clone(),
+                crate::check_post(project, post, &Default::default()),
+            )
+        })
         .collect()
 }
 

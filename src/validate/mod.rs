@@ -80,16 +80,6 @@ pub fn rules() -> Vec<&'static Rule> {
     rules
 }
 
-/// Runs every cross-file rule over the project.
-pub fn validate(project: &Project, context: &Context) -> Vec<Diagnostic> {
-    let mut out = validate_across(project, context);
-    for post in project.posts.iter().chain(&project.crisis) {
-        out.extend(check_post(project, post));
-    }
-    out.extend(crate::platform::rules::check(project));
-    out
-}
-
 /// The findings of the rules that judge one post or holding statement alone (its
 /// references, campaign, voice and disclosure): they depend on the post, the
 /// configuration, the strategy, personas, campaigns and media, but neither on other
