@@ -542,7 +542,12 @@ fn site_files_match_the_command_line_exports() {
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
     };
     let checked = touchpoint::check_project(&fixture(), &options).unwrap();
-    let files = touchpoint::export::site_files(&checked, &Default::default());
+    let mut files = Vec::new();
+    let collect = &mut |name, text| {
+        files.push((name, text));
+        Ok::<(), std::convert::Infallible>(())
+    };
+    let Ok(()) = touchpoint::export::site_files(&checked, &Default::default(), collect);
     let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(
         names,
@@ -587,7 +592,11 @@ fn fixture_has_exactly_the_planted_problems() {
     let checked = touchpoint::check_project(&fixture(), &options).unwrap();
     let mut all = checked.diagnostics.clone();
     for post in &checked.project.posts {
-        all.extend(touchpoint::platform::check_post(&checked.project, post, &checked.texts));
+        all.extend(touchpoint::platform::check_post(
+            &checked.project,
+            post,
+            &checked.texts,
+        ));
     }
     let found: BTreeSet<(String, u32, String)> = all
         .iter()

@@ -405,18 +405,9 @@ pub fn render(queue: &Queue, format: Format) -> String {
 /// The three export files for the site (`export/publish-queue.{json,csv,ics}`), built with
 /// the default filter, so a reviewer can download exactly what `touchpoint export` writes.
 /// Posts with errors are left out (the site shows their diagnostics instead).
-pub fn site_files(checked: &Checked, texts: &Texts) -> Vec<(String, String)> {
-    let mut files = Vec::new();
-    let _ = site_files_into(checked, texts, &mut |name, text| {
-        files.push((name, text));
-        Ok::<(), std::convert::Infallible>(())
-    });
-    files
-}
-
-/// [`site_files`] handed to `put` one format at a time, so only one rendering of the
-/// queue (100 MB per format at 100,000 posts) is in memory at once.
-pub fn site_files_into<E>(
+/// Hands them to `put` one format at a time, so only one rendering of the queue (100 MB
+/// per format at 100,000 posts) is in memory at once.
+pub fn site_files<E>(
     checked: &Checked,
     texts: &Texts,
     put: &mut dyn FnMut(String, String) -> Result<(), E>,

@@ -8,6 +8,7 @@ use tera::{Tera, Value};
 
 use super::SiteError;
 use super::format::{Lang, number, percent};
+use super::tables::Snippet;
 use super::theme::Theme;
 
 /// Compiles the theme's templates (after overrides) with autoescaping on `.html`.
@@ -22,7 +23,9 @@ pub fn compile(theme: &Theme, lang: Lang) -> Result<Tera, SiteError> {
         .map(|(name, source)| (name.as_str(), source.text.as_str()));
     tera.add_raw_templates(sources)
         .map_err(|err| parse_error(theme, &err))?;
-    let wrappers: Vec<(String, String)> = EACH
+    let mut each: Vec<&str> = Snippet::ALL.iter().map(|kind| kind.template()).collect();
+    each.dedup();
+    let wrappers: Vec<(String, String)> = each
         .iter()
         .filter(|name| theme.templates.contains_key(**name))
         .map(|name| {
@@ -34,9 +37,6 @@ pub fn compile(theme: &Theme, lang: Lang) -> Result<Tera, SiteError> {
         .map_err(|err| parse_error(theme, &err))?;
     Ok(tera)
 }
-
-/// The per-post snippet templates that are rendered in bulk (see [`super::tables`]).
-pub const EACH: &[&str] = &["post_row.html", "calendar_entry.html"];
 
 /// What joins snippets rendered in one call: the ASCII record separator, which
 /// [`escape_html`] never lets through from a value.

@@ -2,11 +2,11 @@
 //! atomically (a new site replaces the old one whole, or not at all).
 //!
 //! [`build_site`] renders a [`Checked`] project straight into the output folder, page by
-//! page; [`render_site`] renders it into a [`Site`] in memory (output path → bytes);
-//! other stages (the report, exports, the dev server) add their own entries with
-//! [`Site::insert`] or render extra pages through a [`Renderer`]. [`write_site`] puts
-//! the result on disk. Nothing from a content file reaches a page unescaped: templates
-//! are autoescaped and Markdown is sanitised before it is marked safe.
+//! page, the report and the publish queue included; [`render_site`] renders it into a
+//! [`Site`] in memory (output path → bytes), which the dev server serves and
+//! [`write_site`] can put on disk. Nothing from a content file reaches a page unescaped:
+//! templates are autoescaped, and Markdown with raw HTML or links is sanitised before it
+//! is marked safe.
 
 mod deps;
 mod filters;
@@ -55,11 +55,6 @@ pub struct Site {
 }
 
 impl Site {
-    /// Adds or replaces one output file (later stages add their pages this way).
-    pub fn insert(&mut self, path: &str, bytes: Vec<u8>) {
-        self.files.insert(path.to_owned(), bytes);
-    }
-
     /// The number of HTML pages, for the build summary.
     pub fn page_count(&self) -> usize {
         self.files.keys().filter(|p| p.ends_with(".html")).count()
@@ -210,7 +205,7 @@ impl<'a> Renderer<'a> {
     /// Renders each `(template, root)` of `each` once per item (as `p`, for a page at root
     /// prefix `root`); the result holds one list of snippets per entry of `each`. The items
     /// are put into the context once for all templates, and each template renders them in
-    /// one tera call: the theme's [`filters::EACH`] wrapper joins the snippets with a
+    /// one tera call: a wrapper compiled with the theme (see [`filters::each_wrapper`]) joins the snippets with a
     /// separator that escaping keeps out of any value. Should a snippet contain it anyway
     /// (a template writing it literally), that template renders the items one by one.
     pub fn render_each<T: serde::Serialize>(
@@ -437,7 +432,7 @@ fn publish_queue(
     if !publish_queue_wanted(wanted) {
         return Ok(());
     }
-    crate::export::site_files_into(checked, texts, &mut |path, text| {
+    crate::export::site_files(checked, texts, &mut |path, text| {
         if wanted(&path) {
             put(path, text.into_bytes())?;
         }

@@ -29,6 +29,9 @@ pub enum Snippet {
 }
 
 impl Snippet {
+    /// Every kind (the theme compiles a bulk wrapper for each one's template).
+    pub const ALL: [Snippet; 3] = [Snippet::RootRow, Snippet::NestedRow, Snippet::CalendarEntry];
+
     /// The theme template that renders one post of this kind.
     pub fn template(self) -> &'static str {
         match self {

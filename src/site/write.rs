@@ -361,7 +361,7 @@ mod tests {
     fn site_with(files: &[(&str, &str)]) -> Site {
         let mut site = Site::default();
         for (path, text) in files {
-            site.insert(path, text.as_bytes().to_vec());
+            site.files.insert((*path).to_owned(), text.as_bytes().to_vec());
         }
         site
     }
