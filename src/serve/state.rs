@@ -8,9 +8,9 @@ use std::sync::{Mutex, MutexGuard, PoisonError, RwLock};
 use super::reload::Event;
 use super::session::{Outcome, Problem};
 
-/// How the served site keeps each file: LZ4-compressed. HTML shrinks about fourfold, so
-/// the last good site of a 10,000-post repository takes about 40 MB instead of 160 MB,
-/// and unpacking a page on request takes microseconds.
+/// How the served site keeps each file: LZ4-compressed. The 10,000-post benchmark
+/// site shrinks from 141 MB to 40 MB; LZ4 is chosen for unpacking speed, so serving a
+/// page stays cheap next to rendering it.
 pub fn pack(bytes: Vec<u8>) -> Vec<u8> {
     lz4_flex::compress_prepend_size(&bytes)
 }
