@@ -282,32 +282,23 @@ pub fn render_site(checked: &Checked, options: &SiteOptions) -> Result<Site, Sit
     render_site_only(checked, options, &|_| true)
 }
 
-/// Renders only the output files whose path `wanted` accepts (the dev server re-renders
-/// the pages a change touches); post pages that are not wanted are not even prepared.
+/// Renders only the output files whose path `wanted` accepts; post pages that are not
+/// wanted are not even prepared.
 pub fn render_site_only(
     checked: &Checked,
     options: &SiteOptions,
     wanted: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<Site, SiteError> {
     let compiled = CompiledTheme::load(&checked.project)?;
-    render_site_with(checked, options, &compiled, wanted)
-}
-
-/// [`render_site_only`] with a theme compiled beforehand (the dev server keeps one).
-pub fn render_site_with(
-    checked: &Checked,
-    options: &SiteOptions,
-    compiled: &CompiledTheme,
-    wanted: &(dyn Fn(&str) -> bool + Sync),
-) -> Result<Site, SiteError> {
-    render_site_packed(checked, options, compiled, wanted, &|bytes| bytes)
+    render_site_packed(checked, options, &compiled, wanted, &|bytes| bytes)
 }
 
 /// How a [`Site`] keeps each rendered file: the dev server keeps its pages compressed.
 pub type Pack = dyn Fn(Vec<u8>) -> Vec<u8> + Sync;
 
-/// [`render_site_with`] keeping each file as `pack` turns it, as soon as it is rendered,
-/// so the whole site never has to be in memory uncompressed.
+/// Renders the files `wanted` accepts with a theme compiled beforehand (the dev server
+/// keeps one), keeping each file as `pack` turns it as soon as it is rendered, so the
+/// whole site never has to be in memory uncompressed.
 pub fn render_site_packed(
     checked: &Checked,
     options: &SiteOptions,
