@@ -564,6 +564,15 @@ mod tests {
         }
     }
 
+    /// A session whose first build is published, as `serve` starts.
+    fn serving(dir: &Path) -> (Session, crate::serve::Served) {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        let mut session = Session::open(dir, Options { today }).unwrap();
+        let served = crate::serve::Served::default();
+        served.publish(session.build().outcome);
+        (session, served)
+    }
+
     fn open(dir: &Path) -> Session {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
         let mut session = Session::open(dir, Options { today }).unwrap();
@@ -774,10 +783,7 @@ mod tests {
     #[test]
     fn the_served_site_after_edits_equals_a_fresh_build() {
         let dir = fixture();
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
-        let mut session = Session::open(dir.path(), Options { today }).unwrap();
-        let served = crate::serve::Served::default();
-        served.publish(session.build().outcome);
+        let (mut session, served) = serving(dir.path());
         let assert_same = |served: &crate::serve::Served, when: &str| assert_same(dir.path(), served, when);
         // A title edit changes no finding: only the dependent pages are rendered.
         let first = session.rebuild(&edit(
@@ -829,10 +835,7 @@ mod tests {
     #[test]
     fn a_template_override_is_compiled_again_when_it_changes() {
         let dir = fixture();
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
-        let mut session = Session::open(dir.path(), Options { today }).unwrap();
-        let served = crate::serve::Served::default();
-        served.publish(session.build().outcome);
+        let (mut session, served) = serving(dir.path());
         let base = site::TEMPLATES
             .iter()
             .find(|(name, _)| *name == "base.html")
