@@ -21,6 +21,7 @@ pub mod report;
 pub mod serve;
 pub mod site;
 pub mod suggest;
+pub mod terminal;
 pub mod timings;
 pub mod validate;
 

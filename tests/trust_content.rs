@@ -1,0 +1,109 @@
+//! Hostile content stays inert: control characters never reach the terminal raw, links
+//! must be http(s), ids that become file names are checked, and raw HTML in a caption
+//! is reported while its words still reach the network (issue 16).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{check_json, touchpoint};
+
+const TODAY: &str = "2027-01-01";
+
+/// A fresh `touchpoint init` repository in `tmp`.
+fn init_repo(tmp: &Path) -> PathBuf {
+    let repo = tmp.join("repo");
+    let init = touchpoint(&["init", repo.to_str().unwrap()]);
+    assert!(init.status.success(), "{init:?}");
+    repo
+}
+
+/// Replaces `from` by `to` in the repository file `rel`, which must contain it.
+fn edit(repo: &Path, rel: &str, from: &str, to: &str) {
+    let path = repo.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} lacks {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The 1-based line of `rel` that contains `needle`.
+fn line_of(repo: &Path, rel: &str, needle: &str) -> u64 {
+    let text = std::fs::read_to_string(repo.join(rel)).unwrap();
+    let index = text.lines().position(|l| l.contains(needle));
+    index.unwrap_or_else(|| panic!("{rel} lacks {needle:?}")) as u64 + 1
+}
+
+/// The findings of `rule` in the JSON report, as (file, line).
+fn found(json: &serde_json::Value, rule: &str) -> Vec<(String, u64)> {
+    let all = json["diagnostics"].as_array().unwrap();
+    all.iter()
+        .filter(|d| d["rule"] == rule)
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+const POST: &str = "posts/hello-world.md";
+
+#[test]
+fn control_and_bidi_characters_are_escaped_in_human_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = init_repo(tmp.path());
+    // An ESC sequence written as a TOML escape, and a raw right-to-left override.
+    edit(
+        &repo,
+        POST,
+        "campaign = \"launch\"",
+        "campaign = \"la\\u001b[31mun\u{202e}ch\"",
+    );
+    let dir = repo.to_str().unwrap();
+    let check = touchpoint(&["check", "--today", TODAY, dir]);
+    let build = touchpoint(&["build", "--today", TODAY, dir]);
+    for (name, text) in [("check", &check.stdout), ("build", &build.stderr)] {
+        let text = String::from_utf8(text.clone()).unwrap();
+        assert!(!text.contains('\u{1b}'), "{name}: raw ESC in {text:?}");
+        assert!(!text.contains('\u{202e}'), "{name}: raw U+202E in {text:?}");
+        assert!(
+            text.contains("unknown campaign `la\\u{1b}[31mun\\u{202e}ch`"),
+            "{name}: {text}"
+        );
+        assert!(
+            text.contains("\"la\\u001b[31mun\\u{202e}ch\""),
+            "{name}: source line {text}"
+        );
+    }
+    let (_, json) = check_json(&repo, TODAY);
+    let messages: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "unknown-campaign")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        ["unknown campaign `la\u{1b}[31mun\u{202e}ch`"],
+        "JSON keeps the value"
+    );
+}
+
+#[test]
+fn control_characters_in_file_names_are_escaped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = init_repo(tmp.path());
+    let post = std::fs::read_to_string(repo.join(POST)).unwrap();
+    let evil = "posts/evil\u{1b}]0;owned\u{7}.md";
+    std::fs::write(
+        repo.join(evil),
+        post.replace("pillar = \"know-how\"", "pillar = \"nope\""),
+    )
+    .unwrap();
+    let check = touchpoint(&["check", "--today", TODAY, repo.to_str().unwrap()]);
+    let text = String::from_utf8(check.stdout).unwrap();
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+    assert!(text.contains("posts/evil\\u{1b}]0;owned\\u{7}.md:"), "{text}");
+}
