@@ -107,3 +107,83 @@ fn control_characters_in_file_names_are_escaped() {
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
     assert!(text.contains("posts/evil\\u{1b}]0;owned\\u{7}.md:"), "{text}");
 }
+
+#[test]
+fn links_that_are_not_http_or_https_are_an_error_at_their_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = init_repo(tmp.path());
+    let link = line_of(&repo, POST, "link = ");
+    for (value, bad) in [
+        ("javascript:alert(1)", true),
+        ("data:text/html,<script>alert(1)</script>", true),
+        ("file:///etc/passwd", true),
+        ("mailto:hello@example.com", true),
+        ("https://example.com/spring", false),
+        ("http://example.com/", false),
+    ] {
+        let text = std::fs::read_to_string(repo.join(POST)).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("link = "))
+            .unwrap()
+            .to_owned();
+        std::fs::write(
+            repo.join(POST),
+            text.replace(&line, &format!("link = \"{value}\"")),
+        )
+        .unwrap();
+        let (code, json) = check_json(&repo, TODAY);
+        let expected = if bad {
+            vec![(POST.to_owned(), link)]
+        } else {
+            vec![]
+        };
+        assert_eq!(found(&json, "link-scheme"), expected, "{value}");
+        assert_eq!(code, i32::from(bad), "{value}: {json}");
+    }
+}
+
+#[test]
+fn a_bad_link_or_permalink_is_an_error_and_never_exported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = init_repo(tmp.path());
+    edit(
+        &repo,
+        POST,
+        "link = \"https://example.com/\"",
+        "link = \"javascript:alert(1)\"",
+    );
+    edit(
+        &repo,
+        POST,
+        "\n+++\n",
+        "\n[linkedin]\npermalink = \"data:text/html,x\"\n+++\n",
+    );
+    let (_, json) = check_json(&repo, TODAY);
+    let (link, permalink) = (line_of(&repo, POST, "link = "), line_of(&repo, POST, "permalink"));
+    let expected = vec![(POST.to_owned(), link), (POST.to_owned(), permalink)];
+    assert_eq!(found(&json, "link-scheme"), expected, "{json}");
+    let all = json["diagnostics"].as_array().unwrap();
+    let finding = all.iter().find(|d| d["rule"] == "link-scheme").unwrap();
+    assert!(
+        finding["help"].as_str().unwrap().contains("https://"),
+        "{finding}"
+    );
+    let export = touchpoint(&[
+        "export",
+        "--format",
+        "json",
+        "--allow-errors",
+        "--status",
+        "draft",
+        "--today",
+        TODAY,
+        repo.to_str().unwrap(),
+    ]);
+    let queue = String::from_utf8(export.stdout).unwrap();
+    assert!(queue.contains("hello-world"), "{queue}");
+    assert!(
+        !queue.contains("javascript:") && !queue.contains("data:text"),
+        "{queue}"
+    );
+}
