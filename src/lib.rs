@@ -152,6 +152,7 @@ pub fn all_rules() -> Vec<&'static Rule> {
     rules.extend(content::strategy::RULES);
     rules.extend(content::post::RULES);
     rules.extend(content::links::RULES);
+    rules.extend(content::ids::RULES);
     rules.extend(content::time::RULES);
     rules.extend(validate::rules());
     rules.extend(platform::RULES);

@@ -187,3 +187,96 @@ fn a_bad_link_or_permalink_is_an_error_and_never_exported() {
         "{queue}"
     );
 }
+
+#[test]
+fn ids_that_climb_out_are_an_error_at_their_line_and_build_stays_inside() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = init_repo(tmp.path());
+    edit(
+        &repo,
+        "strategy.toml",
+        "id = \"know-how\"",
+        "id = \"../../../zz-escaped\"",
+    );
+    edit(&repo, "strategy.toml", "id = \"reach\"", "id = \"../zz-goal\"");
+    edit(
+        &repo,
+        POST,
+        "pillar = \"know-how\"",
+        "pillar = \"../../../zz-escaped\"",
+    );
+    edit(
+        &repo,
+        POST,
+        "campaign = \"launch\"",
+        "campaign = \"../../../zz-campaign\"",
+    );
+    edit(
+        &repo,
+        POST,
+        "personas = [\"first-customer\"]",
+        "personas = [\"../../../zz-persona\"]",
+    );
+    let (code, json) = check_json(&repo, TODAY);
+    assert_eq!(code, 1);
+    let strategy = |needle| {
+        (
+            "strategy.toml".to_owned(),
+            line_of(&repo, "strategy.toml", needle),
+        )
+    };
+    let invalid = found(&json, "invalid-id");
+    assert_eq!(
+        invalid,
+        vec![strategy("../zz-goal"), strategy("../../../zz-escaped")],
+        "{json}"
+    );
+    let at = |needle| vec![(POST.to_owned(), line_of(&repo, POST, needle))];
+    assert_eq!(found(&json, "unknown-pillar"), at("pillar = "));
+    assert_eq!(found(&json, "unknown-campaign"), at("campaign = "));
+    assert_eq!(found(&json, "unknown-persona"), at("personas = "));
+    let help = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "invalid-id");
+    assert!(
+        help.unwrap()["help"].as_str().unwrap().contains("\"zz-goal\""),
+        "{help:?}"
+    );
+
+    let out = tmp.path().join("site/public");
+    let build = touchpoint(&[
+        "build",
+        "--today",
+        TODAY,
+        "--out",
+        out.to_str().unwrap(),
+        repo.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        build.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let outside: Vec<PathBuf> = walk(tmp.path())
+        .into_iter()
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("zz-"))
+        .collect();
+    assert!(outside.is_empty(), "written outside its folder: {outside:?}");
+}
+
+/// Every file below `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
