@@ -280,3 +280,71 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// The publish queue's text for `platform` of the hello-world post (a draft).
+fn queued_text(repo: &Path, platform: &str) -> String {
+    let export = touchpoint(&[
+        "export",
+        "--format",
+        "json",
+        "--allow-errors",
+        "--status",
+        "draft",
+        "--today",
+        TODAY,
+        repo.to_str().unwrap(),
+    ]);
+    let queue: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    let rows = queue["rows"].as_array().unwrap();
+    let row = rows.iter().find(|r| r["platform"] == platform);
+    row.unwrap_or_else(|| panic!("no {platform} row: {queue}"))["text"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn raw_html_in_a_caption_is_a_warning_and_keeps_its_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = init_repo(tmp.path());
+    edit(
+        &repo,
+        "touchpoint.toml",
+        "[platforms.linkedin]",
+        "[platforms.x]\n[platforms.linkedin]",
+    );
+    edit(
+        &repo,
+        POST,
+        "platforms = [\"linkedin\", \"mastodon\"]",
+        "platforms = [\"linkedin\", \"x\"]",
+    );
+    edit(
+        &repo,
+        POST,
+        "Our first post.",
+        "<b>Sale</b> today. Our first post.",
+    );
+    edit(
+        &repo,
+        POST,
+        "\n+++\n",
+        "\n[x]\ntext = \"\"\"\n<div class=\"promo\">Winter sale &amp; <em>free</em> checks</div>\"\"\"\n+++\n",
+    );
+    let (code, json) = check_json(&repo, TODAY);
+    assert_eq!(code, 0, "a warning only: {json}");
+    let expected = vec![
+        (POST.to_owned(), line_of(&repo, POST, "<div class")),
+        (POST.to_owned(), line_of(&repo, POST, "<b>Sale</b>")),
+    ];
+    assert_eq!(found(&json, "html-in-text"), expected, "{json}");
+
+    let x = queued_text(&repo, "x");
+    assert!(x.starts_with("Winter sale & free checks"), "{x:?}");
+    assert!(!x.contains('<'), "{x:?}");
+    let linkedin = queued_text(&repo, "linkedin");
+    assert!(
+        linkedin.starts_with("Sale today. Our first post."),
+        "{linkedin:?}"
+    );
+}
