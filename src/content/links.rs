@@ -107,8 +107,11 @@ mod tests {
         }
     }
 
-    /// Reads `link = VALUE` and returns the findings as (rule, line, column, help).
-    fn read(value: &str) -> (Option<String>, Vec<(&'static str, u32, u32, Option<String>)>) {
+    /// One finding as (rule, line, column, help).
+    type Found = (&'static str, u32, u32, Option<String>);
+
+    /// Reads `link = VALUE`: the URL kept, and the findings.
+    fn read(value: &str) -> (Option<String>, Vec<Found>) {
         let node = parse_toml(&format!("title = \"t\"\nlink = {value}\n"), 1).unwrap();
         let super::super::node::Value::Table(entries) = &node.value else {
             panic!("a table");
