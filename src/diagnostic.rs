@@ -192,40 +192,49 @@ impl Summary {
 }
 
 /// Renders findings the way a compiler does: level and rule, `file:line:column`,
-/// the source line with the offending text underlined, then the help.
+/// the source line with the offending text underlined, then the help. Everything that
+/// comes from content (message, file name, source line, help) passes through
+/// [`crate::terminal::escape`] first, so no control or bidi character reaches the terminal.
 pub fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
-    use annotate_snippets::{Level, Renderer, Snippet};
     let renderer = if colour {
-        Renderer::styled()
+        annotate_snippets::Renderer::styled()
     } else {
-        Renderer::plain()
+        annotate_snippets::Renderer::plain()
     };
     let mut out = String::new();
     for d in diagnostics {
-        let level = match d.severity {
-            Severity::Error => Level::Error,
-            Severity::Warning => Level::Warning,
-        };
-        let origin = d.file.as_str();
-        let mut message = level.title(&d.message).id(d.rule);
-        let line = d.source_line.as_deref().filter(|_| d.line > 0);
-        let span = line.map(|l| char_span(l, d.column, d.end_column));
-        message = match (line, span) {
-            (Some(line), Some(span)) => message.snippet(
-                Snippet::source(line)
-                    .line_start(d.line as usize)
-                    .origin(origin)
-                    .annotation(level.span(span)),
-            ),
-            _ => message.snippet(Snippet::source("").origin(origin)),
-        };
-        if let Some(help) = &d.help {
-            message = message.footer(Level::Help.title(help));
-        }
-        out.push_str(&renderer.render(message).to_string());
+        out.push_str(&render_one(d, &renderer));
         out.push_str("\n\n");
     }
     out
+}
+
+/// One finding, rendered with its content escaped for the terminal.
+fn render_one(d: &Diagnostic, renderer: &annotate_snippets::Renderer) -> String {
+    use crate::terminal::{escape, escape_with_span};
+    use annotate_snippets::{Level, Snippet};
+    let level = match d.severity {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+    };
+    let (text, file) = (escape(&d.message), escape(&d.file));
+    let help = d.help.as_deref().map(escape);
+    let line = d.source_line.as_deref().filter(|_| d.line > 0);
+    let source = line.map(|l| escape_with_span(l, char_span(l, d.column, d.end_column)));
+    let mut message = level.title(&text).id(d.rule);
+    message = match &source {
+        Some((line, span)) => message.snippet(
+            Snippet::source(line)
+                .line_start(d.line as usize)
+                .origin(&file)
+                .annotation(level.span(span.clone())),
+        ),
+        None => message.snippet(Snippet::source("").origin(&file)),
+    };
+    if let Some(help) = &help {
+        message = message.footer(Level::Help.title(help));
+    }
+    renderer.render(message).to_string()
 }
 
 /// Byte range of 1-based character columns `[start, end)` within `line`, clamped to it.
@@ -304,6 +313,40 @@ mod tests {
         assert!(out.contains("posts/a.md:3:10"), "{out}");
         assert!(out.contains("---"), "{out}");
         assert!(out.contains("help: shorten it"), "{out}");
+    }
+
+    #[test]
+    fn human_output_escapes_control_and_bidi_characters() {
+        let d = Diagnostic::new(
+            &RULE,
+            "posts/\u{1b}]8;;x\u{7}.md",
+            Pos::new(2, 13),
+            "unknown `a\u{1b}[2Jb\u{202e}c`",
+        )
+        .width(8)
+        .help("known: a\u{9b}b")
+        .with_source_line(Some("campaign = \"a\u{1b}[2Jb\u{202e}c\""));
+        for colour in [false, true] {
+            let out = render_human(std::slice::from_ref(&d), colour);
+            let raw: Vec<char> = out
+                .chars()
+                .filter(|c| crate::terminal::is_unsafe(*c) && *c != '\n')
+                .collect();
+            let expected_colour = if colour {
+                raw.iter().all(|c| *c == '\u{1b}')
+            } else {
+                raw.is_empty()
+            };
+            assert!(expected_colour, "{out:?}");
+            assert!(out.contains("a\\u{1b}[2Jb\\u{202e}c"), "{out}");
+            assert!(out.contains("posts/\\u{1b}]8;;x\\u{7}.md:2:13"), "{out}");
+            assert!(out.contains("known: a\\u{9b}b"), "{out}");
+        }
+        let plain = render_human(&[d], false);
+        assert!(
+            !plain.contains('\u{1b}') && !plain.contains('\u{202e}'),
+            "{plain:?}"
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod report;
 pub mod serve;
 pub mod site;
 pub mod suggest;
+pub mod terminal;
 pub mod timings;
 pub mod validate;
 
@@ -150,6 +151,8 @@ pub fn all_rules() -> Vec<&'static Rule> {
     rules.extend(content::config::RULES);
     rules.extend(content::strategy::RULES);
     rules.extend(content::post::RULES);
+    rules.extend(content::links::RULES);
+    rules.extend(content::ids::RULES);
     rules.extend(content::time::RULES);
     rules.extend(validate::rules());
     rules.extend(platform::RULES);

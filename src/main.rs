@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use cli::{BuildArgs, CheckArgs, Cli, Command, CountArgs, ExportArgs, ExportFormat, OutputFormat, ServeArgs};
 use touchpoint::diagnostic::{Summary, render_human, render_json, render_summary};
+use touchpoint::terminal::escape;
 
 /// The three outcomes every command maps to.
 enum Outcome {
@@ -51,7 +52,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return Outcome::Success;
             }
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", escape(&format!("{err:#}")));
             Outcome::Failed
         })
         .into()
@@ -120,7 +121,7 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
     println!(
         "Built {} pages into {} in {:.2}s",
         pages,
-        out.display(),
+        escape(&out.display().to_string()),
         started.elapsed().as_secs_f64()
     );
     println!("{}", render_summary(summary, files));
@@ -130,9 +131,8 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
 fn run_init(dir: &std::path::Path) -> anyhow::Result<Outcome> {
     touchpoint::init::scaffold(dir)?;
     println!(
-        "Created a Touchpoint repository in {}. Next: touchpoint check {}",
-        dir.display(),
-        dir.display()
+        "Created a Touchpoint repository in {0}. Next: touchpoint check {0}",
+        escape(&dir.display().to_string())
     );
     Ok(Outcome::Success)
 }
@@ -216,7 +216,7 @@ fn run_export(args: &ExportArgs) -> anyhow::Result<Outcome> {
     let queue = export::build_queue(&checked, &filter);
     if !queue.refused.is_empty() {
         for refusal in &queue.refused {
-            eprintln!("{}", refusal.describe());
+            eprintln!("{}", escape(&refusal.describe()));
         }
         eprintln!(
             "error: {} post(s) with errors not exported; fix them (see `touchpoint check`) or pass --allow-errors",
@@ -225,7 +225,10 @@ fn run_export(args: &ExportArgs) -> anyhow::Result<Outcome> {
         return Ok(Outcome::ContentErrors);
     }
     for post in &queue.unscheduled {
-        eprintln!("warning: {post} has no valid publish time and is not in the queue");
+        eprintln!(
+            "warning: {} has no valid publish time and is not in the queue",
+            escape(&post.to_string())
+        );
     }
     let format = match args.format {
         ExportFormat::Json => export::Format::Json,

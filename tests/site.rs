@@ -387,7 +387,7 @@ fn nothing_from_content_runs_as_script() {
     );
     assert!(
         post.contains("javascript:alert(&#x27;link&#x27;)"),
-        "a javascript: link is shown as text"
+        "a javascript: link is only shown as text, in its finding"
     );
     let persona = &pages["personas/mallory.html"];
     assert!(
@@ -416,7 +416,7 @@ fn errors_are_shown_on_the_page_they_concern() {
         "diagnostics are printed"
     );
     assert!(
-        text(&output.stdout).contains("1 error"),
+        text(&output.stdout).contains("2 errors"),
         "{}",
         text(&output.stdout)
     );

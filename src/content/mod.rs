@@ -9,6 +9,8 @@ pub mod campaign;
 pub mod config;
 pub mod fields;
 pub mod frontmatter;
+pub mod ids;
+pub mod links;
 pub mod node;
 pub mod persona;
 pub mod post;

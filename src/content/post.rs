@@ -195,7 +195,7 @@ fn read_references(t: &Table<'_>, r: &mut Reader<'_>, post: &mut Post) {
     post.pillar = t.get("pillar").and_then(|e| r.string(e));
     post.personas = t.get("personas").map(|e| r.strings(e)).unwrap_or_default();
     post.campaign = t.get("campaign").and_then(|e| r.string(e));
-    post.link = t.get("link").and_then(|e| r.string(e));
+    post.link = t.get("link").and_then(|e| super::links::read_url(e, r));
     post.hashtags = t.get("hashtags").map(|e| read_hashtags(e, r)).unwrap_or_default();
     post.sponsored = t.get("sponsored").and_then(|e| r.bool(e)).unwrap_or(false);
     post.author = t.get("author").and_then(|e| r.string(e)).map(|s| s.value);
@@ -226,7 +226,7 @@ fn read_variants(t: &Table<'_>, r: &mut Reader<'_>, post: &mut Post) {
             media: v.get("media").map(|e| read_media(e, r)),
             thread: v.get("thread").map(|e| r.strings(e)).unwrap_or_default(),
             first_comment: v.get("first_comment").and_then(|e| r.string(e)),
-            permalink: v.get("permalink").and_then(|e| r.string(e)),
+            permalink: v.get("permalink").and_then(|e| super::links::read_url(e, r)),
             pos: entry.key_pos,
         };
         post.variants.insert(platform, variant);

@@ -3,6 +3,7 @@
 use chrono::{NaiveTime, Weekday};
 
 use super::fields::{INVALID_VALUE, Reader, Table};
+use super::ids::check_id;
 use super::node::{Entry, Node};
 use crate::diagnostic::{Rule, Severity};
 use crate::model::{Cadence, Goal, KPIS, Pillar, Preference, Strategy, Utm, Voice, Window};
@@ -52,15 +53,17 @@ pub fn read_strategy(node: &Node, r: &mut Reader<'_>) -> Strategy {
             .collect();
     }
     if let Some(e) = table.get("pillars") {
-        strategy.pillars = each_table(e, r)
+        let pillars: Vec<Pillar> = each_table(e, r)
             .into_iter()
             .filter_map(|t| read_pillar(&t, r))
             .collect();
-        check_pillars(
-            &strategy.pillars,
-            table.get("pillars").map_or(table.pos, |e| e.key_pos),
-            r,
-        );
+        check_pillars(&pillars, e.key_pos, r);
+        // Shares and duplicates are judged with every pillar written; one whose id
+        // cannot become a file name is then left out (no page, posts get unknown-pillar).
+        strategy.pillars = pillars
+            .into_iter()
+            .filter(|p| check_id("pillar", &p.id, r))
+            .collect();
     }
     if let Some(mix) = table.get("mix").and_then(|e| r.table("mix", &e.node)) {
         r.unknown_keys(&mix, &["tolerance"], |_| false);
@@ -136,7 +139,8 @@ fn read_goal(t: &Table<'_>, r: &mut Reader<'_>) -> Option<Goal> {
     );
     let id = r
         .require(t, "id", "a stable id for the goal")
-        .and_then(|e| r.string(e))?;
+        .and_then(|e| r.string(e))
+        .filter(|id| check_id("goal", id, r))?;
     let name = string(t, "name", r).unwrap_or_else(|| id.value.clone());
     let kpi = r
         .require(t, "kpi", "the measure, e.g. \"reach\"")
@@ -407,6 +411,22 @@ source = "{platform}"
         assert_eq!(
             found,
             vec![("pillar-shares", 1), ("invalid-value", 6), ("invalid-value", 7)]
+        );
+    }
+
+    #[test]
+    fn ids_that_cannot_be_file_names_are_reported_and_left_out() {
+        let text = "[[goals]]\nid = \"a/b\"\nkpi = \"reach\"\ntarget = 1\n[[pillars]]\nid = \"../x\"\nshare = 0.5\n[[pillars]]\nid = \"ok\"\nshare = 0.5\n";
+        let mut r = Reader::new("strategy.toml");
+        let s = read_strategy(&parse_toml(text, 1).unwrap(), &mut r);
+        let found: Vec<_> = r.diagnostics.iter().map(|d| (d.rule, d.line, d.column)).collect();
+        assert_eq!(found, vec![("invalid-id", 2, 6), ("invalid-id", 6, 6)]);
+        assert!(s.goals.is_empty());
+        let ids: Vec<_> = s.pillars.iter().map(|p| p.id.value.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["ok"],
+            "shares are judged with every pillar, then the bad one goes"
         );
     }
 }

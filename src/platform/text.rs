@@ -13,7 +13,9 @@ pub const BULLET: &str = "• ";
 
 /// Converts Markdown to the plain text a network shows: paragraphs separated by a
 /// blank line, line breaks kept, list items as `• ` (or `1. `) lines, links as their
-/// URL, emphasis, headings' `#` and HTML dropped, images dropped (media are separate).
+/// URL, emphasis and headings' `#` dropped, images dropped (media are separate). Raw
+/// HTML loses its tags but keeps its words ([`html_words`]): networks would post the
+/// tags literally, and the words are what the author meant to say.
 pub fn markdown_to_plain(markdown: &str) -> String {
     let mut writer = PlainWriter::default();
     for event in Parser::new(markdown) {
@@ -34,6 +36,8 @@ struct PlainWriter {
     links: Vec<(usize, String, LinkType)>,
     /// Depth of images being skipped.
     images: usize,
+    /// The raw text of the HTML block being read, if inside one.
+    html: Option<String>,
 }
 
 impl PlainWriter {
@@ -56,7 +60,12 @@ impl PlainWriter {
             }
             Event::TaskListMarker(done) => self.out.push_str(if done { "[x] " } else { "[ ] " }),
             Event::Rule => self.separate_block(),
-            Event::Html(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
+            Event::Html(html) => self.html.get_or_insert_default().push_str(&html),
+            Event::InlineHtml(tag) if breaks_line(&tag) => {
+                self.trim_trailing_spaces();
+                self.out.push('\n');
+            }
+            Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
         }
     }
 
@@ -79,6 +88,7 @@ impl PlainWriter {
                 self.links.push((self.out.len(), dest_url.to_string(), link_type));
             }
             Tag::Image { .. } => self.images += 1,
+            Tag::HtmlBlock => self.html = Some(String::new()),
             _ => {}
         }
     }
@@ -93,6 +103,7 @@ impl PlainWriter {
             TagEnd::Item => self.item_fresh = false,
             TagEnd::Link => self.end_link(),
             TagEnd::Image => self.images = self.images.saturating_sub(1),
+            TagEnd::HtmlBlock => self.end_html_block(),
             _ => {}
         }
     }
@@ -113,6 +124,16 @@ impl PlainWriter {
             _ => self.out.push_str(BULLET),
         }
         self.item_fresh = true;
+    }
+
+    /// Writes the words of the HTML block just read as a block of their own.
+    fn end_html_block(&mut self) {
+        let words = html_words(&self.html.take().unwrap_or_default());
+        if !words.is_empty() {
+            self.separate_block();
+            self.item_fresh = false;
+            self.out.push_str(&words);
+        }
     }
 
     /// Replaces a link's text by its URL (autolinks and e-mail links already show it).
@@ -159,6 +180,186 @@ impl PlainWriter {
     fn finish(self) -> String {
         self.out.trim().to_owned()
     }
+}
+
+/// The words of raw HTML as a network should show them: tags removed (block tags and
+/// `<br>` become line breaks), comments and the content of `<script>` and `<style>`
+/// left out, the common character references decoded, each line trimmed and empty
+/// lines dropped. `<div>Sale &amp; <b>more</b></div>` gives `Sale & more`.
+pub fn html_words(html: &str) -> String {
+    let text = decode_entities(&strip_tags(html));
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    lines.join("\n")
+}
+
+/// `html` without its tags and comments, and without what `<script>` and `<style>` hold.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        if let Some(comment) = tail.strip_prefix("<!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        if !starts_tag(tail) {
+            out.push('<');
+            rest = &tail[1..];
+            continue;
+        }
+        let Some(end) = tag_end(tail) else {
+            // A tag that never closes: the rest is text (and no second scan to the end).
+            rest = tail;
+            break;
+        };
+        let tag = &tail[..end];
+        if breaks_line(tag) {
+            out.push('\n');
+        }
+        rest = skip_raw_content(tag, &tail[end..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether `tail` (starting with `<`) looks like the start of a tag: `<` then a letter,
+/// `/`, `!` or `?` (so `a < b` and `<3` stay text).
+fn starts_tag(tail: &str) -> bool {
+    tail[1..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+}
+
+/// The length of the tag `tail` starts with, up to and including its `>` (quotes
+/// respected), or `None` when it never closes.
+fn tag_end(tail: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in tail.char_indices().skip(1) {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), _) if c == q => quote = None,
+            (None, '>') => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The lower-case element name of a tag (`<B class=x>` gives `b`, `</p>` gives `p`).
+fn tag_name(tag: &str) -> String {
+    let name = tag.trim_start_matches('<').trim_start_matches('/');
+    let end = name
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(name.len());
+    name[..end].to_ascii_lowercase()
+}
+
+/// Whether a tag starts a new line in the text: `<br>` and block elements.
+fn breaks_line(tag: &str) -> bool {
+    const BLOCKS: &[&str] = &[
+        "br",
+        "p",
+        "div",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "blockquote",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "hr",
+        "pre",
+    ];
+    tag.starts_with('<') && BLOCKS.contains(&tag_name(tag).as_str())
+}
+
+/// What follows `tag`: past the matching end tag for `<script>` and `<style>` (their
+/// content is code, not words), else `rest` unchanged.
+fn skip_raw_content<'a>(tag: &str, rest: &'a str) -> &'a str {
+    let name = tag_name(tag);
+    if tag.starts_with("</") || !matches!(name.as_str(), "script" | "style") {
+        return rest;
+    }
+    let closes = |at: &usize| {
+        let after = &rest.as_bytes()[at + 2..];
+        after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+    };
+    match rest.match_indices("</").map(|(at, _)| at).find(closes) {
+        Some(at) => tag_end(&rest[at..]).map_or("", |end| &rest[at + end..]),
+        None => "",
+    }
+}
+
+/// Decodes the character references people write: `&amp;`, `&lt;`, `&gt;`, `&quot;`,
+/// `&apos;`, `&#39;`, `&nbsp;` and numeric ones (`&#8364;`, `&#x20AC;`); others stay.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        // References are short: look for the `;` in the next few bytes only.
+        let decoded = tail.as_bytes()[..tail.len().min(12)]
+            .iter()
+            .position(|b| *b == b';')
+            .and_then(|end| entity(&tail[1..end]).map(|c| (c, end + 1)));
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character a reference's name (between `&` and `;`) stands for.
+fn entity(name: &str) -> Option<char> {
+    let number = |digits: &str, radix| u32::from_str_radix(digits, radix).ok().and_then(char::from_u32);
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some('\u{a0}'),
+        _ => match name.strip_prefix('#') {
+            Some(hex) if hex.starts_with(['x', 'X']) => number(&hex[1..], 16),
+            Some(decimal) => number(decimal, 10),
+            None => None,
+        },
+    }
+}
+
+/// Where `markdown` holds raw HTML: for each HTML block and each inline tag or comment,
+/// its byte offset and its text up to the end of its line. Code spans and autolinks
+/// (`<https://...>`) are not HTML.
+pub fn raw_html(markdown: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
+        if matches!(event, Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_)) {
+            let written = &markdown[range.start..];
+            let end = written.find('\n').unwrap_or(written.len()).min(range.len());
+            found.push((range.start, written[..end].trim_end()));
+        }
+    }
+    found
 }
 
 /// Puts the tracked link into the text: where the author wrote the untracked link,
@@ -276,6 +477,58 @@ mod tests {
         );
         assert_eq!(markdown_to_plain("Preis: 5 &amp; mehr"), "Preis: 5 & mehr");
         assert_eq!(markdown_to_plain("<b>fett</b>"), "fett");
+    }
+
+    #[test]
+    fn html_keeps_its_words_and_loses_its_tags() {
+        assert_eq!(markdown_to_plain("<b>Sale</b> today"), "Sale today");
+        assert_eq!(markdown_to_plain("<div>Sale today</div>"), "Sale today");
+        assert_eq!(
+            markdown_to_plain("Intro\n\n<div class=\"x\">\n<p>Sale &amp; more</p><p>Two</p>\n</div>\n\nEnd"),
+            "Intro\n\nSale & more\nTwo\n\nEnd"
+        );
+        assert_eq!(markdown_to_plain("<script>alert(1)</script> short"), "short");
+        assert_eq!(markdown_to_plain("<!-- note -->\nText"), "Text");
+        assert_eq!(markdown_to_plain("eins<br>zwei"), "eins\nzwei");
+        assert_eq!(markdown_to_plain("- <span>Punkt</span>"), "• Punkt");
+    }
+
+    #[test]
+    fn html_words_decodes_references_and_keeps_stray_brackets() {
+        assert_eq!(
+            html_words("<p title=\"a>b\">5 &lt; 6 &#8364; &#x41; &bogus; a<3</p>"),
+            "5 < 6 € A &bogus; a<3"
+        );
+        assert_eq!(
+            html_words("<style>p{}</style><SCRIPT>x</SCRIPT>ok<script>never closed"),
+            "ok"
+        );
+        assert_eq!(html_words("<!-- open comment"), "");
+        assert_eq!(
+            html_words("<b>ok</b> <a title=\"never closed"),
+            "ok <a title=\"never closed"
+        );
+        let long = "<a".repeat(200_000) + &"&amp".repeat(200_000);
+        let started = std::time::Instant::now();
+        assert_eq!(html_words(&long).len(), long.len());
+        assert!(started.elapsed().as_secs() < 2, "linear, not quadratic");
+    }
+
+    #[test]
+    fn raw_html_finds_blocks_and_inline_tags_but_not_code_or_autolinks() {
+        let md = "Hi <b>x</b>\n\n<div>\nA\n</div>\n\n`<i>` <https://a.de>";
+        let found: Vec<_> = raw_html(md)
+            .into_iter()
+            .map(|(at, html)| (at, html.to_owned()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (3, "<b>".to_owned()),
+                (7, "</b>".to_owned()),
+                (13, "<div>".to_owned())
+            ]
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub use watch::{Changes, is_editor_temp, watch};
 use crate::Options;
 use crate::diagnostic::{Summary, render_human, render_json, render_summary};
 use crate::load::LoadError;
+use crate::terminal::escape;
 
 /// How long a failed build waits for a further write before it is reported.
 const FAILURE_GRACE: std::time::Duration = std::time::Duration::from_millis(50);
@@ -80,7 +81,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     }
     println!(
         "Serving {} at {url} (Ctrl-C to stop)",
-        session.checked().project.config.name
+        escape(&session.checked().project.config.name)
     );
     let _ = std::io::stdout().flush();
     if options.open {
@@ -145,7 +146,7 @@ fn describe_build(build: &Build, colour: bool) -> (String, String) {
     let changed = if build.changed.is_empty() {
         String::new()
     } else {
-        format!(" (changed: {})", build.changed.join(", "))
+        format!(" (changed: {})", escape(&build.changed.join(", ")))
     };
     let page_s = |n: usize| if n == 1 { "page" } else { "pages" };
     match &build.outcome {
@@ -184,7 +185,9 @@ fn describe_build(build: &Build, colour: bool) -> (String, String) {
                 let _ = writeln!(
                     err,
                     "error[{}]: {} {}",
-                    problem.rule, problem.file, problem.message
+                    problem.rule,
+                    escape(&problem.file),
+                    escape(&problem.message)
                 );
             }
         }
@@ -222,7 +225,7 @@ pub fn check_watch(
             let changed_list: Vec<String> = changed.iter().cloned().collect();
             match session.update(&changed) {
                 Ok(()) => print_check(&session, format, colour, &changed_list),
-                Err(problem) => eprintln!("error: {}: {}", problem.file, problem.message),
+                Err(problem) => eprintln!("error: {}: {}", escape(&problem.file), escape(&problem.message)),
             }
             changed = changes.drain(&|rel| session.is_relevant(rel));
         }
@@ -239,7 +242,7 @@ fn print_check(session: &Session, format: WatchFormat, colour: bool, changed: &[
             let changed = if changed.is_empty() {
                 String::new()
             } else {
-                format!(" after a change to {}", changed.join(", "))
+                format!(" after a change to {}", escape(&changed.join(", ")))
             };
             let summary = Summary::of(&checked.diagnostics);
             write!(
@@ -247,7 +250,7 @@ fn print_check(session: &Session, format: WatchFormat, colour: bool, changed: &[
                 "{clear}{}{}\nwatching {} for changes{changed} (Ctrl-C to stop)\n",
                 render_human(&checked.diagnostics, colour),
                 render_summary(summary, checked.project.file_count),
-                session.root().display(),
+                escape(&session.root().display().to_string()),
             )
         }
     };

@@ -13,6 +13,7 @@ pub mod cadence;
 pub mod campaigns;
 pub mod crisis;
 pub mod disclosure;
+pub mod html;
 pub mod lifecycle;
 pub mod mix;
 pub mod personas;
@@ -48,6 +49,7 @@ const STRATEGY: &[(&[&Rule], Check)] = &[
     (disclosure::RULES, disclosure::check),
     (lifecycle::RULES, lifecycle::check),
     (crisis::RULES, crisis::check),
+    (html::RULES, html::check),
 ];
 
 /// What the families judge of the posts together (or of today): together with
@@ -69,6 +71,7 @@ const PER_POST: &[PostCheck] = &[
     campaigns::check_post,
     voice::check_post,
     disclosure::check_post,
+    html::check_post,
 ];
 
 /// The rules of every validation module.

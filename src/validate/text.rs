@@ -240,6 +240,56 @@ fn locate_in_source(project: &Project, file: &str, start: Pos, needle: &str, ind
     Some(Pos::new(start.line + m.line as u32, column as u32 + 1))
 }
 
+/// Where the text at byte `at` of `text` (which reads `written` there) is written in the
+/// post's file: counted from the body's first line, or found in the source from the
+/// front-matter value's position on (its escapes and quotes make offsets differ there);
+/// the value's position when the source does not show it.
+pub fn locate_text(
+    project: &Project,
+    post: &Post,
+    text: &str,
+    origin: Origin,
+    at: usize,
+    written: &str,
+) -> Pos {
+    let before = &text[..at];
+    match origin {
+        Origin::Body(first) => {
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let line = first + before.matches('\n').count() as u32;
+            Pos::new(line, before[line_start..].chars().count() as u32 + 1)
+        }
+        Origin::Value(pos) => {
+            let index = before.matches(written).count();
+            find_in_source(project, &post.file, pos, written, index).unwrap_or(pos)
+        }
+    }
+}
+
+/// The position of the `index`-th occurrence of `needle` in `file` at or after `start`.
+fn find_in_source(project: &Project, file: &str, start: Pos, needle: &str, index: usize) -> Option<Pos> {
+    if needle.is_empty() {
+        return None;
+    }
+    let source = project.sources.get(file)?;
+    let line_start: usize = source
+        .split_inclusive('\n')
+        .take(start.line.saturating_sub(1) as usize)
+        .map(str::len)
+        .sum();
+    let line = source.get(line_start..)?;
+    let skip = line
+        .char_indices()
+        .nth(start.column.saturating_sub(1) as usize)
+        .map_or(line.len(), |(i, _)| i);
+    let from = line_start + skip;
+    let (found, _) = source[from..].match_indices(needle).nth(index)?;
+    let before = &source[..from + found];
+    let own_line = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.matches('\n').count() as u32 + 1;
+    Some(Pos::new(line, before[own_line..].chars().count() as u32 + 1))
+}
+
 /// A finding pointing at the post's `publish_at` value (its title when it has none),
 /// underlining the time as written.
 pub fn at_time(rule: &'static Rule, project: &Project, post: &Post, message: String) -> Diagnostic {
