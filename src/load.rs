@@ -188,7 +188,11 @@ fn read_toml_file<T>(
 
 /// Finds the content files, sorted, as repository-relative `/` paths; links leading out
 /// of the repository are reported into `diagnostics` and left out.
-fn content_files(boundary: &Boundary, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, Kind)> {
+fn content_files(
+    boundary: &Boundary,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, Kind)> {
     let root = boundary.root();
     let output = root.join(&config.output);
     let mut files = Vec::new();

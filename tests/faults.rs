@@ -179,3 +179,61 @@ fn a_full_or_read_only_disk_fails_clearly_and_keeps_the_previous_site() {
     assert_eq!(snapshot(&out), before, "the previous site is intact");
     drop(mounted);
 }
+
+#[test]
+fn an_io_error_is_printed_once_and_names_the_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("a-file");
+    std::fs::write(&file, "not a folder").unwrap();
+    let repo = common::fixture("site-basic");
+    let out = file.join("site");
+    let built = build(&repo, &out);
+    let export_to = file.join("queue.json");
+    let exported = common::touchpoint(&[
+        "export",
+        repo.to_str().unwrap(),
+        "--format",
+        "json",
+        "--allow-errors",
+        "--out",
+        export_to.to_str().unwrap(),
+    ]);
+    for result in [built, exported] {
+        assert_eq!(result.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        let error = stderr.lines().find(|l| l.starts_with("error: ")).unwrap();
+        assert_eq!(error.matches("(os error").count(), 1, "{error}");
+        assert!(error.contains(file.to_str().unwrap()), "{error}");
+    }
+}
+
+#[test]
+fn builds_into_one_folder_at_once_take_turns() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = common::fixture("site-basic");
+    let reference = tmp.path().join("reference");
+    assert!(build(&repo, &reference).status.success());
+    let out = tmp.path().join("site");
+    for _round in 0..3 {
+        let builds: Vec<_> = (0..8)
+            .map(|_| {
+                let (repo, out) = (repo.clone(), out.clone());
+                std::thread::spawn(move || build(&repo, &out))
+            })
+            .collect();
+        for result in builds.into_iter().map(|b| b.join().unwrap()) {
+            let stderr = String::from_utf8_lossy(&result.stderr);
+            assert!(result.status.success(), "{stderr}");
+        }
+        assert_eq!(snapshot(&out), snapshot(&reference), "the site is whole");
+    }
+    let beside: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(
+        beside.is_empty(),
+        "no lock or temporary folder is left: {beside:?}"
+    );
+}

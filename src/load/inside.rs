@@ -181,7 +181,10 @@ mod tests {
         symlink("..", root.join("posts/up")).unwrap();
         let boundary = Boundary::new(root);
         let walked = walk_inside(&boundary, "posts", 64, &|_| false);
-        assert_eq!(names(&boundary, &walked.files), ["posts/in/a.md", "posts/real/a.md"]);
+        assert_eq!(
+            names(&boundary, &walked.files),
+            ["posts/in/a.md", "posts/real/a.md"]
+        );
         let rules: Vec<(&str, &str)> = walked
             .diagnostics
             .iter()
@@ -189,7 +192,10 @@ mod tests {
             .collect();
         assert_eq!(
             rules,
-            [("posts/out", "symlink-outside"), ("posts/out.md", "symlink-outside")]
+            [
+                ("posts/out", "symlink-outside"),
+                ("posts/out.md", "symlink-outside")
+            ]
         );
     }
 
