@@ -191,6 +191,17 @@ fn links_nested_inside_a_folder_are_reported_and_not_read() {
 }
 
 #[test]
+fn configuration_files_linked_outside_are_reported_and_not_read() {
+    let (tmp, repo, outside) = scratch();
+    let strategy = outside.join("strategy.toml");
+    let text = std::fs::read_to_string(repo.join("strategy.toml")).unwrap();
+    std::fs::write(&strategy, text.replace("Know-how", MARKER)).unwrap();
+    std::fs::remove_file(repo.join("strategy.toml")).unwrap();
+    symlink(&strategy, repo.join("strategy.toml")).unwrap();
+    assert_refused(tmp.path(), &repo, "strategy.toml");
+}
+
+#[test]
 fn links_that_stay_inside_keep_working() {
     let (tmp, repo, _) = scratch();
     std::fs::create_dir_all(repo.join("content")).unwrap();

@@ -127,9 +127,10 @@ pub fn walk_inside(
         .follow_links(true)
         .sort_by_file_name();
     let entries = walker.into_iter().filter_entry(|entry| {
-        !is_hidden(entry.file_name())
-            && !skip(entry.path())
-            && !(entry.path_is_symlink() && refuse_link(boundary, entry.path(), &mut refused))
+        if is_hidden(entry.file_name()) || skip(entry.path()) {
+            return false;
+        }
+        !entry.path_is_symlink() || !refuse_link(boundary, entry.path(), &mut refused)
     });
     for entry in entries {
         match entry {

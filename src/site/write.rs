@@ -16,17 +16,8 @@ use super::{Site, SiteError};
 /// The file that marks a folder as Touchpoint output, safe to replace on the next build.
 pub const MARKER: &str = ".touchpoint-site";
 
-/// Folders of a content repository the output must never be placed in.
-const CONTENT_FOLDERS: &[&str] = &[
-    "posts",
-    "personas",
-    "campaigns",
-    "crisis",
-    "media",
-    "metrics",
-    "templates",
-    "static",
-];
+/// Folders of a content repository the output must never be placed in: those it reads.
+const CONTENT_FOLDERS: &[&str] = crate::load::READ_FOLDERS;
 
 /// Refuses an output folder that would overwrite or mix with the content: the
 /// repository itself, a folder containing it, or one of its content folders.
