@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::content::config::read_config;
 use crate::content::fields::Reader;
@@ -20,7 +19,9 @@ use crate::content::{campaign::read_campaign, persona::read_persona, strategy::r
 use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
 use crate::model::{Config, MediaFile, MediaKind, Project, Strategy};
 
+mod inside;
 mod reload;
+pub use inside::{Boundary, READ_FOLDERS, SYMLINK_OUTSIDE, Walked, walk_inside};
 pub use reload::{FileRole, Reloaded, reload_file, reload_media, role_of};
 
 /// A file that could not be read.
@@ -49,7 +50,13 @@ pub const MISSING_FRONT_MATTER: Rule = Rule {
 };
 
 /// The rules this module reports.
-pub const RULES: &[&Rule] = &[&UNREADABLE_FILE, &NOT_UTF8, &SYNTAX_ERROR, &MISSING_FRONT_MATTER];
+pub const RULES: &[&Rule] = &[
+    &UNREADABLE_FILE,
+    &NOT_UTF8,
+    &SYNTAX_ERROR,
+    &MISSING_FRONT_MATTER,
+    &SYMLINK_OUTSIDE,
+];
 
 /// Why a repository could not be loaded at all (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -82,6 +89,7 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
     if !root.join("touchpoint.toml").is_file() {
         return Err(LoadError::NotARepository(root.to_path_buf()));
     }
+    let boundary = Boundary::new(root);
     let mut sources = BTreeMap::new();
     let mut diagnostics = Vec::new();
     let rule_names: Vec<&str> = crate::all_rules().iter().map(|r| r.name).collect();
@@ -109,7 +117,9 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
         ..Strategy::default()
     });
 
-    let files = content_files(root, &config);
+    let files = content_files(&boundary, &config, &mut diagnostics);
+    let media = index_media(&boundary, &mut diagnostics);
+    diagnostics.extend(theme_links_outside(&boundary));
     let texts = read_all(root, &files);
     let parsed: Vec<Parsed> = files
         .par_iter()
@@ -125,7 +135,7 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
         campaigns: Vec::new(),
         posts: Vec::new(),
         crisis: Vec::new(),
-        media: index_media(root),
+        media,
         file_count: sources.len() + files.len(),
         sources,
     };
@@ -156,7 +166,7 @@ fn read_toml_file<T>(
     diagnostics: &mut Vec<Diagnostic>,
     read: impl FnOnce(&Node, &mut Reader<'_>) -> T,
 ) -> Option<T> {
-    let text = match read_text(root, rel) {
+    let text = match Boundary::new(root).check(rel).and_then(|()| read_text(root, rel)) {
         Ok(text) => text,
         Err(d) => {
             diagnostics.push(*d);
@@ -176,33 +186,41 @@ fn read_toml_file<T>(
     value
 }
 
-/// Finds the content files, sorted, as repository-relative `/` paths.
-fn content_files(root: &Path, config: &Config) -> Vec<(String, Kind)> {
+/// Finds the content files, sorted, as repository-relative `/` paths; links leading out
+/// of the repository are reported into `diagnostics` and left out.
+fn content_files(
+    boundary: &Boundary,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, Kind)> {
+    let root = boundary.root();
+    let output = root.join(&config.output);
     let mut files = Vec::new();
-    for (folder, kind, recursive) in [
-        ("personas", Kind::Persona, false),
-        ("campaigns", Kind::Campaign, false),
-        ("crisis", Kind::Crisis, false),
-        ("posts", Kind::Post, true),
+    for (folder, kind, depth) in [
+        ("personas", Kind::Persona, 1),
+        ("campaigns", Kind::Campaign, 1),
+        ("crisis", Kind::Crisis, 1),
+        ("posts", Kind::Post, 64),
     ] {
-        let dir = root.join(folder);
-        let walker = WalkDir::new(&dir)
-            .min_depth(1)
-            .max_depth(if recursive { 64 } else { 1 })
-            .sort_by_file_name();
-        let output = root.join(&config.output);
-        for entry in walker
-            .into_iter()
-            .filter_entry(|e| !is_hidden(e.file_name()) && e.path() != output)
-        {
-            let Ok(entry) = entry else { continue };
-            let is_markdown = entry.path().extension().is_some_and(|e| e == "md");
-            if is_markdown && !entry.file_type().is_dir() {
-                files.push((relative(root, entry.path()), kind));
-            }
-        }
+        let walked = walk_inside(boundary, folder, depth, &|path| path == output);
+        diagnostics.extend(walked.diagnostics);
+        let mut found: Vec<String> = (walked.files.iter().chain(&walked.broken))
+            .filter(|path| path.extension().is_some_and(|e| e == "md"))
+            .map(|path| relative(root, path))
+            .collect();
+        found.sort();
+        files.extend(found.into_iter().map(|rel| (rel, kind)));
     }
     files
+}
+
+/// The links leading out of `templates/` and `static/`: the theme is only loaded to
+/// render, but `check` must report them too (the theme loader skips them silently).
+fn theme_links_outside(boundary: &Boundary) -> Vec<Diagnostic> {
+    ["templates", "static"]
+        .iter()
+        .flat_map(|folder| walk_inside(boundary, folder, usize::MAX, &|_| false).diagnostics)
+        .collect()
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -218,25 +236,27 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Indexes `media/**` with sizes and, for images, dimensions read from the header only.
-fn index_media(root: &Path) -> BTreeMap<String, MediaFile> {
-    index_media_under(root, &root.join("media"))
+/// Indexes `media/**` with sizes and, for images, dimensions read from the header only;
+/// links leading out of the repository are reported into `diagnostics` and left out.
+fn index_media(boundary: &Boundary, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<String, MediaFile> {
+    let walked = walk_inside(boundary, "media", usize::MAX, &|_| false);
+    diagnostics.extend(walked.diagnostics);
+    index_media_files(boundary.root(), &walked.files)
 }
 
-/// Indexes the media files in `dir` (a folder under `media/`, or `media/` itself).
-fn index_media_under(root: &Path, dir: &Path) -> BTreeMap<String, MediaFile> {
-    WalkDir::new(dir)
-        .min_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !is_hidden(e.file_name()))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .collect::<Vec<_>>()
+/// Indexes the media files in the repository folder `rel` (a folder under `media/`).
+fn index_media_under(root: &Path, rel: &str) -> BTreeMap<String, MediaFile> {
+    let walked = walk_inside(&Boundary::new(root), rel, usize::MAX, &|_| false);
+    index_media_files(root, &walked.files)
+}
+
+/// The index entries of `files` (paths below `root`), their headers read in parallel.
+fn index_media_files(root: &Path, files: &[PathBuf]) -> BTreeMap<String, MediaFile> {
+    files
         .par_iter()
-        .map(|entry| {
-            let path = relative(root, entry.path());
-            (path.clone(), media_file(path, entry.path()))
+        .map(|file| {
+            let path = relative(root, file);
+            (path.clone(), media_file(path, file))
         })
         .collect()
 }
@@ -371,17 +391,6 @@ fn id_of(rel: &str) -> String {
 
 fn read_text(root: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
     let path = root.join(rel);
-    if path.is_symlink() && !links_inside(root, &path) {
-        return Err(Box::new(
-            Diagnostic::new(
-                &UNREADABLE_FILE,
-                rel,
-                Pos::new(0, 1),
-                "the file is a link that leads outside the repository; it was not read",
-            )
-            .help("copy the file into the repository instead of linking to it"),
-        ));
-    }
     let bytes = std::fs::read(&path).map_err(|err| {
         Box::new(
             Diagnostic::new(
@@ -414,14 +423,6 @@ fn read_text(root: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
             .help("save the file as UTF-8 in your editor"),
         )
     })
-}
-
-/// Whether a symbolic link resolves to a file inside the repository.
-fn links_inside(root: &Path, path: &Path) -> bool {
-    match (root.canonicalize(), path.canonicalize()) {
-        (Ok(root), Ok(target)) => target.starts_with(root),
-        _ => true, // a dangling link or a loop: reading it fails with a clear error
-    }
 }
 
 fn syntax_diagnostic(rel: &str, lang: &str, err: SyntaxError) -> Diagnostic {
@@ -464,12 +465,8 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn links_out_of_the_repository_are_not_read() {
+    fn link_loops_are_unreadable() {
         let dir = tempfile::tempdir().unwrap();
-        let outside = tempfile::NamedTempFile::new().unwrap();
-        std::os::unix::fs::symlink(outside.path(), dir.path().join("evil.md")).unwrap();
-        let d = read_text(dir.path(), "evil.md").unwrap_err();
-        assert!(d.message.contains("outside the repository"), "{}", d.message);
         std::os::unix::fs::symlink("loop.md", dir.path().join("loop.md")).unwrap();
         assert_eq!(
             read_text(dir.path(), "loop.md").unwrap_err().rule,

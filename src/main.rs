@@ -52,10 +52,28 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return Outcome::Success;
             }
-            eprintln!("error: {}", escape(&format!("{err:#}")));
+            eprintln!("error: {}", escape(&error_message(&err)));
             Outcome::Failed
         })
         .into()
+}
+
+/// The error and its causes, each said once: library errors already name their source
+/// in their own message ("cannot write X: Permission denied (os error 13)"), and printing
+/// the whole chain (`{:#}`) would repeat it.
+fn error_message(err: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -179,3 +179,85 @@ fn a_full_or_read_only_disk_fails_clearly_and_keeps_the_previous_site() {
     assert_eq!(snapshot(&out), before, "the previous site is intact");
     drop(mounted);
 }
+
+#[test]
+fn an_io_error_is_printed_once_and_names_the_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("a-file");
+    std::fs::write(&file, "not a folder").unwrap();
+    let repo = common::fixture("site-basic");
+    let out = file.join("site");
+    let built = build(&repo, &out);
+    let export_to = file.join("queue.json");
+    let exported = common::touchpoint(&[
+        "export",
+        repo.to_str().unwrap(),
+        "--format",
+        "json",
+        "--allow-errors",
+        "--out",
+        export_to.to_str().unwrap(),
+    ]);
+    for result in [built, exported] {
+        assert_eq!(result.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        let error = stderr.lines().find(|l| l.starts_with("error: ")).unwrap();
+        assert_eq!(error.matches("(os error").count(), 1, "{error}");
+        assert!(error.contains(file.to_str().unwrap()), "{error}");
+    }
+}
+
+/// The most `.NAME.tmp-PID` folders (builds writing) seen at once beside `out` while
+/// `running` holds.
+fn most_builds_writing_at_once(out: &Path, running: &std::sync::atomic::AtomicBool) -> usize {
+    let parent = out.parent().unwrap();
+    let prefix = format!(".{}.tmp-", out.file_name().unwrap().to_string_lossy());
+    let mut most = 0;
+    while running.load(std::sync::atomic::Ordering::Relaxed) {
+        let writing = std::fs::read_dir(parent)
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+            .count();
+        most = most.max(writing);
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    most
+}
+
+#[test]
+fn builds_into_one_folder_at_once_take_turns() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = example_copy(tmp.path());
+    let reference = tmp.path().join("reference");
+    assert!(build(&repo, &reference).status.success());
+    let out = tmp.path().join("site");
+    let running = std::sync::Arc::new(AtomicBool::new(true));
+    let watcher = {
+        let (out, running) = (out.clone(), running.clone());
+        std::thread::spawn(move || most_builds_writing_at_once(&out, &running))
+    };
+    let builds: Vec<_> = (0..8)
+        .map(|_| {
+            let (repo, out) = (repo.clone(), out.clone());
+            std::thread::spawn(move || build(&repo, &out))
+        })
+        .collect();
+    for result in builds.into_iter().map(|b| b.join().unwrap()) {
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert!(result.status.success(), "{stderr}");
+    }
+    running.store(false, Ordering::Relaxed);
+    assert_eq!(watcher.join().unwrap(), 1, "one build writes at a time");
+    assert_eq!(snapshot(&out), snapshot(&reference), "the site is whole");
+    let beside: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(
+        beside.is_empty(),
+        "no lock or temporary folder is left: {beside:?}"
+    );
+}

@@ -6,7 +6,7 @@
 //! project depends on (`touchpoint.toml`, `strategy.toml`, the theme overrides,
 //! metrics) needs a full [`load_project`](super::load_project).
 
-use super::{Item, Kind, id_of, index_media_under, is_hidden, media_file, parse_file, read_text};
+use super::{Boundary, Item, Kind, id_of, index_media_under, is_hidden, media_file, parse_file, read_text};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Config, Post, Project};
 
@@ -100,7 +100,9 @@ pub fn reload_file(project: &mut Project, rel: &str) -> Reloaded {
     if !had_file {
         project.file_count += 1;
     }
-    let text = read_text(&project.root, rel);
+    let text = Boundary::new(&project.root)
+        .check(rel)
+        .and_then(|()| read_text(&project.root, rel));
     let parsed = parse_file(rel, kind, text, &project.config);
     if let Some(text) = parsed.text {
         project.sources.insert(parsed.rel, text);
@@ -116,19 +118,23 @@ pub fn reload_file(project: &mut Project, rel: &str) -> Reloaded {
     reloaded
 }
 
-/// Re-indexes the media file or folder at `rel` (added, changed or deleted).
+/// Re-indexes the media file or folder at `rel` (added, changed or deleted). A path
+/// leading out of the repository is left out (a full load reports it).
 pub fn reload_media(project: &mut Project, rel: &str) {
     let folder = format!("{rel}/");
     project
         .media
         .retain(|path, _| path != rel && !path.starts_with(&folder));
     let path = project.root.join(rel);
+    if Boundary::new(&project.root).leads_outside(&path) {
+        return;
+    }
     if path.is_file() {
         project
             .media
             .insert(rel.to_owned(), media_file(rel.to_owned(), &path));
     } else if path.is_dir() {
-        project.media.extend(index_media_under(&project.root, &path));
+        project.media.extend(index_media_under(&project.root, rel));
     }
 }
 

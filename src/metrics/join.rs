@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Pos};
-use crate::load::{UNREADABLE_FILE, relative};
+use crate::load::{Boundary, UNREADABLE_FILE, relative, walk_inside};
 use crate::model::Project;
 use crate::platform::Platform;
 
@@ -33,20 +33,10 @@ pub struct MetricFiles {
 /// Reads and parses every `metrics/*.csv` under `root` (see [`load_metrics`]).
 pub fn read_metrics(root: &Path) -> MetricFiles {
     let mut files = MetricFiles::default();
-    for path in metric_files(root) {
+    let walked = walk_inside(&Boundary::new(root), "metrics", 1, &|_| false);
+    files.diagnostics.extend(walked.diagnostics);
+    for path in walked.files.into_iter().filter(|p| is_csv(p)) {
         let rel = relative(root, &path);
-        if !inside(root, &path) {
-            files.diagnostics.push(
-                Diagnostic::new(
-                    &UNREADABLE_FILE,
-                    &rel,
-                    Pos::new(0, 1),
-                    "the file is a link that leads outside the repository; it was not read",
-                )
-                .help("copy the file into the repository instead of linking to it"),
-            );
-            continue;
-        }
         match std::fs::read(&path) {
             Ok(bytes) => {
                 let (rows, diags) = parse_csv(&rel, &bytes);
@@ -81,32 +71,9 @@ pub fn join_metrics(project: &Project, files: &MetricFiles) -> (Vec<MetricRecord
     (joined, diagnostics)
 }
 
-/// Whether a file (after following links) lies inside the repository.
-fn inside(root: &Path, path: &Path) -> bool {
-    match (root.canonicalize(), path.canonicalize()) {
-        (Ok(root), Ok(target)) => target.starts_with(root),
-        _ => true, // a dangling link or a loop: reading it fails with a clear error
-    }
-}
-
-/// The CSV files directly under `metrics/`, sorted by name; hidden files skipped.
-fn metric_files(root: &Path) -> Vec<std::path::PathBuf> {
-    let Ok(entries) = std::fs::read_dir(root.join("metrics")) else {
-        return Vec::new();
-    };
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
-        .filter(|p| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-        })
-        .collect();
-    files.sort();
-    files
+/// Whether `path` names a CSV file.
+fn is_csv(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
 }
 
 /// Resolves each record's post; reports and drops rows for unknown posts or for a
@@ -234,7 +201,7 @@ mod tests {
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(
             (diags[0].rule, diags[0].file.as_str()),
-            ("unreadable-file", "metrics/evil.csv")
+            ("symlink-outside", "metrics/evil.csv")
         );
     }
 }

@@ -136,6 +136,7 @@ const UNREADABLE: &[&str] = &[
     "not-utf8",
     "syntax-error",
     "missing-front-matter",
+    "symlink-outside",
 ];
 
 impl Session {
@@ -199,9 +200,14 @@ impl Session {
         self.role(rel) != FileRole::Unused
     }
 
-    /// What `rel` is to the build; a folder path becomes a whole-project change.
+    /// What `rel` is to the build; a folder path becomes a whole-project change, and so
+    /// does a path leading out of the repository (the full load reports it).
     fn role(&self, rel: &str) -> FileRole {
-        match load::role_of(rel, &self.checked.project.config) {
+        let role = load::role_of(rel, &self.checked.project.config);
+        if role != FileRole::Unused && load::Boundary::new(&self.root).check(rel).is_err() {
+            return FileRole::Project;
+        }
+        match role {
             FileRole::Folder if self.is_folder(rel) => FileRole::Project,
             FileRole::Folder => FileRole::Unused,
             role => role,

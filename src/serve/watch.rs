@@ -27,21 +27,38 @@ pub struct Changes {
 
 /// Starts watching `root` recursively: with the platform's notification API, or by
 /// polling (for network drives, containers and editors whose saves the API misses).
+/// Links are not followed, so nothing outside the repository is watched; a folder the
+/// loader reads that is a link staying inside is watched under its own name too.
 pub fn watch(root: &Path, poll: bool) -> notify::Result<Changes> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let (sender, events) = channel();
+    let config = notify::Config::default().with_follow_symlinks(false);
     let mut watcher: Box<dyn Watcher + Send> = if poll {
-        let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+        let config = config.with_poll_interval(POLL_INTERVAL);
         Box::new(notify::PollWatcher::new(sender, config)?)
     } else {
-        Box::new(notify::recommended_watcher(sender)?)
+        Box::new(notify::RecommendedWatcher::new(sender, config)?)
     };
     watcher.watch(&root, RecursiveMode::Recursive)?;
+    for folder in linked_folders_inside(&root) {
+        watcher.watch(&folder, RecursiveMode::Recursive)?;
+    }
     Ok(Changes {
         root,
         events,
         _watcher: watcher,
     })
+}
+
+/// The folders the loader reads that are links resolving inside the repository: the
+/// watcher does not follow links, so these are watched by their own name.
+fn linked_folders_inside(root: &Path) -> Vec<PathBuf> {
+    let boundary = crate::load::Boundary::new(root);
+    crate::load::READ_FOLDERS
+        .iter()
+        .map(|folder| root.join(folder))
+        .filter(|path| path.is_symlink() && path.is_dir() && !boundary.leads_outside(path))
+        .collect()
 }
 
 impl Changes {

@@ -9,9 +9,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use walkdir::WalkDir;
-
 use super::SiteError;
+use crate::load::{Boundary, walk_inside};
 
 macro_rules! theme_template {
     ($name:literal) => {
@@ -112,7 +111,8 @@ pub fn load_theme(root: &Path) -> Result<Theme, SiteError> {
     for (name, bytes) in STATIC {
         theme.statics.insert((*name).to_owned(), bytes.to_vec());
     }
-    for (rel, bytes) in read_folder(&root.join("templates"))? {
+    let boundary = Boundary::new(root);
+    for (rel, bytes) in read_folder(&boundary, "templates")? {
         let text = String::from_utf8(bytes).map_err(|_| SiteError::Template {
             template: format!("templates/{rel}"),
             line: None,
@@ -124,39 +124,29 @@ pub fn load_theme(root: &Path) -> Result<Theme, SiteError> {
         };
         theme.templates.insert(rel, source);
     }
-    for (rel, bytes) in read_folder(&root.join("static"))? {
+    for (rel, bytes) in read_folder(&boundary, "static")? {
         theme.statics.insert(rel, bytes);
     }
     Ok(theme)
 }
 
-/// Every file under `dir` (absent: none), by `/`-separated path relative to it; hidden files skipped.
-fn read_folder(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, SiteError> {
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
-    let mut files = Vec::new();
-    let walker = WalkDir::new(dir).min_depth(1).sort_by_file_name();
-    for entry in walker
-        .into_iter()
-        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
-    {
-        let entry = entry.map_err(|e| SiteError::Io {
-            path: dir.display().to_string(),
-            source: std::io::Error::other(e.to_string()),
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(dir) else {
+/// Every file under the repository folder `folder` (absent: none), by `/`-separated path
+/// relative to it; hidden files skipped. Links leading out of the repository are skipped
+/// too (loading the project reports them), so nothing outside reaches the site.
+fn read_folder(boundary: &Boundary, folder: &str) -> Result<Vec<(String, Vec<u8>)>, SiteError> {
+    let dir = boundary.root().join(folder);
+    let walked = walk_inside(boundary, folder, usize::MAX, &|_| false);
+    let mut files = Vec::with_capacity(walked.files.len());
+    for path in walked.files {
+        let Ok(rel) = path.strip_prefix(&dir) else {
             continue;
         };
         let rel: Vec<String> = rel
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
-        let bytes = std::fs::read(entry.path()).map_err(|source| SiteError::Io {
-            path: entry.path().display().to_string(),
+        let bytes = std::fs::read(&path).map_err(|source| SiteError::Io {
+            path: path.display().to_string(),
             source,
         })?;
         files.push((rel.join("/"), bytes));

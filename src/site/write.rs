@@ -16,21 +16,13 @@ use super::{Site, SiteError};
 /// The file that marks a folder as Touchpoint output, safe to replace on the next build.
 pub const MARKER: &str = ".touchpoint-site";
 
-/// Folders of a content repository the output must never be placed in.
-const CONTENT_FOLDERS: &[&str] = &[
-    "posts",
-    "personas",
-    "campaigns",
-    "crisis",
-    "media",
-    "metrics",
-    "templates",
-    "static",
-];
+/// Folders of a content repository the output must never be placed in: those it reads.
+const CONTENT_FOLDERS: &[&str] = crate::load::READ_FOLDERS;
 
 /// Refuses an output folder that would overwrite or mix with the content: the
 /// repository itself, a folder containing it, or one of its content folders.
 pub fn check_output_dir(repo: &Path, out: &Path) -> Result<(), SiteError> {
+    refuse_link(out)?;
     let repo = absolute(repo)?;
     let out = absolute(out)?;
     let refuse = |why: &str| {
@@ -53,6 +45,20 @@ pub fn check_output_dir(repo: &Path, out: &Path) -> Result<(), SiteError> {
         return refuse("it holds a touchpoint.toml (a content repository)");
     }
     Ok(())
+}
+
+/// Refuses an output folder that is a symbolic link: the site would be written (and the
+/// previous one replaced) wherever the link points, outside what the user named.
+fn refuse_link(out: &Path) -> Result<(), SiteError> {
+    let named: PathBuf = out.components().collect();
+    if !named.is_symlink() {
+        return Ok(());
+    }
+    let target = std::fs::read_link(&named).map_or_else(|_| "?".to_owned(), |t| t.display().to_string());
+    Err(SiteError::UnsafeOutput {
+        path: named.display().to_string(),
+        why: format!("it is a symbolic link (to {target}); name the real folder instead"),
+    })
 }
 
 /// The output folder named by `output` in touchpoint.toml: inside the repository, never
@@ -97,17 +103,19 @@ pub struct SiteWriter {
     /// Folders already created under `tmp`.
     folders: Mutex<HashSet<PathBuf>>,
     finished: bool,
+    /// Held from start to finish, so two builds into one folder take turns.
+    _lock: OutputLock,
 }
 
 impl SiteWriter {
     /// Checks that `out` may be replaced (never the repository `repo` or a folder
     /// Touchpoint did not make) and starts a fresh temporary folder next to it.
     pub fn create(out: &Path, repo: Option<&Path>) -> Result<Self, SiteError> {
+        refuse_link(out)?;
         let out = absolute(out)?;
         if let Some(root) = repo {
             check_output_dir(root, &out)?;
         }
-        ensure_replaceable(&out)?;
         let parent = out.parent().ok_or_else(|| SiteError::UnsafeOutput {
             path: out.display().to_string(),
             why: "it has no parent folder".to_owned(),
@@ -117,6 +125,8 @@ impl SiteWriter {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let lock = OutputLock::acquire(&parent.join(format!(".{name}.lock")))?;
+        ensure_replaceable(&out)?;
         remove_stale_siblings(parent, &name);
         let pid = std::process::id();
         let writer = SiteWriter {
@@ -127,6 +137,7 @@ impl SiteWriter {
             written: Mutex::new(Vec::new()),
             folders: Mutex::new(HashSet::new()),
             finished: false,
+            _lock: lock,
         };
         start_tree(&writer.tmp)?;
         Ok(writer)
@@ -184,6 +195,62 @@ impl Drop for SiteWriter {
             let _ = std::fs::remove_dir_all(&self.tmp);
         }
     }
+}
+
+/// An exclusive advisory lock on a file next to the output folder (`.NAME.lock`), held
+/// while one build writes and swaps in its site: a second build into the same folder
+/// waits instead of racing the first one's renames. The file is removed on release, so
+/// nothing is left beside the output.
+struct OutputLock {
+    path: PathBuf,
+    // Holding the open file holds the lock; closing it releases the lock.
+    _file: std::fs::File,
+}
+
+impl OutputLock {
+    /// Waits until the lock at `path` is free and takes it.
+    fn acquire(path: &Path) -> Result<Self, SiteError> {
+        loop {
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(path)
+                .map_err(io_error(path))?;
+            file.lock().map_err(io_error(path))?;
+            // The holder before us removed the file it locked; ours may be that removed
+            // one, which locks nothing: take the lock again on the file now at `path`.
+            if is_same_file(&file, path) {
+                return Ok(OutputLock {
+                    path: path.to_path_buf(),
+                    _file: file,
+                });
+            }
+        }
+    }
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Removed while still locked, so whoever waits on it retries with a fresh file.
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Whether the open `file` is the file now at `path`.
+#[cfg(unix)]
+fn is_same_file(file: &std::fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        _ => false,
+    }
+}
+
+/// Whether the open `file` is the file now at `path` (elsewhere: whether one exists).
+#[cfg(not(unix))]
+fn is_same_file(_file: &std::fs::File, path: &Path) -> bool {
+    path.exists()
 }
 
 /// The lock's data even if another thread panicked while holding it (the data is a
