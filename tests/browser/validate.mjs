@@ -15,7 +15,7 @@
 // report and site-xss (today 2026-11-29). --bin is the touchpoint binary (default
 // $TOUCHPOINT, else target/debug/touchpoint); --keep DIR builds into DIR instead of a
 // temporary folder that is removed at the end. $CHROMIUM overrides /usr/bin/chromium.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -118,17 +118,88 @@ function siteOf(file) {
   return sites.find((s) => file.startsWith(s.out + "/"));
 }
 
-// ---- vnu: one Java start for every page of every site ----
-const vnu = spawnSync(
-  "java",
-  ["-jar", vnuJar, "--errors-only", "--format", "json", "--skip-non-html", ...sites.map((s) => s.out)],
-  { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
-);
+// ---- vnu: one Java start for every page of every site, running while axe works ----
+const vnuDone = new Promise((resolveVnu) => {
+  const child = spawn(
+    "java",
+    ["-jar", vnuJar, "--errors-only", "--format", "json", "--skip-non-html", ...sites.map((s) => s.out)],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (err += d));
+  child.on("close", (status) => resolveVnu({ status, out, err }));
+});
+
+// ---- axe-core: every page, each colour scheme ----
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  headless: true,
+  args: CHROMIUM_ARGS,
+});
+try {
+  // One queue of (page, scheme) jobs, worked off by a few tabs at once.
+  const jobs = sites.flatMap((site) =>
+    site.schemes.flatMap((colorScheme) => site.pages.map((file) => ({ site, file, colorScheme }))),
+  );
+  const contexts = new Map();
+  for (const colorScheme of new Set(jobs.map((j) => j.colorScheme))) {
+    // bypassCSP: the pages forbid inline script; axe is injected by the test, not the site.
+    const context = await browser.newContext({ colorScheme, bypassCSP: true, reducedMotion: "reduce" });
+    await context.addInitScript({ content: axeSource });
+    contexts.set(colorScheme, context);
+  }
+  const results = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    const tabs = new Map();
+    while (next < jobs.length) {
+      const i = next++;
+      const { file, colorScheme } = jobs[i];
+      if (!tabs.has(colorScheme)) tabs.set(colorScheme, await contexts.get(colorScheme).newPage());
+      const page = tabs.get(colorScheme);
+      await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+      results[i] = await page.evaluate(async () => {
+        const result = await globalThis.axe.run(document, { resultTypes: ["violations"] });
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.map((n) => ({
+            target: n.target.map((t) => (Array.isArray(t) ? t.join(" >>> ") : t)).join(" "),
+            summary: n.failureSummary,
+          })),
+        }));
+      });
+    }
+  };
+  const tabs = Math.max(1, Number(process.env.VALIDATE_TABS) || 2);
+  await Promise.all(Array.from({ length: tabs }, worker));
+  jobs.forEach(({ site, file, colorScheme }, i) => {
+    for (const v of results[i]) {
+      site.axe++;
+      site.nodes += v.nodes.length;
+      const page = `${site.name}/${relative(site.out, file)}`;
+      console.log(`axe  ${page} (${colorScheme}): ${v.id} [${v.impact}] ${v.help}`);
+      for (const n of v.nodes.slice(0, 8)) {
+        const detail = (n.summary || "").split("\n").slice(1, 2).join(" ").trim();
+        console.log(`       ${n.target}${detail ? `  -- ${detail}` : ""}`);
+      }
+      if (v.nodes.length > 8) console.log(`       ... and ${v.nodes.length - 8} more`);
+    }
+  });
+} finally {
+  await browser.close();
+}
+
+// ---- vnu results ----
+const vnu = await vnuDone;
 let messages;
 try {
-  messages = JSON.parse(vnu.stderr || vnu.stdout).messages;
+  messages = JSON.parse(vnu.err || vnu.out).messages;
 } catch {
-  fail(`vnu did not answer JSON (status ${vnu.status}):\n${vnu.stderr}${vnu.stdout}`);
+  fail(`vnu did not answer JSON (status ${vnu.status}):\n${vnu.err}${vnu.out}`);
 }
 for (const m of messages) {
   if (m.type !== "error" && m.subType !== "fatal") continue;
@@ -138,55 +209,6 @@ for (const m of messages) {
   const where = site ? `${site.name}/${relative(site.out, file)}` : file;
   const extract = m.extract ? `  [${m.extract.replace(/\s+/g, " ").trim().slice(0, 120)}]` : "";
   console.log(`vnu  ${where}:${m.lastLine ?? "?"}: ${m.message}${extract}`);
-}
-
-// ---- axe-core: every page, each colour scheme ----
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  args: CHROMIUM_ARGS,
-});
-try {
-  const schemes = [...new Set(sites.flatMap((s) => s.schemes))];
-  await Promise.all(
-    schemes.map(async (colorScheme) => {
-      // bypassCSP: the pages forbid inline script; axe is injected by the test, not the site.
-      const context = await browser.newContext({ colorScheme, bypassCSP: true, reducedMotion: "reduce" });
-      const page = await context.newPage();
-      for (const site of sites.filter((s) => s.schemes.includes(colorScheme))) {
-        for (const file of site.pages) {
-          await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
-          await page.addScriptTag({ content: axeSource });
-          const violations = await page.evaluate(async () => {
-            const result = await globalThis.axe.run(document, { resultTypes: ["violations"] });
-            return result.violations.map((v) => ({
-              id: v.id,
-              impact: v.impact,
-              help: v.help,
-              nodes: v.nodes.map((n) => ({
-                target: n.target.map((t) => (Array.isArray(t) ? t.join(" >>> ") : t)).join(" "),
-                summary: n.failureSummary,
-              })),
-            }));
-          });
-          for (const v of violations) {
-            site.axe++;
-            site.nodes += v.nodes.length;
-            const page = `${site.name}/${relative(site.out, file)}`;
-            console.log(`axe  ${page} (${colorScheme}): ${v.id} [${v.impact}] ${v.help}`);
-            for (const n of v.nodes.slice(0, 8)) {
-              const detail = (n.summary || "").split("\n").slice(1, 2).join(" ").trim();
-              console.log(`       ${n.target}${detail ? `  -- ${detail}` : ""}`);
-            }
-            if (v.nodes.length > 8) console.log(`       ... and ${v.nodes.length - 8} more`);
-          }
-        }
-      }
-      await context.close();
-    }),
-  );
-} finally {
-  await browser.close();
 }
 
 // ---- summary ----
