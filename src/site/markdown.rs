@@ -29,7 +29,8 @@ pub struct Placement<'a> {
     pub source: &'a str,
     /// The page's relative prefix to the site root (`../`).
     pub root: &'a str,
-    /// `<h{top}>` for `#`, one level lower for `##`, so content headings sit under the page's outline.
+    /// `<h{top}>` for the text's shallowest heading (`#`, or `##` in a text without `#`), one
+    /// level lower for the next, so content headings sit under the page's outline.
     pub top: u8,
 }
 
@@ -44,8 +45,10 @@ pub fn render_markdown(text: &str, at: Placement<'_>, targets: LinkTargets<'_>) 
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     let mut raw = String::new();
-    let shift = usize::from(at.top.clamp(1, 6) - 1);
-    let events: Vec<Event<'_>> = Parser::new_ext(text, options)
+    let events: Vec<Event<'_>> = Parser::new_ext(text, options).collect();
+    let mut outline = Outline::new(at.top, &events);
+    let events: Vec<Event<'_>> = events
+        .into_iter()
         .map(|event| match event {
             Event::Start(Tag::Heading {
                 level,
@@ -53,12 +56,12 @@ pub fn render_markdown(text: &str, at: Placement<'_>, targets: LinkTargets<'_>) 
                 classes,
                 attrs,
             }) => Event::Start(Tag::Heading {
-                level: shifted(level, shift),
+                level: outline.open(level),
                 id,
                 classes,
                 attrs,
             }),
-            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shifted(level, shift))),
+            Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Heading(outline.current)),
             other => other,
         })
         .collect();
@@ -76,11 +79,105 @@ pub fn render_markdown(text: &str, at: Placement<'_>, targets: LinkTargets<'_>) 
             .to_owned(),
         targets,
     };
-    ammonia::Builder::default()
+    let clean = ammonia::Builder::default()
         .link_rel(Some("noopener noreferrer nofollow"))
         .url_relative(ammonia::UrlRelative::Custom(Box::new(rewrite)))
         .clean(&raw)
-        .to_string()
+        .to_string();
+    without_dead_urls(&clean)
+}
+
+/// Sanitised HTML without what a removed URL leaves behind: an `<img>` without `src`
+/// (an empty box) is dropped, and an `<a>` without `href` loses the `rel` ammonia adds to
+/// every link (`rel` on a placeholder link is invalid HTML).
+///
+/// Works on ammonia's serialisation: every `<` outside a quoted attribute value opens a
+/// tag, and attributes are written as ` name="value"` with `"` escaped.
+fn without_dead_urls(html: &str) -> String {
+    const REL: &str = " rel=\"noopener noreferrer nofollow\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tag_and_after = &rest[start..];
+        let mut quoted = false;
+        let end = tag_and_after
+            .char_indices()
+            .find(|&(_, c)| {
+                quoted ^= c == '"';
+                c == '>' && !quoted
+            })
+            .map_or(tag_and_after.len(), |(i, _)| i + 1);
+        let tag = &tag_and_after[..end];
+        let has = |attribute: &str| tag.contains(&format!(" {attribute}=\""));
+        if tag.starts_with("<img") && tag[4..].starts_with([' ', '>', '/']) && !has("src") {
+            // dropped
+        } else if tag.starts_with("<a ") && !has("href") {
+            out.push_str(&tag.replacen(REL, "", 1));
+        } else {
+            out.push_str(tag);
+        }
+        rest = &tag_and_after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Heading levels for Markdown placed under a page heading: the shallowest level in the
+/// text becomes `<h{top}>` and no heading is more than one level below the one before, so
+/// a text that starts at `##` or jumps from `#` to `###` still gives the page an outline
+/// without skipped levels.
+struct Outline {
+    /// Index (0 for `h1`) the shallowest heading of the text moves to.
+    top: usize,
+    /// Index of the shallowest heading in the text.
+    shallowest: usize,
+    /// Index of the last heading written; `top - 1` before the first (the page's heading).
+    previous: Option<usize>,
+    /// The level of the heading being written, for its end tag.
+    current: HeadingLevel,
+}
+
+const LEVELS: [HeadingLevel; 6] = [
+    HeadingLevel::H1,
+    HeadingLevel::H2,
+    HeadingLevel::H3,
+    HeadingLevel::H4,
+    HeadingLevel::H5,
+    HeadingLevel::H6,
+];
+
+impl Outline {
+    fn new(top: u8, events: &[Event<'_>]) -> Self {
+        let shallowest = events
+            .iter()
+            .filter_map(|event| match event {
+                Event::Start(Tag::Heading { level, .. }) => Some(index(*level)),
+                _ => None,
+            })
+            .min()
+            .unwrap_or(0);
+        Outline {
+            top: usize::from(top.clamp(1, 6) - 1),
+            shallowest,
+            previous: None,
+            current: HeadingLevel::H1,
+        }
+    }
+
+    /// The level a heading written as `level` gets.
+    fn open(&mut self, level: HeadingLevel) -> HeadingLevel {
+        let wanted = index(level) - self.shallowest + self.top;
+        let deepest = self.previous.map_or(self.top, |previous| previous + 1);
+        let at = wanted.min(deepest).min(LEVELS.len() - 1);
+        self.previous = Some(at);
+        self.current = LEVELS[at];
+        self.current
+    }
+}
+
+fn index(level: HeadingLevel) -> usize {
+    LEVELS.iter().position(|l| *l == level).unwrap_or(0)
 }
 
 /// Whether an event can put anything but escaped text and plain markup into the HTML:
@@ -108,20 +205,6 @@ pub fn without_title<'a>(markdown: &'a str, name: &str) -> &'a str {
     } else {
         markdown
     }
-}
-
-/// `level` moved down by `shift`, at most to `<h6>`.
-fn shifted(level: HeadingLevel, shift: usize) -> HeadingLevel {
-    let levels = [
-        HeadingLevel::H1,
-        HeadingLevel::H2,
-        HeadingLevel::H3,
-        HeadingLevel::H4,
-        HeadingLevel::H5,
-        HeadingLevel::H6,
-    ];
-    let index = levels.iter().position(|l| *l == level).unwrap_or(0);
-    levels[(index + shift).min(levels.len() - 1)]
 }
 
 /// Points relative links at media copies and pages in the site; drops the others.
@@ -221,9 +304,42 @@ mod tests {
             &BTreeMap::new(),
         );
         assert!(
-            out.contains("<h3>Top</h3>") && out.contains("<h4>Sub</h4>") && out.contains("<h6>Deep</h6>"),
+            out.contains("<h3>Top</h3>") && out.contains("<h4>Sub</h4>") && out.contains("<h5>Deep</h5>"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn the_shallowest_heading_sits_right_under_the_page_heading_and_none_skips_a_level() {
+        let (media, pages) = (BTreeMap::new(), BTreeMap::new());
+        let out = render_at("## Why\n\n#### Detail\n\n## How", "a.md", "", 2, &media, &pages);
+        assert_eq!(
+            out.matches("<h2>").count(),
+            2,
+            "`##` is the text's top level: {out}"
+        );
+        assert!(out.contains("<h3>Detail</h3>"), "no skipped level: {out}");
+        let out = render_at("### Deep\n\n# Top", "a.md", "", 3, &media, &pages);
+        assert!(
+            out.contains("<h3>Deep</h3>") && out.contains("<h3>Top</h3>"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_removed_url_leaves_no_empty_image_and_no_rel_on_a_placeholder_link() {
+        let out = render(
+            "[click](javascript:alert(1)) <img src=\"javascript:x\" alt=\"a > b\"> ![i](data:x) \
+             [ok](https://example.org) <img alt='x\"y'> ![kept](https://example.org/a.png)",
+        );
+        assert!(out.contains("<a>click</a>"), "{out}");
+        assert!(
+            out.contains(r#"<a href="https://example.org" rel="noopener noreferrer nofollow">ok</a>"#),
+            "{out}"
+        );
+        assert_eq!(out.matches("<img").count(), 1, "{out}");
+        assert!(out.contains(r#"src="https://example.org/a.png""#), "{out}");
+        assert!(!out.contains("a > b") && !out.contains("&quot;y"), "{out}");
     }
 
     #[test]
