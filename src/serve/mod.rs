@@ -6,17 +6,21 @@
 //! them; the result is swapped into the served site and every open page is told to
 //! reload (or shown the problems, when the build failed and the last good site stays).
 
+mod host;
 mod http;
+mod pool;
 mod reload;
 mod session;
 mod state;
 mod watch;
+mod wire;
 
 use std::io::Write;
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use host::{HostName, InvalidHost};
 pub use http::BindError;
 pub use reload::{EVENTS_PATH, Event, SCRIPT_PATH, inject_script, script};
 pub use session::{Build, Outcome, Problem, Session};
@@ -39,6 +43,9 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// The port; 0 picks any free port.
     pub port: u16,
+    /// Host names answered besides localhost, 127.0.0.1 and [::1] (`--allow-host`): any
+    /// other name in a request's `Host` header may be a DNS-rebinding page, and is refused.
+    pub allow_hosts: Vec<HostName>,
     /// Open the site in the default browser once it is served.
     pub open: bool,
     /// Poll the files instead of using the system's change notifications.
@@ -73,10 +80,15 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let checked = session.checked();
     let summary = Summary::of(&checked.diagnostics);
     println!("{}", render_summary(summary, checked.project.file_count));
-    let addr = http::start(options.bind, options.port, Arc::clone(&served))?;
+    let hosts = host::AllowedHosts::new(options.bind, &options.allow_hosts);
+    let addr = http::start(options.bind, options.port, hosts, Arc::clone(&served))?;
     let url = format!("http://{addr}/");
     if !addr.ip().is_loopback() {
-        eprintln!("warning: listening on {addr}: other machines on the network can read the site");
+        eprintln!(
+            "warning: listening on {addr}: other machines on the network can read the site \
+             under the host names localhost, 127.0.0.1, [::1], the address listened on and \
+             those given with --allow-host (add this machine's name or address)"
+        );
     }
     println!(
         "Serving {} at {url} (Ctrl-C to stop)",
