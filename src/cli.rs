@@ -124,8 +124,8 @@ pub struct ServeArgs {
     /// Port to listen on; 0 picks any free port.
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
-    /// Address to listen on. Only this machine can reach the default; give 0.0.0.0 to
-    /// let other devices on the network see the site.
+    /// Address to listen on. Only this machine can reach the default; give 0.0.0.0 (with
+    /// --allow-host naming this machine) to let other devices on the network see the site.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
     /// Also answer requests for this host name or address (repeatable). Only localhost,

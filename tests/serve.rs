@@ -774,3 +774,17 @@ fn open_event_streams_do_not_starve_page_requests() {
         .count();
     assert!(hellos >= 16, "only {hellos} of 100 streams said hello");
 }
+
+#[test]
+fn listening_on_all_addresses_still_answers_only_allowed_names() {
+    let server = DevServer::start_with(&["--bind", "0.0.0.0", "--allow-host", "my.lan"]);
+    let port = server.addr.port();
+    for host in [format!("127.0.0.1:{port}"), format!("my.lan:{port}")] {
+        let response = get_as(server.addr, "/", &format!("Host: {host}\r\n"));
+        assert_eq!(response.status, 200, "Host {host}");
+    }
+    for host in [format!("0.0.0.0:{port}"), format!("evil.example:{port}")] {
+        let response = get_as(server.addr, "/", &format!("Host: {host}\r\n"));
+        assert_eq!(response.status, 421, "Host {host}");
+    }
+}

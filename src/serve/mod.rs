@@ -82,12 +82,16 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     println!("{}", render_summary(summary, checked.project.file_count));
     let hosts = host::AllowedHosts::new(options.bind, &options.allow_hosts);
     let addr = http::start(options.bind, options.port, hosts, Arc::clone(&served))?;
-    let url = format!("http://{addr}/");
+    let url = format!("http://{}/", local_url_addr(addr));
     if !addr.ip().is_loopback() {
         eprintln!(
             "warning: listening on {addr}: other machines on the network can read the site \
-             under the host names localhost, 127.0.0.1, [::1], the address listened on and \
-             those given with --allow-host (add this machine's name or address)"
+             under the names given with --allow-host (add this machine's name or address){}",
+            if addr.ip().is_unspecified() {
+                ""
+            } else {
+                " or at that address"
+            }
         );
     }
     println!(
@@ -132,6 +136,18 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             }
         }
     }
+}
+
+/// The address to print and open: a server listening on all addresses (`0.0.0.0`) is
+/// reached here as 127.0.0.1 (or `[::1]`), a name it answers; `0.0.0.0` is not one.
+fn local_url_addr(addr: std::net::SocketAddr) -> std::net::SocketAddr {
+    use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+    let ip = match addr.ip() {
+        IpAddr::V4(v4) if v4.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(v6) if v6.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    std::net::SocketAddr::new(ip, addr.port())
 }
 
 /// Whether `path` is a file with nothing in it (yet).
