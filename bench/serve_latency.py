@@ -128,7 +128,7 @@ def measure(binary, repo, edits=5, today="2026-01-01", pause=0.3, log=None, time
                 startup = got[0] - started
                 break
         sock = socket.create_connection((m.group(1), int(m.group(2))))
-        sock.sendall(f"GET {EVENTS_PATH} HTTP/1.1\r\nHost: bench\r\n\r\n".encode())
+        sock.sendall(f"GET {EVENTS_PATH} HTTP/1.1\r\nHost: {m.group(1)}:{m.group(2)}\r\n\r\n".encode())
         events = queue.Queue()
         threading.Thread(target=_events, args=(sock, events), daemon=True).start()
         try:

@@ -124,10 +124,16 @@ pub struct ServeArgs {
     /// Port to listen on; 0 picks any free port.
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
-    /// Address to listen on. Only this machine can reach the default; give 0.0.0.0 to
-    /// let other devices on the network see the site.
+    /// Address to listen on. Only this machine can reach the default; give 0.0.0.0 (with
+    /// --allow-host naming this machine) to let other devices on the network see the site.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
+    /// Also answer requests for this host name or address (repeatable). Only localhost,
+    /// 127.0.0.1, [::1] and the --bind address are answered otherwise: a web page under any
+    /// other name could read the unpublished plan (DNS rebinding). With --bind 0.0.0.0,
+    /// name this machine's LAN name or address, e.g. --allow-host my-laptop.lan.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_host: Vec<touchpoint::serve::HostName>,
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,

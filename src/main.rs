@@ -186,6 +186,7 @@ fn run_serve(args: &ServeArgs) -> anyhow::Result<Outcome> {
         root: args.dir.clone(),
         bind: args.bind,
         port: args.port,
+        allow_hosts: args.allow_host.clone(),
         open: args.open,
         poll: args.poll,
         check: touchpoint::Options { today: args.today },

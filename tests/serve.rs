@@ -80,17 +80,24 @@ struct DevServer {
 
 impl DevServer {
     fn start() -> DevServer {
+        DevServer::start_with(&[])
+    }
+
+    /// A dev server with more `serve` options (`--allow-host NAME`).
+    fn start_with(options: &[&str]) -> DevServer {
         let dir = tempfile::tempdir().unwrap();
         let repo = dir.path().join("repo");
         copy_dir(&common::fixture("serve-basic"), &repo);
-        let process = Running::start(&[
+        let mut args = vec![
             "serve",
             repo.to_str().unwrap(),
             "--port",
             "0",
             "--today",
             "2026-12-01",
-        ]);
+        ];
+        args.extend_from_slice(options);
+        let process = Running::start(&args);
         let line = process.wait_for_line("Serving", STARTUP);
         let url = line
             .split_whitespace()
@@ -115,6 +122,16 @@ impl DevServer {
 
     fn get(&self, path: &str) -> Response {
         get(self.addr, path)
+    }
+
+    /// A field of the server process's `/proc/PID/status` (`VmRSS`, `Threads`), as a number.
+    fn status_field(&self, field: &str) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.process.child.id())).unwrap();
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix(field)?.strip_prefix(':'))
+            .and_then(|value| value.split_whitespace().next()?.parse().ok())
+            .unwrap_or_else(|| panic!("no {field} in the server's status"))
     }
 
     fn write(&self, rel: &str, text: &str) {
@@ -160,13 +177,23 @@ impl Response {
 
 /// A GET with the path sent exactly as given (no client-side normalisation of `..`).
 fn get(addr: SocketAddr, path: &str) -> Response {
+    get_as(addr, path, &format!("Host: {addr}\r\n"))
+}
+
+/// A GET with the given header lines (each ending in CRLF) instead of the usual `Host`.
+fn get_as(addr: SocketAddr, path: &str, headers: &str) -> Response {
     let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\n{headers}Connection: close\r\n\r\n"
     )
     .unwrap();
+    read_response(&mut stream)
+}
+
+/// Reads a whole response until the server closes the connection.
+fn read_response(stream: &mut TcpStream) -> Response {
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
     let text = String::from_utf8_lossy(&raw).into_owned();
@@ -188,10 +215,15 @@ type Event = (String, String);
 
 /// Subscribes to the live-reload stream; events arrive on the receiver.
 fn subscribe(addr: SocketAddr) -> Receiver<Event> {
+    subscribe_as(addr, &addr.to_string())
+}
+
+/// Subscribes to the live-reload stream, naming `host` in the `Host` header.
+fn subscribe_as(addr: SocketAddr, host: &str) -> Receiver<Event> {
     let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
     write!(
         stream,
-        "GET /__touchpoint/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        "GET /__touchpoint/events HTTP/1.1\r\nHost: {host}\r\nAccept: text/event-stream\r\n\r\n"
     )
     .unwrap();
     let (sender, events) = channel();
@@ -539,4 +571,220 @@ fn survives_a_thousand_rapid_edits_renames_and_deletions() {
         404,
         "the renamed copy is gone"
     );
+}
+
+/// Every path a DNS-rebinding page would want: a page, the publish queue, the event stream.
+const PRIVATE_PATHS: [&str; 5] = [
+    "/",
+    "/posts/2026/12/tyres.html",
+    "/export/publish-queue.json",
+    "/__touchpoint/events",
+    "/__touchpoint/live-reload.js",
+];
+
+#[test]
+fn other_host_names_are_refused_on_every_path_with_how_to_allow_them() {
+    let server = DevServer::start();
+    let port = server.addr.port();
+    assert_eq!(server.get("/export/publish-queue.json").status, 200);
+    for host in [
+        format!("evil.example:{port}"),
+        "evil.example".to_owned(),
+        format!("localhost.evil.example:{port}"),
+        format!("127.0.0.1.evil.example:{port}"),
+        format!("[::2]:{port}"),
+    ] {
+        for path in PRIVATE_PATHS {
+            let response = get_as(server.addr, path, &format!("Host: {host}\r\n"));
+            assert!(
+                matches!(response.status, 421 | 403),
+                "Host {host}, {path}: status {}",
+                response.status
+            );
+            assert!(response.content_type().starts_with("text/plain"), "{host} {path}");
+            assert!(
+                response.body.contains("--allow-host"),
+                "the answer says how to allow the host: {}",
+                response.body
+            );
+            assert!(
+                !response.body.contains("Winter tyres"),
+                "{host} {path} leaked the plan"
+            );
+        }
+    }
+    // HTTP/1.1 without a Host header, and with two of them.
+    for headers in ["", "Host: evil.example\r\nHost: localhost\r\n"] {
+        let response = get_as(server.addr, "/", headers);
+        assert!(
+            matches!(response.status, 400 | 421 | 403),
+            "{headers:?}: status {}",
+            response.status
+        );
+        assert!(!response.body.contains("Winter tyres"));
+    }
+}
+
+#[test]
+fn its_own_host_names_are_served_at_any_port_and_case() {
+    let server = DevServer::start();
+    let port = server.addr.port();
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+        format!("LocalHost:{port}"),
+        "localhost.:8080".to_owned(),
+        "localhost".to_owned(),
+    ] {
+        let response = get_as(server.addr, "/", &format!("Host: {host}\r\n"));
+        assert_eq!(response.status, 200, "Host {host}");
+        assert!(response.body.contains("Serve Fixture"), "Host {host}");
+    }
+    let events = subscribe_as(server.addr, &format!("localhost:{port}"));
+    wait_for_event(&events, "hello", REBUILD);
+}
+
+#[test]
+fn allow_host_adds_a_name_and_nothing_else() {
+    let server = DevServer::start_with(&["--allow-host", "my.lan", "--allow-host", "192.168.1.50"]);
+    let port = server.addr.port();
+    for host in [
+        format!("my.lan:{port}"),
+        "MY.LAN".to_owned(),
+        format!("192.168.1.50:{port}"),
+    ] {
+        let response = get_as(
+            server.addr,
+            "/export/publish-queue.json",
+            &format!("Host: {host}\r\n"),
+        );
+        assert_eq!(response.status, 200, "Host {host}");
+    }
+    let events = subscribe_as(server.addr, &format!("my.lan:{port}"));
+    wait_for_event(&events, "hello", REBUILD);
+    assert_eq!(
+        get_as(server.addr, "/", &format!("Host: localhost:{port}\r\n")).status,
+        200
+    );
+    let other = get_as(server.addr, "/", &format!("Host: other.lan:{port}\r\n"));
+    assert!(matches!(other.status, 421 | 403), "status {}", other.status);
+}
+
+#[test]
+fn an_oversized_request_head_is_refused_without_being_buffered() {
+    let server = DevServer::start();
+    let mut stream = TcpStream::connect_timeout(&server.addr, Duration::from_secs(5)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let filler = "a".repeat(20 * 1024);
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: {}\r\nX-Filler: {filler}\r\n\r\n",
+        server.addr
+    )
+    .unwrap();
+    let response = read_response(&mut stream);
+    assert_eq!(response.status, 431, "{}", response.headers);
+
+    // A 50 MB header line: the server stops reading at its cap and closes the connection.
+    let before = server.status_field("VmRSS");
+    let mut stream = TcpStream::connect_timeout(&server.addr, Duration::from_secs(5)).unwrap();
+    stream.set_write_timeout(Some(Duration::from_secs(10))).unwrap();
+    let chunk = vec![b'a'; 64 * 1024];
+    let total = 50 * 1024 * 1024;
+    let mut sent = 0;
+    let mut closed = write!(stream, "GET / HTTP/1.1\r\nHost: {}\r\nX-Filler: ", server.addr).is_err();
+    while !closed && sent < total {
+        match stream.write(&chunk) {
+            Ok(n) => sent += n,
+            Err(_) => closed = true,
+        }
+    }
+    let after = server.status_field("VmRSS");
+    assert!(
+        closed,
+        "the server read the whole 50 MB header ({sent} bytes sent)"
+    );
+    assert!(
+        after < before + 32 * 1024,
+        "the server grew from {before} kB to {after} kB while refusing a long header"
+    );
+    assert_eq!(server.get("/").status, 200, "the server still answers");
+}
+
+#[test]
+fn idle_connections_neither_start_a_thread_each_nor_stop_the_server() {
+    let server = DevServer::start();
+    let idle: Vec<TcpStream> = (0..300)
+        .filter_map(|_| TcpStream::connect_timeout(&server.addr, Duration::from_secs(5)).ok())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let response = get(server.addr, "/");
+    assert!(
+        matches!(response.status, 200 | 503),
+        "a page while 300 connections idle: {}",
+        response.status
+    );
+    let threads = server.status_field("Threads");
+    assert!(
+        threads <= 128,
+        "{} idle connections, {threads} threads",
+        idle.len()
+    );
+    drop(idle);
+    wait_for_body(&server, "/", "Serve Fixture", Duration::from_secs(15));
+}
+
+#[test]
+fn a_slow_client_is_cut_off() {
+    let server = DevServer::start();
+    let mut stream = TcpStream::connect_timeout(&server.addr, Duration::from_secs(5)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(stream, "GET / HTTP/1.1\r\nHost: {}\r\n", server.addr).unwrap();
+    let started = Instant::now();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    assert!(
+        started.elapsed() < Duration::from_secs(25),
+        "an unfinished request head holds the connection for {:?}",
+        started.elapsed()
+    );
+    assert!(!String::from_utf8_lossy(&raw).contains("Serve Fixture"));
+}
+
+#[test]
+fn open_event_streams_do_not_starve_page_requests() {
+    let server = DevServer::start();
+    let streams: Vec<Receiver<Event>> = (0..100).map(|_| subscribe(server.addr)).collect();
+    std::thread::sleep(Duration::from_millis(500));
+    for _ in 0..40 {
+        let response = get(server.addr, "/");
+        assert_eq!(response.status, 200, "pages are served beside 100 event streams");
+    }
+    let threads = server.status_field("Threads");
+    assert!(threads <= 128, "100 event streams, {threads} threads");
+    // The streams within the cap still get their events.
+    let hellos = streams
+        .iter()
+        .filter(|events| {
+            events
+                .recv_timeout(REBUILD)
+                .is_ok_and(|(name, _)| name == "hello")
+        })
+        .count();
+    assert!(hellos >= 16, "only {hellos} of 100 streams said hello");
+}
+
+#[test]
+fn listening_on_all_addresses_still_answers_only_allowed_names() {
+    let server = DevServer::start_with(&["--bind", "0.0.0.0", "--allow-host", "my.lan"]);
+    let port = server.addr.port();
+    for host in [format!("127.0.0.1:{port}"), format!("my.lan:{port}")] {
+        let response = get_as(server.addr, "/", &format!("Host: {host}\r\n"));
+        assert_eq!(response.status, 200, "Host {host}");
+    }
+    for host in [format!("0.0.0.0:{port}"), format!("evil.example:{port}")] {
+        let response = get_as(server.addr, "/", &format!("Host: {host}\r\n"));
+        assert_eq!(response.status, 421, "Host {host}");
+    }
 }

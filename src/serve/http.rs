@@ -1,27 +1,36 @@
-//! The dev server's HTTP side: serves the in-memory site and the event stream.
+//! The dev server's HTTP side: who is answered, and with what.
 //!
-//! Built on `tiny_http`: a small synchronous server that compiles in seconds, which is
-//! all a single-user dev server on 127.0.0.1 needs. A few worker threads answer page
-//! requests; each event stream gets its own thread holding the connection open.
+//! Every connection carries one request: its head is read within 16 KiB and a deadline
+//! ([`wire`](super::wire)), it must name an allowed host ([`host`](super::host)), and the
+//! answer is a file of the in-memory site, the live-reload script, or the event stream
+//! (held open in its own thread, at most [`EVENT_STREAMS`] at a time, so open pages never
+//! take the workers that answer page requests; see [`pool`](super::pool)).
 //!
 //! Only files of the rendered site are served (it lives in memory, so no request can
 //! reach the disk): paths are percent-decoded once and `.`/`..` segments are refused.
 
 use std::io::Write;
-use std::net::{IpAddr, SocketAddr};
-use std::sync::Arc;
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::sync::mpsc::{RecvTimeoutError, channel};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
-
+use super::host::{AllowedHosts, HostName, parse_host_header};
+use super::pool::{Closer, Slot, Slots, serve_connections};
 use super::reload::{EVENTS_PATH, SCRIPT_PATH, inject_script, script};
 use super::state::Served;
+use super::wire::{DeadlineReader, Head, MAX_HEAD, Reply, read_head};
 
-/// How many threads answer page requests.
-const WORKERS: usize = 4;
+/// How many live-reload streams may be open at once (one per open page).
+const EVENT_STREAMS: usize = 64;
+/// How long a client has to send its request head (slow clients are cut off).
+const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long one write may wait for a client that does not read.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
 /// How often an idle event stream gets a comment, to notice closed connections.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// How many refused host names are reported in the terminal (once each).
+const NOTED_HOSTS: usize = 16;
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -33,25 +42,39 @@ pub struct BindError {
     pub message: String,
 }
 
-/// Starts serving `served` on `bind:port` (port 0: any free port) in background
-/// threads; returns the address actually listened on.
-pub fn start(bind: IpAddr, port: u16, served: Arc<Served>) -> Result<SocketAddr, BindError> {
+/// What every worker shares: the site, who is answered, and the open streams.
+struct Site {
+    served: Arc<Served>,
+    hosts: AllowedHosts,
+    streams: Arc<Slots>,
+    closer: Arc<Closer>,
+    /// Refused host names already reported in the terminal.
+    noted: Mutex<Vec<HostName>>,
+}
+
+/// Starts serving `served` on `bind:port` (port 0: any free port) to requests naming one
+/// of `hosts`, in background threads; returns the address actually listened on.
+pub fn start(
+    bind: IpAddr,
+    port: u16,
+    hosts: AllowedHosts,
+    served: Arc<Served>,
+) -> Result<SocketAddr, BindError> {
     let wanted = SocketAddr::new(bind, port);
-    let server = Server::http(wanted).map_err(|err| BindError {
+    let listener = TcpListener::bind(wanted).map_err(|err| BindError {
         addr: wanted,
         message: err.to_string(),
     })?;
-    let addr = server.server_addr().to_ip().unwrap_or(wanted);
-    let server = Arc::new(server);
-    for _ in 0..WORKERS {
-        let server = Arc::clone(&server);
-        let served = Arc::clone(&served);
-        std::thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                handle(request, &served);
-            }
-        });
-    }
+    let addr = listener.local_addr().unwrap_or(wanted);
+    let closer = Arc::new(Closer::start());
+    let site = Arc::new(Site {
+        served,
+        hosts,
+        streams: Slots::new(EVENT_STREAMS),
+        closer: Arc::clone(&closer),
+        noted: Mutex::new(Vec::new()),
+    });
+    serve_connections(listener, closer, Arc::new(move |stream| site.answer(stream)));
     Ok(addr)
 }
 
@@ -70,23 +93,80 @@ enum Target {
     BadRequest,
 }
 
-fn handle(request: Request, served: &Arc<Served>) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(text(405, "Only GET and HEAD are served.\n"));
-        return;
+/// What one request gets.
+enum Answer {
+    /// A whole response.
+    Reply(Reply),
+    /// The event stream, held open.
+    Events,
+}
+
+impl Site {
+    /// Reads one request from `stream` and answers it; the connection ends with it.
+    fn answer(&self, stream: TcpStream) {
+        let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+        let head = read_head(&mut DeadlineReader::new(&stream, HEAD_TIMEOUT), MAX_HEAD);
+        let (reply, head_only) = match head {
+            Ok(head) => match self.route(&head) {
+                Answer::Events => return self.open_stream(stream),
+                Answer::Reply(reply) => (reply, head.method == "HEAD"),
+            },
+            Err(err) => match Reply::for_head_error(&err) {
+                Some(reply) => (reply, false),
+                None => return,
+            },
+        };
+        let _ = reply.write_to(&mut &stream, head_only);
+        self.closer.close(stream);
     }
-    let response = match resolve(request.url()) {
-        Target::Events => {
-            let served = Arc::clone(served);
-            std::thread::spawn(move || stream_events(request, &served));
-            return;
+
+    /// Checks the host and the method, then maps the path to what is served.
+    fn route(&self, head: &Head) -> Answer {
+        let hosts = head.values("host");
+        if !self.hosts.allows(&hosts, head.minor) {
+            self.note_refused(&hosts);
+            return Answer::Reply(Reply::text(421, self.hosts.refusal(&hosts)));
         }
-        Target::Script => respond(200, content_type("a.js"), script().into_bytes()),
-        Target::Forbidden => text(403, "Forbidden: the path leaves the site.\n"),
-        Target::BadRequest => text(400, "Bad request: malformed path.\n"),
-        Target::File(path) => file_response(&path, served),
-    };
-    let _ = request.respond(response);
+        if !matches!(head.method.as_str(), "GET" | "HEAD") {
+            return Answer::Reply(Reply::text(405, "Only GET and HEAD are served.\n"));
+        }
+        Answer::Reply(match resolve(&head.target) {
+            Target::Events if head.method == "GET" => return Answer::Events,
+            Target::Events => respond(200, "text/event-stream", Vec::new()),
+            Target::Script => respond(200, content_type("a.js"), script().into_bytes()),
+            Target::Forbidden => Reply::text(403, "Forbidden: the path leaves the site.\n"),
+            Target::BadRequest => Reply::text(400, "Bad request: malformed path.\n"),
+            Target::File(path) => file_response(&path, &self.served),
+        })
+    }
+
+    /// Tells the terminal, once per name, that a host was refused and how to allow it:
+    /// the user who opened the site from a phone learns why it did not load.
+    fn note_refused(&self, hosts: &[&str]) {
+        let [host] = hosts else { return };
+        let Some(name) = parse_host_header(host) else {
+            return;
+        };
+        let mut noted = self.noted.lock().unwrap_or_else(PoisonError::into_inner);
+        if noted.len() < NOTED_HOSTS && !noted.contains(&name) {
+            eprintln!("refused a request for host {name}; to serve it, restart with --allow-host {name}");
+            noted.push(name);
+        }
+    }
+
+    /// Hands the event stream its own thread, unless [`EVENT_STREAMS`] are open (503).
+    fn open_stream(&self, stream: TcpStream) {
+        let Some(slot) = self.streams.take() else {
+            let reply = Reply::text(
+                503,
+                "Service unavailable: too many live-reload streams are open.\n",
+            );
+            let _ = reply.write_to(&mut &stream, false);
+            return self.closer.close(stream);
+        };
+        let served = Arc::clone(&self.served);
+        std::thread::spawn(move || stream_events(stream, &served, slot));
+    }
 }
 
 /// Maps a request target (`/posts/a.html?x=1`) to what is served.
@@ -137,7 +217,7 @@ fn percent_decode(path: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn file_response(path: &str, served: &Served) -> Response<std::io::Cursor<Vec<u8>>> {
+fn file_response(path: &str, served: &Served) -> Reply {
     let content_type = content_type(path);
     match served.file(path) {
         Some(bytes) if content_type.starts_with("text/html") => {
@@ -181,23 +261,14 @@ fn escape_html(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn respond(status: u16, content_type: &str, body: Vec<u8>) -> Response<std::io::Cursor<Vec<u8>>> {
-    let mut response = Response::from_data(body).with_status_code(StatusCode(status));
-    let headers = [
-        ("Content-Type", content_type),
-        ("Cache-Control", "no-store"),
-        ("X-Content-Type-Options", "nosniff"),
-    ];
-    for (name, value) in headers {
-        if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
+/// A response with the site's headers (`Cache-Control: no-store`, `nosniff`, see
+/// [`Reply::write_to`]).
+fn respond(status: u16, content_type: &'static str, body: Vec<u8>) -> Reply {
+    Reply {
+        status,
+        content_type,
+        body,
     }
-    response
-}
-
-fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    respond(status, "text/plain; charset=utf-8", body.as_bytes().to_vec())
 }
 
 /// The `Content-Type` of an output file, by extension.
@@ -235,14 +306,13 @@ fn content_type(path: &str) -> &'static str {
 }
 
 /// Holds an event stream open: `hello` first, then every build event, with a comment
-/// every [`KEEP_ALIVE`] so a closed page is noticed and its thread ends.
-fn stream_events(request: Request, served: &Served) {
+/// every [`KEEP_ALIVE`] so a closed page is noticed and its thread (and slot) ends.
+fn stream_events(mut stream: TcpStream, served: &Served, _slot: Slot) {
     let (sender, events) = channel();
     let hello = served.subscribe(sender);
-    let mut writer = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
                 Connection: close\r\nX-Accel-Buffering: no\r\n\r\nretry: 1000\n\n";
-    let mut send = |chunk: &str| writer.write_all(chunk.as_bytes()).and_then(|()| writer.flush());
+    let mut send = |chunk: &str| stream.write_all(chunk.as_bytes()).and_then(|()| stream.flush());
     if send(head).and_then(|()| send(&hello.to_sse())).is_err() {
         return;
     }

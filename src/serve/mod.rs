@@ -6,17 +6,21 @@
 //! them; the result is swapped into the served site and every open page is told to
 //! reload (or shown the problems, when the build failed and the last good site stays).
 
+mod host;
 mod http;
+mod pool;
 mod reload;
 mod session;
 mod state;
 mod watch;
+mod wire;
 
 use std::io::Write;
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use host::{HostName, InvalidHost};
 pub use http::BindError;
 pub use reload::{EVENTS_PATH, Event, SCRIPT_PATH, inject_script, script};
 pub use session::{Build, Outcome, Problem, Session};
@@ -40,6 +44,9 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// The port; 0 picks any free port.
     pub port: u16,
+    /// Host names answered besides localhost, 127.0.0.1 and [::1] (`--allow-host`): any
+    /// other name in a request's `Host` header may be a DNS-rebinding page, and is refused.
+    pub allow_hosts: Vec<HostName>,
     /// Open the site in the default browser once it is served.
     pub open: bool,
     /// Poll the files instead of using the system's change notifications.
@@ -74,10 +81,19 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let checked = session.checked();
     let summary = Summary::of(&checked.diagnostics);
     println!("{}", render_summary(summary, checked.project.file_count));
-    let addr = http::start(options.bind, options.port, Arc::clone(&served))?;
-    let url = format!("http://{addr}/");
+    let hosts = host::AllowedHosts::new(options.bind, &options.allow_hosts);
+    let addr = http::start(options.bind, options.port, hosts, Arc::clone(&served))?;
+    let url = format!("http://{}/", local_url_addr(addr));
     if !addr.ip().is_loopback() {
-        eprintln!("warning: listening on {addr}: other machines on the network can read the site");
+        eprintln!(
+            "warning: listening on {addr}: other machines on the network can read the site \
+             under the names given with --allow-host (add this machine's name or address){}",
+            if addr.ip().is_unspecified() {
+                ""
+            } else {
+                " or at that address"
+            }
+        );
     }
     println!(
         "Serving {} at {url} (Ctrl-C to stop)",
@@ -121,6 +137,18 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             }
         }
     }
+}
+
+/// The address to print and open: a server listening on all addresses (`0.0.0.0`) is
+/// reached here as 127.0.0.1 (or `[::1]`), a name it answers; `0.0.0.0` is not one.
+fn local_url_addr(addr: std::net::SocketAddr) -> std::net::SocketAddr {
+    use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+    let ip = match addr.ip() {
+        IpAddr::V4(v4) if v4.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(v6) if v6.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    std::net::SocketAddr::new(ip, addr.port())
 }
 
 /// Whether `path` is a file with nothing in it (yet).
