@@ -1,5 +1,9 @@
 //! The publish queue as CSV: one header row, one row per (post, platform).
 //!
+//! Every cell goes through [`crate::spreadsheet::neutralise`] first: this file is meant
+//! for spreadsheets, so a cell starting like a formula (`=`, `+`, `-`, `@`, tab, CR) gets a
+//! leading `'` (plain numbers such as `-3` excepted); `spreadsheet::restore` undoes it.
+//!
 //! RFC 4180 quoting via the csv crate (a field with a comma, quote or line break is quoted,
 //! quotes doubled),
 //! UTF-8 without BOM, LF line endings. The columns, in order, are [`COLUMNS`]; lists inside
@@ -10,6 +14,7 @@
 //! docs/export.md for what a scheduler needs besides (its own account id, public media URLs).
 
 use super::{Queue, Row, format_local, format_utc};
+use crate::spreadsheet::neutralise;
 
 /// The header row, in column order; documented in docs/export.md.
 pub const COLUMNS: [&str; 17] = [
@@ -45,11 +50,19 @@ pub fn render(queue: &Queue) -> String {
     // Writing to memory cannot fail: the csv crate only reports I/O errors of its sink.
     let _ = writer.write_record(COLUMNS);
     for row in &queue.rows {
-        let _ = writer.write_record(fields(row));
+        let _ = write_row(&mut writer, &fields(row));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     // Every field is a Rust string, so the bytes are UTF-8.
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Writes one record, each cell through [`neutralise`]: the one path every row takes.
+fn write_row<W: std::io::Write>(writer: &mut ::csv::Writer<W>, cells: &[String]) -> ::csv::Result<()> {
+    for cell in cells {
+        writer.write_field(neutralise(cell).as_bytes())?;
+    }
+    writer.write_record(None::<&[u8]>)
 }
 
 fn fields(row: &Row) -> Vec<String> {
