@@ -99,16 +99,73 @@ fn fields(row: &Row) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::Media;
+    use crate::model::Status;
+    use crate::platform::Platform;
+    use chrono::TimeZone;
+
+    fn queue(rows: Vec<Row>) -> Queue {
+        Queue {
+            project: "p".into(),
+            timezone: "Europe/Berlin".into(),
+            rows,
+            refused: Vec::new(),
+            unscheduled: Vec::new(),
+        }
+    }
+
+    /// A row whose texts need every kind of quoting.
+    fn awkward_row() -> Row {
+        let utc = chrono::Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, 0).unwrap();
+        Row {
+            id: "738d97a44725035f".into(),
+            post: "2026/12/winter".into(),
+            file: "posts/2026/12/winter.md".into(),
+            title: "Say \"hi\"".into(),
+            status: Status::Approved,
+            platform: Platform::X,
+            account: Some("@radwerk".into()),
+            publish_at_utc: utc,
+            publish_at_local: utc.with_timezone(&chrono_tz::Europe::Berlin),
+            text: "Reifen, Licht\nund \"Luft\"".into(),
+            thread: vec!["Teil 2".into(), "Teil 3, Ende".into()],
+            first_comment: None,
+            link: Some("https://radwerk.de/?a=1,2".into()),
+            media: vec![
+                Media {
+                    path: "media/a.png".into(),
+                    alt: Some("Rad".into()),
+                },
+                Media {
+                    path: "media/b.png".into(),
+                    alt: None,
+                },
+            ],
+            campaign: Some("winter".into()),
+            pillar: None,
+        }
+    }
 
     #[test]
     fn header_names_every_column_once() {
-        let queue = Queue {
-            project: "p".into(),
-            timezone: "UTC".into(),
-            rows: Vec::new(),
-            refused: Vec::new(),
-            unscheduled: Vec::new(),
-        };
-        assert_eq!(render(&queue), format!("{}\n", COLUMNS.join(",")));
+        assert_eq!(
+            render(&queue(Vec::new())),
+            "id,scheduled_at,scheduled_at_local,platform,account,content,thread,first_comment,\
+             link,media_urls,media_alt,post,file,title,status,campaign,pillar\n"
+        );
+    }
+
+    /// The expected bytes are written out: commas, quotes and line breaks are quoted with
+    /// quotes doubled (RFC 4180), lists joined by a `---` line, and `@radwerk` gets the
+    /// spreadsheet `'`.
+    #[test]
+    fn quotes_commas_quotes_and_line_breaks() {
+        let expected = "id,scheduled_at,scheduled_at_local,platform,account,content,thread,first_comment,\
+             link,media_urls,media_alt,post,file,title,status,campaign,pillar\n\
+             738d97a44725035f,2026-12-01T08:00:00Z,2026-12-01T09:00:00+01:00,x,'@radwerk,\
+             \"Reifen, Licht\nund \"\"Luft\"\"\",\"Teil 2\n---\nTeil 3, Ende\",,\
+             \"https://radwerk.de/?a=1,2\",\"media/a.png\n---\nmedia/b.png\",\"Rad\n---\n\",\
+             2026/12/winter,posts/2026/12/winter.md,\"Say \"\"hi\"\"\",approved,winter,\n";
+        assert_eq!(render(&queue(vec![awkward_row()])), expected);
     }
 }
