@@ -20,6 +20,7 @@ pub mod platform;
 pub mod report;
 pub mod serve;
 pub mod site;
+pub mod spreadsheet;
 pub mod suggest;
 pub mod terminal;
 pub mod timings;

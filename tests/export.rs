@@ -243,8 +243,10 @@ fn csv_parses_and_matches_the_json_rows() {
         assert_eq!(&record[col("platform")], platform);
         assert_eq!(&record[col("scheduled_at")], utc);
         assert_eq!(&record[col("id")], json["id"].as_str().unwrap());
-        assert_eq!(&record[col("content")], json["text"].as_str().unwrap());
-        assert_eq!(&record[col("account")], json["account"].as_str().unwrap_or(""));
+        // Cells that start like a formula (`@radwerk`) carry the spreadsheet `'`.
+        let restored = |name: &str| touchpoint::spreadsheet::restore(&record[col(name)]).into_owned();
+        assert_eq!(restored("content"), json["text"].as_str().unwrap());
+        assert_eq!(restored("account"), json["account"].as_str().unwrap_or(""));
     }
     let x = records
         .iter()
@@ -628,4 +630,103 @@ fn a_reversed_date_range_cannot_run() {
     let output = export("json", &["--from", "2026-12-31", "--to", "2026-12-01"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("--from 2026-12-31 is after --to 2026-12-01"));
+}
+
+/// A post whose title, text and first comment start like spreadsheet formulas.
+const FORMULA_POST: &str = "+++\ntitle = \"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\"\n\
+    publish_at = 2026-12-02T08:00:00\nplatforms = [\"linkedin\"]\nstatus = \"approved\"\n\n\
+    [linkedin]\nfirst_comment = \"-2+3\"\n+++\n@SUM(1+1)*cmd|' /C calc'!A0\n";
+
+/// Whether a spreadsheet would run the cell: it starts with `=`, `+`, `-`, `@`, tab or CR
+/// and is not a plain number such as `-3`.
+fn runs_as_formula(cell: &str) -> bool {
+    let is_number = cell.trim_start_matches(['-', '+']).parse::<f64>().is_ok()
+        && cell.bytes().skip(1).all(|b| b.is_ascii_digit() || b == b'.');
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number
+}
+
+/// Every cell of the CSV with its column name.
+fn csv_cells(text: &str) -> Vec<(String, String)> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    records
+        .iter()
+        .flat_map(|r| {
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, c)| (h.to_owned(), c.to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+fn csv_cells_that_start_like_formulas_are_neutralised_in_the_export_and_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(), dir.path());
+    std::fs::write(dir.path().join("posts/2026/12/formel.md"), FORMULA_POST).unwrap();
+    let exported = stdout_ok(&export_in(dir.path(), "csv", &DECEMBER));
+    let out = dir.path().join("site");
+    let build = Command::new(BIN)
+        .args([
+            "build",
+            dir.path().to_str().unwrap(),
+            "--today",
+            "2026-11-20",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        build.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let site = std::fs::read_to_string(out.join("export/publish-queue.csv")).unwrap();
+    for text in [&exported, &site] {
+        let cells = csv_cells(text);
+        let risky: Vec<_> = cells.iter().filter(|(_, c)| runs_as_formula(c)).collect();
+        assert!(risky.is_empty(), "cells a spreadsheet would run: {risky:?}");
+        let cell = |column: &str, starts: &str| {
+            cells
+                .iter()
+                .find(|(h, c)| h == column && c.starts_with(starts))
+                .map(|(_, c)| c.as_str())
+        };
+        assert_eq!(
+            cell("title", "'="),
+            Some("'=HYPERLINK(\"http://evil.example\",\"x\")")
+        );
+        assert_eq!(cell("first_comment", "'-"), Some("'-2+3"));
+        assert!(
+            cell("content", "'@SUM(1+1)*cmd|' /C calc'!A0").is_some(),
+            "{cells:?}"
+        );
+    }
+}
+
+#[test]
+fn neutralised_csv_cells_restore_to_the_json_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(), dir.path());
+    std::fs::write(dir.path().join("posts/2026/12/formel.md"), FORMULA_POST).unwrap();
+    let json = json_rows(&stdout_ok(&export_in(dir.path(), "json", &DECEMBER)));
+    let text = stdout_ok(&export_in(dir.path(), "csv", &DECEMBER));
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(records.len(), json.len());
+    for (record, row) in records.iter().zip(&json) {
+        let restore = |name: &str| touchpoint::spreadsheet::restore(&record[col(name)]).into_owned();
+        assert_eq!(restore("title"), row["title"].as_str().unwrap());
+        assert_eq!(restore("content"), row["text"].as_str().unwrap());
+        assert_eq!(
+            restore("first_comment"),
+            row["first_comment"].as_str().unwrap_or("")
+        );
+    }
 }

@@ -3,13 +3,15 @@
 
 mod common;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-/// A copy of example-project (large enough that a build takes a while to write).
-fn example_copy(tmp: &Path) -> PathBuf {
-    let repo = tmp.join("repo");
+/// A copy of example-project named `name` in `tmp` (large enough that a build takes a
+/// while to write).
+fn example_copy(tmp: &Path, name: &str) -> PathBuf {
+    let repo = tmp.join(name);
     let status = Command::new("cp")
         .args(["-r", concat!(env!("CARGO_MANIFEST_DIR"), "/example-project")])
         .arg(&repo)
@@ -31,70 +33,115 @@ fn build(repo: &Path, out: &Path) -> std::process::Output {
     ])
 }
 
-/// Every file of the site, with its bytes.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files = Vec::new();
+/// Every folder (`None`) and file (its bytes) of the site, by relative path: the whole
+/// tree, the marker and manifest files included.
+type Tree = BTreeMap<PathBuf, Option<Vec<u8>>>;
+
+fn snapshot(dir: &Path) -> Tree {
+    let mut tree = Tree::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         for entry in std::fs::read_dir(&d).unwrap() {
             let path = entry.unwrap().path();
+            let relative = path.strip_prefix(dir).unwrap().to_path_buf();
             if path.is_dir() {
+                tree.insert(relative, None);
                 stack.push(path);
             } else {
-                files.push((
-                    path.strip_prefix(dir).unwrap().to_path_buf(),
-                    std::fs::read(&path).unwrap(),
-                ));
+                tree.insert(relative, Some(std::fs::read(&path).unwrap()));
             }
         }
     }
-    files.sort();
-    files
+    tree
 }
 
+/// Paths whose presence or bytes differ between two trees.
+fn differences(a: &Tree, b: &Tree) -> Vec<PathBuf> {
+    let paths: BTreeSet<&PathBuf> = a.keys().chain(b.keys()).collect();
+    paths
+        .into_iter()
+        .filter(|p| a.get(*p) != b.get(*p))
+        .cloned()
+        .collect()
+}
+
+/// Builds `repo` into `out` and says how long the whole build took.
+fn timed_build(repo: &Path, out: &Path) -> Duration {
+    let start = Instant::now();
+    let output = build(repo, out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    start.elapsed()
+}
+
+/// Starts a build of `repo` into `out` and kills it after `delay`.
+fn kill_build_after(repo: &Path, out: &Path, delay: Duration) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .args(["build", repo.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .args(["--today", "2026-12-01"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(delay);
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Version 1 is example-project; version 2 changes one post's title, which changes pages,
+/// lists, the calendar and the exports.
+fn two_versions(tmp: &Path) -> [PathBuf; 2] {
+    let v1 = example_copy(tmp, "repo-v1");
+    let v2 = example_copy(tmp, "repo-v2");
+    let post = v2.join("posts/2026-12/bremsen-bei-naesse.md");
+    let text = std::fs::read_to_string(&post).unwrap();
+    std::fs::write(&post, text.replace("Bremsen bei Nässe", "Bremsen bei Regen")).unwrap();
+    [v1, v2]
+}
+
+/// Builds alternate between the two versions and each is killed at a tenth, two
+/// tenths, … nine tenths of a measured full build: the output folder must then hold
+/// exactly one whole site, every file and folder byte for byte, old or new.
 #[test]
 fn a_killed_build_leaves_a_whole_site_and_the_next_build_cleans_up() {
     let tmp = tempfile::tempdir().unwrap();
-    let repo = example_copy(tmp.path());
+    let repos = two_versions(tmp.path());
     let out = tmp.path().join("site");
-    assert!(build(&repo, &out).status.success());
-    let before = snapshot(&out);
-    let post = repo.join("posts/2026-12/bremsen-bei-naesse.md");
-    let text = std::fs::read_to_string(&post).unwrap();
-    std::fs::write(&post, text.replace("Bremsen bei Nässe", "Bremsen bei Regen")).unwrap();
     let reference = tmp.path().join("reference");
-    assert!(build(&repo, &reference).status.success());
-    let after = snapshot(&reference);
-    assert_ne!(before, after);
-    for delay_ms in [5, 20, 40, 80, 160] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_touchpoint"))
-            .args([
-                "build",
-                repo.to_str().unwrap(),
-                "--out",
-                out.to_str().unwrap(),
-                "--today",
-                "2026-12-01",
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(delay_ms));
-        let _ = child.kill();
-        let _ = child.wait();
+    let full_build = timed_build(&repos[0], &out).max(timed_build(&repos[1], &reference));
+    let sites = [snapshot(&out), snapshot(&reference)];
+    assert!(!differences(&sites[0], &sites[1]).is_empty());
+    let mut current = 0;
+    let mut interrupted = 0;
+    for tenth in 1..=9 {
+        let delay = full_build * tenth / 10;
+        kill_build_after(&repos[1 - current], &out, delay);
         let now = snapshot(&out);
-        let page =
-            |files: &[(PathBuf, Vec<u8>)]| files.iter().filter(|(p, _)| p.ends_with("index.html")).count();
-        assert!(
-            now == before || page(&now) == page(&before),
-            "after a kill at {delay_ms} ms the site is whole"
-        );
-        assert!(out.join("index.html").is_file() && out.join(".touchpoint-site").is_file());
+        let Some(whole) = sites.iter().position(|site| *site == now) else {
+            let (old, new) = (
+                differences(&sites[current], &now),
+                differences(&sites[1 - current], &now),
+            );
+            panic!(
+                "after a kill at {delay:?} the site is neither: differs from old in {old:?}, from new in {new:?}"
+            );
+        };
+        interrupted += usize::from(whole == current);
+        current = whole;
     }
-    assert!(build(&repo, &out).status.success(), "the next build recovers");
-    let page = std::fs::read_to_string(out.join("posts/2026-12/bremsen-bei-naesse.html")).unwrap();
-    assert!(page.contains("Bremsen bei Regen"));
+    assert!(
+        interrupted > 0,
+        "no kill came before the build finished ({full_build:?} measured)"
+    );
+    let version = 1 - current;
+    assert!(
+        build(&repos[version], &out).status.success(),
+        "the next build recovers"
+    );
+    assert_eq!(snapshot(&out), sites[version]);
     let leftovers: Vec<String> = std::fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -106,16 +153,28 @@ fn a_killed_build_leaves_a_whole_site_and_the_next_build_cleans_up() {
     );
 }
 
-/// Mounts a small tmpfs at `dir` (needs root); None where mounting is not permitted.
-fn mount_tmpfs(dir: &Path, size: &str) -> Option<Mounted> {
+/// Set by `.ci/run`: the disk-fault test must run, and fails instead of skipping when it
+/// cannot mount its tmpfs (CI runs as root). `CI` counts too.
+const REQUIRE_DISK_FAULTS: &str = "TOUCHPOINT_REQUIRE_DISK_FAULTS";
+
+fn disk_faults_required() -> bool {
+    [REQUIRE_DISK_FAULTS, "CI"]
+        .iter()
+        .any(|var| std::env::var_os(var).is_some_and(|v| !v.is_empty() && v != "0"))
+}
+
+/// Mounts a small tmpfs at `dir` (needs root); the reason where mounting is not permitted.
+fn mount_tmpfs(dir: &Path, size: &str) -> Result<Mounted, String> {
     std::fs::create_dir_all(dir).unwrap();
-    let ok = Command::new("mount")
+    let output = Command::new("mount")
         .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
         .arg(dir)
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    ok.then(|| Mounted(dir.to_path_buf()))
+        .output()
+        .map_err(|err| format!("cannot run mount: {err}"))?;
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).trim().to_owned());
+    }
+    Ok(Mounted(dir.to_path_buf()))
 }
 
 struct Mounted(PathBuf);
@@ -129,15 +188,20 @@ impl Drop for Mounted {
 #[test]
 fn a_full_or_read_only_disk_fails_clearly_and_keeps_the_previous_site() {
     let tmp = tempfile::tempdir().unwrap();
-    let repo = example_copy(tmp.path());
+    let repo = example_copy(tmp.path(), "repo");
     let disk = tmp.path().join("disk");
-    let Some(mounted) = mount_tmpfs(&disk, "8m") else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI runs as root and must be able to mount a tmpfs"
-        );
-        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
-        return;
+    let mounted = match mount_tmpfs(&disk, "8m") {
+        Ok(mounted) => mounted,
+        Err(why) => {
+            assert!(
+                !disk_faults_required(),
+                "{REQUIRE_DISK_FAULTS} is set, so this test must run, but a tmpfs cannot be mounted: {why}"
+            );
+            eprintln!(
+                "skipped: cannot mount a tmpfs here (needs root; set {REQUIRE_DISK_FAULTS}=1 to fail instead): {why}"
+            );
+            return;
+        }
     };
     let out = disk.join("site");
     assert!(build(&repo, &out).status.success());
@@ -260,4 +324,36 @@ fn builds_into_one_folder_at_once_take_turns() {
         beside.is_empty(),
         "no lock or temporary folder is left: {beside:?}"
     );
+/// CI must run every test that would otherwise skip: `.ci/run` exports each
+/// `TOUCHPOINT_REQUIRE_*` variable the tests read, this one's included.
+#[test]
+fn ci_makes_the_skippable_tests_mandatory() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
+    let mut read: BTreeSet<String> = BTreeSet::new();
+    for entry in std::fs::read_dir(root.join("tests")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            read.extend(required_variables(&text));
+        }
+    }
+    assert!(read.contains(REQUIRE_DISK_FAULTS), "{read:?}");
+    let missing: Vec<&String> = read
+        .iter()
+        .filter(|var| !ci.lines().any(|l| l.trim() == format!("export {var}=1")))
+        .collect();
+    assert!(missing.is_empty(), ".ci/run does not export {missing:?}=1");
+}
+
+/// The `TOUCHPOINT_REQUIRE_*` names in a source text.
+fn required_variables(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.match_indices("TOUCHPOINT_REQUIRE_")
+        .map(move |(at, _)| {
+            text[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
+                .collect::<String>()
+        })
+        .filter(|name| !name.ends_with('_'))
 }

@@ -1,5 +1,9 @@
 //! The publish queue as CSV: one header row, one row per (post, platform).
 //!
+//! Every cell goes through [`crate::spreadsheet::neutralise`] first: this file is meant
+//! for spreadsheets, so a cell starting like a formula (`=`, `+`, `-`, `@`, tab, CR) gets a
+//! leading `'` (plain numbers such as `-3` excepted); `spreadsheet::restore` undoes it.
+//!
 //! RFC 4180 quoting via the csv crate (a field with a comma, quote or line break is quoted,
 //! quotes doubled),
 //! UTF-8 without BOM, LF line endings. The columns, in order, are [`COLUMNS`]; lists inside
@@ -10,6 +14,7 @@
 //! docs/export.md for what a scheduler needs besides (its own account id, public media URLs).
 
 use super::{Queue, Row, format_local, format_utc};
+use crate::spreadsheet::neutralise;
 
 /// The header row, in column order; documented in docs/export.md.
 pub const COLUMNS: [&str; 17] = [
@@ -45,11 +50,19 @@ pub fn render(queue: &Queue) -> String {
     // Writing to memory cannot fail: the csv crate only reports I/O errors of its sink.
     let _ = writer.write_record(COLUMNS);
     for row in &queue.rows {
-        let _ = writer.write_record(fields(row));
+        let _ = write_row(&mut writer, &fields(row));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     // Every field is a Rust string, so the bytes are UTF-8.
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Writes one record, each cell through [`neutralise`]: the one path every row takes.
+fn write_row<W: std::io::Write>(writer: &mut ::csv::Writer<W>, cells: &[String]) -> ::csv::Result<()> {
+    for cell in cells {
+        writer.write_field(neutralise(cell).as_bytes())?;
+    }
+    writer.write_record(None::<&[u8]>)
 }
 
 fn fields(row: &Row) -> Vec<String> {
@@ -86,16 +99,73 @@ fn fields(row: &Row) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::Media;
+    use crate::model::Status;
+    use crate::platform::Platform;
+    use chrono::TimeZone;
+
+    fn queue(rows: Vec<Row>) -> Queue {
+        Queue {
+            project: "p".into(),
+            timezone: "Europe/Berlin".into(),
+            rows,
+            refused: Vec::new(),
+            unscheduled: Vec::new(),
+        }
+    }
+
+    /// A row whose texts need every kind of quoting.
+    fn awkward_row() -> Row {
+        let utc = chrono::Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, 0).unwrap();
+        Row {
+            id: "738d97a44725035f".into(),
+            post: "2026/12/winter".into(),
+            file: "posts/2026/12/winter.md".into(),
+            title: "Say \"hi\"".into(),
+            status: Status::Approved,
+            platform: Platform::X,
+            account: Some("@radwerk".into()),
+            publish_at_utc: utc,
+            publish_at_local: utc.with_timezone(&chrono_tz::Europe::Berlin),
+            text: "Reifen, Licht\nund \"Luft\"".into(),
+            thread: vec!["Teil 2".into(), "Teil 3, Ende".into()],
+            first_comment: None,
+            link: Some("https://radwerk.de/?a=1,2".into()),
+            media: vec![
+                Media {
+                    path: "media/a.png".into(),
+                    alt: Some("Rad".into()),
+                },
+                Media {
+                    path: "media/b.png".into(),
+                    alt: None,
+                },
+            ],
+            campaign: Some("winter".into()),
+            pillar: None,
+        }
+    }
 
     #[test]
     fn header_names_every_column_once() {
-        let queue = Queue {
-            project: "p".into(),
-            timezone: "UTC".into(),
-            rows: Vec::new(),
-            refused: Vec::new(),
-            unscheduled: Vec::new(),
-        };
-        assert_eq!(render(&queue), format!("{}\n", COLUMNS.join(",")));
+        assert_eq!(
+            render(&queue(Vec::new())),
+            "id,scheduled_at,scheduled_at_local,platform,account,content,thread,first_comment,\
+             link,media_urls,media_alt,post,file,title,status,campaign,pillar\n"
+        );
+    }
+
+    /// The expected bytes are written out: commas, quotes and line breaks are quoted with
+    /// quotes doubled (RFC 4180), lists joined by a `---` line, and `@radwerk` gets the
+    /// spreadsheet `'`.
+    #[test]
+    fn quotes_commas_quotes_and_line_breaks() {
+        let expected = "id,scheduled_at,scheduled_at_local,platform,account,content,thread,first_comment,\
+             link,media_urls,media_alt,post,file,title,status,campaign,pillar\n\
+             738d97a44725035f,2026-12-01T08:00:00Z,2026-12-01T09:00:00+01:00,x,'@radwerk,\
+             \"Reifen, Licht\nund \"\"Luft\"\"\",\"Teil 2\n---\nTeil 3, Ende\",,\
+             \"https://radwerk.de/?a=1,2\",\"media/a.png\n---\nmedia/b.png\",\"Rad\n---\n\",\
+             2026/12/winter,posts/2026/12/winter.md,\"Say \"\"hi\"\"\",approved,winter,\n";
+        assert_eq!(render(&queue(vec![awkward_row()])), expected);
     }
 }

@@ -176,16 +176,29 @@ mod tests {
         assert_eq!(escape_text("a\\b;c,d\r\ne\nf\u{7}"), "a\\\\b\\;c\\,d\\ne\\nf");
     }
 
+    /// Literal figures, not [`MAX_LINE_OCTETS`]: `DESCRIPTION:` is 12 octets and `ä` 2, so
+    /// the first physical line takes 31 `ä` (74 octets; a 32nd would make 76), each
+    /// continuation a space and 37 `ä` (75 octets), and the last the remaining 32.
     #[test]
     fn folds_at_75_octets_without_splitting_characters() {
         let line = format!("DESCRIPTION:{}", "ä".repeat(100));
-        let folded = fold(&line);
-        assert!(folded.ends_with("\r\n"));
-        for physical in folded.trim_end_matches("\r\n").split("\r\n") {
-            assert!(physical.len() <= MAX_LINE_OCTETS, "{} octets", physical.len());
-        }
-        let unfolded = folded.trim_end_matches("\r\n").replace("\r\n ", "");
-        assert_eq!(unfolded, line);
+        assert_eq!(
+            fold(&line),
+            "DESCRIPTION:äääääääääääääääääääääääääääääää\r\n \
+             äääääääääääääääääääääääääääääääääääää\r\n \
+             ääääääääääääääääääääääääääääääää\r\n"
+        );
+    }
+
+    /// 12 + 62 = 74 octets; the 3-octet `€` would make 77, so it starts the continuation.
+    #[test]
+    fn a_multibyte_character_moves_whole_to_the_next_line() {
+        let line = format!("DESCRIPTION:{}€{}", "x".repeat(62), "y".repeat(20));
+        assert_eq!(
+            fold(&line),
+            "DESCRIPTION:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n \
+             €yyyyyyyyyyyyyyyyyyyy\r\n"
+        );
     }
 
     #[test]
@@ -207,9 +220,17 @@ mod tests {
     }
 
     #[test]
-    fn short_lines_are_not_folded() {
+    fn lines_of_75_octets_stay_whole_and_76_fold() {
         assert_eq!(fold("VERSION:2.0"), "VERSION:2.0\r\n");
-        let exactly = "X".repeat(MAX_LINE_OCTETS);
-        assert_eq!(fold(&exactly), format!("{exactly}\r\n"));
+        let seventy_five = "123456789012345678901234567890123456789012345678901234567890123456789012345";
+        assert_eq!(seventy_five.len(), 75);
+        assert_eq!(
+            fold(seventy_five),
+            "123456789012345678901234567890123456789012345678901234567890123456789012345\r\n"
+        );
+        assert_eq!(
+            fold(&format!("{seventy_five}6")),
+            "123456789012345678901234567890123456789012345678901234567890123456789012345\r\n 6\r\n"
+        );
     }
 }

@@ -9,8 +9,12 @@
 //! `post` is the post id (a permalink is accepted too), `date` is `YYYY-MM-DD`,
 //! an empty cell is unknown (not zero), `followers` is the account's follower
 //! count on `date`.
+//!
+//! A cell written by a spreadsheet-safe writer (`'=…`, `'-…`, see [`crate::spreadsheet`])
+//! is read back through [`spreadsheet::restore`], so Touchpoint's own CSV round-trips.
 
 use crate::platform::Platform;
+use crate::spreadsheet;
 
 use super::cells::parse_iso_date;
 use super::table::{Column, FileContext, FormatSpec, Header, Row};
@@ -95,8 +99,15 @@ pub(super) fn detect(header: &Header) -> Option<&'static FormatSpec> {
     (header.has("post") && (header.has("platform") || header.has("date"))).then_some(&SPEC)
 }
 
-/// Reads one row; every figure is optional, post and platform are not.
+/// Reads one row after undoing spreadsheet neutralising (a leading `'` before `=`, `+`,
+/// `-`, `@`, tab or CR is removed).
 fn read_row(row: &Row<'_>, ctx: &FileContext<'_>) -> Result<MetricRecord, String> {
+    let restored = row.mapped_cells(spreadsheet::restore);
+    read_cells(&row.with_record(&restored), ctx)
+}
+
+/// Reads one row; every figure is optional, post and platform are not.
+fn read_cells(row: &Row<'_>, ctx: &FileContext<'_>) -> Result<MetricRecord, String> {
     let key = read_key(row.text(POST))?;
     let platform = read_platform(row.text(PLATFORM))?;
     let mut record = MetricRecord::new(ctx.file, row.line, key, platform);
@@ -221,6 +232,25 @@ mod tests {
             diags[3].message
         );
         assert!(diags[4].message.contains("5 cells"), "{}", diags[4].message);
+    }
+
+    #[test]
+    fn cells_neutralised_for_spreadsheets_are_restored() {
+        let csv = "post,platform,date,impressions,reach,likes,comments,shares,saves,clicks,video_views,followers\n\
+                   '-draft,x,2026-12-08,'-,,5,,,,,,\n\
+                   '@team,'+x,2026-12-08,,,,,,,,,\n\
+                   'plain,x,2026-12-08,,,,,,,,,\n";
+        let (records, diags) = parse_csv("metrics/normalised.csv", csv.as_bytes());
+        assert_eq!(records.len(), 2, "{diags:?}");
+        assert_eq!(records[0].key, PostKey::Id("-draft".into()));
+        assert_eq!((records[0].impressions, records[0].likes), (None, Some(5)));
+        assert_eq!(records[1].key, PostKey::Id("'plain".into()));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(
+            diags[0].message.contains("`+x` is not a platform"),
+            "{}",
+            diags[0].message
+        );
     }
 
     #[test]

@@ -164,6 +164,20 @@ impl<'a> Row<'a> {
         }
     }
 
+    /// The same row with every cell passed through `undo`, for files whose writer changed
+    /// cells (Touchpoint's own CSV prefixes formula-like cells with `'`).
+    pub fn mapped_cells(&self, undo: fn(&str) -> std::borrow::Cow<'_, str>) -> csv::StringRecord {
+        self.record.iter().map(|cell| undo(cell)).collect()
+    }
+
+    /// This row's header, line and number style over other cells (see [`Row::mapped_cells`]).
+    pub fn with_record<'b>(&self, record: &'b csv::StringRecord) -> Row<'b>
+    where
+        'a: 'b,
+    {
+        Row::new(self.header, record, self.line, self.numbers)
+    }
+
     /// A row with fewer cells than the header, or with extra non-empty cells, is
     /// probably shifted (an unquoted `15,000`): reading it by name would be wrong.
     pub fn check_width(&self) -> Result<(), String> {

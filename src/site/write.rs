@@ -192,7 +192,7 @@ impl SiteWriter {
 impl Drop for SiteWriter {
     fn drop(&mut self) {
         if !self.finished {
-            let _ = std::fs::remove_dir_all(&self.tmp);
+            let _ = remove_site_tree(&self.tmp);
         }
     }
 }
@@ -277,10 +277,39 @@ fn remove_stale_siblings(parent: &Path, name: &str) {
             });
         let Some(pid) = pid else { continue };
         let alive = Path::new("/proc").is_dir() && Path::new(&format!("/proc/{pid}")).exists();
-        if !alive && Path::new("/proc").is_dir() && entry.path().join(MARKER).is_file() {
-            let _ = std::fs::remove_dir_all(entry.path());
+        if alive || !Path::new("/proc").is_dir() {
+            continue;
+        }
+        if entry.path().join(MARKER).is_file() {
+            let _ = remove_site_tree(&entry.path());
+        } else {
+            // Killed before its marker was written or after it was removed: only an
+            // empty folder goes (`remove_dir` refuses any other).
+            let _ = std::fs::remove_dir(entry.path());
         }
     }
+}
+
+/// Removes a site folder with its marker last, so a build killed halfway through the
+/// removal leaves a folder that is still recognisably ours (or empty), and the next
+/// build finishes the job.
+fn remove_site_tree(dir: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())?;
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    match std::fs::remove_file(dir.join(MARKER)) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(err),
+        _ => {}
+    }
+    std::fs::remove_dir(dir)
 }
 
 /// Refuses to replace a non-empty folder that Touchpoint did not make.
@@ -314,7 +343,7 @@ const MANIFEST: &str = ".touchpoint-manifest";
 /// recognisably ours.
 fn start_tree(dir: &Path) -> Result<(), SiteError> {
     if dir.exists() {
-        std::fs::remove_dir_all(dir).map_err(io_error(dir))?;
+        remove_site_tree(dir).map_err(io_error(dir))?;
     }
     std::fs::create_dir_all(dir).map_err(io_error(dir))?;
     let marker = dir.join(MARKER);
@@ -357,14 +386,14 @@ fn swap_in(tmp: &Path, out: &Path, old: &Path) -> Result<(), SiteError> {
         return std::fs::rename(tmp, out).map_err(io_error(out));
     }
     if old.exists() {
-        std::fs::remove_dir_all(old).map_err(io_error(old))?;
+        remove_site_tree(old).map_err(io_error(old))?;
     }
     std::fs::rename(out, old).map_err(io_error(out))?;
     if let Err(err) = std::fs::rename(tmp, out) {
         let _ = std::fs::rename(old, out);
         return Err(io_error(out)(err));
     }
-    std::fs::remove_dir_all(old).map_err(io_error(old))
+    remove_site_tree(old).map_err(io_error(old))
 }
 
 /// `dir/rel`, refusing any `rel` that is absolute or climbs out with `..`.
@@ -526,5 +555,39 @@ mod tests {
         assert!(check_output_dir(&repo, &repo.join("public")).is_ok());
         assert!(check_output_dir(&repo, &repo.join("x/..")).is_err());
         assert!(check_output_dir(&repo, &dir.path().join("site")).is_ok());
+    }
+
+    /// What builds killed at any instant leave: a temporary folder without its marker yet
+    /// (empty), an old site whose removal stopped after everything but the marker, and one
+    /// stopped after the marker: all go; a foreign folder with content stays.
+    #[test]
+    fn copies_left_by_killed_builds_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let dead = u32::MAX - 1;
+        let empty = dir.path().join(format!(".site.tmp-{dead}"));
+        std::fs::create_dir(&empty).unwrap();
+        let marker_only = dir.path().join(format!(".site.old-{dead}"));
+        std::fs::create_dir(&marker_only).unwrap();
+        std::fs::write(marker_only.join(MARKER), "").unwrap();
+        let foreign = dir.path().join(format!(".site.old-{}", dead - 1));
+        std::fs::create_dir(&foreign).unwrap();
+        std::fs::write(foreign.join("notes.txt"), "mine").unwrap();
+        remove_stale_siblings(dir.path(), "site");
+        assert!(!empty.exists() && !marker_only.exists());
+        assert_eq!(
+            std::fs::read_to_string(foreign.join("notes.txt")).unwrap(),
+            "mine"
+        );
+    }
+
+    #[test]
+    fn removing_a_site_folder_removes_all_of_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        start_tree(&site).unwrap();
+        std::fs::create_dir_all(site.join("posts/2026")).unwrap();
+        std::fs::write(site.join("posts/2026/a.html"), "a").unwrap();
+        remove_site_tree(&site).unwrap();
+        assert!(!site.exists());
     }
 }
