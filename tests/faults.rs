@@ -324,6 +324,8 @@ fn builds_into_one_folder_at_once_take_turns() {
         beside.is_empty(),
         "no lock or temporary folder is left: {beside:?}"
     );
+}
+
 /// CI must run every test that would otherwise skip: `.ci/run` exports each
 /// `TOUCHPOINT_REQUIRE_*` variable the tests read, this one's included.
 #[test]
