@@ -293,7 +293,7 @@ fn most_builds_writing_at_once(out: &Path, running: &std::sync::atomic::AtomicBo
 fn builds_into_one_folder_at_once_take_turns() {
     use std::sync::atomic::{AtomicBool, Ordering};
     let tmp = tempfile::tempdir().unwrap();
-    let repo = example_copy(tmp.path());
+    let repo = example_copy(tmp.path(), "repo");
     let reference = tmp.path().join("reference");
     assert!(build(&repo, &reference).status.success());
     let out = tmp.path().join("site");
