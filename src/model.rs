@@ -501,32 +501,9 @@ pub struct MediaRef {
     pub alt: Option<Spanned<String>>,
 }
 
-/// What kind of file a media file is, by extension.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MediaKind {
-    /// jpg, jpeg, png, gif, webp, heic, avif.
-    Image,
-    /// mp4, mov, webm, m4v.
-    Video,
-    /// Anything else (pdf, ...).
-    Other,
-}
-
-impl MediaKind {
-    /// Classifies a path by its extension.
-    pub fn of(path: &str) -> MediaKind {
-        let ext = path
-            .rsplit_once('.')
-            .map(|(_, e)| e.to_ascii_lowercase())
-            .unwrap_or_default();
-        match ext.as_str() {
-            "jpg" | "jpeg" | "png" | "gif" | "webp" | "heic" | "avif" => MediaKind::Image,
-            "mp4" | "mov" | "webm" | "m4v" => MediaKind::Video,
-            _ => MediaKind::Other,
-        }
-    }
-}
+/// What kind of file a media file is, by extension: the networks' own kinds (one type,
+/// so a file's kind and what a network takes are compared directly).
+pub use crate::platform::MediaKind;
 
 /// A file under `media/`, with what its header says.
 #[derive(Clone, Debug, Serialize)]

@@ -178,7 +178,7 @@ pub fn platform_text(project: &Project, post: &Post, platform: Platform) -> Plat
 /// TikTok photo posts (images, no video) take a 4,000-unit description instead of the
 /// video caption's 2,200.
 fn photo_post_limit(project: &Project, post: &Post, platform: Platform) -> Option<usize> {
-    use crate::model::MediaKind;
+    use super::MediaKind;
     let media = post.media_for(platform);
     let is_image = |path: &str| {
         project

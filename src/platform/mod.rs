@@ -214,14 +214,33 @@ impl Unit {
     }
 }
 
-/// The kind of a media file, as far as platform rules care.
+/// The kind of a media file: what a network takes ([`MediaSpec::kinds`]) and what a file
+/// under `media/` is (by its extension). One type for both, so the model's files and
+/// the networks' rules speak of the same kinds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MediaKind {
-    /// A still image (JPEG, PNG, WebP, GIF).
+    /// A still image: jpg, jpeg, png, gif, webp, heic, avif.
     Image,
-    /// A video.
+    /// A video: mp4, mov, webm, m4v.
     Video,
+    /// Anything else (pdf, ...): no network takes it as an image or a video.
+    Other,
+}
+
+impl MediaKind {
+    /// Classifies a path by its extension.
+    pub fn of(path: &str) -> MediaKind {
+        let ext = path
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "jpg" | "jpeg" | "png" | "gif" | "webp" | "heic" | "avif" => MediaKind::Image,
+            "mp4" | "mov" | "webm" | "m4v" => MediaKind::Video,
+            _ => MediaKind::Other,
+        }
+    }
 }
 
 /// Width:height bounds of an image, inclusive, as fractions (4:5 = 4 / 5).

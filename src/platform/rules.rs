@@ -454,10 +454,10 @@ impl Ctx<'_> {
                 continue;
             }
             match self.kind_of(m) {
-                Some(MediaKind::Image) if rules.kinds.contains(&MediaKind::Image) => images.push(m),
-                Some(MediaKind::Video) if rules.kinds.contains(&MediaKind::Video) => videos.push(m),
+                MediaKind::Image if rules.kinds.contains(&MediaKind::Image) => images.push(m),
+                MediaKind::Video if rules.kinds.contains(&MediaKind::Video) => videos.push(m),
                 kind => {
-                    let what = kind.map_or("this kind of file", kind_name);
+                    let what = kind_name(kind);
                     let message = format!("{} does not take {what}: `{}`", self.network(), m.path.value);
                     out.push(
                         self.diag(&MEDIA_KIND, m.path.pos, message)
@@ -533,24 +533,16 @@ impl Ctx<'_> {
     /// `missing-media` reports) or documents where the network takes them.
     fn is_unchecked(&self, m: &MediaRef) -> bool {
         let scanned = self.project.media.get(&m.path.value);
-        let other = scanned.map_or_else(|| crate::model::MediaKind::of(&m.path.value), |f| f.kind)
-            == crate::model::MediaKind::Other;
+        let other = scanned.map_or_else(|| MediaKind::of(&m.path.value), |f| f.kind) == MediaKind::Other;
         other && (scanned.is_none() || self.spec.media.documents)
     }
 
     /// The kind of a media reference: from the scanned file, else from its extension.
-    fn kind_of(&self, m: &MediaRef) -> Option<MediaKind> {
-        use crate::model::MediaKind as FileKind;
-        let kind = self
-            .project
+    fn kind_of(&self, m: &MediaRef) -> MediaKind {
+        self.project
             .media
             .get(&m.path.value)
-            .map_or_else(|| FileKind::of(&m.path.value), |f| f.kind);
-        match kind {
-            FileKind::Image => Some(MediaKind::Image),
-            FileKind::Video => Some(MediaKind::Video),
-            FileKind::Other => None,
-        }
+            .map_or_else(|| MediaKind::of(&m.path.value), |f| f.kind)
     }
 
     /// YouTube's and Pinterest's title limits.
@@ -643,8 +635,8 @@ fn check_alt_text(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
             let is_image = project
                 .media
                 .get(&m.path.value)
-                .map_or_else(|| crate::model::MediaKind::of(&m.path.value), |f| f.kind)
-                == crate::model::MediaKind::Image;
+                .map_or_else(|| MediaKind::of(&m.path.value), |f| f.kind)
+                == MediaKind::Image;
             if !is_image || seen.contains(&(m.path.pos)) {
                 continue;
             }
@@ -711,6 +703,7 @@ fn kind_name(kind: MediaKind) -> &'static str {
     match kind {
         MediaKind::Image => "an image",
         MediaKind::Video => "a video",
+        MediaKind::Other => "this kind of file",
     }
 }
 
@@ -721,6 +714,7 @@ fn kinds_list(kinds: &[MediaKind]) -> String {
         .map(|k| match k {
             MediaKind::Image => "images",
             MediaKind::Video => "videos",
+            MediaKind::Other => "other files",
         })
         .collect();
     names.join(" or ")
