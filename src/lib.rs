@@ -9,6 +9,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+pub mod compose;
 pub mod content;
 pub mod diagnostic;
 pub mod export;
@@ -47,7 +48,7 @@ pub struct Checked {
     /// What each platform receives for each post, as the rules checked it, for the site and
     /// the publish queue to reuse. Filled by [`check_project`]; whoever changes `project`
     /// afterwards must leave it empty (the dev server does), and lookups that miss compose.
-    pub texts: platform::compose::Texts,
+    pub texts: compose::Texts,
 }
 
 /// Loads, parses and validates the repository at `root`.
@@ -56,7 +57,7 @@ pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::Lo
     let (project, diagnostics) = timings::phase("load and parse", || load::load_project(root))?;
     let texts = timings::phase("compose texts", || {
         let all = project.posts.par_iter().chain(project.crisis.par_iter());
-        platform::compose::Texts::compose(&project, all)
+        compose::Texts::compose(&project, all)
     });
     let (metrics, diagnostics) = timings::phase("validate", || {
         check_loaded(&project, diagnostics, options, &texts)
@@ -76,7 +77,7 @@ fn check_loaded(
     project: &Project,
     diagnostics: Vec<Diagnostic>,
     options: &Options,
-    texts: &platform::compose::Texts,
+    texts: &compose::Texts,
 ) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
     use rayon::prelude::*;
     let post_findings = project
@@ -93,11 +94,7 @@ fn check_loaded(
 /// texts in `texts`, or composed now) and the validation rules that judge one post
 /// ([`validate::check_post`]). They depend on no other post, so the dev server keeps them
 /// per post and runs them again only for the posts that change.
-pub fn check_post(
-    project: &Project,
-    post: &model::Post,
-    texts: &platform::compose::Texts,
-) -> Vec<Diagnostic> {
+pub fn check_post(project: &Project, post: &model::Post, texts: &compose::Texts) -> Vec<Diagnostic> {
     let mut found = platform::rules::check_going_out(project, post, texts);
     found.extend(validate::check_post(project, post));
     found

@@ -2,8 +2,8 @@
 //! counts, media presence, kind, count and aspect ratio, alt text and titles. Every
 //! finding points at the line where the offending text or media is written.
 
-use super::compose::{PartSource, PlatformText, TextPart, Texts};
 use super::{MediaKind, Platform, Spec, entities, spec, urls, youtube};
+use crate::compose::{PartSource, PlatformText, TextPart, Texts};
 use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
 use crate::model::{MediaRef, Post, Project};
 
@@ -750,7 +750,7 @@ pub fn thousands(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::platform::compose::tests::load;
+    use crate::compose::tests::load;
 
     const PLATFORMS: &str =
         "[platforms.instagram]\n[platforms.x]\n[platforms.youtube]\n[platforms.bluesky]\n";

@@ -1,12 +1,12 @@
 //! Raw HTML in a caption: networks post text literally, so `<b>Sale</b>` would go out
 //! with its tags. Touchpoint removes the tags and keeps the words
-//! ([`crate::platform::text::html_words`]); this rule says so at the line where the
+//! ([`crate::compose::text::html_words`]); this rule says so at the line where the
 //! HTML is written, so the author sees what the network will show.
 
 use super::text::{Origin, locate_text};
+use crate::compose::text::raw_html;
 use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
 use crate::model::{Post, Project, Spanned};
-use crate::platform::text::raw_html;
 
 /// Raw HTML in a post's text, a variant's text, a thread part or a first comment.
 pub const HTML_IN_TEXT: Rule = Rule {
