@@ -95,7 +95,7 @@ fn check_loaded(
 /// ([`validate::check_post`]). They depend on no other post, so the dev server keeps them
 /// per post and runs them again only for the posts that change.
 pub fn check_post(project: &Project, post: &model::Post, texts: &compose::Texts) -> Vec<Diagnostic> {
-    let mut found = platform::rules::check_going_out(project, post, texts);
+    let mut found = validate::platform::check_going_out(project, post, texts);
     found.extend(validate::check_post(project, post));
     found
 }
@@ -152,7 +152,7 @@ pub fn all_rules() -> Vec<&'static Rule> {
     rules.extend(content::ids::RULES);
     rules.extend(content::time::RULES);
     rules.extend(validate::rules());
-    rules.extend(platform::RULES);
+    rules.extend(validate::platform::RULES);
     rules.extend(metrics::RULES);
     rules
 }

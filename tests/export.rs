@@ -592,7 +592,7 @@ fn fixture_has_exactly_the_planted_problems() {
     let checked = touchpoint::check_project(&fixture(), &options).unwrap();
     let mut all = checked.diagnostics.clone();
     for post in &checked.project.posts {
-        all.extend(touchpoint::platform::check_post(
+        all.extend(touchpoint::validate::platform::check_post(
             &checked.project,
             post,
             &checked.texts,

@@ -8,14 +8,12 @@ use std::fmt;
 use serde::Serialize;
 
 pub mod bluesky;
-pub mod count_report;
 pub mod entities;
 pub mod facebook;
 pub mod instagram;
 pub mod linkedin;
 pub mod mastodon;
 pub mod pinterest;
-pub mod rules;
 pub mod snapchat;
 pub mod threads;
 pub mod tiktok;
@@ -24,8 +22,6 @@ pub mod urls;
 pub mod x;
 pub mod xing;
 pub mod youtube;
-
-pub use rules::{RULES, check_post};
 
 /// A social network a post can go to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

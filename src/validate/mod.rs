@@ -18,6 +18,7 @@ pub mod lifecycle;
 pub mod mix;
 pub mod personas;
 pub mod plan;
+pub mod platform;
 pub mod references;
 #[cfg(test)]
 mod testing;
@@ -97,7 +98,7 @@ pub fn check_post(project: &Project, post: &Post) -> Vec<Diagnostic> {
 }
 
 /// Every rule but those judging one post alone ([`check_post`] and the platform rules,
-/// [`crate::platform::rules::check_going_out`]): what must run again over the whole
+/// [`platform::check_going_out`]): what must run again over the whole
 /// project when one post changes.
 pub fn validate_across(project: &Project, context: &Context) -> Vec<Diagnostic> {
     use rayon::prelude::*;
