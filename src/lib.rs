@@ -95,9 +95,7 @@ fn check_loaded(
 /// ([`validate::check_post`]). They depend on no other post, so the dev server keeps them
 /// per post and runs them again only for the posts that change.
 pub fn check_post(project: &Project, post: &model::Post, texts: &compose::Texts) -> Vec<Diagnostic> {
-    let mut found = validate::platform::check_going_out(project, post, texts);
-    found.extend(validate::check_post(project, post));
-    found
+    validate::check_post(project, post, texts)
 }
 
 /// The rules with the findings of [`check_post`] for every post and the parsed
@@ -152,7 +150,6 @@ pub fn all_rules() -> Vec<&'static Rule> {
     rules.extend(content::ids::RULES);
     rules.extend(content::time::RULES);
     rules.extend(validate::rules());
-    rules.extend(validate::platform::RULES);
     rules.extend(metrics::RULES);
     rules
 }

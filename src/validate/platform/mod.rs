@@ -28,7 +28,15 @@ pub use text::{
     X_LINK_COUNT, X_MENTION_COUNT, YOUTUBE_LENGTH, length_rule,
 };
 
-/// Every per-platform rule, for `touchpoint rules`, `[lints]` and README.
+/// The platform rules and their one check (per post, on its composed texts): the
+/// family's entry in [`super::FAMILIES`].
+pub const FAMILY: super::Family = super::Family {
+    rules: RULES,
+    per_post: &[|project, post, texts, out| out.extend(check_going_out(project, post, texts))],
+    across: &[],
+};
+
+/// Every per-platform rule, in report order (the tests plant one case of each).
 pub const RULES: &[&Rule] = &[
     &X_LENGTH,
     &BLUESKY_LENGTH,
