@@ -114,6 +114,8 @@ pub fn check_loaded_with(
             .date_naive()
     });
     let context = validate::Context { today };
+    let rule_names: Vec<&str> = all_rules().iter().map(|r| r.name).collect();
+    diagnostics.extend(content::config::check_lint_names(&project.config, &rule_names));
     diagnostics.extend(validate::validate_across(project, &context));
     diagnostics.extend(post_findings);
     let (metrics, metric_findings) = metrics::join_metrics(project, metric_files);
