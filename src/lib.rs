@@ -90,10 +90,10 @@ fn check_loaded(
     check_loaded_with(project, diagnostics, options, post_findings, &metric_files)
 }
 
-/// Every finding about one post or holding statement alone: the platform rules (on the
-/// texts in `texts`, or composed now) and the validation rules that judge one post
-/// ([`validate::check_post`]). They depend on no other post, so the dev server keeps them
-/// per post and runs them again only for the posts that change.
+/// Every finding about one post or holding statement alone: the per-post checks of every
+/// registered family ([`validate::check_post`]), on the texts in `texts` (or composed
+/// now). They depend on no other post, so the dev server keeps them per post and runs
+/// them again only for the posts that change.
 pub fn check_post(project: &Project, post: &model::Post, texts: &compose::Texts) -> Vec<Diagnostic> {
     validate::check_post(project, post, texts)
 }
@@ -140,17 +140,21 @@ fn attach_source_lines(diagnostics: &mut [Diagnostic], project: &Project) {
     }
 }
 
-/// Every rule Touchpoint has, for `touchpoint rules`, `[lints]` validation and README.
+/// Every rule Touchpoint has, for `touchpoint rules`, `[lints]` validation and README:
+/// the rules reported while reading files, then every family validation runs (its one
+/// registry, [`validate::FAMILIES`]), then the metrics join's.
 pub fn all_rules() -> Vec<&'static Rule> {
-    let mut rules: Vec<&'static Rule> = Vec::new();
-    rules.extend(load::RULES);
-    rules.extend(content::fields::RULES);
-    rules.extend(content::config::RULES);
-    rules.extend(content::strategy::RULES);
-    rules.extend(content::post::RULES);
-    rules.extend(content::links::RULES);
-    rules.extend(content::ids::RULES);
-    rules.extend(content::time::RULES);
+    let read_time: [&[&Rule]; 8] = [
+        load::RULES,
+        content::fields::RULES,
+        content::config::RULES,
+        content::strategy::RULES,
+        content::post::RULES,
+        content::links::RULES,
+        content::ids::RULES,
+        content::time::RULES,
+    ];
+    let mut rules: Vec<&'static Rule> = read_time.into_iter().flatten().copied().collect();
     rules.extend(validate::rules());
     rules.extend(metrics::RULES);
     rules

@@ -1,7 +1,13 @@
-//! The networks Touchpoint knows, and what each one accepts.
+//! The networks Touchpoint knows, and what each one accepts: the bottom of the pipeline.
 //!
 //! Every platform has a stable kebab-case name (used in `platforms = [...]`, variant
-//! tables, `[platforms.NAME]` and rule names) and a [`Spec`] with its limits as data.
+//! tables, `[platforms.NAME]` and rule names) and a [`Spec`] with its limits as data,
+//! each figure with its source, and counts text as the network counts it ([`count`],
+//! [`measure`]; [`urls`], [`entities`], [`unicode`]). It knows no posts: composing a
+//! post's text is [`crate::compose`], the rules that apply these limits are
+//! [`crate::validate::platform`].
+//!
+//! May import: std and crates only (nothing of the model, loading or later stages).
 
 use std::fmt;
 

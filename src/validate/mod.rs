@@ -1,8 +1,13 @@
-//! Validation: rules over the whole model, each producing diagnostics.
+//! Validation: rules over the model and the composed texts, each producing diagnostics.
 //!
-//! Per-file problems were reported while parsing; here live the rules that need more
-//! than one file: references between files, and (in their own modules) the strategy's
-//! cadence, mix, windows, voice and disclosure rules.
+//! Per-file problems were reported while parsing; here live the rules that judge a post
+//! as it goes out ([`platform`]) or need more than one file: references between files,
+//! and the strategy's cadence, mix, windows, voice and disclosure rules. Each family
+//! exports one [`Family`]; [`FAMILIES`] registers each once.
+//!
+//! May import: the networks ([`crate::platform`]), the model ([`crate::model`],
+//! [`crate::content`], [`crate::diagnostic`]) and [`crate::compose`]; never rendering,
+//! metrics or serving.
 
 use chrono::NaiveDate;
 
