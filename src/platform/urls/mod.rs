@@ -11,8 +11,8 @@
 //! uses the same finder with a scheme required.
 //!
 //! This file scans text for the URL grammar (scheme, host, port, path, query,
-//! fragment); [`host`] judges hosts (labels, punycode length, the top-level domain
-//! table in `tlds.txt`) and [`chars`] holds the character classes.
+//! fragment); `host.rs` judges hosts (labels, punycode length, the top-level domain
+//! table in `tlds.txt`) and `chars.rs` holds the character classes.
 
 use std::ops::Range;
 
