@@ -9,6 +9,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+pub mod compose;
 pub mod content;
 pub mod diagnostic;
 pub mod export;
@@ -48,7 +49,7 @@ pub struct Checked {
     /// What each platform receives for each post, as the rules checked it, for the site and
     /// the publish queue to reuse. Filled by [`check_project`]; whoever changes `project`
     /// afterwards must leave it empty (the dev server does), and lookups that miss compose.
-    pub texts: platform::compose::Texts,
+    pub texts: compose::Texts,
 }
 
 /// Loads, parses and validates the repository at `root`.
@@ -57,7 +58,7 @@ pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::Lo
     let (project, diagnostics) = timings::phase("load and parse", || load::load_project(root))?;
     let texts = timings::phase("compose texts", || {
         let all = project.posts.par_iter().chain(project.crisis.par_iter());
-        platform::compose::Texts::compose(&project, all)
+        compose::Texts::compose(&project, all)
     });
     let (metrics, diagnostics) = timings::phase("validate", || {
         check_loaded(&project, diagnostics, options, &texts)
@@ -77,7 +78,7 @@ fn check_loaded(
     project: &Project,
     diagnostics: Vec<Diagnostic>,
     options: &Options,
-    texts: &platform::compose::Texts,
+    texts: &compose::Texts,
 ) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
     use rayon::prelude::*;
     let post_findings = project
@@ -90,18 +91,12 @@ fn check_loaded(
     check_loaded_with(project, diagnostics, options, post_findings, &metric_files)
 }
 
-/// Every finding about one post or holding statement alone: the platform rules (on the
-/// texts in `texts`, or composed now) and the validation rules that judge one post
-/// ([`validate::check_post`]). They depend on no other post, so the dev server keeps them
-/// per post and runs them again only for the posts that change.
-pub fn check_post(
-    project: &Project,
-    post: &model::Post,
-    texts: &platform::compose::Texts,
-) -> Vec<Diagnostic> {
-    let mut found = platform::rules::check_going_out(project, post, texts);
-    found.extend(validate::check_post(project, post));
-    found
+/// Every finding about one post or holding statement alone: the per-post checks of every
+/// registered family ([`validate::check_post`]), on the texts in `texts` (or composed
+/// now). They depend on no other post, so the dev server keeps them per post and runs
+/// them again only for the posts that change.
+pub fn check_post(project: &Project, post: &model::Post, texts: &compose::Texts) -> Vec<Diagnostic> {
+    validate::check_post(project, post, texts)
 }
 
 /// The rules with the findings of [`check_post`] for every post and the parsed
@@ -120,6 +115,8 @@ pub fn check_loaded_with(
             .date_naive()
     });
     let context = validate::Context { today };
+    let rule_names: Vec<&str> = all_rules().iter().map(|r| r.name).collect();
+    diagnostics.extend(content::config::check_lint_names(&project.config, &rule_names));
     diagnostics.extend(validate::validate_across(project, &context));
     diagnostics.extend(post_findings);
     let (metrics, metric_findings) = metrics::join_metrics(project, metric_files);
@@ -144,19 +141,22 @@ fn attach_source_lines(diagnostics: &mut [Diagnostic], project: &Project) {
     }
 }
 
-/// Every rule Touchpoint has, for `touchpoint rules`, `[lints]` validation and README.
+/// Every rule Touchpoint has, for `touchpoint rules`, `[lints]` validation and README:
+/// the rules reported while reading files, then every family validation runs (its one
+/// registry, [`validate::FAMILIES`]), then the metrics join's.
 pub fn all_rules() -> Vec<&'static Rule> {
-    let mut rules: Vec<&'static Rule> = Vec::new();
-    rules.extend(load::RULES);
-    rules.extend(content::fields::RULES);
-    rules.extend(content::config::RULES);
-    rules.extend(content::strategy::RULES);
-    rules.extend(content::post::RULES);
-    rules.extend(content::links::RULES);
-    rules.extend(content::ids::RULES);
-    rules.extend(content::time::RULES);
+    let read_time: [&[&Rule]; 8] = [
+        load::RULES,
+        content::fields::RULES,
+        content::config::RULES,
+        content::strategy::RULES,
+        content::post::RULES,
+        content::links::RULES,
+        content::ids::RULES,
+        content::time::RULES,
+    ];
+    let mut rules: Vec<&'static Rule> = read_time.into_iter().flatten().copied().collect();
     rules.extend(validate::rules());
-    rules.extend(platform::RULES);
     rules.extend(metrics::RULES);
     rules
 }

@@ -92,13 +92,12 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
     let boundary = Boundary::new(root);
     let mut sources = BTreeMap::new();
     let mut diagnostics = Vec::new();
-    let rule_names: Vec<&str> = crate::all_rules().iter().map(|r| r.name).collect();
     let config = read_toml_file(
         root,
         "touchpoint.toml",
         &mut sources,
         &mut diagnostics,
-        |node, r| read_config(node, r, &rule_names),
+        read_config,
     )
     .unwrap_or_default();
     let strategy = if root.join("strategy.toml").is_file() {

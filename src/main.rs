@@ -1,6 +1,7 @@
 //! The `touchpoint` binary: parses arguments, calls the library, maps results to exit codes.
 
 mod cli;
+mod count;
 
 /// mimalloc instead of the system allocator: rendering allocates many small strings on
 /// every core, and glibc's malloc spent about a sixth of a 10,000-post build in
@@ -198,13 +199,12 @@ fn run_serve(args: &ServeArgs) -> anyhow::Result<Outcome> {
 
 fn run_count(args: &CountArgs) -> anyhow::Result<Outcome> {
     use std::io::Read;
-    use touchpoint::platform::count_report;
     let mut input = String::new();
     std::io::stdin().read_to_string(&mut input)?;
-    let report = count_report::count_text(args.platform, &input, args.max_chars);
+    let report = count::count_text(args.platform, &input, args.max_chars);
     let mut out = std::io::stdout().lock();
     if args.json {
-        writeln!(out, "{}", count_report::render_json(&report))?;
+        writeln!(out, "{}", count::render_json(&report))?;
     } else {
         writeln!(out, "{}", report.summary)?;
     }

@@ -125,7 +125,11 @@ fn every_platform_rule_fires_at_its_line() {
     let dir = fixture("platforms");
     let (code, json) = check_json(&dir, "2026-11-29");
     assert_eq!(code, 1);
-    let is_platform_rule = |name: &str| touchpoint::platform::RULES.iter().any(|r| r.name == name);
+    let is_platform_rule = |name: &str| {
+        touchpoint::validate::platform::RULES
+            .iter()
+            .any(|r| r.name == name)
+    };
     assert_eq!(findings(&json, is_platform_rule), expected(&dir));
 }
 

@@ -575,7 +575,7 @@ fn texts_are_exactly_what_validation_checks() {
     for r in &rows {
         let post = checked.project.post(r["post"].as_str().unwrap()).unwrap();
         let platform = touchpoint::platform::Platform::from_name(r["platform"].as_str().unwrap()).unwrap();
-        let composed = touchpoint::platform::platform_text(&checked.project, post, platform);
+        let composed = touchpoint::compose::platform_text(&checked.project, post, platform);
         let parts: Vec<&str> = composed.parts.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(r["text"], parts[0]);
         assert_eq!(r["thread"], serde_json::json!(parts[1..]));
@@ -594,7 +594,7 @@ fn fixture_has_exactly_the_planted_problems() {
     let checked = touchpoint::check_project(&fixture(), &options).unwrap();
     let mut all = checked.diagnostics.clone();
     for post in &checked.project.posts {
-        all.extend(touchpoint::platform::check_post(
+        all.extend(touchpoint::validate::platform::check_post(
             &checked.project,
             post,
             &checked.texts,

@@ -15,7 +15,7 @@ fn platform_findings() -> BTreeSet<Finding> {
         load_findings.is_empty(),
         "the fixture itself is well formed: {load_findings:#?}"
     );
-    touchpoint::platform::rules::check(&project)
+    touchpoint::validate::platform::check(&project)
         .into_iter()
         .map(|d| (d.file, d.line, d.rule.to_owned()))
         .collect()
@@ -32,7 +32,7 @@ fn every_platform_rule_is_planted() {
         .into_iter()
         .map(|(_, _, rule)| rule)
         .collect();
-    let missing: Vec<&str> = touchpoint::platform::RULES
+    let missing: Vec<&str> = touchpoint::validate::platform::RULES
         .iter()
         .map(|r| r.name)
         .filter(|name| !planted.contains(*name))

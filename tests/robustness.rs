@@ -221,7 +221,7 @@ fn fuzz_regressions_do_not_panic() {
         }
     }
     for bytes in inputs("platform_text") {
-        let plain = touchpoint::platform::text::markdown_to_plain(&String::from_utf8_lossy(&bytes));
+        let plain = touchpoint::compose::text::markdown_to_plain(&String::from_utf8_lossy(&bytes));
         for platform in touchpoint::platform::Platform::ALL {
             let m = touchpoint::platform::measure(platform, &plain, None);
             assert!(!(m.over() > 0 && m.valid()));

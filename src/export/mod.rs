@@ -14,9 +14,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::Checked;
+use crate::compose::{PlatformText, Texts};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Post, Project, Status};
-use crate::platform::compose::{PlatformText, Texts};
 use crate::platform::{self, Platform};
 
 pub mod csv;
@@ -353,7 +353,7 @@ struct FinalText {
 }
 
 /// The final text of `post` on `platform`, exactly as validation checked it: taken from
-/// [`platform::platform_text`], the one function validation, the site and the export share.
+/// [`crate::compose::platform_text`], the one function validation, the site and the export share.
 /// A first comment is exported only where the network has one.
 fn final_text(composed: &PlatformText, platform: Platform) -> FinalText {
     let mut parts = composed.parts.iter().map(|p| p.text.clone());

@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::Checked;
-use crate::platform::compose::Texts;
+use crate::compose::Texts;
 use crate::timings::phase;
 
 pub use deps::{

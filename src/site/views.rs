@@ -11,10 +11,10 @@ use super::labels::label;
 use super::markdown::{LinkTargets, Placement, render_markdown};
 use super::tables::Tables;
 use crate::Checked;
+use crate::compose::Texts;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Post, Project, Status};
 use crate::platform::Platform;
-use crate::platform::compose::Texts;
 
 /// A link: where (relative to the site root) and what it says.
 #[derive(Clone, Debug, Serialize)]

@@ -224,7 +224,7 @@ mod tests {
     #[test]
     fn a_month_is_covered_by_whole_weeks_from_monday() {
         let checked = basic();
-        let texts = crate::platform::compose::Texts::default();
+        let texts = crate::compose::Texts::default();
         let views = Views::new(&checked, Lang::En, day(2026, 12, 1), &texts);
         let none = BTreeMap::new();
         let december = weeks(&views, (2026, 12), &none);

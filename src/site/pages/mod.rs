@@ -24,9 +24,9 @@ use super::labels::labels_for;
 use super::tables::{Snippet, Tables};
 use super::views::Views;
 use super::{Renderer, SiteError};
+use crate::compose::Texts;
 use crate::diagnostic::Summary;
 use crate::model::Project;
-use crate::platform::compose::Texts;
 use crate::report::Report;
 
 pub use calendar::calendar_href_for;

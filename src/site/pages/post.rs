@@ -5,8 +5,8 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Page;
+use crate::compose::PlatformText;
 use crate::model::{MediaKind, MediaRef, Post};
-use crate::platform::compose::PlatformText;
 use crate::platform::{Platform, spec};
 use crate::site::format::{href, number, root_prefix};
 use crate::site::views::{Chip, DiagView, Link, PostRow, Views, display_title, post_path, sort_by_time};

@@ -1,9 +1,10 @@
 //! `touchpoint count`: a text measured as one network measures it, for terminals and
-//! editors. The library side lives here so the binary only parses arguments.
+//! editors. Part of the binary (the command-line side): the library's networks layer
+//! ([`touchpoint::platform`]) counts, this module only words the result.
 
 use serde::Serialize;
-
-use super::{Platform, measure, rules::thousands};
+use touchpoint::diagnostic::thousands;
+use touchpoint::platform::{Platform, measure};
 
 /// What `touchpoint count --json` prints: `{"platform","length","limit","remaining","valid"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -6,7 +6,7 @@
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{entities, urls};
+use crate::platform::{entities, urls};
 
 /// The bullet a Markdown list item becomes.
 pub const BULLET: &str = "• ";

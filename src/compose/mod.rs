@@ -1,6 +1,11 @@
-//! The one function that decides what a network receives for a post: validation,
-//! the site's previews and the export all call [`platform_text`], so what is checked
-//! is exactly what is shown and what is posted.
+//! Composing: the text each network receives for a post. Between the model and
+//! validation: the post's Markdown becomes plain text ([`text`]), the variant replaces
+//! the body, the tracked link ([`utm`]) and the hashtags are added, and each part is
+//! measured as the network counts it. Validation, the site's previews and the export
+//! all call [`platform_text`], so what is checked is exactly what is shown and posted.
+//!
+//! May import: the networks ([`crate::platform`]) and the model ([`crate::model`],
+//! [`crate::diagnostic`]); nothing that validates, renders or serves.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -8,9 +13,12 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Measure, Platform, measure, spec, text, utm};
 use crate::diagnostic::Pos;
 use crate::model::{Post, Project, Spanned};
+use crate::platform::{Measure, Platform, measure, spec};
+
+pub mod text;
+pub mod utm;
 
 /// Where a part's text is written in the post's file, so findings can point at it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -178,7 +186,7 @@ pub fn platform_text(project: &Project, post: &Post, platform: Platform) -> Plat
 /// TikTok photo posts (images, no video) take a 4,000-unit description instead of the
 /// video caption's 2,200.
 fn photo_post_limit(project: &Project, post: &Post, platform: Platform) -> Option<usize> {
-    use crate::model::MediaKind;
+    use crate::platform::MediaKind;
     let media = post.media_for(platform);
     let is_image = |path: &str| {
         project
@@ -188,7 +196,7 @@ fn photo_post_limit(project: &Project, post: &Post, platform: Platform) -> Optio
             == MediaKind::Image
     };
     let photo_post = !media.is_empty() && media.iter().all(|m| is_image(&m.path.value));
-    (platform == Platform::Tiktok && photo_post).then_some(super::tiktok::PHOTO_DESCRIPTION.value)
+    (platform == Platform::Tiktok && photo_post).then_some(crate::platform::tiktok::PHOTO_DESCRIPTION.value)
 }
 
 /// The post's link with the strategy's UTM parameters for `platform` (unchanged without `[utm]`).
@@ -233,6 +241,16 @@ pub(crate) mod tests {
             std::fs::write(dir.join("posts").join(name), text).unwrap();
         }
         crate::load::load_project(dir).unwrap().0
+    }
+
+    #[test]
+    fn composing_never_panics_on_odd_text() {
+        for text in crate::platform::tests::odd_texts() {
+            let _ = text::markdown_to_plain(&text);
+            let _ = text::place_link(&text, "https://a.de", "https://a.de?x=1");
+            let _ = text::append_hashtags(&text, &["a", "b"]);
+            let _ = utm::track(&text, &utm::UtmRules::default(), &utm::UtmValues::default());
+        }
     }
 
     const STRATEGY: &str = "[utm]\nsource = \"{platform}\"\nmedium = \"social\"\ncampaign = \"{pillar}\"\n";
