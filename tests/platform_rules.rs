@@ -241,7 +241,7 @@ fn limit_findings() -> std::collections::BTreeMap<String, BTreeSet<String>> {
     let (project, load_findings) = touchpoint::load::load_project(root).expect("loads");
     assert!(load_findings.is_empty(), "{load_findings:#?}");
     let mut found: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
-    for d in touchpoint::platform::rules::check(&project) {
+    for d in touchpoint::validate::platform::check(&project) {
         found.entry(d.file).or_default().insert(d.rule.to_owned());
     }
     found
