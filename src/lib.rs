@@ -85,7 +85,7 @@ fn check_loaded(
         .chain(project.crisis.par_iter())
         .flat_map_iter(|post| check_post(project, post, texts))
         .collect();
-    let metric_files = metrics::read_metrics(&project.root);
+    let metric_files = metrics::parse_metric_files(&load::read_metric_files(&project.root));
     check_loaded_with(project, diagnostics, options, post_findings, &metric_files)
 }
 

@@ -20,9 +20,6 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 /// The family charts name and the font the binary carries for it.
 pub const FONT_FAMILY: &str = "DejaVu Sans";
 
-/// DejaVu Sans (Bitstream Vera licence, see themes/default/fonts/LICENSE).
-pub static FONT_BYTES: &[u8] = include_bytes!("../../themes/default/fonts/DejaVuSans.ttf");
-
 /// Width and height of every chart in SVG user units.
 const SIZE: (u32, u32) = (720, 360);
 
@@ -110,7 +107,9 @@ pub struct BarSeries {
 /// Registers the embedded font with plotters once; false if that failed.
 fn font_ready() -> bool {
     static READY: OnceLock<bool> = OnceLock::new();
-    *READY.get_or_init(|| plotters::style::register_font(FONT_FAMILY, FontStyle::Normal, FONT_BYTES).is_ok())
+    *READY.get_or_init(|| {
+        plotters::style::register_font(FONT_FAMILY, FontStyle::Normal, crate::load::CHART_FONT).is_ok()
+    })
 }
 
 /// Text in the embedded font.

@@ -1,6 +1,6 @@
 //! The performance report: how the plan performed, from the rows under `metrics/`.
 //!
-//! [`build_report`] turns joined metric rows ([`crate::metrics::load_metrics`]) into
+//! [`build_report`] turns joined metric rows ([`crate::metrics::join_metrics`]) into
 //! a [`Report`]: aggregates per platform, pillar, persona, campaign, ISO week and
 //! month; the pillar mix against its targets; KPI progress per strategy goal; top
 //! and bottom posts; a weekday × hour heatmap; follower growth; and every chart as

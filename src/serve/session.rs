@@ -146,7 +146,7 @@ impl Session {
         let (project, diagnostics) = load::load_project(root)?;
         let loaded = group_by_file(diagnostics);
         let per_post = post_findings(&project);
-        let metric_files = metrics::read_metrics(&project.root);
+        let metric_files = metrics::parse_metric_files(&load::read_metric_files(&project.root));
         let (metrics, diagnostics) = crate::check_loaded_with(
             &project,
             flatten(&loaded),
@@ -342,7 +342,7 @@ impl Session {
         let newly_broken = changed.iter().filter(|rel| is_unreadable(loaded.get(*rel)));
         self.broken.extend(newly_broken.cloned());
         self.per_post = post_findings(&project);
-        self.metric_files = metrics::read_metrics(&project.root);
+        self.metric_files = metrics::parse_metric_files(&load::read_metric_files(&project.root));
         let (metrics, diagnostics) = crate::check_loaded_with(
             &project,
             flatten(&self.loaded),
@@ -842,7 +842,7 @@ mod tests {
     fn a_template_override_is_compiled_again_when_it_changes() {
         let dir = fixture();
         let (mut session, served) = serving(dir.path());
-        let base = site::TEMPLATES
+        let base = crate::load::TEMPLATES
             .iter()
             .find(|(name, _)| *name == "base.html")
             .map(|(_, text)| *text)

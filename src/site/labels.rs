@@ -377,7 +377,7 @@ pub fn labels_for(lang: Lang) -> BTreeMap<&'static str, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::site::theme::TEMPLATES;
+    use crate::load::TEMPLATES;
 
     #[test]
     fn keys_are_unique() {

@@ -35,7 +35,7 @@ pub use deps::{
 pub use format::Lang;
 pub use labels::{LABELS, labels_for};
 pub use markdown::{LinkTargets, Placement, render_markdown};
-pub use theme::{Origin, STATIC, TEMPLATES, Theme, load_theme};
+pub use theme::{Origin, Theme, load_theme};
 pub use write::{MARKER, SiteWriter, check_output_dir, default_output_dir, write_site};
 
 /// How the site is rendered.
@@ -438,14 +438,13 @@ fn publish_queue_wanted(wanted: &dyn Fn(&str) -> bool) -> bool {
         .any(|f| wanted(&format!("export/publish-queue.{}", f.extension())))
 }
 
-/// Copies every file under `media/` into the site at the same relative path.
+/// Copies every file under `media/` (read by `load`) into the site at the same relative path.
 fn copy_media(checked: &Checked, wanted: &dyn Fn(&str) -> bool, put: &Put<'_>) -> Result<(), SiteError> {
     let root: &Path = &checked.project.root;
     for path in checked.project.media.keys().filter(|p| wanted(p)) {
-        let file = root.join(path);
-        let bytes = std::fs::read(&file).map_err(|source| SiteError::Io {
-            path: file.display().to_string(),
-            source,
+        let bytes = crate::load::read_media_file(root, path).map_err(|err| SiteError::Io {
+            path: err.path.display().to_string(),
+            source: err.source,
         })?;
         put(path.clone(), bytes)?;
     }
