@@ -13,6 +13,7 @@ pub mod content;
 pub mod diagnostic;
 pub mod export;
 pub mod init;
+pub mod lang;
 pub mod load;
 pub mod metrics;
 pub mod model;

@@ -29,7 +29,7 @@ pub struct MetricsRead {
     /// Findings of walking `metrics/` (links leading outside).
     pub walk_findings: Vec<Diagnostic>,
     /// Each CSV file in name order: its bytes, or why it could not be read.
-    pub files: Vec<Result<RawFile, Diagnostic>>,
+    pub files: Vec<Result<RawFile, Box<Diagnostic>>>,
 }
 
 /// Reads every `metrics/*.csv` under `root` (a project without the folder has none).
@@ -43,13 +43,15 @@ pub fn read_metric_files(root: &Path) -> MetricsRead {
             let rel = relative(root, &path);
             match std::fs::read(&path) {
                 Ok(bytes) => Ok(RawFile { path: rel, bytes }),
-                Err(err) => Err(Diagnostic::new(
-                    &UNREADABLE_FILE,
-                    &rel,
-                    Pos::new(0, 1),
-                    format!("cannot read the file: {err}"),
-                )
-                .help("check the file's permissions")),
+                Err(err) => Err(Box::new(
+                    Diagnostic::new(
+                        &UNREADABLE_FILE,
+                        &rel,
+                        Pos::new(0, 1),
+                        format!("cannot read the file: {err}"),
+                    )
+                    .help("check the file's permissions"),
+                )),
             }
         })
         .collect();

@@ -34,7 +34,7 @@ pub fn parse_metric_files(read: &MetricsRead) -> MetricFiles {
                 files.diagnostics.extend(diags);
                 files.texts.insert(path.clone(), super::table::decode(bytes));
             }
-            Err(unreadable) => files.diagnostics.push(unreadable.clone()),
+            Err(unreadable) => files.diagnostics.push((**unreadable).clone()),
         }
     }
     files

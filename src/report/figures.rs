@@ -5,13 +5,14 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::charts::{self, BarSeries, Labels, Series, Unit, format_count, format_percent};
+use super::charts::{self, BarSeries, Labels, Series, Unit};
 use super::followers::FollowerGrowth;
 use super::groups::{Group, PillarMix, week_start};
 use super::kpi::KpiProgress;
 use super::measure::{Measured, audience, engagements};
 use super::timing::Heatmap;
-use super::words::Words;
+use crate::lang::numbers::{format_count, format_percent};
+use crate::lang::words::Words;
 use crate::platform::Platform;
 
 /// A table as the page shows it: header cells and rows of display strings.

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::charts::{format_count, format_percent};
+use crate::lang::numbers::{format_count, format_percent};
 use crate::metrics::MetricRecord;
 use crate::platform::Platform;
 

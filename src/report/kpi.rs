@@ -17,9 +17,9 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
 
-use super::charts::{format_count, format_percent};
 use super::groups::iso_week_key;
 use super::measure::{Measured, Sums};
+use crate::lang::numbers::{format_count, format_percent};
 use crate::metrics::MetricRecord;
 use crate::model::Goal;
 use crate::platform::Platform;

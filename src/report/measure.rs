@@ -17,7 +17,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::charts::{format_count, format_percent};
+use crate::lang::numbers::{format_count, format_percent};
 use crate::metrics::{MetricRecord, Published};
 use crate::model::{Post, Project};
 use crate::platform::Platform;

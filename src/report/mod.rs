@@ -18,7 +18,6 @@ pub mod kpi;
 pub mod measure;
 pub mod ranking;
 pub mod timing;
-pub mod words;
 
 use std::collections::BTreeSet;
 
@@ -28,6 +27,7 @@ use serde::Serialize;
 use crate::metrics::MetricRecord;
 use crate::model::Project;
 
+use crate::lang::words::{self, Words};
 use figures::{Chart, Inputs};
 use followers::FollowerGrowth;
 use groups::{Group, PillarMix};
@@ -35,7 +35,6 @@ use kpi::KpiProgress;
 use measure::Sums;
 use ranking::PostPerformance;
 use timing::Heatmap;
-use words::Words;
 
 /// Everything `report.html` shows, serialisable for templates and JSON.
 #[derive(Debug, Serialize)]
@@ -203,7 +202,7 @@ fn cards(words: &Words, posts: usize, totals: &Sums, followers: &[FollowerGrowth
         let sign = if change > 0 { "+" } else { "" };
         cards.push(card(
             words.follower_change,
-            format!("{sign}{}", charts::format_count(change as f64)),
+            format!("{sign}{}", crate::lang::numbers::format_count(change as f64)),
         ));
     }
     cards

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use tera::{Tera, Value};
 
 use super::SiteError;
-use super::format::{Lang, number, percent};
 use super::tables::Snippet;
 use super::theme::Theme;
+use crate::lang::format::{Lang, number, percent};
 
 /// Compiles the theme's templates (after overrides) with autoescaping on `.html`.
 pub fn compile(theme: &Theme, lang: Lang) -> Result<Tera, SiteError> {

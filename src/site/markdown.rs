@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-use super::format::href;
 use crate::model::MediaFile;
+use crate::site::paths::href;
 
 /// What relative links in Markdown may point at: media files and the content files
 /// that have a page (repository-relative path → output path).

@@ -10,10 +10,9 @@
 
 mod deps;
 mod filters;
-mod format;
-mod labels;
 mod markdown;
 mod pages;
+mod paths;
 mod tables;
 mod theme;
 mod views;
@@ -29,11 +28,10 @@ use crate::Checked;
 use crate::platform::compose::Texts;
 use crate::timings::phase;
 
+use crate::lang::format::Lang;
 pub use deps::{
     PageSet, pages_affected_by_post, pages_next_to, pages_showing_post, render_pages, site_wide_state,
 };
-pub use format::Lang;
-pub use labels::{LABELS, labels_for};
 pub use markdown::{LinkTargets, Placement, render_markdown};
 pub use theme::{Origin, Theme, load_theme};
 pub use write::{MARKER, SiteWriter, check_output_dir, default_output_dir, write_site};

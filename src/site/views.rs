@@ -6,15 +6,16 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::format::{Lang, date_short, datetime_long, href, time_of_day};
-use super::labels::label;
 use super::markdown::{LinkTargets, Placement, render_markdown};
 use super::tables::Tables;
 use crate::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::format::{Lang, date_short, datetime_long, time_of_day};
+use crate::lang::labels::label;
 use crate::model::{Post, Project, Status};
 use crate::platform::Platform;
 use crate::platform::compose::Texts;
+use crate::site::paths::href;
 
 /// A link: where (relative to the site root) and what it says.
 #[derive(Clone, Debug, Serialize)]

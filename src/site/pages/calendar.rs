@@ -8,8 +8,8 @@ use serde::Serialize;
 use tera::Context;
 
 use super::{Page, post_dates};
+use crate::lang::format::{Lang, month_title, weekday_short};
 use crate::model::{Post, Project};
-use crate::site::format::{Lang, month_title, weekday_short};
 use crate::site::tables::{PostTable, Snippet};
 use crate::site::views::{Views, sort_by_time};
 
@@ -192,7 +192,7 @@ fn weeks(views: &Views<'_>, month: Month, by_day: &BTreeMap<NaiveDate, Vec<&Post
             let on_day = by_day.get(&day).map(Vec::as_slice).unwrap_or_default();
             week.days.push(Day {
                 day: day.day(),
-                label: crate::site::format::date_long(views.lang, day),
+                label: crate::lang::format::date_long(views.lang, day),
                 in_month: (day.year(), day.month()) == month,
                 today: day == views.today,
                 entries: views.tables.concat(Snippet::CalendarEntry, on_day),
@@ -210,7 +210,7 @@ fn weeks(views: &Views<'_>, month: Month, by_day: &BTreeMap<NaiveDate, Vec<&Post
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::site::format::Lang;
+    use crate::lang::format::Lang;
 
     fn basic() -> crate::Checked {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site-basic");

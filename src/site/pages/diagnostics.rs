@@ -5,7 +5,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Page;
-use crate::site::format::href;
+use crate::site::paths::href;
 use crate::site::views::{DiagView, Views};
 
 /// The findings of one file.

@@ -19,15 +19,16 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tera::Context;
 
-use super::format::{date_long, root_prefix};
-use super::labels::labels_for;
 use super::tables::{Snippet, Tables};
 use super::views::Views;
 use super::{Renderer, SiteError};
 use crate::diagnostic::Summary;
+use crate::lang::format::date_long;
+use crate::lang::labels::labels_for;
 use crate::model::Project;
 use crate::platform::compose::Texts;
 use crate::report::Report;
+use crate::site::paths::root_prefix;
 
 pub use calendar::calendar_href_for;
 
@@ -206,7 +207,7 @@ fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
         .into_iter()
         .map(|(key, href)| NavItem {
             href,
-            label: crate::site::labels::label(renderer.lang(), key)
+            label: crate::lang::labels::label(renderer.lang(), key)
                 .unwrap_or(key)
                 .to_owned(),
             active: key == section,

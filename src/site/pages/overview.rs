@@ -9,9 +9,9 @@ use tera::Context;
 
 use super::Page;
 use crate::diagnostic::Severity;
+use crate::lang::format::{date_short, number, percent};
 use crate::model::{Goal, Status};
 use crate::report::Report;
-use crate::site::format::{date_short, number, percent};
 use crate::site::tables::Snippet;
 use crate::site::views::{StatusView, Views, severity_name};
 

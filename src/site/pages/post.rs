@@ -5,10 +5,11 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Page;
+use crate::lang::format::number;
 use crate::model::{MediaKind, MediaRef, Post};
 use crate::platform::compose::PlatformText;
 use crate::platform::{Platform, spec};
-use crate::site::format::{href, number, root_prefix};
+use crate::site::paths::{href, root_prefix};
 use crate::site::views::{Chip, DiagView, Link, PostRow, Views, display_title, post_path, sort_by_time};
 
 /// An attachment as the page shows it.
@@ -234,7 +235,7 @@ fn part_views(views: &Views<'_>, text: &PlatformText) -> Vec<PartView> {
 /// What a count counts, in the site's language ("weighted characters", "Zeichen", ...).
 fn unit_label(views: &Views<'_>, unit: crate::platform::Unit) -> String {
     let name = super::platforms::unit_key(unit);
-    crate::site::labels::label(views.lang, &format!("unit_{name}"))
+    crate::lang::labels::label(views.lang, &format!("unit_{name}"))
         .map_or_else(|| unit.describe().to_owned(), str::to_owned)
 }
 

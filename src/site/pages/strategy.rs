@@ -10,8 +10,8 @@ use super::overview::goal_views;
 use super::personas::persona_view;
 use super::pillars::pillar_view;
 use super::platforms::{Setting, cadence_lines, window_lines};
+use crate::lang::format::percent;
 use crate::platform::Platform;
-use crate::site::format::percent;
 use crate::site::views::{Chip, Views};
 
 /// A platform's cadence and windows.

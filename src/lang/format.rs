@@ -1,4 +1,4 @@
-//! Dates, numbers and links as the site prints them, in the project's language.
+//! Dates and numbers as the site prints them, in the project's language.
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Weekday};
 use chrono_tz::Tz;
@@ -170,25 +170,6 @@ pub fn percent(lang: Lang, fraction: f64) -> String {
     }
 }
 
-/// Percent-encodes each segment of a relative output path for use in `href`/`src`.
-pub fn href(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
-            other => out.push_str(&format!("%{other:02X}")),
-        }
-    }
-    out
-}
-
-/// The prefix that leads from the page at `path` back to the site root: "", "../", ...
-pub fn root_prefix(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,16 +189,5 @@ mod tests {
         assert_eq!(date_long(Lang::En, date), "Tue 1 Dec 2026");
         assert_eq!(date_long(Lang::De, date), "Di, 01.12.2026");
         assert_eq!(month_title(Lang::De, 2026, 3), "März 2026");
-    }
-
-    #[test]
-    fn hrefs_are_encoded_and_roots_relative() {
-        assert_eq!(
-            href("posts/2026/über uns.html"),
-            "posts/2026/%C3%BCber%20uns.html"
-        );
-        assert_eq!(href("a\"><script>"), "a%22%3E%3Cscript%3E");
-        assert_eq!(root_prefix("index.html"), "");
-        assert_eq!(root_prefix("posts/2026/12/a.html"), "../../../");
     }
 }
