@@ -8,6 +8,7 @@
 
 mod host;
 mod http;
+mod outcome;
 mod pool;
 mod reload;
 mod session;
@@ -22,8 +23,9 @@ use std::sync::Arc;
 
 pub use host::{HostName, InvalidHost};
 pub use http::BindError;
+pub use outcome::{Build, Outcome, Problem};
 pub use reload::{EVENTS_PATH, Event, SCRIPT_PATH, inject_script, script};
-pub use session::{Build, Outcome, Problem, Session};
+pub use session::Session;
 pub use state::Served;
 pub use watch::{Changes, is_editor_temp, watch};
 

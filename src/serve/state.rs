@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::sync::mpsc::Sender;
 use std::sync::{Mutex, MutexGuard, PoisonError, RwLock};
 
+use super::outcome::{Outcome, Problem};
 use super::reload::Event;
-use super::session::{Outcome, Problem};
 
 /// How the served site keeps each file: LZ4-compressed. The 10,000-post benchmark
 /// site shrinks from 141 MB to 40 MB; LZ4 is chosen for unpacking speed, so serving a

@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use tera::Context;
 
-use super::{Page, post_dates};
+use super::page::{Page, post_dates};
 use crate::lang::format::{Lang, month_title, weekday_short};
 use crate::model::{Post, Project};
 use crate::site::tables::{PostTable, Snippet};

@@ -3,8 +3,8 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::Page;
-use super::lists::Item;
+use super::page::Item;
+use super::page::Page;
 use crate::lang::format::{date_short, number};
 use crate::model::Campaign;
 use crate::site::markdown::without_title;

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::Page;
+use super::page::Page;
 use crate::site::paths::href;
 use crate::site::views::{DiagView, Views};
 

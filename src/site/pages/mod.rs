@@ -2,20 +2,22 @@
 //!
 //! Each page family lives in its own file and returns [`Page`]s (output path,
 //! template, context) as [`Lazy`] jobs that a [`Plan`] collects; the renderer adds the shared
-//! keys ([`set_page_keys`]) before rendering.
+//! keys ([`set_page_keys`]) before rendering. What the page families share (the
+//! [`Page`] type, list items) lives in the leaf `page`, so the families import it and
+//! never this module.
 
 mod calendar;
 mod campaigns;
 mod diagnostics;
 mod lists;
 mod overview;
+mod page;
 mod personas;
 mod pillars;
 mod platforms;
 mod post;
 mod strategy;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 use tera::Context;
 
@@ -25,40 +27,13 @@ use super::{Renderer, SiteError};
 use crate::diagnostic::Summary;
 use crate::lang::format::date_long;
 use crate::lang::labels::labels_for;
-use crate::model::Project;
 use crate::platform::compose::Texts;
 use crate::report::Report;
 use crate::site::paths::root_prefix;
+use page::lazy;
+pub use page::{Lazy, Page};
 
 pub use calendar::calendar_href_for;
-
-/// One page to render.
-pub struct Page {
-    /// Output path, relative to the site root.
-    pub path: String,
-    /// The template's name.
-    pub template: &'static str,
-    /// What the template sees besides the shared context.
-    pub context: Context,
-}
-
-impl Page {
-    fn new(path: impl Into<String>, template: &'static str, context: Context) -> Self {
-        Page {
-            path: path.into(),
-            template,
-            context,
-        }
-    }
-}
-
-/// Pages prepared on demand: a page's context is only in memory while it is rendered.
-pub type Lazy<'v> = Box<dyn FnOnce() -> Vec<Page> + Send + 'v>;
-
-/// Wraps a page builder as a [`Lazy`] job.
-fn lazy<'v>(build: impl FnOnce() -> Vec<Page> + Send + 'v) -> Lazy<'v> {
-    Box::new(build)
-}
 
 /// What every page is prepared from: the indexed project and the performance report.
 pub struct Plan<'a> {
@@ -224,15 +199,6 @@ fn section_of(path: &str) -> &str {
         "crisis" => "posts",
         other => other,
     }
-}
-
-/// The local dates of the project's scheduled posts (holding statements excluded).
-fn post_dates(project: &Project) -> impl Iterator<Item = NaiveDate> + '_ {
-    project
-        .posts
-        .iter()
-        .filter_map(|p| p.time())
-        .map(|t| t.date_naive())
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration};
 use serde::Serialize;
 use tera::Context;
 
-use super::Page;
+use super::page::Page;
 use crate::diagnostic::Severity;
 use crate::lang::format::{date_short, number, percent};
 use crate::model::{Goal, Status};

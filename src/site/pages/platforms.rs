@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use tera::Context;
 
-use super::Page;
-use super::lists::{Item, posts_where};
+use super::page::Page;
+use super::page::{Item, posts_where};
 use crate::lang::format::number;
 use crate::platform::Platform;
 use crate::site::paths::href;

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::Page;
+use super::page::Page;
 use crate::lang::format::number;
 use crate::model::{MediaKind, MediaRef, Post};
 use crate::platform::compose::PlatformText;

@@ -4,9 +4,9 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::Page;
 use super::campaigns::campaign_view;
 use super::overview::goal_views;
+use super::page::Page;
 use super::personas::persona_view;
 use super::pillars::pillar_view;
 use super::platforms::{Setting, cadence_lines, window_lines};
