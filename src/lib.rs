@@ -9,6 +9,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+mod checked;
 pub mod content;
 pub mod diagnostic;
 pub mod export;
@@ -26,6 +27,7 @@ pub mod terminal;
 pub mod timings;
 pub mod validate;
 
+pub use checked::{Checked, ComposedTexts, Frozen};
 use diagnostic::{Diagnostic, Rule};
 use model::Project;
 
@@ -36,62 +38,33 @@ pub struct Options {
     pub today: Option<NaiveDate>,
 }
 
-/// A project after loading and validation.
-#[derive(Debug)]
-pub struct Checked {
-    /// The parsed model.
-    pub project: Project,
-    /// Performance figures from `metrics/*.csv`, joined to posts (read once, here).
-    pub metrics: Vec<metrics::MetricRecord>,
-    /// Every finding, sorted by file and line, with `[lints]` levels applied.
-    pub diagnostics: Vec<Diagnostic>,
-    /// What each platform receives for each post, as the rules checked it, for the site and
-    /// the publish queue to reuse. Filled by [`check_project`]; whoever changes `project`
-    /// afterwards must leave it empty (the dev server does), and lookups that miss compose.
-    pub texts: platform::compose::Texts,
-}
-
 /// Loads, parses and validates the repository at `root`.
 pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::LoadError> {
     use rayon::prelude::*;
-    let (project, diagnostics) = timings::phase("load and parse", || load::load_project(root))?;
-    let texts = timings::phase("compose texts", || {
-        let all = project.posts.par_iter().chain(project.crisis.par_iter());
-        platform::compose::Texts::compose(&project, all)
-    });
+    let (project, diagnostics, metric_files) = timings::phase("load and parse", || {
+        let (project, diagnostics) = load::load_project(root)?;
+        let metric_files = load::read_metric_files(&project.root);
+        Ok::<_, load::LoadError>((project, diagnostics, metric_files))
+    })?;
+    let mut checked = timings::phase("compose texts", || Checked::compose(project));
     let (metrics, diagnostics) = timings::phase("validate", || {
-        check_loaded(&project, diagnostics, options, &texts)
+        let project = &checked.project;
+        let post_findings = project
+            .posts
+            .par_iter()
+            .chain(project.crisis.par_iter())
+            .flat_map_iter(|post| check_post(project, post, checked.texts.of(post)))
+            .collect();
+        let metric_files = metrics::parse_metric_files(&metric_files);
+        check_loaded_with(project, diagnostics, options, post_findings, &metric_files)
     });
-    Ok(Checked {
-        project,
-        metrics,
-        diagnostics,
-        texts,
-    })
-}
-
-/// Runs every rule over an already loaded project, given the findings of loading it, and
-/// joins the metrics: the second half of [`check_project`]. The platform texts come from
-/// `texts` where it has them (composed on demand otherwise).
-fn check_loaded(
-    project: &Project,
-    diagnostics: Vec<Diagnostic>,
-    options: &Options,
-    texts: &platform::compose::Texts,
-) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
-    use rayon::prelude::*;
-    let post_findings = project
-        .posts
-        .par_iter()
-        .chain(project.crisis.par_iter())
-        .flat_map_iter(|post| check_post(project, post, texts))
-        .collect();
-    let metric_files = metrics::parse_metric_files(&load::read_metric_files(&project.root));
-    check_loaded_with(project, diagnostics, options, post_findings, &metric_files)
+    checked.metrics = metrics;
+    checked.diagnostics = diagnostics;
+    Ok(checked)
 }
 
 /// Every finding about one post or holding statement alone: the platform rules (on the
-/// texts in `texts`, or composed now) and the validation rules that judge one post
+/// post's texts in `texts`, composed now where it has none) and the validation rules that judge one post
 /// ([`validate::check_post`]). They depend on no other post, so the dev server keeps them
 /// per post and runs them again only for the posts that change.
 pub fn check_post(

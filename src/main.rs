@@ -124,7 +124,7 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
     eprint!("{}", render_human(&checked.diagnostics, colour));
     // The raw file texts only serve the findings' source lines, which are attached by now;
     // freeing them (400 MB at 100,000 posts) lets the site reuse that memory.
-    drop(std::mem::take(&mut checked.project.sources));
+    drop(checked.take_sources());
     if args.deny_errors && summary.errors > 0 {
         println!("{}; not building (--deny-errors)", render_summary(summary, files));
         return Ok(Outcome::ContentErrors);

@@ -25,7 +25,6 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::Checked;
-use crate::platform::compose::Texts;
 use crate::timings::phase;
 
 use crate::lang::format::Lang;
@@ -347,25 +346,12 @@ fn render_into(
     put: &Put<'_>,
 ) -> Result<(), SiteError> {
     let renderer = Renderer::new(checked, options, compiled);
-    let composed_here;
-    let texts = if checked.texts.is_empty() {
-        composed_here = phase("compose texts", || texts_shown(checked, wanted));
-        &composed_here
-    } else {
-        &checked.texts
-    };
-    let plan = phase("plan (rows, report)", || {
-        pages::Plan::new(&renderer, wanted, texts)
-    })?;
+    let plan = phase("plan (rows, report)", || pages::Plan::new(&renderer, wanted))?;
     // The publish queue does not depend on the pages: it is built alongside them.
     let (pages, queue) = phase("pages and queue", || {
         rayon::join(
             || render_pages_of(&renderer, &plan, wanted, put),
-            || {
-                phase("publish queue", || {
-                    publish_queue(checked, plan.texts(), wanted, put)
-                })
-            },
+            || phase("publish queue", || publish_queue(checked, wanted, put)),
         )
     });
     pages?;
@@ -377,18 +363,6 @@ fn render_into(
         }
     }
     copy_media(checked, wanted, put)
-}
-
-/// The platform texts of the posts whose pages (or publish-queue rows) `wanted` asks for,
-/// when `check` kept none (the dev server).
-fn texts_shown(checked: &Checked, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Texts {
-    let queue_wanted = publish_queue_wanted(wanted);
-    let project = &checked.project;
-    let shown = project.posts.par_iter().chain(project.crisis.par_iter());
-    Texts::compose(
-        project,
-        shown.filter(|p| queue_wanted || wanted(&views::post_path(p))),
-    )
 }
 
 /// Renders every page the plan has that `wanted` accepts, on all cores.
@@ -414,14 +388,13 @@ fn render_pages_of(
 /// The publish queue (JSON, CSV, iCalendar) as site files, so reviewers can download it.
 fn publish_queue(
     checked: &Checked,
-    texts: &Texts,
     wanted: &(dyn Fn(&str) -> bool + Sync),
     put: &Put<'_>,
 ) -> Result<(), SiteError> {
     if !publish_queue_wanted(wanted) {
         return Ok(());
     }
-    crate::export::site_files(checked, texts, &mut |path, text| {
+    crate::export::site_files(checked, &checked.texts, &mut |path, text| {
         if wanted(&path) {
             put(path, text.into_bytes())?;
         }

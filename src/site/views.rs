@@ -9,12 +9,12 @@ use serde::Serialize;
 use super::markdown::{LinkTargets, Placement, render_markdown};
 use super::tables::Tables;
 use crate::Checked;
+use crate::ComposedTexts;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::format::{Lang, date_short, datetime_long, time_of_day};
 use crate::lang::labels::label;
 use crate::model::{Post, Project, Status};
 use crate::platform::Platform;
-use crate::platform::compose::Texts;
 use crate::site::paths::href;
 
 /// A link: where (relative to the site root) and what it says.
@@ -109,7 +109,7 @@ pub struct Views<'a> {
     /// Every post's table row and calendar entry, rendered once (empty until the plan renders them).
     pub tables: Tables,
     /// The composed texts of the posts whose pages or queue rows this run renders.
-    pub texts: &'a Texts,
+    pub texts: &'a ComposedTexts,
     diagnostics_by_file: BTreeMap<&'a str, Vec<&'a Diagnostic>>,
     pages_by_file: BTreeMap<String, String>,
     /// The posts of each campaign: campaigns grow with the plan, so a scan of all posts
@@ -119,7 +119,7 @@ pub struct Views<'a> {
 
 impl<'a> Views<'a> {
     /// Indexes diagnostics and pages by file.
-    pub fn new(checked: &'a Checked, lang: Lang, today: NaiveDate, texts: &'a Texts) -> Self {
+    pub fn new(checked: &'a Checked, lang: Lang, today: NaiveDate, texts: &'a ComposedTexts) -> Self {
         let mut diagnostics_by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
         for d in &checked.diagnostics {
             diagnostics_by_file.entry(d.file.as_str()).or_default().push(d);

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::{self, FileRole, LoadError};
 use crate::metrics::{self, MetricFiles};
-use crate::model::{Post, Project};
+use crate::model::Post;
 use crate::site::{self, CompiledTheme, PageSet, SiteOptions};
 
 use super::outcome::{Build, Outcome, Problem};
@@ -71,28 +71,25 @@ impl Session {
     pub fn open(root: &Path, options: Options) -> Result<Session, LoadError> {
         let site_options = SiteOptions { today: options.today };
         let (project, diagnostics) = load::load_project(root)?;
-        let loaded = group_by_file(diagnostics);
-        let per_post = post_findings(&project);
         let metric_files = metrics::parse_metric_files(&load::read_metric_files(&project.root));
+        let mut checked = Checked::compose(project);
+        let loaded = group_by_file(diagnostics);
+        let per_post = post_findings(&checked);
         let (metrics, diagnostics) = crate::check_loaded_with(
-            &project,
+            &checked.project,
             flatten(&loaded),
             &options,
             flatten(&per_post),
             &metric_files,
         );
-        let seen_findings = group_by_file(diagnostics.clone());
+        checked.metrics = metrics;
+        checked.diagnostics = diagnostics;
+        let seen_findings = group_by_file(checked.diagnostics.clone());
         Ok(Session {
             root: root.to_path_buf(),
             options,
             site_options,
-            // No kept texts: posts change under the session, so pages compose their own.
-            checked: Checked {
-                project,
-                metrics,
-                diagnostics,
-                texts: Default::default(),
-            },
+            checked,
             loaded,
             per_post,
             metric_files,
@@ -207,7 +204,7 @@ impl Session {
                     all_posts_affected |= self.reload_content(rel);
                 }
                 FileRole::Media => {
-                    load::reload_media(&mut self.checked.project, rel);
+                    self.checked.reload_media(rel);
                     self.stale.everything = true;
                     all_posts_affected = true;
                 }
@@ -216,13 +213,15 @@ impl Session {
         }
         let project = &self.checked.project;
         if all_posts_affected {
-            self.per_post = post_findings(project);
+            self.per_post = post_findings(&self.checked);
         } else {
             for rel in changed {
                 match post_of_file(&self.checked, rel) {
                     Some(post) => {
-                        self.per_post
-                            .insert(rel.clone(), crate::check_post(project, post, &Default::default()));
+                        self.per_post.insert(
+                            rel.clone(),
+                            crate::check_post(project, post, self.checked.texts.of(post)),
+                        );
                     }
                     None => {
                         self.per_post.remove(rel);
@@ -268,21 +267,19 @@ impl Session {
         self.broken.retain(|file| is_unreadable(loaded.get(file)));
         let newly_broken = changed.iter().filter(|rel| is_unreadable(loaded.get(*rel)));
         self.broken.extend(newly_broken.cloned());
-        self.per_post = post_findings(&project);
         self.metric_files = metrics::parse_metric_files(&load::read_metric_files(&project.root));
+        let mut checked = Checked::compose(project);
+        self.per_post = post_findings(&checked);
         let (metrics, diagnostics) = crate::check_loaded_with(
-            &project,
+            &checked.project,
             flatten(&self.loaded),
             &self.options,
             flatten(&self.per_post),
             &self.metric_files,
         );
-        self.checked = Checked {
-            project,
-            metrics,
-            diagnostics,
-            texts: Default::default(),
-        };
+        checked.metrics = metrics;
+        checked.diagnostics = diagnostics;
+        self.checked = checked;
         self.stale.everything = true;
         self.theme = None;
         self.mark_changed_findings();
@@ -292,7 +289,7 @@ impl Session {
     /// Re-reads one content file; whether every post's findings may have changed (a
     /// persona or campaign changed).
     fn reload_content(&mut self, rel: &str) -> bool {
-        let reloaded = load::reload_file(&mut self.checked.project, rel);
+        let reloaded = self.checked.reload_file(rel);
         if is_unreadable(Some(&reloaded.diagnostics)) {
             self.broken.insert(rel.to_owned());
         } else {
@@ -408,7 +405,8 @@ impl Session {
 }
 
 /// The findings about each post and holding statement alone ([`crate::check_post`]), by file.
-fn post_findings(project: &Project) -> BTreeMap<String, Vec<Diagnostic>> {
+fn post_findings(checked: &Checked) -> BTreeMap<String, Vec<Diagnostic>> {
+    let project = &checked.project;
     project
         .posts
         .par_iter()
@@ -416,7 +414,7 @@ fn post_findings(project: &Project) -> BTreeMap<String, Vec<Diagnostic>> {
         .map(|post| {
             (
                 post.file.clone(),
-                crate::check_post(project, post, &Default::default()),
+                crate::check_post(project, post, checked.texts.of(post)),
             )
         })
         .collect()

@@ -27,7 +27,6 @@ use super::{Renderer, SiteError};
 use crate::diagnostic::Summary;
 use crate::lang::format::date_long;
 use crate::lang::labels::labels_for;
-use crate::platform::compose::Texts;
 use crate::report::Report;
 use crate::site::paths::root_prefix;
 use page::lazy;
@@ -49,13 +48,9 @@ impl<'a> Plan<'a> {
     /// Indexes the project, renders the post rows the `wanted` list pages are made of, and
     /// builds the report from the metrics `check` already read and joined (the files
     /// under `metrics/` are read once per run).
-    pub fn new(
-        renderer: &Renderer<'a>,
-        wanted: &(dyn Fn(&str) -> bool + Sync),
-        texts: &'a Texts,
-    ) -> Result<Self, SiteError> {
+    pub fn new(renderer: &Renderer<'a>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Result<Self, SiteError> {
         let checked = renderer.checked();
-        let mut views = Views::new(checked, renderer.lang(), renderer.today(), texts);
+        let mut views = Views::new(checked, renderer.lang(), renderer.today(), &checked.texts);
         let calendar = calendar::month_paths(&views).iter().any(|p| wanted(p));
         views.tables = Tables::render(renderer, &views, &snippets_needed(&views, wanted, calendar))?;
         let report = (wanted("index.html") || wanted("report.html"))
@@ -65,11 +60,6 @@ impl<'a> Plan<'a> {
             report,
             calendar,
         })
-    }
-
-    /// The composed texts the plan's pages show.
-    pub fn texts(&self) -> &'a Texts {
-        self.views.texts
     }
 
     /// A job per page or small family of pages; pages `wanted` rejects are left out
