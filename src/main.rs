@@ -135,7 +135,8 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
     };
     touchpoint::site::check_output_dir(&args.dir, &out)?;
     let site_options = touchpoint::site::SiteOptions { today: args.today };
-    let pages = touchpoint::site::build_site(&checked, &site_options, &out)?;
+    let output = touchpoint::site::Output::Folder(&out);
+    let pages = touchpoint::site::render(&checked, &site_options, None, &|_| true, output)?.page_count();
     println!(
         "Built {} pages into {} in {:.2}s",
         pages,

@@ -145,13 +145,12 @@ mod tests {
     use crate::site::{PageSet, Site};
 
     fn site(files: &[(&str, &str)]) -> Site {
-        Site {
-            files: files
+        Site::from_files(
+            files
                 .iter()
                 .map(|(p, b)| (p.to_string(), pack(b.as_bytes().to_vec())))
                 .collect(),
-            repo: None,
-        }
+        )
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! The static site: every page of a checked project rendered with tera and written
 //! atomically (a new site replaces the old one whole, or not at all).
 //!
-//! [`build_site`] renders a [`Checked`] project straight into the output folder, page by
-//! page, the report and the publish queue included; [`render_site`] renders it into a
-//! [`Site`] in memory (output path → bytes), which the dev server serves and
-//! [`write_site`] can put on disk. Nothing from a content file reaches a page unescaped:
+//! [`render`] is the one way in: it renders a [`Checked`] project, the report and the
+//! publish queue included, either straight into the output folder page by page (`build`)
+//! or into a [`Site`] in memory (output path → bytes) that the dev server serves. May
+//! import `load` (theme files), `model`, `report`, `export`, `lang` and the composed
+//! texts; never `serve` or `validate`. Nothing from a content file reaches a page unescaped:
 //! templates are autoescaped, and Markdown with raw HTML or links is sanitised before it
 //! is marked safe.
 
@@ -19,7 +20,7 @@ mod views;
 mod write;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -28,12 +29,11 @@ use crate::Checked;
 use crate::timings::phase;
 
 use crate::lang::format::Lang;
-pub use deps::{
-    PageSet, pages_affected_by_post, pages_next_to, pages_showing_post, render_pages, site_wide_state,
-};
+pub use deps::{PageSet, pages_affected_by_post, pages_next_to, pages_showing_post, site_wide_state};
 pub use markdown::{LinkTargets, Placement, render_markdown};
 pub use theme::{Origin, Theme, load_theme};
-pub use write::{MARKER, SiteWriter, check_output_dir, default_output_dir, write_site};
+use write::SiteWriter;
+pub use write::{MARKER, check_output_dir, default_output_dir};
 
 /// How the site is rendered.
 #[derive(Clone, Debug, Default)]
@@ -42,19 +42,27 @@ pub struct SiteOptions {
     pub today: Option<NaiveDate>,
 }
 
-/// A rendered site in memory: output path (relative, `/`-separated) → file bytes.
+/// What [`render`] produced: the files kept in memory (output path, relative and
+/// `/`-separated → bytes as packed; none when written to a folder) and the page count.
 #[derive(Clone, Debug, Default)]
 pub struct Site {
-    /// Every output file.
+    /// Every output file kept in memory.
     pub files: BTreeMap<String, Vec<u8>>,
-    /// The repository it was rendered from; [`write_site`] refuses to write into it.
-    pub repo: Option<PathBuf>,
+    /// How many HTML pages were rendered.
+    pages: usize,
 }
 
 impl Site {
     /// The number of HTML pages, for the build summary.
     pub fn page_count(&self) -> usize {
-        self.files.keys().filter(|p| p.ends_with(".html")).count()
+        self.pages
+    }
+
+    /// A site of these files (as packed), for tests of what serves it.
+    #[cfg(test)]
+    pub(crate) fn from_files(files: BTreeMap<String, Vec<u8>>) -> Site {
+        let pages = files.keys().filter(|p| p.ends_with(".html")).count();
+        Site { files, pages }
     }
 }
 
@@ -274,63 +282,72 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Renders every page of the checked project, plus the theme's static files and the media.
-pub fn render_site(checked: &Checked, options: &SiteOptions) -> Result<Site, SiteError> {
-    render_site_only(checked, options, &|_| true)
-}
-
-/// Renders only the output files whose path `wanted` accepts; post pages that are not
-/// wanted are not even prepared.
-pub fn render_site_only(
-    checked: &Checked,
-    options: &SiteOptions,
-    wanted: &(dyn Fn(&str) -> bool + Sync),
-) -> Result<Site, SiteError> {
-    let compiled = CompiledTheme::load(&checked.project)?;
-    render_site_packed(checked, options, &compiled, wanted, &|bytes| bytes)
-}
-
-/// How a [`Site`] keeps each rendered file: the dev server keeps its pages compressed.
+/// How a [`Site`] kept in memory holds each rendered file: the dev server keeps its
+/// pages compressed.
 pub type Pack = dyn Fn(Vec<u8>) -> Vec<u8> + Sync;
 
-/// Renders the files `wanted` accepts with a theme compiled beforehand (the dev server
-/// keeps one), keeping each file as `pack` turns it as soon as it is rendered, so the
-/// whole site never has to be in memory uncompressed.
-pub fn render_site_packed(
-    checked: &Checked,
-    options: &SiteOptions,
-    compiled: &CompiledTheme,
-    wanted: &(dyn Fn(&str) -> bool + Sync),
-    pack: &Pack,
-) -> Result<Site, SiteError> {
-    let files = std::sync::Mutex::new(BTreeMap::new());
-    render_into(checked, options, compiled, wanted, &|path, bytes| {
-        let packed = pack(bytes);
-        let mut files = files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        files.insert(path, packed);
-        Ok(())
-    })?;
-    Ok(Site {
-        files: files
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner),
-        repo: Some(checked.project.root.clone()),
-    })
+/// Which output paths a render produces (every path: `&|_| true`).
+pub type Wanted<'w> = dyn Fn(&str) -> bool + Sync + 'w;
+
+/// Where rendered files go: the one choice between `build` and the dev server.
+pub enum Output<'a> {
+    /// Into the output folder (`build`): each file is written as soon as it is rendered
+    /// (on the core that rendered it), so memory holds a few pages at a time rather than
+    /// the whole site, and the new site is swapped in atomically at the end. The returned
+    /// [`Site`] has no files, only the page count.
+    Folder(&'a Path),
+    /// Into the returned [`Site`], each file kept as `pack` turns it as soon as it is
+    /// rendered, so the whole site never has to be in memory uncompressed (the dev server).
+    Memory(&'a Pack),
 }
 
-/// Renders the whole site straight into the output folder `out`: each page is written
-/// as soon as it is rendered (on the core that rendered it), so memory holds a few pages
-/// at a time rather than the whole site, and the new site is swapped in atomically at
-/// the end. Returns the number of HTML pages.
-pub fn build_site(checked: &Checked, options: &SiteOptions, out: &Path) -> Result<usize, SiteError> {
-    let writer = SiteWriter::create(out, Some(&checked.project.root))?;
-    let compiled = phase("compile theme", || CompiledTheme::load(&checked.project))?;
-    render_into(checked, options, &compiled, &|_| true, &|path, bytes| {
-        writer.put(&path, &bytes)
-    })?;
-    let pages = writer.page_count();
-    phase("swap in", || writer.finish())?;
-    Ok(pages)
+/// Renders the output files of the checked project that `wanted` accepts (pages, the
+/// publish queue, the theme's static files, the media) to `output`: the one way into the
+/// site. `theme` is the project's compiled theme where the caller keeps one (the dev
+/// server); `None` loads and compiles it here.
+pub fn render(
+    checked: &Checked,
+    options: &SiteOptions,
+    theme: Option<&CompiledTheme>,
+    wanted: &Wanted<'_>,
+    output: Output<'_>,
+) -> Result<Site, SiteError> {
+    let loaded;
+    let compiled = match theme {
+        Some(compiled) => compiled,
+        None => {
+            loaded = phase("compile theme", || CompiledTheme::load(&checked.project))?;
+            &loaded
+        }
+    };
+    match output {
+        Output::Folder(out) => {
+            let writer = SiteWriter::create(out, Some(&checked.project.root))?;
+            render_into(checked, options, compiled, wanted, &|path, bytes| {
+                writer.put(&path, &bytes)
+            })?;
+            let pages = writer.page_count();
+            phase("swap in", || writer.finish())?;
+            Ok(Site {
+                files: BTreeMap::new(),
+                pages,
+            })
+        }
+        Output::Memory(pack) => {
+            let files = std::sync::Mutex::new(BTreeMap::new());
+            render_into(checked, options, compiled, wanted, &|path, bytes| {
+                let packed = pack(bytes);
+                let mut files = files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                files.insert(path, packed);
+                Ok(())
+            })?;
+            let files = files
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let pages = files.keys().filter(|p| p.ends_with(".html")).count();
+            Ok(Site { files, pages })
+        }
+    }
 }
 
 /// Where each rendered file goes: its output path and bytes.
@@ -434,12 +451,12 @@ mod tests {
             today: NaiveDate::from_ymd_opt(2026, 11, 29),
         };
         let wanted = |path: &str| path == "index.html" || path == "posts/2026/12/tyres.html";
-        let some = render_site_only(&checked, &options, &wanted).unwrap();
+        let some = render(&checked, &options, None, &wanted, Output::Memory(&|b| b)).unwrap();
         assert_eq!(
             some.files.keys().collect::<Vec<_>>(),
             ["index.html", "posts/2026/12/tyres.html"]
         );
-        let all = render_site(&checked, &options).unwrap();
+        let all = render(&checked, &options, None, &|_| true, Output::Memory(&|b| b)).unwrap();
         assert_eq!(
             some.files["posts/2026/12/tyres.html"],
             all.files["posts/2026/12/tyres.html"]

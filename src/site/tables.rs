@@ -152,7 +152,7 @@ mod tests {
 
     use chrono::NaiveDate;
 
-    use crate::site::{SiteOptions, render_site};
+    use crate::site::{Output, SiteOptions, render};
 
     /// A copy of the site-basic fixture with `post_row.html` overridden by `row`.
     fn with_row_template(row: &str) -> tempfile::TempDir {
@@ -178,7 +178,7 @@ mod tests {
         let options = SiteOptions {
             today: NaiveDate::from_ymd_opt(2026, 11, 29),
         };
-        let site = render_site(&checked, &options).unwrap();
+        let site = render(&checked, &options, None, &|_| true, Output::Memory(&|b| b)).unwrap();
         let html = String::from_utf8(site.files[page].clone()).unwrap();
         html.lines()
             .filter(|l| l.starts_with("<tr class=\"mine\">"))

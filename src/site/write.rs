@@ -9,9 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use rayon::prelude::*;
-
-use super::{Site, SiteError};
+use super::SiteError;
 
 /// The file that marks a folder as Touchpoint output, safe to replace on the next build.
 pub const MARKER: &str = ".touchpoint-site";
@@ -77,15 +75,6 @@ pub fn default_output_dir(repo: &Path, output: &str) -> Result<PathBuf, SiteErro
     let out = repo.join(relative);
     check_output_dir(repo, &out)?;
     Ok(out)
-}
-
-/// Writes `site` to `out`: into a temporary sibling first, then swapped in.
-pub fn write_site(site: &Site, out: &Path) -> Result<(), SiteError> {
-    let writer = SiteWriter::create(out, site.repo.as_deref())?;
-    site.files
-        .par_iter()
-        .try_for_each(|(rel, bytes)| writer.put(rel, bytes))?;
-    writer.finish()
 }
 
 /// A site being written file by file as it is rendered, so the pages never have to be
@@ -424,6 +413,17 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> SiteError + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::site::Site;
+    use rayon::prelude::*;
+
+    /// Writes `site` to `out` through a [`SiteWriter`], as a render to a folder does.
+    fn write_site(site: &Site, out: &Path) -> Result<(), SiteError> {
+        let writer = SiteWriter::create(out, None)?;
+        site.files
+            .par_iter()
+            .try_for_each(|(rel, bytes)| writer.put(rel, bytes))?;
+        writer.finish()
+    }
 
     fn site_with(files: &[(&str, &str)]) -> Site {
         let mut site = Site::default();

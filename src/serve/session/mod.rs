@@ -17,7 +17,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::{self, FileRole, LoadError};
 use crate::metrics::{self, MetricFiles};
 use crate::model::Post;
-use crate::site::{self, CompiledTheme, PageSet, SiteOptions};
+use crate::site::{self, CompiledTheme, Output, PageSet, SiteOptions};
 
 use super::outcome::{Build, Outcome, Problem};
 use super::state::pack;
@@ -357,7 +357,15 @@ impl Session {
         let compiled = &*self.theme.insert(compiled);
         if self.stale.pages.has_first() {
             let first = self.stale.pages.take_first();
-            return match site::render_pages(&self.checked, &self.site_options, compiled, &first, &pack) {
+            let wanted = |path: &str| first.wants(path);
+            let rendered = site::render(
+                &self.checked,
+                &self.site_options,
+                Some(compiled),
+                &wanted,
+                Output::Memory(&pack),
+            );
+            return match rendered {
                 Ok(pages) => Outcome::Built {
                     pages,
                     scope: Some(first),
@@ -369,17 +377,15 @@ impl Session {
             };
         }
         let everything = self.stale.everything;
-        let rendered = if everything {
-            site::render_site_packed(&self.checked, &self.site_options, compiled, &|_| true, &pack)
-        } else {
-            site::render_pages(
-                &self.checked,
-                &self.site_options,
-                compiled,
-                &self.stale.pages,
-                &pack,
-            )
-        };
+        let stale = &self.stale.pages;
+        let wanted = |path: &str| everything || stale.wants(path);
+        let rendered = site::render(
+            &self.checked,
+            &self.site_options,
+            Some(compiled),
+            &wanted,
+            Output::Memory(&pack),
+        );
         match rendered {
             Ok(pages) => {
                 let stale = std::mem::take(&mut self.stale);
