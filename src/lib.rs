@@ -4,6 +4,22 @@
 //!
 //! [`check_project`] is the entry every command starts from: it loads and parses the
 //! repository once and runs every rule, returning the model for the later stages.
+//!
+//! # What the library exports, and why
+//! The library exists for the `touchpoint` binary and the integration tests; nothing else
+//! links it, so it exports what those two use and no more:
+//! - [`check_project`], [`Options`], [`Checked`] (with [`ComposedTexts`] and [`Frozen`],
+//!   the types of its fields) and [`all_rules`]: every command starts here.
+//! - `site` ([`site::render`] and where the output may go), `export`, `serve`, `init`:
+//!   one module per command of the binary.
+//! - `diagnostic` and `terminal`: how findings and errors are printed.
+//! - `model`, `load`, `content`, `metrics`, `platform`, `validate`: the stages the
+//!   integration tests drive one by one (loading a fixture, parsing a CSV, counting a
+//!   text, running one rule family), and the model types the others return.
+//!
+//! Private: `report` and `lang` (only the site renders them), `suggest`, `timings` and
+//! the checked project's own module. Inside the exported modules, items no path from
+//! outside reaches are `pub(crate)` (the `unreachable_pub` lint).
 
 use std::path::Path;
 
@@ -14,17 +30,17 @@ pub mod content;
 pub mod diagnostic;
 pub mod export;
 pub mod init;
-pub mod lang;
+mod lang;
 pub mod load;
 pub mod metrics;
 pub mod model;
 pub mod platform;
-pub mod report;
+mod report;
 pub mod serve;
 pub mod site;
-pub mod suggest;
+mod suggest;
 pub mod terminal;
-pub mod timings;
+mod timings;
 pub mod validate;
 
 pub use checked::{Checked, ComposedTexts, Frozen};
@@ -80,7 +96,7 @@ pub fn check_post(
 /// The rules with the findings of [`check_post`] for every post and the parsed
 /// `metrics/*.csv` supplied by the caller: the dev server keeps both, runs the post
 /// rules again only for changed posts and reads the metrics again only when they change.
-pub fn check_loaded_with(
+pub(crate) fn check_loaded_with(
     project: &Project,
     mut diagnostics: Vec<Diagnostic>,
     options: &Options,

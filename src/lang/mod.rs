@@ -15,4 +15,4 @@ pub(crate) mod labels;
 pub(crate) mod numbers;
 pub(crate) mod words;
 
-pub use format::Lang;
+pub(crate) use format::Lang;

@@ -2,7 +2,7 @@
 //! language for now: the site's language-aware forms are in `format`.
 
 /// `12400` → `12,400`; fractions keep one decimal (`2.5`).
-pub fn format_count(value: f64) -> String {
+pub(crate) fn format_count(value: f64) -> String {
     if !value.is_finite() {
         return "—".to_owned();
     }
@@ -22,7 +22,7 @@ pub fn format_count(value: f64) -> String {
 }
 
 /// `0.0523` → `5.2 %`.
-pub fn format_percent(fraction: f64) -> String {
+pub(crate) fn format_percent(fraction: f64) -> String {
     if fraction.is_finite() {
         format!("{:.1} %", fraction * 100.0)
     } else {

@@ -46,7 +46,7 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// The port; 0 picks any free port.
     pub port: u16,
-    /// Host names answered besides localhost, 127.0.0.1 and [::1] (`--allow-host`): any
+    /// Host names answered besides localhost, 127.0.0.1 and `[::1]` (`--allow-host`): any
     /// other name in a request's `Host` header may be a DNS-rebinding page, and is refused.
     pub allow_hosts: Vec<HostName>,
     /// Open the site in the default browser once it is served.

@@ -11,7 +11,7 @@ use super::reload::Event;
 /// How the served site keeps each file: LZ4-compressed. The 10,000-post benchmark
 /// site shrinks from 141 MB to 40 MB; LZ4 is chosen for unpacking speed, so serving a
 /// page stays cheap next to rendering it.
-pub fn pack(bytes: Vec<u8>) -> Vec<u8> {
+pub(super) fn pack(bytes: Vec<u8>) -> Vec<u8> {
     lz4_flex::compress_prepend_size(&bytes)
 }
 

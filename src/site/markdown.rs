@@ -194,7 +194,7 @@ fn needs_sanitising(event: &Event<'_>) -> bool {
 }
 
 /// The Markdown without a first `# Heading` that only repeats `name` (the page shows it already).
-pub fn without_title<'a>(markdown: &'a str, name: &str) -> &'a str {
+pub(super) fn without_title<'a>(markdown: &'a str, name: &str) -> &'a str {
     let trimmed = markdown.trim_start();
     let Some(rest) = trimmed.strip_prefix("# ") else {
         return markdown;

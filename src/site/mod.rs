@@ -210,7 +210,7 @@ impl<'a> Renderer<'a> {
     /// Renders each `(template, root)` of `each` once per item (as `p`, for a page at root
     /// prefix `root`); the result holds one list of snippets per entry of `each`. The items
     /// are put into the context once for all templates, and each template renders them in
-    /// one tera call: a wrapper compiled with the theme (see [`filters::each_wrapper`]) joins the snippets with a
+    /// one tera call: a wrapper compiled with the theme (see `filters::each_wrapper`) joins the snippets with a
     /// separator that escaping keeps out of any value. Should a snippet contain it anyway
     /// (a template writing it literally), that template renders the items one by one.
     pub fn render_each<T: serde::Serialize>(

@@ -2,7 +2,7 @@
 //! A leaf: it imports nothing of the crate, so `site/` and every page module can share it.
 
 /// Percent-encodes each segment of a relative output path for use in `href`/`src`.
-pub fn href(path: &str) -> String {
+pub(super) fn href(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for byte in path.bytes() {
         match byte {
@@ -16,7 +16,7 @@ pub fn href(path: &str) -> String {
 }
 
 /// The prefix that leads from the page at `path` back to the site root: "", "../", ...
-pub fn root_prefix(path: &str) -> String {
+pub(super) fn root_prefix(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 

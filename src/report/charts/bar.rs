@@ -4,7 +4,12 @@ use super::*;
 
 /// Vertical bars per category; several series are drawn side by side with a legend
 /// (pillar mix: actual share next to target share). A single series carries its values.
-pub fn bar_chart(labels: &Labels<'_>, categories: &[String], series: &[BarSeries], unit: Unit) -> String {
+pub(crate) fn bar_chart(
+    labels: &Labels<'_>,
+    categories: &[String],
+    series: &[BarSeries],
+    unit: Unit,
+) -> String {
     render(labels, |root| {
         let (plot, legend) = with_legend_column(root, series.len());
         let plot_width = plot.dim_in_pixel().0.saturating_sub(100) as usize;

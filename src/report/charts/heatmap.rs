@@ -4,7 +4,7 @@ use super::*;
 
 /// A grid of cells shaded by value: posting weekday (rows) × hour (columns).
 /// `values[row][column]`; `None` cells (no posts then) are grey.
-pub fn heatmap(
+pub(crate) fn heatmap(
     labels: &Labels<'_>,
     rows: &[String],
     columns: &[String],

@@ -3,7 +3,7 @@
 use super::*;
 
 /// Lines over time, one per series (reach or engagements per platform per week).
-pub fn line_chart(labels: &Labels<'_>, series: &[Series], unit: Unit) -> String {
+pub(crate) fn line_chart(labels: &Labels<'_>, series: &[Series], unit: Unit) -> String {
     render(labels, |root| {
         let points: Vec<(NaiveDate, f64)> = series
             .iter()

@@ -27,13 +27,13 @@ mod heatmap;
 mod line;
 mod progress;
 
-pub use bar::bar_chart;
-pub use heatmap::heatmap;
-pub use line::line_chart;
-pub use progress::progress_chart;
+pub(crate) use bar::bar_chart;
+pub(crate) use heatmap::heatmap;
+pub(crate) use line::line_chart;
+pub(crate) use progress::progress_chart;
 
 /// The family charts name and the font the binary carries for it.
-pub const FONT_FAMILY: &str = "DejaVu Sans";
+pub(crate) const FONT_FAMILY: &str = "DejaVu Sans";
 
 /// Width and height of every chart in SVG user units.
 const SIZE: (u32, u32) = (720, 360);
@@ -43,7 +43,7 @@ const LEGEND_WIDTH: u32 = 150;
 
 /// Okabe–Ito colours (distinguishable with the common colour-vision deficiencies),
 /// then four of Paul Tol's, so all twelve platforms get a colour of their own.
-pub const PALETTE: [RGBColor; 12] = [
+pub(crate) const PALETTE: [RGBColor; 12] = [
     RGBColor(0x00, 0x72, 0xB2),
     RGBColor(0xE6, 0x9F, 0x00),
     RGBColor(0x00, 0x9E, 0x73),
@@ -67,7 +67,7 @@ type DrawResult = Result<(), Box<dyn Error>>;
 
 /// The words on a chart: what the report calls it and what its axes measure.
 #[derive(Clone, Copy, Debug)]
-pub struct Labels<'a> {
+pub(crate) struct Labels<'a> {
     /// Drawn above the chart and used as the SVG `<title>`.
     pub title: &'a str,
     /// Describes the horizontal axis.
@@ -81,7 +81,7 @@ pub struct Labels<'a> {
 
 /// How values are written on an axis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
+pub(crate) enum Unit {
     /// Whole numbers with thousands separators: `12,400`.
     Count,
     /// Fractions shown as percentages: `0.052` → `5.2 %`.
@@ -90,7 +90,7 @@ pub enum Unit {
 
 impl Unit {
     /// Writes a value in this unit.
-    pub fn format(self, value: f64) -> String {
+    pub(crate) fn format(self, value: f64) -> String {
         match self {
             Unit::Count => format_count(value),
             Unit::Percent => format_percent(value),
@@ -100,7 +100,7 @@ impl Unit {
 
 /// One line of a time chart (a platform's reach over time).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Series {
+pub(crate) struct Series {
     /// Legend entry.
     pub name: String,
     /// Index into [`PALETTE`]: give each platform a fixed one so it keeps its
@@ -112,7 +112,7 @@ pub struct Series {
 
 /// One set of bars across the categories (actual share, target share).
 #[derive(Clone, Debug, PartialEq)]
-pub struct BarSeries {
+pub(crate) struct BarSeries {
     /// Legend entry (not drawn when there is only one series).
     pub name: String,
     /// One value per category; `None` draws no bar (unknown, not zero).
@@ -194,7 +194,7 @@ fn escape_xml(text: &str) -> String {
 }
 
 /// Shortens text to `max` characters, ending in `…` when cut.
-pub fn truncate(text: &str, max: usize) -> String {
+pub(crate) fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_owned();
     }

@@ -4,7 +4,7 @@ use super::*;
 
 /// Horizontal bars of progress towards targets (1.0 = target reached), with the
 /// target marked by a dashed line named `target`; each bar is labelled with its percentage.
-pub fn progress_chart(labels: &Labels<'_>, items: &[(String, Option<f64>)], target: &str) -> String {
+pub(crate) fn progress_chart(labels: &Labels<'_>, items: &[(String, Option<f64>)], target: &str) -> String {
     render(labels, |root| {
         let names: Vec<String> = items.iter().rev().map(|(name, _)| name.clone()).collect();
         let axis = Categories {

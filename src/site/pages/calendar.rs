@@ -44,7 +44,7 @@ struct MonthLink {
 
 /// The calendar page to link from the navigation: today's month when it is in the plan,
 /// else the nearest planned month.
-pub fn calendar_href_for(project: &Project, today: NaiveDate) -> String {
+pub(crate) fn calendar_href_for(project: &Project, today: NaiveDate) -> String {
     let months = months_of(project, today);
     let now = (today.year(), today.month());
     let month = months
@@ -107,7 +107,7 @@ fn month_path((year, month): Month) -> String {
 }
 
 /// A page per month, for the months whose page `wanted` accepts.
-pub fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
+pub(super) fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
     let project = views.project();
     let months = months_of(project, views.today);
     let mut scheduled: Vec<&Post> = project.posts.iter().filter(|p| p.time().is_some()).collect();

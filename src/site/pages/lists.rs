@@ -10,7 +10,7 @@ use crate::site::tables::Snippet;
 use crate::site::views::{Chip, Views};
 
 /// The list and entity pages `wanted` accepts, each a job of its own.
-pub fn jobs<'v>(views: &'v Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Lazy<'v>> {
+pub(super) fn jobs<'v>(views: &'v Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Lazy<'v>> {
     let project = views.project();
     let mut jobs = Vec::new();
     if wanted("posts.html") {

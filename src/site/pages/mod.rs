@@ -30,12 +30,12 @@ use crate::lang::labels::labels_for;
 use crate::report::Report;
 use crate::site::paths::root_prefix;
 use page::lazy;
-pub use page::{Lazy, Page};
+pub(super) use page::{Lazy, Page};
 
-pub use calendar::calendar_href_for;
+pub(super) use calendar::calendar_href_for;
 
 /// What every page is prepared from: the indexed project and the performance report.
-pub struct Plan<'a> {
+pub(super) struct Plan<'a> {
     views: Views<'a>,
     /// Built only when a page showing it (overview, report) is wanted: the dev server's
     /// first step after an edit renders just the post's own page.
@@ -48,7 +48,10 @@ impl<'a> Plan<'a> {
     /// Indexes the project, renders the post rows the `wanted` list pages are made of, and
     /// builds the report from the metrics `check` already read and joined (the files
     /// under `metrics/` are read once per run).
-    pub fn new(renderer: &Renderer<'a>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Result<Self, SiteError> {
+    pub(super) fn new(
+        renderer: &Renderer<'a>,
+        wanted: &(dyn Fn(&str) -> bool + Sync),
+    ) -> Result<Self, SiteError> {
         let checked = renderer.checked();
         let mut views = Views::new(checked, renderer.lang(), renderer.today(), &checked.texts);
         let calendar = calendar::month_paths(&views).iter().any(|p| wanted(p));
@@ -64,7 +67,7 @@ impl<'a> Plan<'a> {
 
     /// A job per page or small family of pages; pages `wanted` rejects are left out
     /// (the dev server re-renders only the pages an edit touches).
-    pub fn jobs<'p>(&'p self, wanted: &'p (dyn Fn(&str) -> bool + Sync)) -> Vec<Lazy<'p>> {
+    pub(super) fn jobs<'p>(&'p self, wanted: &'p (dyn Fn(&str) -> bool + Sync)) -> Vec<Lazy<'p>> {
         let views = &self.views;
         let mut jobs = Vec::new();
         if let Some(report) = self.report.as_ref().filter(|_| wanted("index.html")) {
@@ -128,7 +131,7 @@ struct SiteInfo<'a> {
 }
 
 /// The part of the shared context that is the same on every page: `t`, `site`, `build`.
-pub fn site_context(renderer: &Renderer<'_>) -> Context {
+pub(super) fn site_context(renderer: &Renderer<'_>) -> Context {
     let project = &renderer.checked().project;
     let lang = renderer.lang();
     let mut context = Context::new();
@@ -148,7 +151,7 @@ pub fn site_context(renderer: &Renderer<'_>) -> Context {
 }
 
 /// Adds what differs per page to a [`site_context`]: `root`, `page_path` and `nav`.
-pub fn set_page_keys(renderer: &Renderer<'_>, path: &str, context: &mut Context) {
+pub(super) fn set_page_keys(renderer: &Renderer<'_>, path: &str, context: &mut Context) {
     context.insert("root", &root_prefix(path));
     context.insert("page_path", path);
     context.insert("nav", &nav(renderer, path));

@@ -61,7 +61,7 @@ pub(super) struct Progress {
 }
 
 /// The overview page.
-pub fn page(views: &Views<'_>, report: &Report) -> Page {
+pub(super) fn page(views: &Views<'_>, report: &Report) -> Page {
     let project = views.project();
     let today = views.today;
     let week_end = today + Duration::days(6);

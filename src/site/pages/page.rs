@@ -10,7 +10,7 @@ use crate::model::{Post, Project};
 use crate::site::views::{Chip, Views};
 
 /// One page to render.
-pub struct Page {
+pub(crate) struct Page {
     /// Output path, relative to the site root.
     pub path: String,
     /// The template's name.
@@ -31,7 +31,7 @@ impl Page {
 }
 
 /// Pages prepared on demand: a page's context is only in memory while it is rendered.
-pub type Lazy<'v> = Box<dyn FnOnce() -> Vec<Page> + Send + 'v>;
+pub(crate) type Lazy<'v> = Box<dyn FnOnce() -> Vec<Page> + Send + 'v>;
 
 /// Wraps a page builder as a [`Lazy`] job.
 pub(crate) fn lazy<'v>(build: impl FnOnce() -> Vec<Page> + Send + 'v) -> Lazy<'v> {

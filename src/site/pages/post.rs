@@ -70,14 +70,14 @@ struct PostView {
 }
 
 /// A post page to prepare: the post and its neighbours in publish order.
-pub struct Job<'a> {
+pub(super) struct Job<'a> {
     post: &'a Post,
     prev: Option<Link>,
     next: Option<Link>,
 }
 
 /// A job per post and per holding statement whose page `wanted` accepts.
-pub fn jobs<'a>(views: &Views<'a>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Job<'a>> {
+pub(super) fn jobs<'a>(views: &Views<'a>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Job<'a>> {
     let project = views.project();
     let mut posts: Vec<&Post> = project.posts.iter().collect();
     sort_by_time(&mut posts);
@@ -104,7 +104,7 @@ pub fn jobs<'a>(views: &Views<'a>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Ve
 }
 
 /// A post's page with its context.
-pub fn page(views: &Views<'_>, job: &Job<'_>) -> Page {
+pub(super) fn page(views: &Views<'_>, job: &Job<'_>) -> Page {
     let post = job.post;
     let path = post_path(post);
     let root = root_prefix(&path);

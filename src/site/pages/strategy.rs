@@ -39,7 +39,7 @@ struct UtmLine {
 }
 
 /// The strategy document.
-pub fn page(views: &Views<'_>) -> Page {
+pub(super) fn page(views: &Views<'_>) -> Page {
     let project = views.project();
     let strategy = &project.strategy;
     let root = "";
