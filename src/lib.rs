@@ -6,16 +6,17 @@
 //! repository once and runs every rule, returning the model for the later stages.
 //!
 //! # What the library exports, and why
-//! The library exists for the `touchpoint` binary and the integration tests; nothing else
-//! links it, so it exports what those two use and no more:
+//! The library exists for the `touchpoint` binary, the integration tests and the fuzz
+//! targets (`fuzz/`); nothing else links it, so it exports what those use and no more:
 //! - [`check_project`], [`Options`], [`Checked`] (with [`ComposedTexts`] and [`Frozen`],
 //!   the types of its fields) and [`all_rules`]: every command starts here.
 //! - `site` ([`site::render`] and where the output may go), `export`, `serve`, `init`:
 //!   one module per command of the binary.
 //! - `diagnostic` and `terminal`: how findings and errors are printed.
 //! - `model`, `load`, `content`, `metrics`, `platform`, `validate`: the stages the
-//!   integration tests drive one by one (loading a fixture, parsing a CSV, counting a
-//!   text, running one rule family), and the model types the others return.
+//!   integration tests and fuzz targets drive one by one (loading a fixture, parsing a
+//!   CSV or front matter, counting a text, running one rule family), and the model types
+//!   the others return.
 //!
 //! Private: `report` and `lang` (only the site renders them), `suggest`, `timings` and
 //! the checked project's own module. Inside the exported modules, items no path from
