@@ -4,29 +4,49 @@
 //!
 //! [`check_project`] is the entry every command starts from: it loads and parses the
 //! repository once and runs every rule, returning the model for the later stages.
+//!
+//! # What the library exports, and why
+//! The library exists for the `touchpoint` binary, the integration tests and the fuzz
+//! targets (`fuzz/`); nothing else links it, so it exports what those use and no more:
+//! - [`check_project`], [`Options`], [`Checked`] (with [`ComposedTexts`] and [`Frozen`],
+//!   the types of its fields) and [`all_rules`]: every command starts here.
+//! - `site` ([`site::render`] and where the output may go), `export`, `serve`, `init`:
+//!   one module per command of the binary.
+//! - `diagnostic` and `terminal`: how findings and errors are printed.
+//! - `model`, `load`, `content`, `metrics`, `platform`, `validate`: the stages the
+//!   integration tests and fuzz targets drive one by one (loading a fixture, parsing a
+//!   CSV or front matter, counting a text, running one rule family), and the model types
+//!   the others return.
+//!
+//! Private: `report` and `lang` (only the site renders them), `suggest`, `timings` and
+//! the checked project's own module. Inside the exported modules, items no path from
+//! outside reaches are `pub(crate)` (the `unreachable_pub` lint).
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
+mod checked;
 pub mod compose;
 pub mod content;
 pub mod diagnostic;
 pub mod export;
 pub mod init;
+mod lang;
 pub mod load;
 pub mod metrics;
 pub mod model;
 pub mod platform;
-pub mod report;
+mod report;
 pub mod serve;
 pub mod site;
 pub mod spreadsheet;
-pub mod suggest;
+mod suggest;
 pub mod terminal;
-pub mod timings;
+mod timings;
 pub mod validate;
 
+pub use checked::{Checked, ComposedTexts, Frozen};
 use diagnostic::{Diagnostic, Rule};
 use model::Project;
 
@@ -37,58 +57,29 @@ pub struct Options {
     pub today: Option<NaiveDate>,
 }
 
-/// A project after loading and validation.
-#[derive(Debug)]
-pub struct Checked {
-    /// The parsed model.
-    pub project: Project,
-    /// Performance figures from `metrics/*.csv`, joined to posts (read once, here).
-    pub metrics: Vec<metrics::MetricRecord>,
-    /// Every finding, sorted by file and line, with `[lints]` levels applied.
-    pub diagnostics: Vec<Diagnostic>,
-    /// What each platform receives for each post, as the rules checked it, for the site and
-    /// the publish queue to reuse. Filled by [`check_project`]; whoever changes `project`
-    /// afterwards must leave it empty (the dev server does), and lookups that miss compose.
-    pub texts: compose::Texts,
-}
-
 /// Loads, parses and validates the repository at `root`.
 pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::LoadError> {
     use rayon::prelude::*;
-    let (project, diagnostics) = timings::phase("load and parse", || load::load_project(root))?;
-    let texts = timings::phase("compose texts", || {
-        let all = project.posts.par_iter().chain(project.crisis.par_iter());
-        compose::Texts::compose(&project, all)
-    });
+    let (project, diagnostics, metric_files) = timings::phase("load and parse", || {
+        let (project, diagnostics) = load::load_project(root)?;
+        let metric_files = load::read_metric_files(&project.root);
+        Ok::<_, load::LoadError>((project, diagnostics, metric_files))
+    })?;
+    let mut checked = timings::phase("compose texts", || Checked::compose(project));
     let (metrics, diagnostics) = timings::phase("validate", || {
-        check_loaded(&project, diagnostics, options, &texts)
+        let project = &checked.project;
+        let post_findings = project
+            .posts
+            .par_iter()
+            .chain(project.crisis.par_iter())
+            .flat_map_iter(|post| check_post(project, post, checked.texts.of(post)))
+            .collect();
+        let metric_files = metrics::parse_metric_files(&metric_files);
+        check_loaded_with(project, diagnostics, options, post_findings, &metric_files)
     });
-    Ok(Checked {
-        project,
-        metrics,
-        diagnostics,
-        texts,
-    })
-}
-
-/// Runs every rule over an already loaded project, given the findings of loading it, and
-/// joins the metrics: the second half of [`check_project`]. The platform texts come from
-/// `texts` where it has them (composed on demand otherwise).
-fn check_loaded(
-    project: &Project,
-    diagnostics: Vec<Diagnostic>,
-    options: &Options,
-    texts: &compose::Texts,
-) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
-    use rayon::prelude::*;
-    let post_findings = project
-        .posts
-        .par_iter()
-        .chain(project.crisis.par_iter())
-        .flat_map_iter(|post| check_post(project, post, texts))
-        .collect();
-    let metric_files = metrics::read_metrics(&project.root);
-    check_loaded_with(project, diagnostics, options, post_findings, &metric_files)
+    checked.metrics = metrics;
+    checked.diagnostics = diagnostics;
+    Ok(checked)
 }
 
 /// Every finding about one post or holding statement alone: the per-post checks of every
@@ -102,7 +93,7 @@ pub fn check_post(project: &Project, post: &model::Post, texts: &compose::Texts)
 /// The rules with the findings of [`check_post`] for every post and the parsed
 /// `metrics/*.csv` supplied by the caller: the dev server keeps both, runs the post
 /// rules again only for changed posts and reads the metrics again only when they change.
-pub fn check_loaded_with(
+pub(crate) fn check_loaded_with(
     project: &Project,
     mut diagnostics: Vec<Diagnostic>,
     options: &Options,

@@ -125,7 +125,7 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
     eprint!("{}", render_human(&checked.diagnostics, colour));
     // The raw file texts only serve the findings' source lines, which are attached by now;
     // freeing them (400 MB at 100,000 posts) lets the site reuse that memory.
-    drop(std::mem::take(&mut checked.project.sources));
+    drop(checked.take_sources());
     if args.deny_errors && summary.errors > 0 {
         println!("{}; not building (--deny-errors)", render_summary(summary, files));
         return Ok(Outcome::ContentErrors);
@@ -136,7 +136,8 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
     };
     touchpoint::site::check_output_dir(&args.dir, &out)?;
     let site_options = touchpoint::site::SiteOptions { today: args.today };
-    let pages = touchpoint::site::build_site(&checked, &site_options, &out)?;
+    let output = touchpoint::site::Output::Folder(&out);
+    let pages = touchpoint::site::render(&checked, &site_options, None, &|_| true, output)?.page_count();
     println!(
         "Built {} pages into {} in {:.2}s",
         pages,

@@ -597,7 +597,7 @@ fn fixture_has_exactly_the_planted_problems() {
         all.extend(touchpoint::validate::platform::check_post(
             &checked.project,
             post,
-            &checked.texts,
+            checked.texts.of(post),
         ));
     }
     let found: BTreeSet<(String, u32, String)> = all

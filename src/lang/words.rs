@@ -6,7 +6,7 @@ use serde::Serialize;
 
 /// The report's vocabulary in one language.
 #[derive(Debug, Serialize)]
-pub struct Words {
+pub(crate) struct Words {
     /// Page heading.
     pub report: &'static str,
     /// Shown when there are no metrics at all.
@@ -158,7 +158,7 @@ pub struct Words {
 }
 
 /// English.
-pub static EN: Words = Words {
+pub(crate) static EN: Words = Words {
     report: "Performance report",
     no_data: "No metrics yet. Put the platforms' exports or a normalised CSV into metrics/ to fill this report.",
     posts: "Posts",
@@ -236,7 +236,7 @@ pub static EN: Words = Words {
 };
 
 /// German.
-pub static DE: Words = Words {
+pub(crate) static DE: Words = Words {
     report: "Erfolgsbericht",
     no_data: "Noch keine Kennzahlen. Lege die Exporte der Plattformen oder eine normalisierte CSV in metrics/ ab, um diesen Bericht zu füllen.",
     posts: "Beiträge",
@@ -314,7 +314,7 @@ pub static DE: Words = Words {
 };
 
 /// The words for the project's language (English unless it is `de`).
-pub fn for_language(language: &str) -> &'static Words {
+pub(crate) fn for_language(language: &str) -> &'static Words {
     if language.eq_ignore_ascii_case("de") {
         &DE
     } else {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use super::format::Lang;
 
 /// Every label: key, English, German.
-pub const LABELS: &[(&str, &str, &str)] = &[
+pub(crate) const LABELS: &[(&str, &str, &str)] = &[
     // Navigation and page titles.
     ("overview", "Overview", "Übersicht"),
     (
@@ -348,7 +348,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
 ];
 
 /// The label for `key` in `lang`, if it exists.
-pub fn label(lang: Lang, key: &str) -> Option<&'static str> {
+pub(crate) fn label(lang: Lang, key: &str) -> Option<&'static str> {
     LABELS
         .iter()
         .find(|(k, _, _)| *k == key)
@@ -359,7 +359,7 @@ pub fn label(lang: Lang, key: &str) -> Option<&'static str> {
 }
 
 /// Every label in `lang`, for the templates' `t` map.
-pub fn labels_for(lang: Lang) -> BTreeMap<&'static str, &'static str> {
+pub(crate) fn labels_for(lang: Lang) -> BTreeMap<&'static str, &'static str> {
     LABELS
         .iter()
         .map(|(key, en, de)| {
@@ -377,7 +377,7 @@ pub fn labels_for(lang: Lang) -> BTreeMap<&'static str, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::site::theme::TEMPLATES;
+    use crate::load::TEMPLATES;
 
     #[test]
     fn keys_are_unique() {

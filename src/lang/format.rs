@@ -1,4 +1,4 @@
-//! Dates, numbers and links as the site prints them, in the project's language.
+//! Dates and numbers as the site prints them, in the project's language.
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Weekday};
 use chrono_tz::Tz;
@@ -63,12 +63,12 @@ const MONTHS_DE: [&str; 12] = [
 ];
 
 /// "December 2026" / "Dezember 2026".
-pub fn month_title(lang: Lang, year: i32, month: u32) -> String {
+pub(crate) fn month_title(lang: Lang, year: i32, month: u32) -> String {
     format!("{} {year}", month_name(lang, month))
 }
 
 /// The month's full name (1 = January).
-pub fn month_name(lang: Lang, month: u32) -> &'static str {
+pub(crate) fn month_name(lang: Lang, month: u32) -> &'static str {
     let index = (month.clamp(1, 12) - 1) as usize;
     match lang {
         Lang::En => MONTHS_EN[index],
@@ -77,7 +77,7 @@ pub fn month_name(lang: Lang, month: u32) -> &'static str {
 }
 
 /// "Mon" / "Mo".
-pub fn weekday_short(lang: Lang, day: Weekday) -> &'static str {
+pub(crate) fn weekday_short(lang: Lang, day: Weekday) -> &'static str {
     let en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     let de = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"];
     let index = day.num_days_from_monday() as usize;
@@ -88,7 +88,7 @@ pub fn weekday_short(lang: Lang, day: Weekday) -> &'static str {
 }
 
 /// "Tue 1 Dec 2026" / "Di, 01.12.2026".
-pub fn date_long(lang: Lang, date: NaiveDate) -> String {
+pub(crate) fn date_long(lang: Lang, date: NaiveDate) -> String {
     let day = weekday_short(lang, date.weekday());
     match lang {
         Lang::En => format!(
@@ -102,7 +102,7 @@ pub fn date_long(lang: Lang, date: NaiveDate) -> String {
 }
 
 /// "1 Dec 2026" / "01.12.2026".
-pub fn date_short(lang: Lang, date: NaiveDate) -> String {
+pub(crate) fn date_short(lang: Lang, date: NaiveDate) -> String {
     match lang {
         Lang::En => format!(
             "{} {} {}",
@@ -115,12 +115,12 @@ pub fn date_short(lang: Lang, date: NaiveDate) -> String {
 }
 
 /// "09:00".
-pub fn time_of_day(time: &DateTime<Tz>) -> String {
+pub(crate) fn time_of_day(time: &DateTime<Tz>) -> String {
     format!("{:02}:{:02}", time.hour(), time.minute())
 }
 
 /// "Tue 1 Dec 2026, 09:00 CET" / "Di, 01.12.2026, 09:00 CET".
-pub fn datetime_long(lang: Lang, time: &DateTime<Tz>) -> String {
+pub(crate) fn datetime_long(lang: Lang, time: &DateTime<Tz>) -> String {
     format!(
         "{}, {} {}",
         date_long(lang, time.date_naive()),
@@ -130,7 +130,7 @@ pub fn datetime_long(lang: Lang, time: &DateTime<Tz>) -> String {
 }
 
 /// A whole number with thousands separators: "12,500" / "12.500".
-pub fn number(lang: Lang, value: f64) -> String {
+pub(crate) fn number(lang: Lang, value: f64) -> String {
     if !value.is_finite() {
         return String::from("–");
     }
@@ -154,7 +154,7 @@ pub fn number(lang: Lang, value: f64) -> String {
 }
 
 /// A fraction as a percentage: 0.4 → "40%" / "40 %"; one decimal when it matters.
-pub fn percent(lang: Lang, fraction: f64) -> String {
+pub(crate) fn percent(lang: Lang, fraction: f64) -> String {
     if !fraction.is_finite() {
         return String::from("–");
     }
@@ -168,25 +168,6 @@ pub fn percent(lang: Lang, fraction: f64) -> String {
         Lang::En => format!("{text}%"),
         Lang::De => format!("{} %", text.replace('.', ",")),
     }
-}
-
-/// Percent-encodes each segment of a relative output path for use in `href`/`src`.
-pub fn href(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
-            other => out.push_str(&format!("%{other:02X}")),
-        }
-    }
-    out
-}
-
-/// The prefix that leads from the page at `path` back to the site root: "", "../", ...
-pub fn root_prefix(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
 }
 
 #[cfg(test)]
@@ -208,16 +189,5 @@ mod tests {
         assert_eq!(date_long(Lang::En, date), "Tue 1 Dec 2026");
         assert_eq!(date_long(Lang::De, date), "Di, 01.12.2026");
         assert_eq!(month_title(Lang::De, 2026, 3), "März 2026");
-    }
-
-    #[test]
-    fn hrefs_are_encoded_and_roots_relative() {
-        assert_eq!(
-            href("posts/2026/über uns.html"),
-            "posts/2026/%C3%BCber%20uns.html"
-        );
-        assert_eq!(href("a\"><script>"), "a%22%3E%3Cscript%3E");
-        assert_eq!(root_prefix("index.html"), "");
-        assert_eq!(root_prefix("posts/2026/12/a.html"), "../../../");
     }
 }

@@ -1,4 +1,7 @@
 //! Loading: find the repository's files, read and parse them in parallel, assemble the model.
+//! Every file read happens here: content files, the metrics exports, the theme's files and
+//! overrides, the chart font and media (see `files`). May import `model`, `content`,
+//! `diagnostic` and `platform`; never a later stage (compose, validate, render, serve).
 //!
 //! `touchpoint.toml` is read first (its timezone and platforms shape how posts are
 //! read); every other file is independent, so posts, personas and campaigns are read
@@ -19,8 +22,13 @@ use crate::content::{campaign::read_campaign, persona::read_persona, strategy::r
 use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
 use crate::model::{Config, MediaFile, MediaKind, Project, Strategy};
 
+mod files;
 mod inside;
 mod reload;
+pub use files::{
+    CHART_FONT, MetricsRead, RawFile, ReadError, STATIC, TEMPLATES, read_media_file, read_metric_files,
+    read_theme_overrides,
+};
 pub use inside::{Boundary, READ_FOLDERS, SYMLINK_OUTSIDE, Walked, walk_inside};
 pub use reload::{FileRole, Reloaded, reload_file, reload_media, role_of};
 
