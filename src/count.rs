@@ -8,7 +8,7 @@ use touchpoint::platform::{Platform, measure};
 
 /// What `touchpoint count --json` prints: `{"platform","length","limit","remaining","valid"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CountReport {
+pub(crate) struct CountReport {
     /// The network's name.
     pub platform: Platform,
     /// The count in the network's unit.
@@ -25,7 +25,7 @@ pub struct CountReport {
 }
 
 /// Drops one trailing line break (from `echo` or a terminal), which is not part of the text.
-pub fn strip_terminal_newline(input: &str) -> &str {
+pub(crate) fn strip_terminal_newline(input: &str) -> &str {
     input
         .strip_suffix("\r\n")
         .or_else(|| input.strip_suffix('\n'))
@@ -34,7 +34,7 @@ pub fn strip_terminal_newline(input: &str) -> &str {
 
 /// Measures standard input's text for `platform`; `max_chars` overrides the limit
 /// (e.g. a Mastodon instance with 1,000 characters).
-pub fn count_text(platform: Platform, input: &str, max_chars: Option<usize>) -> CountReport {
+pub(crate) fn count_text(platform: Platform, input: &str, max_chars: Option<usize>) -> CountReport {
     let text = strip_terminal_newline(input);
     let m = measure(platform, text, max_chars);
     let mut summary = match (m.limit, m.remaining()) {
@@ -83,7 +83,7 @@ pub fn count_text(platform: Platform, input: &str, max_chars: Option<usize>) -> 
 }
 
 /// The JSON line of a report.
-pub fn render_json(report: &CountReport) -> String {
+pub(crate) fn render_json(report: &CountReport) -> String {
     serde_json::to_string(report).unwrap_or_default()
 }
 

@@ -171,12 +171,12 @@ impl<'a> Row<'a> {
 
     /// The same row with every cell passed through `undo`, for files whose writer changed
     /// cells (Touchpoint's own CSV prefixes formula-like cells with `'`).
-    pub fn mapped_cells(&self, undo: fn(&str) -> std::borrow::Cow<'_, str>) -> csv::StringRecord {
+    pub(super) fn mapped_cells(&self, undo: fn(&str) -> std::borrow::Cow<'_, str>) -> csv::StringRecord {
         self.record.iter().map(|cell| undo(cell)).collect()
     }
 
     /// This row's header, line and number style over other cells (see [`Row::mapped_cells`]).
-    pub fn with_record<'b>(&self, record: &'b csv::StringRecord) -> Row<'b>
+    pub(super) fn with_record<'b>(&self, record: &'b csv::StringRecord) -> Row<'b>
     where
         'a: 'b,
     {

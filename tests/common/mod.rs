@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The fixture folder `tests/fixtures/<name>`.
-pub fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
 }
 
 /// Runs `touchpoint` with `args`.
-pub fn touchpoint(args: &[&str]) -> Output {
+pub(crate) fn touchpoint(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_touchpoint"))
         .args(args)
         .output()
@@ -22,10 +22,10 @@ pub fn touchpoint(args: &[&str]) -> Output {
 }
 
 /// One finding as (file, line, rule).
-pub type Finding = (String, u32, String);
+pub(crate) type Finding = (String, u32, String);
 
 /// Runs `check --format json` on `dir` with a fixed today; returns the exit code and findings.
-pub fn check_json(dir: &Path, today: &str) -> (i32, serde_json::Value) {
+pub(crate) fn check_json(dir: &Path, today: &str) -> (i32, serde_json::Value) {
     let out = touchpoint(&[
         "check",
         "--format",
@@ -40,7 +40,7 @@ pub fn check_json(dir: &Path, today: &str) -> (i32, serde_json::Value) {
 }
 
 /// The (file, line, rule) set of a JSON report, optionally only rules accepted by `keep`.
-pub fn findings(json: &serde_json::Value, keep: impl Fn(&str) -> bool) -> BTreeSet<Finding> {
+pub(crate) fn findings(json: &serde_json::Value, keep: impl Fn(&str) -> bool) -> BTreeSet<Finding> {
     json["diagnostics"]
         .as_array()
         .expect("diagnostics array")
@@ -57,7 +57,7 @@ pub fn findings(json: &serde_json::Value, keep: impl Fn(&str) -> bool) -> BTreeS
 }
 
 /// The planted findings of a fixture: `EXPECTED.tsv` lines `file<TAB>line<TAB>rule`.
-pub fn expected(dir: &Path) -> BTreeSet<Finding> {
+pub(crate) fn expected(dir: &Path) -> BTreeSet<Finding> {
     let text = std::fs::read_to_string(dir.join("EXPECTED.tsv")).expect("EXPECTED.tsv");
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))

@@ -15,7 +15,7 @@ pub(super) fn preceded_well(chars: &[(usize, char)], at: usize) -> bool {
 }
 
 /// Characters X refuses in a post and never treats as part of a link.
-pub fn is_invalid_char(c: char) -> bool {
+pub(super) fn is_invalid_char(c: char) -> bool {
     matches!(c, '\u{FFFE}' | '\u{FEFF}' | '\u{FFFF}')
 }
 
