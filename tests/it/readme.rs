@@ -1,6 +1,6 @@
 //! README is the user's manual: every rule must be documented there.
 
-mod common;
+use crate::common;
 
 #[test]
 fn every_rule_is_documented_in_readme() {
