@@ -3,7 +3,7 @@
 //! valid repository, so large and odd files (10 MB captions, links, binary data) need
 //! not live in git.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,10 +1,20 @@
 //! Shared helpers for integration tests: run the real binary on fixture repositories
 //! and compare its JSON findings with the fixture's `EXPECTED.tsv`.
-#![allow(dead_code)]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+/// Takes this test's turn among the heavy tests: those that measure how long a build
+/// takes, keep a dev server or a browser running, or load every core. All integration
+/// tests share one binary, so without turns they would overlap and slow each other past
+/// their time limits. Hold the guard for the whole test; a test must not take two turns.
+pub fn exclusive() -> MutexGuard<'static, ()> {
+    static TURN: Mutex<()> = Mutex::new(());
+    // A panicking heavy test poisons the lock; the next one may still run.
+    TURN.lock().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// The fixture folder `tests/fixtures/<name>`.
 pub(crate) fn fixture(name: &str) -> PathBuf {

@@ -1,7 +1,7 @@
 //! `touchpoint serve` and `touchpoint check --watch`, run as real processes on a temp copy
 //! of `tests/fixtures/serve-basic`, talked to over raw HTTP on 127.0.0.1.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -15,10 +15,12 @@ const STARTUP: Duration = Duration::from_secs(60);
 /// How long a rebuild and its event may take.
 const REBUILD: Duration = Duration::from_secs(2);
 
-/// A running `touchpoint` process, killed when dropped.
+/// A running `touchpoint` process, killed when dropped. It holds a turn among the heavy
+/// tests (its rebuilds are timed) until then: fields drop after `drop` kills it.
 struct Running {
     child: Child,
     lines: Receiver<String>,
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
 
 impl Drop for Running {
@@ -30,6 +32,7 @@ impl Drop for Running {
 
 impl Running {
     fn start(args: &[&str]) -> Running {
+        let turn = common::exclusive();
         let mut child = Command::new(env!("CARGO_BIN_EXE_touchpoint"))
             .args(args)
             .env("NO_COLOR", "1")
@@ -41,6 +44,7 @@ impl Running {
         Running {
             child,
             lines: read_lines(stdout),
+            _turn: turn,
         }
     }
 

@@ -1,6 +1,6 @@
 //! `touchpoint check` on fixture repositories: rules, files, lines and exit codes.
 
-mod common;
+use crate::common;
 
 use common::{check_json, expected, findings, fixture, touchpoint};
 

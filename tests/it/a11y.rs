@@ -10,6 +10,8 @@
 //! installs them and sets TOUCHPOINT_REQUIRE_BROWSER=1 so the test cannot be skipped in CI.
 //! Elsewhere it is skipped with a message when one is missing.
 
+use crate::common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -45,6 +47,7 @@ fn missing(browser_dir: &Path) -> Vec<String> {
 
 #[test]
 fn every_page_passes_vnu_and_axe_core() {
+    let _turn = common::exclusive();
     let browser_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
     let missing = missing(&browser_dir);
     if !missing.is_empty() {

@@ -1,7 +1,7 @@
 //! Faults: a build that is killed, or that cannot write (full or read-only disk), leaves the
 //! previous site intact, says what went wrong, and the next build recovers.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -107,6 +107,7 @@ fn two_versions(tmp: &Path) -> [PathBuf; 2] {
 /// exactly one whole site, every file and folder byte for byte, old or new.
 #[test]
 fn a_killed_build_leaves_a_whole_site_and_the_next_build_cleans_up() {
+    let _turn = common::exclusive();
     let tmp = tempfile::tempdir().unwrap();
     let repos = two_versions(tmp.path());
     let out = tmp.path().join("site");
@@ -291,6 +292,7 @@ fn most_builds_writing_at_once(out: &Path, running: &std::sync::atomic::AtomicBo
 
 #[test]
 fn builds_into_one_folder_at_once_take_turns() {
+    let _turn = common::exclusive();
     use std::sync::atomic::{AtomicBool, Ordering};
     let tmp = tempfile::tempdir().unwrap();
     let repo = example_copy(tmp.path(), "repo");
@@ -333,12 +335,9 @@ fn ci_makes_the_skippable_tests_mandatory() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
     let mut read: BTreeSet<String> = BTreeSet::new();
-    for entry in std::fs::read_dir(root.join("tests")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "rs") {
-            let text = std::fs::read_to_string(&path).unwrap();
-            read.extend(required_variables(&text));
-        }
+    for path in rust_files(&root.join("tests")) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        read.extend(required_variables(&text));
     }
     assert!(read.contains(REQUIRE_DISK_FAULTS), "{read:?}");
     let missing: Vec<&String> = read
@@ -346,6 +345,26 @@ fn ci_makes_the_skippable_tests_mandatory() {
         .filter(|var| !ci.lines().any(|l| l.trim() == format!("export {var}=1")))
         .collect();
     assert!(missing.is_empty(), ".ci/run does not export {missing:?}=1");
+}
+
+/// Every `.rs` file under `dir`, at any depth (the tests live in `tests/it/`), except
+/// in npm's `node_modules`.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                if !path.ends_with("node_modules") {
+                    stack.push(path);
+                }
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files
 }
 
 /// The `TOUCHPOINT_REQUIRE_*` names in a source text.

@@ -1,7 +1,7 @@
 //! The per-platform rules on a fixture repository that plants one problem per rule:
 //! every finding must be at the planted file and line (`EXPECTED.tsv`), nothing more.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

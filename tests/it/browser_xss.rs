@@ -10,7 +10,7 @@
 //! the test cannot be skipped in CI. Elsewhere it is skipped with a message when Chromium is
 //! missing.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;
@@ -87,6 +87,7 @@ fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
 
 #[test]
 fn no_payload_executes_in_the_built_site() {
+    let _turn = common::exclusive();
     let Some(browser) = chromium() else {
         assert!(
             std::env::var_os("TOUCHPOINT_REQUIRE_BROWSER").is_none(),

@@ -3,7 +3,7 @@
 //! alike; links that stay inside keep working; an output folder that is a link is refused.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};

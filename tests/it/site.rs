@@ -1,7 +1,7 @@
 //! `touchpoint build`: the real binary on fixture repositories, checking pages, links,
 //! escaping, overrides, exit codes and where the output may go.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};

@@ -3,7 +3,7 @@
 //! Each `tests/fixtures/strategy-<family>/` repository plants the problems listed in
 //! its `EXPECTED.tsv`; the findings of that family's rules must be exactly those.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;

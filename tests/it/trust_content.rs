@@ -2,7 +2,7 @@
 //! must be http(s), ids that become file names are checked, and raw HTML in a caption
 //! is reported while its words still reach the network (issue 16).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
