@@ -10,7 +10,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 /// takes, keep a dev server or a browser running, or load every core. All integration
 /// tests share one binary, so without turns they would overlap and slow each other past
 /// their time limits. Hold the guard for the whole test; a test must not take two turns.
-pub fn exclusive() -> MutexGuard<'static, ()> {
+pub(crate) fn exclusive() -> MutexGuard<'static, ()> {
     static TURN: Mutex<()> = Mutex::new(());
     // A panicking heavy test poisons the lock; the next one may still run.
     TURN.lock().unwrap_or_else(PoisonError::into_inner)
