@@ -31,6 +31,30 @@ pub(crate) fn touchpoint(args: &[&str]) -> Output {
         .expect("binary runs")
 }
 
+/// Runs `build REPO --out OUT --today 2026-12-01` (the first day of example-project's
+/// plan, so the output does not depend on the day the tests run); the caller judges it.
+pub(crate) fn build(repo: &Path, out: &Path) -> Output {
+    touchpoint(&[
+        "build",
+        repo.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--today",
+        "2026-12-01",
+    ])
+}
+
+/// Like [`build`], and fails the test with the tool's own words when it did not succeed.
+pub(crate) fn build_ok(repo: &Path, out: &Path) -> Output {
+    let result = build(repo, out);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    result
+}
+
 /// One finding as (file, line, rule).
 pub(crate) type Finding = (String, u32, String);
 

@@ -22,17 +22,6 @@ fn example_copy(tmp: &Path, name: &str) -> PathBuf {
     repo
 }
 
-fn build(repo: &Path, out: &Path) -> std::process::Output {
-    common::touchpoint(&[
-        "build",
-        repo.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--today",
-        "2026-12-01",
-    ])
-}
-
 /// Every folder (`None`) and file (its bytes) of the site, by relative path: the whole
 /// tree, the marker and manifest files included.
 type Tree = BTreeMap<PathBuf, Option<Vec<u8>>>;
@@ -68,7 +57,7 @@ fn differences(a: &Tree, b: &Tree) -> Vec<PathBuf> {
 /// Builds `repo` into `out` and says how long the whole build took.
 fn timed_build(repo: &Path, out: &Path) -> Duration {
     let start = Instant::now();
-    let output = build(repo, out);
+    let output = common::build(repo, out);
     assert!(
         output.status.success(),
         "{}",
@@ -139,7 +128,7 @@ fn a_killed_build_leaves_a_whole_site_and_the_next_build_cleans_up() {
     );
     let version = 1 - current;
     assert!(
-        build(&repos[version], &out).status.success(),
+        common::build(&repos[version], &out).status.success(),
         "the next build recovers"
     );
     assert_eq!(snapshot(&out), sites[version]);
@@ -205,7 +194,7 @@ fn a_full_or_read_only_disk_fails_clearly_and_keeps_the_previous_site() {
         }
     };
     let out = disk.join("site");
-    assert!(build(&repo, &out).status.success());
+    assert!(common::build(&repo, &out).status.success());
     let before = snapshot(&out);
 
     // Full: fill the disk so a second copy of the site cannot be written.
@@ -215,7 +204,7 @@ fn a_full_or_read_only_disk_fails_clearly_and_keeps_the_previous_site() {
         .arg(format!("of={}", filler.display()))
         .stderr(Stdio::null())
         .status();
-    let full = build(&repo, &out);
+    let full = common::build(&repo, &out);
     assert_eq!(full.status.code(), Some(2), "a failed write exits 2");
     let stderr = String::from_utf8_lossy(&full.stderr);
     assert!(
@@ -234,7 +223,7 @@ fn a_full_or_read_only_disk_fails_clearly_and_keeps_the_previous_site() {
             .unwrap()
             .success()
     );
-    let read_only = build(&repo, &out);
+    let read_only = common::build(&repo, &out);
     assert_eq!(read_only.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&read_only.stderr);
     assert!(
@@ -252,7 +241,7 @@ fn an_io_error_is_printed_once_and_names_the_path() {
     std::fs::write(&file, "not a folder").unwrap();
     let repo = common::fixture("site-basic");
     let out = file.join("site");
-    let built = build(&repo, &out);
+    let built = common::build(&repo, &out);
     let export_to = file.join("queue.json");
     let exported = common::touchpoint(&[
         "export",
@@ -297,7 +286,7 @@ fn builds_into_one_folder_at_once_take_turns() {
     let tmp = tempfile::tempdir().unwrap();
     let repo = example_copy(tmp.path(), "repo");
     let reference = tmp.path().join("reference");
-    assert!(build(&repo, &reference).status.success());
+    assert!(common::build(&repo, &reference).status.success());
     let out = tmp.path().join("site");
     let running = std::sync::Arc::new(AtomicBool::new(true));
     let watcher = {
@@ -307,7 +296,7 @@ fn builds_into_one_folder_at_once_take_turns() {
     let builds: Vec<_> = (0..8)
         .map(|_| {
             let (repo, out) = (repo.clone(), out.clone());
-            std::thread::spawn(move || build(&repo, &out))
+            std::thread::spawn(move || common::build(&repo, &out))
         })
         .collect();
     for result in builds.into_iter().map(|b| b.join().unwrap()) {

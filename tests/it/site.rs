@@ -603,27 +603,9 @@ fn build_offers_the_publish_queue_as_downloads() {
     let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project");
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
-    let build = run(&[
-        "build",
-        repo.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--today",
-        "2026-12-01",
-    ]);
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    common::build_ok(&repo, &out);
     for format in ["json", "csv", "ics"] {
-        let export = run(&[
+        let export = common::touchpoint(&[
             "export",
             repo.to_str().unwrap(),
             "--format",

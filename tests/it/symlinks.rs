@@ -100,24 +100,6 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Builds `repo` into `out`, asserting it ran.
-fn build(repo: &Path, out: &Path) -> std::process::Output {
-    let result = touchpoint(&[
-        "build",
-        repo.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--today",
-        "2026-12-01",
-    ]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
-    result
-}
-
 /// Every export format of `repo`, errors allowed, as one text.
 fn exports(repo: &Path) -> String {
     ["json", "csv", "ics"]
@@ -134,7 +116,7 @@ fn exports(repo: &Path) -> String {
 fn assert_refused(tmp: &Path, repo: &Path, link: &str) {
     assert_eq!(links_reported(repo), [(link.to_owned(), 0)], "{link}");
     let out = tmp.join("site");
-    build(repo, &out);
+    common::build_ok(repo, &out);
     assert_eq!(files_with_marker(&out), Vec::<PathBuf>::new(), "{link}");
     assert!(
         !exports(repo).contains(MARKER),
@@ -216,7 +198,7 @@ fn links_that_stay_inside_keep_working() {
     symlink("../assets/logo.txt", repo.join("media/logo.txt")).unwrap();
     assert_eq!(links_reported(&repo), []);
     let out = tmp.path().join("site");
-    build(&repo, &out);
+    common::build_ok(&repo, &out);
     assert_eq!(
         std::fs::read_to_string(out.join("media/logo.txt")).unwrap(),
         "inside"
