@@ -57,9 +57,11 @@ pub fn find_links_as(text: &str, dialect: Dialect) -> Vec<Link> {
         return Vec::new(); // every link has a dot followed by its top-level domain
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let runs = Runs {
+    let mut runs = Runs {
         any: label_runs(&chars, is_label_char),
         ascii: label_runs(&chars, is_ascii_label_char),
+        any_domains: Vec::new(),
+        ascii_domains: Vec::new(),
     };
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
     let mut links = Vec::new();
@@ -70,7 +72,7 @@ pub fn find_links_as(text: &str, dialect: Dialect) -> Vec<Link> {
             start += 1;
             continue;
         }
-        let Some(found) = match_url(&chars, &runs, start, dialect) else {
+        let Some(found) = match_url(&chars, &mut runs, start, dialect) else {
             start += 1;
             continue;
         };
@@ -98,9 +100,16 @@ fn has_dot_before_label(text: &str) -> bool {
 /// For each char index, where the run of label characters starting there ends: `any`
 /// for hosts after a scheme (any script), `ascii` for schemeless hosts (ASCII letters,
 /// digits and Latin accents, as twitter-text requires).
+///
+/// `any_domains` and `ascii_domains` remember, per char index, the domain that starts
+/// there (see [`domain_at`]) once a start position asked for it: `a.a.a.…` is one chain of
+/// labels seen from every one of its label starts, and working each out anew made the scan
+/// cubic in the chain's length.
 struct Runs {
     any: Vec<usize>,
     ascii: Vec<usize>,
+    any_domains: Vec<Option<Option<(usize, usize)>>>,
+    ascii_domains: Vec<Option<Option<(usize, usize)>>>,
 }
 
 /// A candidate matched by the URL grammar, in char indices.
@@ -199,15 +208,19 @@ fn labels_encode(chars: &[(usize, char)], labels: &[Range<usize>]) -> bool {
 /// Matches the URL grammar at `start`: optional scheme (then optional user info),
 /// a domain ending in a known top-level domain (or an IPv4 address after a scheme),
 /// optional port, path, query and fragment.
-fn match_url(chars: &[(usize, char)], runs: &Runs, start: usize, dialect: Dialect) -> Option<Candidate> {
+fn match_url(chars: &[(usize, char)], runs: &mut Runs, start: usize, dialect: Dialect) -> Option<Candidate> {
     let scheme_len = scheme_at(chars, start, dialect);
     let mut domain_start = start + scheme_len;
     let twitter = dialect == Dialect::Twitter;
     if scheme_len > 0 && twitter {
         domain_start = skip_userinfo(chars, domain_start);
     }
-    let label_runs = if scheme_len > 0 { &runs.any } else { &runs.ascii };
-    let (labels, domain_end) = match match_domain(chars, label_runs, &runs.any, domain_start) {
+    let (label_runs, domains) = if scheme_len > 0 {
+        (&runs.any, &mut runs.any_domains)
+    } else {
+        (&runs.ascii, &mut runs.ascii_domains)
+    };
+    let (labels, domain_end) = match match_domain(chars, label_runs, &runs.any, domains, domain_start) {
         Some(found) => found,
         None if scheme_len > 0 && twitter => (Vec::new(), match_ipv4(chars, domain_start)?),
         None => return None,
@@ -333,28 +346,95 @@ fn scheme_at(chars: &[(usize, char)], at: usize, dialect: Dialect) -> usize {
 /// The longest domain at `start` whose last label is a known top-level domain, with
 /// subdomains that may hold `_` and a name that may not; returns its labels and end.
 /// Labels come from `label_runs`; the top-level domain may be in any script (`any`).
+/// `domains` remembers what [`domain_at`] found, per start, for these `label_runs`.
 fn match_domain(
     chars: &[(usize, char)],
     label_runs: &[usize],
     any_runs: &[usize],
+    domains: &mut Vec<Option<Option<(usize, usize)>>>,
     start: usize,
 ) -> Option<(Vec<Range<usize>>, usize)> {
-    let raw = raw_labels(chars, label_runs, start);
-    for k in (2..=raw.len()).rev() {
-        let (subs, rest) = raw.split_at(k - 2);
-        let (name, last) = (&rest[0], &rest[1]);
-        let subs_ok = subs.iter().all(|l| label_ok(chars, l.clone(), true));
-        if !subs_ok || !label_ok(chars, name.clone(), false) {
-            continue;
-        }
-        let tld_run = last.start..any_runs.get(last.start).copied().unwrap_or(last.start);
-        if let Some(tld_end) = tld_prefix_end(chars, tld_run) {
-            let mut labels = raw[..k - 1].to_vec();
-            labels.push(last.start..tld_end);
-            return Some((labels, tld_end));
+    let (tld_start, tld_end) = domain_at(chars, label_runs, any_runs, domains, start)?;
+    let mut labels = Vec::new();
+    let mut at = start;
+    while at < tld_start {
+        let end = label_runs.get(at).copied().unwrap_or(tld_start);
+        labels.push(at..end);
+        at = end + 1;
+    }
+    labels.push(tld_start..tld_end);
+    Some((labels, tld_end))
+}
+
+/// Where the top-level domain of the longest domain at `start` starts and ends.
+///
+/// Of the labels `l0.l1.l2…` at `start`, the longest domain either has `l0` as a subdomain
+/// in front of the longest domain at `l1` (when `l0` may be a subdomain and there is one), or
+/// is `l0` as the name before a top-level domain at the start of `l1`. So each label start
+/// needs the answer for the next one only: the chain is walked once to the first label
+/// already answered, then answered back to front, and every answer is kept in `domains`.
+fn domain_at(
+    chars: &[(usize, char)],
+    label_runs: &[usize],
+    any_runs: &[usize],
+    domains: &mut Vec<Option<Option<(usize, usize)>>>,
+    start: usize,
+) -> Option<(usize, usize)> {
+    if domains.len() <= chars.len() {
+        *domains = vec![None; chars.len() + 1];
+    }
+    let mut pending = Vec::new();
+    let mut at = start;
+    while domains.get(at)?.is_none() {
+        pending.push(at);
+        match label_then_label(chars, label_runs, at) {
+            Some(next) => at = next,
+            None => break,
         }
     }
-    None
+    for &label in pending.iter().rev() {
+        let found = domain_from_label(chars, label_runs, any_runs, domains, label);
+        domains[label] = Some(found);
+    }
+    domains.get(start).copied().flatten().flatten()
+}
+
+/// Whether a non-empty label at `at` is followed by a dot and another non-empty label;
+/// where that one starts.
+fn label_then_label(chars: &[(usize, char)], label_runs: &[usize], at: usize) -> Option<usize> {
+    let end = label_runs.get(at).copied().unwrap_or(at);
+    let next = end + 1;
+    let followed = end > at
+        && chars.get(end).map(|&(_, c)| c) == Some('.')
+        && label_runs.get(next).is_some_and(|&e| e > next);
+    followed.then_some(next)
+}
+
+/// The longest domain at the label starting at `at`, given the answer for the label after
+/// it (already in `domains`): see [`domain_at`].
+fn domain_from_label(
+    chars: &[(usize, char)],
+    label_runs: &[usize],
+    any_runs: &[usize],
+    domains: &[Option<Option<(usize, usize)>>],
+    at: usize,
+) -> Option<(usize, usize)> {
+    let end = label_runs.get(at).copied().unwrap_or(at);
+    if end == at || chars.get(end).map(|&(_, c)| c) != Some('.') {
+        return None;
+    }
+    let next = end + 1;
+    if label_then_label(chars, label_runs, at).is_some()
+        && label_ok(chars, at..end, true)
+        && let Some(longer) = domains.get(next).copied().flatten().flatten()
+    {
+        return Some(longer);
+    }
+    if !label_ok(chars, at..end, false) {
+        return None;
+    }
+    let tld_run = next..any_runs.get(next).copied().unwrap_or(next);
+    tld_prefix_end(chars, tld_run).map(|tld_end| (next, tld_end))
 }
 
 /// For each char index, where the run of label characters starting there ends
@@ -365,27 +445,6 @@ fn label_runs(chars: &[(usize, char)], is_label: fn(char) -> bool) -> Vec<usize>
         runs[i] = if is_label(chars[i].1) { runs[i + 1] } else { i };
     }
     runs
-}
-
-/// Runs of label characters separated by single dots, starting at `start`.
-fn raw_labels(chars: &[(usize, char)], runs: &[usize], start: usize) -> Vec<Range<usize>> {
-    let mut labels = Vec::new();
-    let mut at = start;
-    loop {
-        let end = runs.get(at).copied().unwrap_or(at);
-        if end == at {
-            if at > start {
-                labels.push(at..at); // after a dot: the top-level domain may be in another script
-            }
-            break;
-        }
-        labels.push(at..end);
-        if chars.get(end).map(|&(_, c)| c) != Some('.') {
-            break;
-        }
-        at = end + 1;
-    }
-    labels
 }
 
 /// Whether a label is well formed: starts and ends with a domain character; inside,
@@ -1194,6 +1253,22 @@ mod tests {
             EXTRACT_CONFORMANCE.len(),
             failures.join("\n")
         );
+    }
+
+    #[test]
+    fn long_chains_of_labels_stay_linear() {
+        // Every label start of `a.a.a.…` used to try every longer domain after it, each
+        // checking all its labels again: cubic, minutes for a few thousand characters.
+        let started = std::time::Instant::now();
+        let chain = "a.".repeat(20_000);
+        assert!(find_links(&chain, true).is_empty());
+        assert!(find_links_as(&format!("https://{chain}"), Dialect::Mastodon).is_empty());
+        let named = format!("{}radwerk.de", "a.".repeat(1_000));
+        assert_eq!(links(&named, true), [named.as_str()]);
+        let too_long = format!("{chain}de");
+        assert!(find_links(&too_long, true).is_empty(), "longer than a URL may be");
+        let took = started.elapsed();
+        assert!(took < std::time::Duration::from_secs(20), "took {took:?}");
     }
 
     #[test]
