@@ -8,7 +8,9 @@ use touchpoint::content::node::{parse_toml, parse_yaml};
 use touchpoint::content::post::{PostKind, PostSource, read_post};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let Ok(parts) = split(text) else { return };
     let node = match parts.format {
         Format::Toml => parse_toml(parts.front_matter, parts.front_matter_line),

@@ -9,18 +9,18 @@ use crate::platform::Platform;
 /// `m.` or `mobile.`, no query or fragment, no trailing slash; X posts become
 /// `https://x.com/i/status/<id>` (the handle may change, the id does not) and
 /// Instagram posts `https://instagram.com/p/<shortcode>` (reels and `/tv/` share
-/// the shortcode space).
+/// the shortcode space). A normalised permalink normalises to itself.
 pub fn normalise_permalink(url: &str) -> String {
     let url = url.trim();
-    let url = url.split(['?', '#']).next().unwrap_or(url);
+    let url = url.split(['?', '#']).next().unwrap_or(url).trim_end();
     let without_scheme = strip_scheme(url);
     let (host, path) = match without_scheme.find('/') {
         Some(slash) => without_scheme.split_at(slash),
         None => (without_scheme, ""),
     };
-    let host = canonical_host(host);
-    let path = path.trim_end_matches('/');
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let host = canonical_host(host.trim());
+    let path = path.trim_end_matches(|c: char| c == '/' || c.is_whitespace());
+    let segments: Vec<&str> = path.split('/').map(str::trim).filter(|s| !s.is_empty()).collect();
     let path = match host.as_str() {
         "x.com" => x_path(&segments),
         "instagram.com" => instagram_path(&segments),
@@ -66,14 +66,18 @@ fn strip_scheme(url: &str) -> &str {
     url
 }
 
-/// Lower-case host without mobile or `www.` prefixes; `twitter.com` becomes `x.com`.
+/// Lower-case host without mobile or `www.` prefixes (all of them: `www.m.`); `twitter.com`
+/// becomes `x.com`.
 fn canonical_host(host: &str) -> String {
-    let host = host.to_ascii_lowercase();
-    let host = ["www.", "mobile.", "m."]
+    let lower = host.to_ascii_lowercase();
+    let mut host = lower.as_str();
+    while let Some(rest) = ["www.", "mobile.", "m."]
         .iter()
         .find_map(|prefix| host.strip_prefix(prefix))
-        .unwrap_or(&host)
-        .to_owned();
+    {
+        host = rest.trim_start();
+    }
+    let host = host.to_owned();
     if host == "twitter.com" {
         "x.com".to_owned()
     } else {
@@ -142,6 +146,27 @@ mod tests {
             normalise_permalink("bsky.app/profile/a.b/post/3k"),
             "https://bsky.app/profile/a.b/post/3k"
         );
+    }
+
+    #[test]
+    fn normalising_twice_changes_nothing() {
+        for (url, canonical) in [
+            ("https://example.com/a /?ref=1", "https://example.com/a"),
+            ("https://example.com ?ref=1", "https://example.com"),
+            (
+                "https://www.m.facebook.com/a/posts/1",
+                "https://facebook.com/a/posts/1",
+            ),
+            (
+                "https://instagram.com/p/ C9xYz /",
+                "https://instagram.com/p/C9xYz",
+            ),
+            ("https://x.com/jana/status/ 181 ", "https://x.com/i/status/181"),
+            ("https://m. www.example.com\u{2003}/a", "https://example.com/a"),
+        ] {
+            assert_eq!(normalise_permalink(url), canonical, "{url}");
+            assert_eq!(normalise_permalink(canonical), canonical, "{canonical}");
+        }
     }
 
     #[test]

@@ -230,6 +230,32 @@ fn fuzz_regressions_do_not_panic() {
     for bytes in inputs("metrics") {
         let _ = touchpoint::metrics::parse_csv("metrics/regression.csv", &bytes);
     }
+    // As fuzz/fuzz_targets/metrics_cells.rs: the first byte picks the header, the rest are rows.
+    let examples = ["normalised.csv", "x-tweet-activity.csv", "instagram-posts.csv"].map(|name| {
+        std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("example-project/metrics")
+                .join(name),
+        )
+        .unwrap()
+    });
+    for bytes in inputs("metrics_cells") {
+        let (&selector, rows) = bytes.split_first().unwrap();
+        let header = examples[usize::from(selector) % examples.len()]
+            .lines()
+            .next()
+            .unwrap();
+        let delimiter = if selector & 0x10 == 0 { "," } else { ";" };
+        let mut csv = header.replace(',', delimiter).into_bytes();
+        csv.push(b'\n');
+        csv.extend_from_slice(rows);
+        let (records, _) = touchpoint::metrics::parse_csv("metrics/regression.csv", &csv);
+        for r in &records {
+            if let touchpoint::metrics::PostKey::Permalink(link) = &r.key {
+                assert_eq!(&touchpoint::metrics::normalise_permalink(link), link);
+            }
+        }
+    }
 }
 
 #[test]

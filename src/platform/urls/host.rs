@@ -69,28 +69,95 @@ pub(super) fn labels_encode(chars: &[(usize, char)], labels: &[Range<usize>]) ->
 /// The longest domain at `start` whose last label is a known top-level domain, with
 /// subdomains that may hold `_` and a name that may not; returns its labels and end.
 /// Labels come from `label_runs`; the top-level domain may be in any script (`any`).
+/// `domains` remembers what [`domain_at`] found, per start, for these `label_runs`.
 pub(super) fn match_domain(
     chars: &[(usize, char)],
     label_runs: &[usize],
     any_runs: &[usize],
+    domains: &mut Vec<Option<Option<(usize, usize)>>>,
     start: usize,
 ) -> Option<(Vec<Range<usize>>, usize)> {
-    let raw = raw_labels(chars, label_runs, start);
-    for k in (2..=raw.len()).rev() {
-        let (subs, rest) = raw.split_at(k - 2);
-        let (name, last) = (&rest[0], &rest[1]);
-        let subs_ok = subs.iter().all(|l| label_ok(chars, l.clone(), true));
-        if !subs_ok || !label_ok(chars, name.clone(), false) {
-            continue;
-        }
-        let tld_run = last.start..any_runs.get(last.start).copied().unwrap_or(last.start);
-        if let Some(tld_end) = tld_prefix_end(chars, tld_run) {
-            let mut labels = raw[..k - 1].to_vec();
-            labels.push(last.start..tld_end);
-            return Some((labels, tld_end));
+    let (tld_start, tld_end) = domain_at(chars, label_runs, any_runs, domains, start)?;
+    let mut labels = Vec::new();
+    let mut at = start;
+    while at < tld_start {
+        let end = label_runs.get(at).copied().unwrap_or(tld_start);
+        labels.push(at..end);
+        at = end + 1;
+    }
+    labels.push(tld_start..tld_end);
+    Some((labels, tld_end))
+}
+
+/// Where the top-level domain of the longest domain at `start` starts and ends.
+///
+/// Of the labels `l0.l1.l2…` at `start`, the longest domain either has `l0` as a subdomain
+/// in front of the longest domain at `l1` (when `l0` may be a subdomain and there is one), or
+/// is `l0` as the name before a top-level domain at the start of `l1`. So each label start
+/// needs the answer for the next one only: the chain is walked once to the first label
+/// already answered, then answered back to front, and every answer is kept in `domains`.
+fn domain_at(
+    chars: &[(usize, char)],
+    label_runs: &[usize],
+    any_runs: &[usize],
+    domains: &mut Vec<Option<Option<(usize, usize)>>>,
+    start: usize,
+) -> Option<(usize, usize)> {
+    if domains.len() <= chars.len() {
+        *domains = vec![None; chars.len() + 1];
+    }
+    let mut pending = Vec::new();
+    let mut at = start;
+    while domains.get(at)?.is_none() {
+        pending.push(at);
+        match label_then_label(chars, label_runs, at) {
+            Some(next) => at = next,
+            None => break,
         }
     }
-    None
+    for &label in pending.iter().rev() {
+        let found = domain_from_label(chars, label_runs, any_runs, domains, label);
+        domains[label] = Some(found);
+    }
+    domains.get(start).copied().flatten().flatten()
+}
+
+/// Whether a non-empty label at `at` is followed by a dot and another non-empty label;
+/// where that one starts.
+fn label_then_label(chars: &[(usize, char)], label_runs: &[usize], at: usize) -> Option<usize> {
+    let end = label_runs.get(at).copied().unwrap_or(at);
+    let next = end + 1;
+    let followed = end > at
+        && chars.get(end).map(|&(_, c)| c) == Some('.')
+        && label_runs.get(next).is_some_and(|&e| e > next);
+    followed.then_some(next)
+}
+
+/// The longest domain at the label starting at `at`, given the answer for the label after
+/// it (already in `domains`): see [`domain_at`].
+fn domain_from_label(
+    chars: &[(usize, char)],
+    label_runs: &[usize],
+    any_runs: &[usize],
+    domains: &[Option<Option<(usize, usize)>>],
+    at: usize,
+) -> Option<(usize, usize)> {
+    let end = label_runs.get(at).copied().unwrap_or(at);
+    if end == at || chars.get(end).map(|&(_, c)| c) != Some('.') {
+        return None;
+    }
+    let next = end + 1;
+    if label_then_label(chars, label_runs, at).is_some()
+        && label_ok(chars, at..end, true)
+        && let Some(longer) = domains.get(next).copied().flatten().flatten()
+    {
+        return Some(longer);
+    }
+    if !label_ok(chars, at..end, false) {
+        return None;
+    }
+    let tld_run = next..any_runs.get(next).copied().unwrap_or(next);
+    tld_prefix_end(chars, tld_run).map(|tld_end| (next, tld_end))
 }
 
 /// For each char index, where the run of label characters starting there ends
@@ -101,27 +168,6 @@ pub(super) fn label_runs(chars: &[(usize, char)], is_label: fn(char) -> bool) ->
         runs[i] = if is_label(chars[i].1) { runs[i + 1] } else { i };
     }
     runs
-}
-
-/// Runs of label characters separated by single dots, starting at `start`.
-pub(super) fn raw_labels(chars: &[(usize, char)], runs: &[usize], start: usize) -> Vec<Range<usize>> {
-    let mut labels = Vec::new();
-    let mut at = start;
-    loop {
-        let end = runs.get(at).copied().unwrap_or(at);
-        if end == at {
-            if at > start {
-                labels.push(at..at); // after a dot: the top-level domain may be in another script
-            }
-            break;
-        }
-        labels.push(at..end);
-        if chars.get(end).map(|&(_, c)| c) != Some('.') {
-            break;
-        }
-        at = end + 1;
-    }
-    labels
 }
 
 /// Whether a label is well formed: starts and ends with a domain character; inside,

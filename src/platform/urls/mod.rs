@@ -67,9 +67,11 @@ pub fn find_links_as(text: &str, dialect: Dialect) -> Vec<Link> {
         return Vec::new(); // every link has a dot followed by its top-level domain
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let runs = Runs {
+    let mut runs = Runs {
         any: label_runs(&chars, is_label_char),
         ascii: label_runs(&chars, is_ascii_label_char),
+        any_domains: Vec::new(),
+        ascii_domains: Vec::new(),
     };
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
     let mut links = Vec::new();
@@ -80,7 +82,7 @@ pub fn find_links_as(text: &str, dialect: Dialect) -> Vec<Link> {
             start += 1;
             continue;
         }
-        let Some(found) = match_url(&chars, &runs, start, dialect) else {
+        let Some(found) = match_url(&chars, &mut runs, start, dialect) else {
             start += 1;
             continue;
         };
@@ -108,9 +110,16 @@ fn has_dot_before_label(text: &str) -> bool {
 /// For each char index, where the run of label characters starting there ends: `any`
 /// for hosts after a scheme (any script), `ascii` for schemeless hosts (ASCII letters,
 /// digits and Latin accents, as twitter-text requires).
+///
+/// `any_domains` and `ascii_domains` remember, per char index, the domain that starts
+/// there (see [`domain_at`]) once a start position asked for it: `a.a.a.…` is one chain of
+/// labels seen from every one of its label starts, and working each out anew made the scan
+/// cubic in the chain's length.
 struct Runs {
     any: Vec<usize>,
     ascii: Vec<usize>,
+    any_domains: Vec<Option<Option<(usize, usize)>>>,
+    ascii_domains: Vec<Option<Option<(usize, usize)>>>,
 }
 
 /// A candidate matched by the URL grammar, in char indices.
@@ -151,15 +160,19 @@ fn accept(chars: &[(usize, char)], c: &Candidate, dialect: Dialect) -> Option<Ra
 /// Matches the URL grammar at `start`: optional scheme (then optional user info),
 /// a domain ending in a known top-level domain (or an IPv4 address after a scheme),
 /// optional port, path, query and fragment.
-fn match_url(chars: &[(usize, char)], runs: &Runs, start: usize, dialect: Dialect) -> Option<Candidate> {
+fn match_url(chars: &[(usize, char)], runs: &mut Runs, start: usize, dialect: Dialect) -> Option<Candidate> {
     let scheme_len = scheme_at(chars, start, dialect);
     let mut domain_start = start + scheme_len;
     let twitter = dialect == Dialect::Twitter;
     if scheme_len > 0 && twitter {
         domain_start = skip_userinfo(chars, domain_start);
     }
-    let label_runs = if scheme_len > 0 { &runs.any } else { &runs.ascii };
-    let (labels, domain_end) = match match_domain(chars, label_runs, &runs.any, domain_start) {
+    let (label_runs, domains) = if scheme_len > 0 {
+        (&runs.any, &mut runs.any_domains)
+    } else {
+        (&runs.ascii, &mut runs.ascii_domains)
+    };
+    let (labels, domain_end) = match match_domain(chars, label_runs, &runs.any, domains, domain_start) {
         Some(found) => found,
         None if scheme_len > 0 && twitter => (Vec::new(), match_ipv4(chars, domain_start)?),
         None => return None,

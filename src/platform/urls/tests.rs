@@ -423,3 +423,19 @@ fn user_info_and_ipv4_after_a_scheme() {
     assert!(links("http://256.1.2.3/", true).is_empty());
     assert!(links("192.168.0.1", true).is_empty());
 }
+
+#[test]
+fn long_chains_of_labels_stay_linear() {
+    // Every label start of `a.a.a.…` used to try every longer domain after it, each
+    // checking all its labels again: cubic, minutes for a few thousand characters.
+    let started = std::time::Instant::now();
+    let chain = "a.".repeat(20_000);
+    assert!(find_links(&chain, true).is_empty());
+    assert!(find_links_as(&format!("https://{chain}"), Dialect::Mastodon).is_empty());
+    let named = format!("{}radwerk.de", "a.".repeat(1_000));
+    assert_eq!(links(&named, true), [named.as_str()]);
+    let too_long = format!("{chain}de");
+    assert!(find_links(&too_long, true).is_empty(), "longer than a URL may be");
+    let took = started.elapsed();
+    assert!(took < std::time::Duration::from_secs(20), "took {took:?}");
+}
