@@ -13,20 +13,8 @@
 use crate::common;
 
 use std::path::Path;
-use std::process::Command;
 
 const MARK: &str = "document.documentElement.setAttribute('data-pwned',";
-
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|bin| {
-            Command::new(bin)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-}
 
 /// Whether the page's root element carries the mark (the escaped payload text on the page
 /// mentions `data-pwned` too; only the attribute on `<html>` means a script ran).
@@ -34,28 +22,6 @@ fn is_marked(dom: &str) -> bool {
     dom.find("<html")
         .and_then(|start| dom[start..].find('>').map(|end| &dom[start..start + end]))
         .is_some_and(|tag| tag.contains("data-pwned"))
-}
-
-fn dump_dom(browser: &str, page: &Path, profile: &Path) -> String {
-    let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-        ])
-        .args([
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--virtual-time-budget=2000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("chromium runs");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Copies `from` to `to`, turning every `alert(` into code that marks the page.
@@ -88,7 +54,7 @@ fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn no_payload_executes_in_the_built_site() {
     let _turn = common::exclusive();
-    let Some(browser) = chromium() else {
+    let Some(browser) = common::chromium() else {
         assert!(
             std::env::var_os("TOUCHPOINT_REQUIRE_BROWSER").is_none(),
             "Chromium is required here but missing"
@@ -122,7 +88,13 @@ fn no_payload_executes_in_the_built_site() {
     )
     .unwrap();
     assert!(
-        dump_dom(browser, &control, &profile).contains("data-pwned"),
+        common::dump_dom(
+            browser,
+            &format!("file://{}", control.display()),
+            &profile,
+            "--virtual-time-budget=2000"
+        )
+        .contains("data-pwned"),
         "the control page must show the mark"
     );
     std::fs::remove_file(&control).unwrap();
@@ -138,7 +110,14 @@ fn no_payload_executes_in_the_built_site() {
     );
     let pwned: Vec<String> = pages
         .iter()
-        .filter(|page| is_marked(&dump_dom(browser, page, &profile)))
+        .filter(|page| {
+            is_marked(&common::dump_dom(
+                browser,
+                &format!("file://{}", page.display()),
+                &profile,
+                "--virtual-time-budget=2000",
+            ))
+        })
         .map(|page| page.strip_prefix(&site).unwrap().display().to_string())
         .collect();
     assert!(pwned.is_empty(), "script from content ran on: {pwned:?}");

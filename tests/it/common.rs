@@ -106,3 +106,38 @@ pub(crate) fn expected(dir: &Path) -> BTreeSet<Finding> {
         })
         .collect()
 }
+
+/// The first Chromium on PATH, for the tests that load pages in a real browser.
+pub(crate) fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|bin| {
+            Command::new(bin)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+/// The DOM of `url` after headless Chromium ran its scripts; `wait` bounds how long
+/// (`--virtual-time-budget=…` for pages that settle, `--timeout=…` for pages whose event
+/// stream never ends). The flags keep Chromium off the network and out of the user's profile.
+pub(crate) fn dump_dom(browser: &str, url: &str, profile: &Path, wait: &str) -> String {
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            wait,
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .expect("chromium runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -436,44 +436,9 @@ fn check_watch_reports_again_after_a_change() {
     process.wait_for_line("1 error", REBUILD);
 }
 
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|bin| {
-            Command::new(bin)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-}
-
-/// The DOM of `url` after its scripts ran for a moment (the event stream never ends, so
-/// the page is cut off by `--timeout` rather than waited for).
-fn dump_dom(browser: &str, url: &str, profile: &Path) -> String {
-    let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-        ])
-        .args([
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--timeout=5000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--dump-dom")
-        .arg(url)
-        .output()
-        .expect("chromium runs");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 #[test]
 fn a_browser_runs_the_reload_script_and_shows_the_overlay() {
-    let Some(browser) = chromium() else {
+    let Some(browser) = common::chromium() else {
         assert!(
             std::env::var_os("TOUCHPOINT_REQUIRE_BROWSER").is_none(),
             "Chromium is required (TOUCHPOINT_REQUIRE_BROWSER is set)"
@@ -485,7 +450,7 @@ fn a_browser_runs_the_reload_script_and_shows_the_overlay() {
     let profile = tempfile::tempdir().unwrap();
     let url = format!("http://{}/posts/2026/12/tyres.html", server.addr);
 
-    let dom = dump_dom(browser, &url, profile.path());
+    let dom = common::dump_dom(browser, &url, profile.path(), "--timeout=5000");
     assert!(dom.contains("Winter tyres"), "the page loaded: {dom}");
     assert!(
         !dom.contains("the build failed"),
@@ -498,7 +463,7 @@ fn a_browser_runs_the_reload_script_and_shows_the_overlay() {
     // A loaded machine may start the browser too slowly for one short look: look again.
     let mut dom = String::new();
     for _ in 0..5 {
-        dom = dump_dom(browser, &url, profile.path());
+        dom = common::dump_dom(browser, &url, profile.path(), "--timeout=5000");
         if dom.contains("the build failed") {
             break;
         }
