@@ -169,18 +169,7 @@ fn a_bad_link_or_permalink_is_an_error_and_never_exported() {
         finding["help"].as_str().unwrap().contains("https://"),
         "{finding}"
     );
-    let export = touchpoint(&[
-        "export",
-        "--format",
-        "json",
-        "--allow-errors",
-        "--status",
-        "draft",
-        "--today",
-        TODAY,
-        repo.to_str().unwrap(),
-    ]);
-    let queue = String::from_utf8(export.stdout).unwrap();
+    let queue = draft_queue(&repo);
     assert!(queue.contains("hello-world"), "{queue}");
     assert!(
         !queue.contains("javascript:") && !queue.contains("data:text"),
@@ -281,8 +270,8 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The publish queue's text for `platform` of the hello-world post (a draft).
-fn queued_text(repo: &Path, platform: &str) -> String {
+/// The JSON publish queue of the draft posts, errors allowed (the posts carry planted ones).
+fn draft_queue(repo: &Path) -> String {
     let export = touchpoint(&[
         "export",
         "--format",
@@ -294,7 +283,12 @@ fn queued_text(repo: &Path, platform: &str) -> String {
         TODAY,
         repo.to_str().unwrap(),
     ]);
-    let queue: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    String::from_utf8(export.stdout).unwrap()
+}
+
+/// The publish queue's text for `platform` of the hello-world post (a draft).
+fn queued_text(repo: &Path, platform: &str) -> String {
+    let queue: serde_json::Value = serde_json::from_str(&draft_queue(repo)).unwrap();
     let rows = queue["rows"].as_array().unwrap();
     let row = rows.iter().find(|r| r["platform"] == platform);
     row.unwrap_or_else(|| panic!("no {platform} row: {queue}"))["text"]
