@@ -355,16 +355,13 @@ impl Session {
             },
         };
         let compiled = &*self.theme.insert(compiled);
+        let (checked, options) = (&self.checked, &self.site_options);
+        let render = |wanted: &site::Wanted<'_>| {
+            site::render(checked, options, Some(compiled), wanted, Output::Memory(&pack))
+        };
         if self.stale.pages.has_first() {
             let first = self.stale.pages.take_first();
-            let wanted = |path: &str| first.wants(path);
-            let rendered = site::render(
-                &self.checked,
-                &self.site_options,
-                Some(compiled),
-                &wanted,
-                Output::Memory(&pack),
-            );
+            let rendered = render(&|path: &str| first.wants(path));
             return match rendered {
                 Ok(pages) => Outcome::Built {
                     pages,
@@ -378,14 +375,7 @@ impl Session {
         }
         let everything = self.stale.everything;
         let stale = &self.stale.pages;
-        let wanted = |path: &str| everything || stale.wants(path);
-        let rendered = site::render(
-            &self.checked,
-            &self.site_options,
-            Some(compiled),
-            &wanted,
-            Output::Memory(&pack),
-        );
+        let rendered = render(&|path: &str| everything || stale.wants(path));
         match rendered {
             Ok(pages) => {
                 let stale = std::mem::take(&mut self.stale);
