@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// browsable site and exports the publish queue.
 #[derive(Debug, Parser)]
 #[command(name = "touchpoint", version, about, long_about)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -19,7 +19,7 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Check a repository and report every problem, like a compiler.
     ///
     /// Exit code 0: no errors (warnings allowed); 1: errors found; 2: could not run.
@@ -59,7 +59,7 @@ pub enum Command {
 
 /// Arguments of `touchpoint check`.
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// The repository (default: the current folder).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
@@ -76,7 +76,7 @@ pub struct CheckArgs {
 
 /// Arguments of `touchpoint build`.
 #[derive(Debug, clap::Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// The repository (default: the current folder).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
@@ -93,7 +93,7 @@ pub struct BuildArgs {
 
 /// Arguments of `touchpoint count`.
 #[derive(Debug, clap::Args)]
-pub struct CountArgs {
+pub(crate) struct CountArgs {
     /// The network: x, bluesky, mastodon, threads, instagram, facebook, linkedin, youtube,
     /// tiktok, pinterest, xing, snapchat.
     #[arg(long, value_name = "NAME")]
@@ -108,7 +108,7 @@ pub struct CountArgs {
 
 /// How results are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
+pub(crate) enum OutputFormat {
     /// For people, with source snippets (coloured on a terminal).
     Human,
     /// Stable JSON, documented in README.
@@ -117,7 +117,7 @@ pub enum OutputFormat {
 
 /// Arguments of `touchpoint serve`.
 #[derive(Debug, clap::Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// The repository (default: the current folder).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
@@ -147,7 +147,7 @@ pub struct ServeArgs {
 
 /// Arguments of `touchpoint export`.
 #[derive(Debug, clap::Args)]
-pub struct ExportArgs {
+pub(crate) struct ExportArgs {
     /// The repository (default: the current folder).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
@@ -180,7 +180,7 @@ pub struct ExportArgs {
 
 /// The formats of `touchpoint export`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
+pub(crate) enum ExportFormat {
     /// Versioned JSON (schema/publish-queue.schema.json).
     Json,
     /// CSV with a header row, for spreadsheets and bulk schedulers.

@@ -280,6 +280,19 @@ pub fn render_json(diagnostics: &[Diagnostic]) -> String {
     serde_json::to_string_pretty(&report).unwrap_or_default()
 }
 
+/// 2431 → "2,431": how findings and `touchpoint count` write numbers.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,5 +366,13 @@ mod tests {
     fn char_span_handles_multibyte_and_out_of_range() {
         assert_eq!(char_span("äb", 2, 3), 2..3);
         assert_eq!(char_span("ab", 9, 10), 2..2);
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(2431), "2,431");
+        assert_eq!(thousands(63_206), "63,206");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000_000), "1,000,000");
     }
 }

@@ -4,28 +4,49 @@
 //!
 //! [`check_project`] is the entry every command starts from: it loads and parses the
 //! repository once and runs every rule, returning the model for the later stages.
+//!
+//! # What the library exports, and why
+//! The library exists for the `touchpoint` binary, the integration tests and the fuzz
+//! targets (`fuzz/`); nothing else links it, so it exports what those use and no more:
+//! - [`check_project`], [`Options`], [`Checked`] (with [`ComposedTexts`] and [`Frozen`],
+//!   the types of its fields) and [`all_rules`]: every command starts here.
+//! - `site` ([`site::render`] and where the output may go), `export`, `serve`, `init`:
+//!   one module per command of the binary.
+//! - `diagnostic` and `terminal`: how findings and errors are printed.
+//! - `model`, `load`, `content`, `metrics`, `platform`, `validate`: the stages the
+//!   integration tests and fuzz targets drive one by one (loading a fixture, parsing a
+//!   CSV or front matter, counting a text, running one rule family), and the model types
+//!   the others return.
+//!
+//! Private: `report` and `lang` (only the site renders them), `suggest`, `timings` and
+//! the checked project's own module. Inside the exported modules, items no path from
+//! outside reaches are `pub(crate)` (the `unreachable_pub` lint).
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
+mod checked;
+pub mod compose;
 pub mod content;
 pub mod diagnostic;
 pub mod export;
 pub mod init;
+mod lang;
 pub mod load;
 pub mod metrics;
 pub mod model;
 pub mod platform;
-pub mod report;
+mod report;
 pub mod serve;
 pub mod site;
 pub mod spreadsheet;
-pub mod suggest;
+mod suggest;
 pub mod terminal;
-pub mod timings;
+mod timings;
 pub mod validate;
 
+pub use checked::{Checked, ComposedTexts, Frozen};
 use diagnostic::{Diagnostic, Rule};
 use model::Project;
 
@@ -36,78 +57,43 @@ pub struct Options {
     pub today: Option<NaiveDate>,
 }
 
-/// A project after loading and validation.
-#[derive(Debug)]
-pub struct Checked {
-    /// The parsed model.
-    pub project: Project,
-    /// Performance figures from `metrics/*.csv`, joined to posts (read once, here).
-    pub metrics: Vec<metrics::MetricRecord>,
-    /// Every finding, sorted by file and line, with `[lints]` levels applied.
-    pub diagnostics: Vec<Diagnostic>,
-    /// What each platform receives for each post, as the rules checked it, for the site and
-    /// the publish queue to reuse. Filled by [`check_project`]; whoever changes `project`
-    /// afterwards must leave it empty (the dev server does), and lookups that miss compose.
-    pub texts: platform::compose::Texts,
-}
-
 /// Loads, parses and validates the repository at `root`.
 pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::LoadError> {
     use rayon::prelude::*;
-    let (project, diagnostics) = timings::phase("load and parse", || load::load_project(root))?;
-    let texts = timings::phase("compose texts", || {
-        let all = project.posts.par_iter().chain(project.crisis.par_iter());
-        platform::compose::Texts::compose(&project, all)
-    });
+    let (project, diagnostics, metric_files) = timings::phase("load and parse", || {
+        let (project, diagnostics) = load::load_project(root)?;
+        let metric_files = load::read_metric_files(&project.root);
+        Ok::<_, load::LoadError>((project, diagnostics, metric_files))
+    })?;
+    let mut checked = timings::phase("compose texts", || Checked::compose(project));
     let (metrics, diagnostics) = timings::phase("validate", || {
-        check_loaded(&project, diagnostics, options, &texts)
+        let project = &checked.project;
+        let post_findings = project
+            .posts
+            .par_iter()
+            .chain(project.crisis.par_iter())
+            .flat_map_iter(|post| check_post(project, post, checked.texts.of(post)))
+            .collect();
+        let metric_files = metrics::parse_metric_files(&metric_files);
+        check_loaded_with(project, diagnostics, options, post_findings, &metric_files)
     });
-    Ok(Checked {
-        project,
-        metrics,
-        diagnostics,
-        texts,
-    })
+    checked.metrics = metrics;
+    checked.diagnostics = diagnostics;
+    Ok(checked)
 }
 
-/// Runs every rule over an already loaded project, given the findings of loading it, and
-/// joins the metrics: the second half of [`check_project`]. The platform texts come from
-/// `texts` where it has them (composed on demand otherwise).
-fn check_loaded(
-    project: &Project,
-    diagnostics: Vec<Diagnostic>,
-    options: &Options,
-    texts: &platform::compose::Texts,
-) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
-    use rayon::prelude::*;
-    let post_findings = project
-        .posts
-        .par_iter()
-        .chain(project.crisis.par_iter())
-        .flat_map_iter(|post| check_post(project, post, texts))
-        .collect();
-    let metric_files = metrics::read_metrics(&project.root);
-    check_loaded_with(project, diagnostics, options, post_findings, &metric_files)
-}
-
-/// Every finding about one post or holding statement alone: the platform rules (on the
-/// texts in `texts`, or composed now) and the validation rules that judge one post
-/// ([`validate::check_post`]). They depend on no other post, so the dev server keeps them
-/// per post and runs them again only for the posts that change.
-pub fn check_post(
-    project: &Project,
-    post: &model::Post,
-    texts: &platform::compose::Texts,
-) -> Vec<Diagnostic> {
-    let mut found = platform::rules::check_going_out(project, post, texts);
-    found.extend(validate::check_post(project, post));
-    found
+/// Every finding about one post or holding statement alone: the per-post checks of every
+/// registered family ([`validate::check_post`]), on the texts in `texts` (or composed
+/// now). They depend on no other post, so the dev server keeps them per post and runs
+/// them again only for the posts that change.
+pub fn check_post(project: &Project, post: &model::Post, texts: &compose::Texts) -> Vec<Diagnostic> {
+    validate::check_post(project, post, texts)
 }
 
 /// The rules with the findings of [`check_post`] for every post and the parsed
 /// `metrics/*.csv` supplied by the caller: the dev server keeps both, runs the post
 /// rules again only for changed posts and reads the metrics again only when they change.
-pub fn check_loaded_with(
+pub(crate) fn check_loaded_with(
     project: &Project,
     mut diagnostics: Vec<Diagnostic>,
     options: &Options,
@@ -120,6 +106,8 @@ pub fn check_loaded_with(
             .date_naive()
     });
     let context = validate::Context { today };
+    let rule_names: Vec<&str> = all_rules().iter().map(|r| r.name).collect();
+    diagnostics.extend(content::config::check_lint_names(&project.config, &rule_names));
     diagnostics.extend(validate::validate_across(project, &context));
     diagnostics.extend(post_findings);
     let (metrics, metric_findings) = metrics::join_metrics(project, metric_files);
@@ -144,19 +132,22 @@ fn attach_source_lines(diagnostics: &mut [Diagnostic], project: &Project) {
     }
 }
 
-/// Every rule Touchpoint has, for `touchpoint rules`, `[lints]` validation and README.
+/// Every rule Touchpoint has, for `touchpoint rules`, `[lints]` validation and README:
+/// the rules reported while reading files, then every family validation runs (its one
+/// registry, [`validate::FAMILIES`]), then the metrics join's.
 pub fn all_rules() -> Vec<&'static Rule> {
-    let mut rules: Vec<&'static Rule> = Vec::new();
-    rules.extend(load::RULES);
-    rules.extend(content::fields::RULES);
-    rules.extend(content::config::RULES);
-    rules.extend(content::strategy::RULES);
-    rules.extend(content::post::RULES);
-    rules.extend(content::links::RULES);
-    rules.extend(content::ids::RULES);
-    rules.extend(content::time::RULES);
+    let read_time: [&[&Rule]; 8] = [
+        load::RULES,
+        content::fields::RULES,
+        content::config::RULES,
+        content::strategy::RULES,
+        content::post::RULES,
+        content::links::RULES,
+        content::ids::RULES,
+        content::time::RULES,
+    ];
+    let mut rules: Vec<&'static Rule> = read_time.into_iter().flatten().copied().collect();
     rules.extend(validate::rules());
-    rules.extend(platform::RULES);
     rules.extend(metrics::RULES);
     rules
 }

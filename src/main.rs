@@ -1,6 +1,7 @@
 //! The `touchpoint` binary: parses arguments, calls the library, maps results to exit codes.
 
 mod cli;
+mod count;
 
 /// mimalloc instead of the system allocator: rendering allocates many small strings on
 /// every core, and glibc's malloc spent about a sixth of a 10,000-post build in
@@ -124,7 +125,7 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
     eprint!("{}", render_human(&checked.diagnostics, colour));
     // The raw file texts only serve the findings' source lines, which are attached by now;
     // freeing them (400 MB at 100,000 posts) lets the site reuse that memory.
-    drop(std::mem::take(&mut checked.project.sources));
+    drop(checked.take_sources());
     if args.deny_errors && summary.errors > 0 {
         println!("{}; not building (--deny-errors)", render_summary(summary, files));
         return Ok(Outcome::ContentErrors);
@@ -135,7 +136,8 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
     };
     touchpoint::site::check_output_dir(&args.dir, &out)?;
     let site_options = touchpoint::site::SiteOptions { today: args.today };
-    let pages = touchpoint::site::build_site(&checked, &site_options, &out)?;
+    let output = touchpoint::site::Output::Folder(&out);
+    let pages = touchpoint::site::render(&checked, &site_options, None, &|_| true, output)?.page_count();
     println!(
         "Built {} pages into {} in {:.2}s",
         pages,
@@ -198,13 +200,12 @@ fn run_serve(args: &ServeArgs) -> anyhow::Result<Outcome> {
 
 fn run_count(args: &CountArgs) -> anyhow::Result<Outcome> {
     use std::io::Read;
-    use touchpoint::platform::count_report;
     let mut input = String::new();
     std::io::stdin().read_to_string(&mut input)?;
-    let report = count_report::count_text(args.platform, &input, args.max_chars);
+    let report = count::count_text(args.platform, &input, args.max_chars);
     let mut out = std::io::stdout().lock();
     if args.json {
-        writeln!(out, "{}", count_report::render_json(&report))?;
+        writeln!(out, "{}", count::render_json(&report))?;
     } else {
         writeln!(out, "{}", report.summary)?;
     }

@@ -104,6 +104,21 @@ pub struct Config {
     pub platforms: BTreeMap<Platform, PlatformConfig>,
     /// Rule level overrides.
     pub lints: BTreeMap<String, LintLevel>,
+    /// The `[lints]` entries as written, for [`crate::content::config::check_lint_names`]:
+    /// loading cannot tell which names are rules (most families are validation's, above
+    /// it), so the names are judged where the rule registry is known.
+    #[serde(skip)]
+    pub lint_entries: Vec<LintEntry>,
+}
+
+/// One `[lints]` entry as written, kept until the rule registry can judge its name.
+#[derive(Clone, Debug)]
+pub struct LintEntry {
+    /// The rule name, where it is written.
+    pub name: Spanned<String>,
+    /// What reading its level found (a level that is not allow, warn or deny): reported
+    /// only when the name is a rule, since the level of an unknown rule is never read.
+    pub findings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 fn serialize_tz<S: serde::Serializer>(tz: &Tz, s: S) -> Result<S::Ok, S::Error> {
@@ -120,6 +135,7 @@ impl Default for Config {
             output: "public".to_owned(),
             platforms: BTreeMap::new(),
             lints: BTreeMap::new(),
+            lint_entries: Vec::new(),
         }
     }
 }
@@ -501,32 +517,9 @@ pub struct MediaRef {
     pub alt: Option<Spanned<String>>,
 }
 
-/// What kind of file a media file is, by extension.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MediaKind {
-    /// jpg, jpeg, png, gif, webp, heic, avif.
-    Image,
-    /// mp4, mov, webm, m4v.
-    Video,
-    /// Anything else (pdf, ...).
-    Other,
-}
-
-impl MediaKind {
-    /// Classifies a path by its extension.
-    pub fn of(path: &str) -> MediaKind {
-        let ext = path
-            .rsplit_once('.')
-            .map(|(_, e)| e.to_ascii_lowercase())
-            .unwrap_or_default();
-        match ext.as_str() {
-            "jpg" | "jpeg" | "png" | "gif" | "webp" | "heic" | "avif" => MediaKind::Image,
-            "mp4" | "mov" | "webm" | "m4v" => MediaKind::Video,
-            _ => MediaKind::Other,
-        }
-    }
-}
+/// What kind of file a media file is, by extension: the networks' own kinds (one type,
+/// so a file's kind and what a network takes are compared directly).
+pub use crate::platform::MediaKind;
 
 /// A file under `media/`, with what its header says.
 #[derive(Clone, Debug, Serialize)]

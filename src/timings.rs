@@ -13,7 +13,7 @@ fn enabled() -> bool {
 
 /// Runs `work`, printing `timing: NAME  12.3 ms  (peak so far 210 MB)` to standard error
 /// when timings are on.
-pub fn phase<T>(name: &str, work: impl FnOnce() -> T) -> T {
+pub(crate) fn phase<T>(name: &str, work: impl FnOnce() -> T) -> T {
     if !enabled() {
         return work();
     }

@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use touchpoint::platform::text::{append_hashtags, fold_position, markdown_to_plain, place_link};
-use touchpoint::platform::utm::{UtmRules, UtmValues, track};
+use touchpoint::compose::text::{append_hashtags, fold_position, markdown_to_plain, place_link};
+use touchpoint::compose::utm::{UtmRules, UtmValues, track};
 use touchpoint::platform::{Platform, measure};
 
 fuzz_target!(|data: &[u8]| {

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use super::fields::{INVALID_VALUE, Reader};
 use super::node::Node;
-use crate::diagnostic::{LintLevel, Rule, Severity};
-use crate::model::{Config, PlatformConfig};
+use crate::diagnostic::{Diagnostic, LintLevel, Rule, Severity};
+use crate::model::{Config, LintEntry, PlatformConfig, Spanned};
 use crate::suggest::did_you_mean;
 
 /// A `[lints]` entry naming a rule that does not exist.
@@ -28,8 +28,9 @@ const KEYS: &[&str] = &[
     "lints",
 ];
 
-/// Reads the project configuration; `rule_names` are the rules `[lints]` may name.
-pub fn read_config(node: &Node, r: &mut Reader<'_>, rule_names: &[&str]) -> Config {
+/// Reads the project configuration. The names under `[lints]` are judged later, by
+/// [`check_lint_names`], where every rule is known.
+pub fn read_config(node: &Node, r: &mut Reader<'_>) -> Config {
     let mut config = Config::default();
     let Some(table) = r.table("touchpoint.toml", node) else {
         return config;
@@ -62,7 +63,7 @@ pub fn read_config(node: &Node, r: &mut Reader<'_>, rule_names: &[&str]) -> Conf
         config.platforms = read_platforms(entry, r);
     }
     if let Some(entry) = table.get("lints") {
-        config.lints = read_lints(entry, r, rule_names);
+        (config.lints, config.lint_entries) = read_lints(entry, r);
     }
     config
 }
@@ -94,36 +95,56 @@ fn read_platforms(
     platforms
 }
 
+/// The levels under `[lints]` (by name, for every entry whose level reads) and every
+/// entry as written, with what reading its level found, for [`check_lint_names`].
 fn read_lints(
     entry: &super::node::Entry,
     r: &mut Reader<'_>,
-    rule_names: &[&str],
-) -> BTreeMap<String, LintLevel> {
+) -> (BTreeMap<String, LintLevel>, Vec<LintEntry>) {
     let mut lints = BTreeMap::new();
+    let mut entries = Vec::new();
     let Some(table) = r.table("lints", &entry.node) else {
-        return lints;
+        return (lints, entries);
     };
     for lint in table.entries {
-        if !rule_names.contains(&lint.key.as_str()) {
-            let help = did_you_mean(&lint.key, rule_names.iter().copied())
-                .map(|c| format!("did you mean `{c}`?"))
-                .unwrap_or_else(|| "run `touchpoint rules` to list every rule".to_owned());
-            r.report_help(
-                &UNKNOWN_LINT,
-                lint.key_pos,
-                format!("no rule is called `{}`", lint.key),
-                help,
-            );
-            continue;
-        }
-        if let Some(level) = r.choice(lint, &["allow", "warn", "deny"]) {
+        // Read the level aside: its findings count only if the name is a rule.
+        let mut level_reader = Reader::new(r.file);
+        if let Some(level) = level_reader.choice(lint, &["allow", "warn", "deny"]) {
             lints.insert(
                 lint.key.clone(),
                 LintLevel::from_name(&level.value).unwrap_or(LintLevel::Warn),
             );
         }
+        entries.push(LintEntry {
+            name: Spanned::new(lint.key.clone(), lint.key_pos),
+            findings: level_reader.diagnostics,
+        });
     }
-    lints
+    (lints, entries)
+}
+
+/// Judges the names under `[lints]` against `rule_names` (every rule Touchpoint has):
+/// an unknown name is reported with a suggestion, a known one with what reading its
+/// level found. Runs after loading, where the rule registry is visible.
+pub fn check_lint_names(config: &Config, rule_names: &[&str]) -> Vec<Diagnostic> {
+    let mut r = Reader::new("touchpoint.toml");
+    for entry in &config.lint_entries {
+        let name = &entry.name;
+        if rule_names.contains(&name.value.as_str()) {
+            r.diagnostics.extend(entry.findings.iter().cloned());
+            continue;
+        }
+        let help = did_you_mean(&name.value, rule_names.iter().copied())
+            .map(|c| format!("did you mean `{c}`?"))
+            .unwrap_or_else(|| "run `touchpoint rules` to list every rule".to_owned());
+        r.report_help(
+            &UNKNOWN_LINT,
+            name.pos,
+            format!("no rule is called `{}`", name.value),
+            help,
+        );
+    }
+    r.diagnostics
 }
 
 #[cfg(test)]
@@ -137,8 +158,9 @@ mod tests {
         let text = "name = \"Radwerk\"\ntimezone = \"Europe/Berlin\"\nlanguage = \"de\"\n\
                     [platforms.instagram]\nhandle = \"@r\"\n[lints]\nx-length = \"deny\"\n";
         let mut r = Reader::new("touchpoint.toml");
-        let c = read_config(&parse_toml(text, 1).unwrap(), &mut r, &["x-length"]);
+        let c = read_config(&parse_toml(text, 1).unwrap(), &mut r);
         assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+        assert!(check_lint_names(&c, &["x-length"]).is_empty());
         assert_eq!(c.timezone, chrono_tz::Europe::Berlin);
         assert_eq!(c.platforms[&Platform::Instagram].handle.as_deref(), Some("@r"));
         assert_eq!(c.lints["x-length"], LintLevel::Deny);
@@ -148,8 +170,22 @@ mod tests {
     fn reports_bad_timezone_and_unknown_lint() {
         let text = "name = \"R\"\ntimezone = \"Europe/Leipzig\"\n[lints]\nx-lenght = \"deny\"\n";
         let mut r = Reader::new("touchpoint.toml");
-        read_config(&parse_toml(text, 1).unwrap(), &mut r, &["x-length"]);
+        let c = read_config(&parse_toml(text, 1).unwrap(), &mut r);
+        r.diagnostics.extend(check_lint_names(&c, &["x-length"]));
         let found: Vec<_> = r.diagnostics.iter().map(|d| (d.rule, d.line)).collect();
         assert_eq!(found, vec![("invalid-value", 2), ("unknown-lint", 4)]);
+    }
+
+    #[test]
+    fn a_level_is_reported_only_for_a_known_rule() {
+        let text = "name = \"R\"\ntimezone = \"UTC\"\n[lints]\nx-length = \"loud\"\nx-lenght = \"loud\"\n";
+        let mut r = Reader::new("touchpoint.toml");
+        let c = read_config(&parse_toml(text, 1).unwrap(), &mut r);
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+        let found: Vec<_> = check_lint_names(&c, &["x-length"])
+            .iter()
+            .map(|d| (d.rule, d.line))
+            .collect();
+        assert_eq!(found, vec![("invalid-value", 4), ("unknown-lint", 5)]);
     }
 }

@@ -14,9 +14,10 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::Checked;
+use crate::ComposedTexts;
+use crate::compose::PlatformText;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Post, Project, Status};
-use crate::platform::compose::{PlatformText, Texts};
 use crate::platform::{self, Platform};
 
 pub mod csv;
@@ -194,7 +195,7 @@ pub fn build_queue(checked: &Checked, filter: &Filter) -> Queue {
 
 /// [`build_queue`] with texts the caller already composed (the site composes them for
 /// its previews); texts it lacks are composed here.
-pub fn build_queue_with(checked: &Checked, filter: &Filter, texts: &Texts) -> Queue {
+pub fn build_queue_with(checked: &Checked, filter: &Filter, texts: &ComposedTexts) -> Queue {
     let project = &checked.project;
     let tz = project.config.timezone;
     let errors = errors_by_file(&checked.diagnostics);
@@ -237,7 +238,7 @@ fn queue_entry(
     post: &Post,
     filter: &Filter,
     errors: &BTreeMap<&str, (usize, &Diagnostic)>,
-    texts: &Texts,
+    texts: &ComposedTexts,
 ) -> Option<Entry> {
     let platforms = selected_platforms(post, filter);
     if platforms.is_empty() {
@@ -302,7 +303,13 @@ fn refusal(post: &Post, (errors, first): (usize, &Diagnostic)) -> Refusal {
     }
 }
 
-fn build_row(project: &Project, post: &Post, platform: Platform, time: DateTime<Tz>, texts: &Texts) -> Row {
+fn build_row(
+    project: &Project,
+    post: &Post,
+    platform: Platform,
+    time: DateTime<Tz>,
+    texts: &ComposedTexts,
+) -> Row {
     let text = final_text(&texts.get(project, post, platform), platform);
     let tz = project.config.timezone;
     Row {
@@ -353,7 +360,7 @@ struct FinalText {
 }
 
 /// The final text of `post` on `platform`, exactly as validation checked it: taken from
-/// [`platform::platform_text`], the one function validation, the site and the export share.
+/// [`crate::compose::platform_text`], the one function validation, the site and the export share.
 /// A first comment is exported only where the network has one.
 fn final_text(composed: &PlatformText, platform: Platform) -> FinalText {
     let mut parts = composed.parts.iter().map(|p| p.text.clone());
@@ -409,7 +416,7 @@ pub fn render(queue: &Queue, format: Format) -> String {
 /// per format at 100,000 posts) is in memory at once.
 pub fn site_files<E>(
     checked: &Checked,
-    texts: &Texts,
+    texts: &ComposedTexts,
     put: &mut dyn FnMut(String, String) -> Result<(), E>,
 ) -> Result<(), E> {
     let queue = build_queue_with(checked, &Filter::default(), texts);

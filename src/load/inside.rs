@@ -79,7 +79,7 @@ impl Boundary {
 }
 
 /// The finding for `rel`, a link (or a path through one) that leads outside.
-pub fn outside(rel: &str) -> Diagnostic {
+pub(super) fn outside(rel: &str) -> Diagnostic {
     Diagnostic::new(
         &SYMLINK_OUTSIDE,
         rel,

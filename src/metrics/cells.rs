@@ -15,18 +15,18 @@ pub(super) struct NumberStyle {
 
 impl NumberStyle {
     /// English style: `15,000.0`.
-    pub const ENGLISH: NumberStyle = NumberStyle {
+    pub(super) const ENGLISH: NumberStyle = NumberStyle {
         thousands: ',',
         decimal: '.',
     };
     /// German style: `15.000,0`.
-    pub const GERMAN: NumberStyle = NumberStyle {
+    pub(super) const GERMAN: NumberStyle = NumberStyle {
         thousands: '.',
         decimal: ',',
     };
 
     /// The style that goes with a delimiter.
-    pub fn for_delimiter(delimiter: u8) -> Self {
+    pub(super) fn for_delimiter(delimiter: u8) -> Self {
         if delimiter == b';' {
             Self::GERMAN
         } else {

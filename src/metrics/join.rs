@@ -2,22 +2,13 @@
 //! the `permalink` a post records in its per-platform variant (network exports).
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Pos};
-use crate::load::{Boundary, UNREADABLE_FILE, relative, walk_inside};
+use crate::load::{MetricsRead, RawFile};
 use crate::model::Project;
 use crate::platform::Platform;
 
 use super::{MetricRecord, PostKey, UNKNOWN_PLATFORM, UNKNOWN_POST, normalise_permalink, parse_csv};
-
-/// Reads every `metrics/*.csv` of the project (sorted by name), joins each row to
-/// its post and returns the joined rows (with [`MetricRecord::post`] set) and the
-/// diagnostics. Rows whose post or platform is unknown are reported and left out.
-/// A project without a `metrics/` folder has no rows and no findings.
-pub fn load_metrics(project: &Project) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
-    join_metrics(project, &read_metrics(&project.root))
-}
 
 /// The rows of every `metrics/*.csv`, parsed but not joined to posts yet, with the
 /// findings of reading them. What they hold depends only on the files under
@@ -30,35 +21,37 @@ pub struct MetricFiles {
     texts: HashMap<String, String>,
 }
 
-/// Reads and parses every `metrics/*.csv` under `root` (see [`load_metrics`]).
-pub fn read_metrics(root: &Path) -> MetricFiles {
+/// Parses the `metrics/*.csv` files `load` read ([`crate::load::read_metric_files`]),
+/// keeping the findings of reading them in their order.
+pub fn parse_metric_files(read: &MetricsRead) -> MetricFiles {
     let mut files = MetricFiles::default();
-    let walked = walk_inside(&Boundary::new(root), "metrics", 1, &|_| false);
-    files.diagnostics.extend(walked.diagnostics);
-    for path in walked.files.into_iter().filter(|p| is_csv(p)) {
-        let rel = relative(root, &path);
-        match std::fs::read(&path) {
-            Ok(bytes) => {
-                let (rows, diags) = parse_csv(&rel, &bytes);
+    files.diagnostics.extend(read.walk_findings.iter().cloned());
+    for file in &read.files {
+        match file {
+            Ok(RawFile { path, bytes }) => {
+                let (rows, diags) = parse_csv(path, bytes);
                 files.records.extend(rows);
                 files.diagnostics.extend(diags);
-                files.texts.insert(rel, super::table::decode(&bytes));
+                files.texts.insert(path.clone(), super::table::decode(bytes));
             }
-            Err(err) => files.diagnostics.push(
-                Diagnostic::new(
-                    &UNREADABLE_FILE,
-                    &rel,
-                    Pos::new(0, 1),
-                    format!("cannot read the file: {err}"),
-                )
-                .help("check the file's permissions"),
-            ),
+            Err(unreadable) => files.diagnostics.push((**unreadable).clone()),
         }
     }
     files
 }
 
-/// Joins the rows of `files` to the project's posts (see [`load_metrics`]).
+/// Reads (through `load`), parses and joins the project's metrics: what `check` does, for
+/// tests that want the joined rows of a fixture.
+#[cfg(test)]
+pub(crate) fn load_metrics(project: &Project) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
+    let read = crate::load::read_metric_files(&project.root);
+    join_metrics(project, &parse_metric_files(&read))
+}
+
+/// Joins the rows of `files` to the project's posts and returns the joined rows (with
+/// [`MetricRecord::post`] set) and the diagnostics. Rows whose post or platform is
+/// unknown are reported and left out. A project without a `metrics/` folder has no rows
+/// and no findings.
 pub fn join_metrics(project: &Project, files: &MetricFiles) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
     let mut diagnostics = files.diagnostics.clone();
     let (joined, mut join_diags) = join_records(project, files.records.clone());
@@ -69,11 +62,6 @@ pub fn join_metrics(project: &Project, files: &MetricFiles) -> (Vec<MetricRecord
     }
     diagnostics.extend(join_diags);
     (joined, diagnostics)
-}
-
-/// Whether `path` names a CSV file.
-fn is_csv(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
 }
 
 /// Resolves each record's post; reports and drops rows for unknown posts or for a
@@ -155,6 +143,7 @@ fn unknown_platform(record: &MetricRecord, post_id: &str, post_file: &str) -> Di
 mod tests {
     use super::*;
     use crate::load::load_project;
+    use std::path::Path;
 
     fn write(dir: &Path, rel: &str, text: &str) {
         let path = dir.join(rel);

@@ -1,4 +1,6 @@
-//! Performance data: reads the CSV files under `metrics/` into [`MetricRecord`]s.
+//! Performance data: parses the CSV files under `metrics/` (read by `load`) into
+//! [`MetricRecord`]s and joins them to posts. May import `load` (for the raw files),
+//! `model`, `diagnostic` and `platform`; never `site`, `report` or `validate`.
 //!
 //! Users drop files here as they come out of the networks (X's post activity
 //! export, Meta Business Suite's post export) or in Touchpoint's own normalised
@@ -25,7 +27,9 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
 use crate::platform::Platform;
 
-pub use join::{MetricFiles, join_metrics, join_records, load_metrics, read_metrics};
+#[cfg(test)]
+pub(crate) use join::load_metrics;
+pub use join::{MetricFiles, join_metrics, join_records, parse_metric_files};
 pub use permalink::{normalise_permalink, platform_of_permalink, x_status_permalink};
 
 use table::{FileContext, FormatSpec, Header, Row};

@@ -21,7 +21,7 @@ use super::table::{Column, FileContext, FormatSpec, Header, Row};
 use super::{MetricRecord, PostKey, normalise_permalink};
 
 /// The header exactly as README documents it.
-pub const HEADER: &str =
+pub(super) const HEADER: &str =
     "post,platform,date,impressions,reach,likes,comments,shares,saves,clicks,video_views,followers";
 
 const POST: &[&str] = &["post"];

@@ -109,7 +109,7 @@ pub(super) struct Header {
 
 impl Header {
     /// Reads the header record.
-    pub fn new(record: &csv::StringRecord) -> Self {
+    pub(super) fn new(record: &csv::StringRecord) -> Self {
         Header {
             names: record.iter().map(normalise_name).collect(),
             raw: record.iter().map(|c| c.trim().to_owned()).collect(),
@@ -117,24 +117,24 @@ impl Header {
     }
 
     /// The index of the first column named by any alias (in alias order).
-    pub fn index(&self, aliases: &[&str]) -> Option<usize> {
+    pub(super) fn index(&self, aliases: &[&str]) -> Option<usize> {
         aliases
             .iter()
             .find_map(|alias| self.names.iter().position(|n| n == alias))
     }
 
     /// Whether a column of that (normalised) name exists.
-    pub fn has(&self, name: &str) -> bool {
+    pub(super) fn has(&self, name: &str) -> bool {
         self.names.iter().any(|n| n == name)
     }
 
     /// The names as the file wrote them.
-    pub fn raw_names(&self) -> impl Iterator<Item = &str> {
+    pub(super) fn raw_names(&self) -> impl Iterator<Item = &str> {
         self.raw.iter().map(String::as_str)
     }
 
     /// How many columns the header has.
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.names.len()
     }
 
@@ -155,7 +155,12 @@ pub(super) struct Row<'a> {
 
 impl<'a> Row<'a> {
     /// Wraps a record for reading.
-    pub fn new(header: &'a Header, record: &'a csv::StringRecord, line: u32, numbers: NumberStyle) -> Self {
+    pub(super) fn new(
+        header: &'a Header,
+        record: &'a csv::StringRecord,
+        line: u32,
+        numbers: NumberStyle,
+    ) -> Self {
         Row {
             header,
             record,
@@ -166,12 +171,12 @@ impl<'a> Row<'a> {
 
     /// The same row with every cell passed through `undo`, for files whose writer changed
     /// cells (Touchpoint's own CSV prefixes formula-like cells with `'`).
-    pub fn mapped_cells(&self, undo: fn(&str) -> std::borrow::Cow<'_, str>) -> csv::StringRecord {
+    pub(super) fn mapped_cells(&self, undo: fn(&str) -> std::borrow::Cow<'_, str>) -> csv::StringRecord {
         self.record.iter().map(|cell| undo(cell)).collect()
     }
 
     /// This row's header, line and number style over other cells (see [`Row::mapped_cells`]).
-    pub fn with_record<'b>(&self, record: &'b csv::StringRecord) -> Row<'b>
+    pub(super) fn with_record<'b>(&self, record: &'b csv::StringRecord) -> Row<'b>
     where
         'a: 'b,
     {
@@ -180,7 +185,7 @@ impl<'a> Row<'a> {
 
     /// A row with fewer cells than the header, or with extra non-empty cells, is
     /// probably shifted (an unquoted `15,000`): reading it by name would be wrong.
-    pub fn check_width(&self) -> Result<(), String> {
+    pub(super) fn check_width(&self) -> Result<(), String> {
         let (have, want) = (self.record.len(), self.header.len());
         let extra_filled = self.record.iter().skip(want).any(|c| !c.trim().is_empty());
         if have < want || extra_filled {
@@ -193,19 +198,19 @@ impl<'a> Row<'a> {
     }
 
     /// Whether the file has a column named by any alias.
-    pub fn has(&self, aliases: &[&str]) -> bool {
+    pub(super) fn has(&self, aliases: &[&str]) -> bool {
         self.header.index(aliases).is_some()
     }
 
     /// The trimmed text of the first column named by an alias; `None` if absent or empty.
-    pub fn text(&self, aliases: &[&str]) -> Option<&'a str> {
+    pub(super) fn text(&self, aliases: &[&str]) -> Option<&'a str> {
         let index = self.header.index(aliases)?;
         let cell = self.record.get(index)?.trim();
         (!cell.is_empty()).then_some(cell)
     }
 
     /// A whole number from the first column named by an alias; `Ok(None)` if absent or empty.
-    pub fn count(&self, aliases: &[&str]) -> Result<Option<u64>, String> {
+    pub(super) fn count(&self, aliases: &[&str]) -> Result<Option<u64>, String> {
         let Some(index) = self.header.index(aliases) else {
             return Ok(None);
         };
@@ -215,7 +220,7 @@ impl<'a> Row<'a> {
     }
 
     /// The sum of several count columns (X's reposts + shares); unknown only if all are.
-    pub fn sum(&self, columns: &[&[&str]]) -> Result<Option<u64>, String> {
+    pub(super) fn sum(&self, columns: &[&[&str]]) -> Result<Option<u64>, String> {
         let mut total: Option<u64> = None;
         for aliases in columns {
             if let Some(n) = self.count(aliases)? {
@@ -226,7 +231,7 @@ impl<'a> Row<'a> {
     }
 
     /// The header name as written for the first column named by an alias.
-    pub fn column_name(&self, aliases: &[&str]) -> &str {
+    pub(super) fn column_name(&self, aliases: &[&str]) -> &str {
         self.header
             .index(aliases)
             .map_or("?", |i| self.header.raw_name(i))

@@ -7,7 +7,7 @@
 //!
 //! Rows join to posts through the permalink (or the id, which is the permalink's
 //! last segment). X reports no reach. The file name's last date is the day the
-//! figures were taken. Column sets: docs/research/analytics-exports.md §1.
+//! figures were taken. Column sets: docs/report.md, "X exports".
 
 use super::cells::parse_published;
 use super::table::{Column, FileContext, FormatSpec, Header, Row};

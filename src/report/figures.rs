@@ -5,18 +5,19 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::charts::{self, BarSeries, Labels, Series, Unit, format_count, format_percent};
+use super::charts::{self, BarSeries, Labels, Series, Unit};
 use super::followers::FollowerGrowth;
 use super::groups::{Group, PillarMix, week_start};
 use super::kpi::KpiProgress;
 use super::measure::{Measured, audience, engagements};
 use super::timing::Heatmap;
-use super::words::Words;
+use crate::lang::numbers::{format_count, format_percent};
+use crate::lang::words::Words;
 use crate::platform::Platform;
 
 /// A table as the page shows it: header cells and rows of display strings.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Table {
+pub(crate) struct Table {
     /// Column headings.
     pub headers: Vec<String>,
     /// Rows of cells, already formatted.
@@ -25,7 +26,7 @@ pub struct Table {
 
 /// A chart ready to inline: its SVG and the data behind it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Chart {
+pub(crate) struct Chart {
     /// Stable id (`reach`, `engagements`, `pillar-mix`, `rate-platform`,
     /// `rate-pillar`, `heatmap`, `kpis`, `followers`), used as the HTML anchor.
     pub id: &'static str,
@@ -40,7 +41,7 @@ pub struct Chart {
 }
 
 /// Everything the figures are drawn from.
-pub struct Inputs<'a, 'r> {
+pub(crate) struct Inputs<'a, 'r> {
     /// Latest row per (post, platform).
     pub rows: &'a [Measured<'r>],
     /// Per platform.
@@ -58,7 +59,7 @@ pub struct Inputs<'a, 'r> {
 }
 
 /// Draws every chart.
-pub fn charts(inputs: &Inputs<'_, '_>, words: &Words) -> Vec<Chart> {
+pub(crate) fn charts(inputs: &Inputs<'_, '_>, words: &Words) -> Vec<Chart> {
     let weekly = weekly_by_platform(inputs.rows);
     vec![
         over_time(&weekly, words, OverTime::Reach),

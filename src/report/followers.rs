@@ -7,13 +7,13 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::charts::{format_count, format_percent};
+use crate::lang::numbers::{format_count, format_percent};
 use crate::metrics::MetricRecord;
 use crate::platform::Platform;
 
 /// One platform's follower counts over time.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct FollowerGrowth {
+pub(crate) struct FollowerGrowth {
     /// The platform.
     pub platform: Platform,
     /// Its display name.
@@ -51,7 +51,7 @@ fn signed(change: i64, rate: Option<f64>) -> String {
 }
 
 /// Growth per platform that has at least one dated follower count.
-pub fn follower_growth(records: &[MetricRecord]) -> Vec<FollowerGrowth> {
+pub(crate) fn follower_growth(records: &[MetricRecord]) -> Vec<FollowerGrowth> {
     let mut readings: BTreeMap<Platform, BTreeMap<NaiveDate, u64>> = BTreeMap::new();
     for record in records {
         if let (Some(date), Some(count)) = (record.date, record.followers) {

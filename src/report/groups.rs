@@ -13,7 +13,7 @@ use crate::platform::Platform;
 
 /// One row of a breakdown: a platform, pillar, persona, campaign, week or month.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Group {
+pub(crate) struct Group {
     /// Stable key (`instagram`, `werkstatt`, `2026-W49`, `2026-12`; empty for "none").
     pub key: String,
     /// What people read.
@@ -56,7 +56,7 @@ fn group_by<'a>(rows: &[Measured<'a>], slots: impl Fn(&Measured<'a>) -> Vec<Slot
 }
 
 /// Per platform, in the site's platform order.
-pub fn by_platform(rows: &[Measured<'_>]) -> Vec<Group> {
+pub(crate) fn by_platform(rows: &[Measured<'_>]) -> Vec<Group> {
     group_by(rows, |row| {
         let order = Platform::ALL
             .iter()
@@ -71,7 +71,7 @@ pub fn by_platform(rows: &[Measured<'_>]) -> Vec<Group> {
 }
 
 /// Per pillar, in strategy order; posts without a known pillar last.
-pub fn by_pillar(project: &Project, rows: &[Measured<'_>], words: &Words) -> Vec<Group> {
+pub(crate) fn by_pillar(project: &Project, rows: &[Measured<'_>], words: &Words) -> Vec<Group> {
     group_by(rows, |row| vec![pillar_slot(project, row, words)])
 }
 
@@ -88,7 +88,7 @@ fn pillar_slot(project: &Project, row: &Measured<'_>, words: &Words) -> Slot {
 }
 
 /// Per persona (sorted by id); posts without personas last.
-pub fn by_persona(project: &Project, rows: &[Measured<'_>], words: &Words) -> Vec<Group> {
+pub(crate) fn by_persona(project: &Project, rows: &[Measured<'_>], words: &Words) -> Vec<Group> {
     group_by(rows, |row| {
         if row.post.personas.is_empty() {
             return vec![("1".to_owned(), String::new(), words.no_persona.to_owned())];
@@ -107,7 +107,7 @@ pub fn by_persona(project: &Project, rows: &[Measured<'_>], words: &Words) -> Ve
 }
 
 /// Per campaign (sorted by id); posts without a campaign last.
-pub fn by_campaign(project: &Project, rows: &[Measured<'_>], words: &Words) -> Vec<Group> {
+pub(crate) fn by_campaign(project: &Project, rows: &[Measured<'_>], words: &Words) -> Vec<Group> {
     group_by(rows, |row| {
         vec![match &row.post.campaign {
             Some(c) => {
@@ -122,19 +122,19 @@ pub fn by_campaign(project: &Project, rows: &[Measured<'_>], words: &Words) -> V
 }
 
 /// `2026-W49`: the ISO week a day falls in.
-pub fn iso_week_key(day: NaiveDate) -> String {
+pub(crate) fn iso_week_key(day: NaiveDate) -> String {
     let week = day.iso_week();
     format!("{}-W{:02}", week.year(), week.week())
 }
 
 /// The Monday that starts a day's ISO week.
-pub fn week_start(day: NaiveDate) -> NaiveDate {
+pub(crate) fn week_start(day: NaiveDate) -> NaiveDate {
     day.checked_sub_days(Days::new(u64::from(day.weekday().num_days_from_monday())))
         .unwrap_or(day)
 }
 
 /// Per ISO week of the publish day; rows without a publish day are left out.
-pub fn by_week(rows: &[Measured<'_>]) -> Vec<Group> {
+pub(crate) fn by_week(rows: &[Measured<'_>]) -> Vec<Group> {
     group_by(rows, |row| {
         row.day
             .map(|day| {
@@ -148,7 +148,7 @@ pub fn by_week(rows: &[Measured<'_>]) -> Vec<Group> {
 }
 
 /// Per calendar month of the publish day; rows without a publish day are left out.
-pub fn by_month(rows: &[Measured<'_>]) -> Vec<Group> {
+pub(crate) fn by_month(rows: &[Measured<'_>]) -> Vec<Group> {
     group_by(rows, |row| {
         row.day
             .map(|day| {
@@ -162,7 +162,7 @@ pub fn by_month(rows: &[Measured<'_>]) -> Vec<Group> {
 
 /// One pillar's share of the measured posts against its target share.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct PillarMix {
+pub(crate) struct PillarMix {
     /// Pillar id (empty for posts without a pillar).
     pub id: String,
     /// Pillar name.
@@ -178,7 +178,7 @@ pub struct PillarMix {
 }
 
 /// The pillar mix of the measured posts (each post once, whatever its platforms).
-pub fn pillar_mix(project: &Project, rows: &[Measured<'_>], words: &Words) -> Vec<PillarMix> {
+pub(crate) fn pillar_mix(project: &Project, rows: &[Measured<'_>], words: &Words) -> Vec<PillarMix> {
     let mut posts: BTreeMap<&str, &Measured<'_>> = BTreeMap::new();
     for row in rows {
         posts.entry(row.post.id.as_str()).or_insert(row);

@@ -17,16 +17,16 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
 
-use super::charts::{format_count, format_percent};
 use super::groups::iso_week_key;
 use super::measure::{Measured, Sums};
+use crate::lang::numbers::{format_count, format_percent};
 use crate::metrics::MetricRecord;
 use crate::model::Goal;
 use crate::platform::Platform;
 
 /// How far one goal got.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct KpiProgress {
+pub(crate) struct KpiProgress {
     /// The goal's id.
     pub id: String,
     /// The goal's name.
@@ -57,7 +57,7 @@ pub struct KpiProgress {
 
 /// A goal's figures in one of its periods.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct KpiPeriod {
+pub(crate) struct KpiPeriod {
     /// `2026-W49`, `2026-12` or `2026-Q4`.
     pub label: String,
     /// First day.
@@ -76,7 +76,7 @@ pub struct KpiPeriod {
 
 /// Computes every goal's progress from the measured rows (latest per post and
 /// platform) and all joined records (for follower levels).
-pub fn progress(goals: &[Goal], rows: &[Measured<'_>], records: &[MetricRecord]) -> Vec<KpiProgress> {
+pub(crate) fn progress(goals: &[Goal], rows: &[Measured<'_>], records: &[MetricRecord]) -> Vec<KpiProgress> {
     goals
         .iter()
         .map(|goal| goal_progress(goal, rows, records))
@@ -206,7 +206,7 @@ fn value(
 }
 
 /// Σ over platforms of the latest follower count recorded on or before `until`.
-pub fn follower_level(records: &[&MetricRecord], until: Option<NaiveDate>) -> Option<f64> {
+pub(crate) fn follower_level(records: &[&MetricRecord], until: Option<NaiveDate>) -> Option<f64> {
     let mut latest: BTreeMap<Platform, (NaiveDate, u64)> = BTreeMap::new();
     for record in records {
         let (Some(date), Some(count)) = (record.date, record.followers) else {

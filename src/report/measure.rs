@@ -17,14 +17,14 @@ use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::charts::{format_count, format_percent};
+use crate::lang::numbers::{format_count, format_percent};
 use crate::metrics::{MetricRecord, Published};
 use crate::model::{Post, Project};
 use crate::platform::Platform;
 
 /// One (post, platform) with its latest figures and when it went out (local time).
 #[derive(Clone, Copy, Debug)]
-pub struct Measured<'a> {
+pub(crate) struct Measured<'a> {
     /// The post.
     pub post: &'a Post,
     /// The network.
@@ -38,7 +38,7 @@ pub struct Measured<'a> {
 }
 
 /// Picks the latest joined row per (post, platform); rows not joined to a post are skipped.
-pub fn latest_rows<'a>(project: &'a Project, records: &'a [MetricRecord]) -> Vec<Measured<'a>> {
+pub(crate) fn latest_rows<'a>(project: &'a Project, records: &'a [MetricRecord]) -> Vec<Measured<'a>> {
     let mut latest: HashMap<(&str, Platform), &MetricRecord> = HashMap::new();
     for record in records {
         let Some(post_id) = record.post.as_deref() else {
@@ -88,7 +88,7 @@ fn publish_time(post: &Post, record: &MetricRecord, tz: Tz) -> Option<NaiveDateT
 /// Sums of figures over a set of rows, with the engagement rates derived from them.
 /// Unknown figures add nothing; `rows` says how many rows were summed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Sums {
+pub(crate) struct Sums {
     /// (post, platform) rows summed.
     pub rows: usize,
     /// Σ impressions.
@@ -141,7 +141,7 @@ struct Seen {
 
 /// [`Sums`] formatted for the page, so templates need no number filters.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct SumsDisplay {
+pub(crate) struct SumsDisplay {
     /// Impressions.
     pub impressions: String,
     /// Reach.
@@ -157,7 +157,7 @@ pub struct SumsDisplay {
 }
 
 /// likes + comments + shares + saves; `None` when all four are unknown.
-pub fn engagements(record: &MetricRecord) -> Option<u64> {
+pub(crate) fn engagements(record: &MetricRecord) -> Option<u64> {
     let parts = [record.likes, record.comments, record.shares, record.saves];
     parts
         .iter()
@@ -166,7 +166,7 @@ pub fn engagements(record: &MetricRecord) -> Option<u64> {
 }
 
 /// The rate's denominator for one row: reach, else impressions (zero counts as unknown).
-pub fn audience(record: &MetricRecord) -> Option<u64> {
+pub(crate) fn audience(record: &MetricRecord) -> Option<u64> {
     record
         .reach
         .filter(|&r| r > 0)
@@ -175,7 +175,7 @@ pub fn audience(record: &MetricRecord) -> Option<u64> {
 
 impl Sums {
     /// Sums the rows.
-    pub fn of<'a>(rows: impl IntoIterator<Item = &'a MetricRecord>) -> Sums {
+    pub(crate) fn of<'a>(rows: impl IntoIterator<Item = &'a MetricRecord>) -> Sums {
         let mut sums = Sums::default();
         for record in rows {
             sums.add(record);

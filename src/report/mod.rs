@@ -1,6 +1,6 @@
 //! The performance report: how the plan performed, from the rows under `metrics/`.
 //!
-//! [`build_report`] turns joined metric rows ([`crate::metrics::load_metrics`]) into
+//! [`build_report`] turns joined metric rows ([`crate::metrics::join_metrics`]) into
 //! a [`Report`]: aggregates per platform, pillar, persona, campaign, ISO week and
 //! month; the pillar mix against its targets; KPI progress per strategy goal; top
 //! and bottom posts; a weekday × hour heatmap; follower growth; and every chart as
@@ -10,15 +10,14 @@
 //! Definitions (also on the page and in docs/report.md): see [`measure`] for the
 //! latest-row rule and the engagement rate, [`kpi`] for goal periods.
 
-pub mod charts;
-pub mod figures;
-pub mod followers;
-pub mod groups;
-pub mod kpi;
-pub mod measure;
-pub mod ranking;
-pub mod timing;
-pub mod words;
+pub(crate) mod charts;
+pub(crate) mod figures;
+pub(crate) mod followers;
+pub(crate) mod groups;
+pub(crate) mod kpi;
+pub(crate) mod measure;
+pub(crate) mod ranking;
+pub(crate) mod timing;
 
 use std::collections::BTreeSet;
 
@@ -28,6 +27,7 @@ use serde::Serialize;
 use crate::metrics::MetricRecord;
 use crate::model::Project;
 
+use crate::lang::words::{self, Words};
 use figures::{Chart, Inputs};
 use followers::FollowerGrowth;
 use groups::{Group, PillarMix};
@@ -35,11 +35,10 @@ use kpi::KpiProgress;
 use measure::Sums;
 use ranking::PostPerformance;
 use timing::Heatmap;
-use words::Words;
 
 /// Everything `report.html` shows, serialisable for templates and JSON.
 #[derive(Debug, Serialize)]
-pub struct Report {
+pub(crate) struct Report {
     /// The page's words in the project's language.
     pub words: &'static Words,
     /// Whether any metric row was joined to a post.
@@ -88,7 +87,7 @@ pub struct Report {
 
 /// A headline number.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Card {
+pub(crate) struct Card {
     /// What it counts.
     pub label: String,
     /// The number, formatted.
@@ -97,7 +96,7 @@ pub struct Card {
 
 /// One breakdown table for the page.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Breakdown {
+pub(crate) struct Breakdown {
     /// `platform`, `pillar`, `persona`, `campaign`, `week`, `month`.
     pub id: &'static str,
     /// Heading and first column's title.
@@ -108,7 +107,7 @@ pub struct Breakdown {
 
 /// Builds the report from joined rows (`post` set). Only the latest row per
 /// (post, platform) counts for the figures; every row counts for follower growth.
-pub fn build_report(project: &Project, records: &[MetricRecord]) -> Report {
+pub(crate) fn build_report(project: &Project, records: &[MetricRecord]) -> Report {
     let words = words::for_language(&project.config.language);
     let rows = measure::latest_rows(project, records);
     let totals = Sums::of(rows.iter().map(|r| r.record));
@@ -203,7 +202,7 @@ fn cards(words: &Words, posts: usize, totals: &Sums, followers: &[FollowerGrowth
         let sign = if change > 0 { "+" } else { "" };
         cards.push(card(
             words.follower_change,
-            format!("{sign}{}", charts::format_count(change as f64)),
+            format!("{sign}{}", crate::lang::numbers::format_count(change as f64)),
         ));
     }
     cards
@@ -211,7 +210,7 @@ fn cards(words: &Words, posts: usize, totals: &Sums, followers: &[FollowerGrowth
 
 /// The template context: `report` is the serialised [`Report`]. The site adds
 /// `project` and whatever its base template needs.
-pub fn report_context(report: &Report) -> tera::Context {
+pub(crate) fn report_context(report: &Report) -> tera::Context {
     let mut context = tera::Context::new();
     context.insert("report", report);
     context

@@ -13,11 +13,11 @@ use crate::model::Post;
 use crate::platform::Platform;
 
 /// How many posts each list holds at most.
-pub const LIST_LENGTH: usize = 5;
+pub(crate) const LIST_LENGTH: usize = 5;
 
 /// One post's figures over all its measured platforms.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct PostPerformance {
+pub(crate) struct PostPerformance {
     /// Post id.
     pub id: String,
     /// Working title.
@@ -36,7 +36,7 @@ pub struct PostPerformance {
 }
 
 /// Every measured post with its combined figures, sorted by id.
-pub fn post_performance(rows: &[Measured<'_>]) -> Vec<PostPerformance> {
+pub(crate) fn post_performance(rows: &[Measured<'_>]) -> Vec<PostPerformance> {
     let mut by_post: BTreeMap<&str, Vec<&Measured<'_>>> = BTreeMap::new();
     for row in rows {
         by_post.entry(row.post.id.as_str()).or_default().push(row);
@@ -74,7 +74,7 @@ fn site_order(platforms: impl Iterator<Item = Platform>) -> Vec<String> {
 }
 
 /// Splits the rated posts into (top, bottom): top by rate descending, bottom ascending.
-pub fn top_and_bottom(posts: &[PostPerformance]) -> (Vec<PostPerformance>, Vec<PostPerformance>) {
+pub(crate) fn top_and_bottom(posts: &[PostPerformance]) -> (Vec<PostPerformance>, Vec<PostPerformance>) {
     let mut rated: Vec<&PostPerformance> = posts
         .iter()
         .filter(|p| p.sums.engagement_rate.is_some())

@@ -11,7 +11,7 @@ use super::words::Words;
 
 /// The weekday × hour grid.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Heatmap {
+pub(crate) struct Heatmap {
     /// Row labels, Monday first.
     pub weekdays: Vec<String>,
     /// Column labels `00`..`23`.
@@ -26,7 +26,7 @@ pub struct Heatmap {
 
 /// One weekday and hour with posts in it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct HeatCell {
+pub(crate) struct HeatCell {
     /// Weekday name.
     pub weekday: String,
     /// 0 = Monday.
@@ -41,7 +41,7 @@ pub struct HeatCell {
 }
 
 /// Builds the grid from rows with a publish time.
-pub fn heatmap(rows: &[Measured<'_>], words: &Words) -> Heatmap {
+pub(crate) fn heatmap(rows: &[Measured<'_>], words: &Words) -> Heatmap {
     let mut slots: BTreeMap<(u32, u32), Vec<&Measured<'_>>> = BTreeMap::new();
     for row in rows {
         if let Some(time) = row.local {

@@ -52,7 +52,7 @@ impl FromStr for HostName {
 
 /// Parses a `Host` header value (`name[:port]`, `[ipv6][:port]`) into the name it
 /// names; `None` when it is not a well-formed host.
-pub fn parse_host_header(value: &str) -> Option<HostName> {
+pub(super) fn parse_host_header(value: &str) -> Option<HostName> {
     let value = value.trim();
     let (host, port) = split_port(value)?;
     if !port.is_empty() && port.parse::<u16>().is_err() {
@@ -101,13 +101,13 @@ fn bracketed(address: Ipv6Addr) -> HostName {
 /// The host names one dev server answers: this machine's own, the address it is bound to
 /// (when it names one address, not all), and those given with `--allow-host`.
 #[derive(Clone, Debug)]
-pub struct AllowedHosts {
+pub(super) struct AllowedHosts {
     names: Vec<HostName>,
 }
 
 impl AllowedHosts {
     /// The names a server bound to `bind` answers, with the user's `extra` names.
-    pub fn new(bind: IpAddr, extra: &[HostName]) -> AllowedHosts {
+    pub(super) fn new(bind: IpAddr, extra: &[HostName]) -> AllowedHosts {
         let mut names: Vec<HostName> = LOCAL_NAMES.iter().map(|n| HostName((*n).to_owned())).collect();
         if !bind.is_unspecified() {
             names.push(address_name(bind));
@@ -123,7 +123,7 @@ impl AllowedHosts {
     /// Whether a request with these `Host` header values (none, one, or several) on
     /// HTTP/1.`minor` is answered. HTTP/1.0 has no `Host`, so its absence is tolerated
     /// there; a browser always sends one.
-    pub fn allows(&self, hosts: &[&str], minor: u8) -> bool {
+    pub(super) fn allows(&self, hosts: &[&str], minor: u8) -> bool {
         match hosts {
             [] => minor == 0,
             [host] => parse_host_header(host).is_some_and(|name| self.names.contains(&name)),
@@ -133,7 +133,7 @@ impl AllowedHosts {
 
     /// The plain-text answer to a refused request: what is answered and how to allow
     /// more (the name asked for is repeated only when it is a well-formed host name).
-    pub fn refusal(&self, hosts: &[&str]) -> String {
+    pub(super) fn refusal(&self, hosts: &[&str]) -> String {
         let asked = match hosts {
             [host] => parse_host_header(host),
             _ => None,

@@ -54,7 +54,7 @@ struct Site {
 
 /// Starts serving `served` on `bind:port` (port 0: any free port) to requests naming one
 /// of `hosts`, in background threads; returns the address actually listened on.
-pub fn start(
+pub(super) fn start(
     bind: IpAddr,
     port: u16,
     hosts: AllowedHosts,

@@ -8,6 +8,7 @@
 
 mod host;
 mod http;
+mod outcome;
 mod pool;
 mod reload;
 mod session;
@@ -22,8 +23,9 @@ use std::sync::Arc;
 
 pub use host::{HostName, InvalidHost};
 pub use http::BindError;
+pub use outcome::{Build, Outcome, Problem};
 pub use reload::{EVENTS_PATH, Event, SCRIPT_PATH, inject_script, script};
-pub use session::{Build, Outcome, Problem, Session};
+pub use session::Session;
 pub use state::Served;
 pub use watch::{Changes, is_editor_temp, watch};
 
@@ -44,7 +46,7 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// The port; 0 picks any free port.
     pub port: u16,
-    /// Host names answered besides localhost, 127.0.0.1 and [::1] (`--allow-host`): any
+    /// Host names answered besides localhost, 127.0.0.1 and `[::1]` (`--allow-host`): any
     /// other name in a request's `Host` header may be a DNS-rebinding page, and is refused.
     pub allow_hosts: Vec<HostName>,
     /// Open the site in the default browser once it is served.

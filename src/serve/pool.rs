@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use super::wire::Reply;
 
 /// How many threads read requests and answer them.
-pub const WORKERS: usize = 32;
+pub(super) const WORKERS: usize = 32;
 /// How many accepted connections may wait for a free worker.
 const WAITING: usize = 32;
 /// How long an answered connection is drained before it is closed (see [`Closer`]).
@@ -28,12 +28,12 @@ const LINGERING: usize = 256;
 const SWEEP: Duration = Duration::from_millis(10);
 
 /// What a worker does with one accepted connection.
-pub type Handler = dyn Fn(TcpStream) + Send + Sync;
+pub(super) type Handler = dyn Fn(TcpStream) + Send + Sync;
 
 /// Accepts connections on `listener` in a background thread and hands each to one of
 /// [`WORKERS`] threads running `handle`; when all are busy and [`WAITING`] connections
 /// wait, the next gets 503 at once.
-pub fn serve_connections(listener: TcpListener, closer: Arc<Closer>, handle: Arc<Handler>) {
+pub(super) fn serve_connections(listener: TcpListener, closer: Arc<Closer>, handle: Arc<Handler>) {
     let (queue, waiting) = sync_channel::<TcpStream>(WAITING);
     let waiting = Arc::new(Mutex::new(waiting));
     for _ in 0..WORKERS {
@@ -82,18 +82,18 @@ fn refuse_busy(stream: &TcpStream) {
 /// with it (a 431 or a 503 unread); so the closer ends the sending side, reads and
 /// discards what the client still sends for up to [`LINGER`], then closes. One thread
 /// does it for every connection, so no worker waits on a client to hang up.
-pub struct Closer(SyncSender<TcpStream>);
+pub(super) struct Closer(SyncSender<TcpStream>);
 
 impl Closer {
     /// Starts the closing thread.
-    pub fn start() -> Closer {
+    pub(super) fn start() -> Closer {
         let (sender, inbox) = sync_channel(LINGERING);
         std::thread::spawn(move || linger(&inbox));
         Closer(sender)
     }
 
     /// Ends `stream` after its answer was written.
-    pub fn close(&self, stream: TcpStream) {
+    pub(super) fn close(&self, stream: TcpStream) {
         let _ = stream.shutdown(Shutdown::Write);
         // When too many are draining, this one is simply closed.
         let _ = self.0.try_send(stream);
@@ -149,17 +149,17 @@ fn drained(stream: &mut TcpStream) -> bool {
 
 /// A cap on connections that stay open (live-reload streams), so that they cannot take
 /// the workers that answer page requests.
-pub struct Slots {
+pub(super) struct Slots {
     used: AtomicUsize,
     max: usize,
 }
 
 /// One taken place among [`Slots`]; given back when dropped.
-pub struct Slot(Arc<Slots>);
+pub(super) struct Slot(Arc<Slots>);
 
 impl Slots {
     /// Room for `max` long-lived connections.
-    pub fn new(max: usize) -> Arc<Slots> {
+    pub(super) fn new(max: usize) -> Arc<Slots> {
         Arc::new(Slots {
             used: AtomicUsize::new(0),
             max,
@@ -167,7 +167,7 @@ impl Slots {
     }
 
     /// Takes a place, or `None` when all are taken.
-    pub fn take(self: &Arc<Slots>) -> Option<Slot> {
+    pub(super) fn take(self: &Arc<Slots>) -> Option<Slot> {
         let max = self.max;
         let taken = self
             .used

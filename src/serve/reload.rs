@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::session::Problem;
+use super::outcome::Problem;
 
 /// Where the browser subscribes to build events.
 pub const EVENTS_PATH: &str = "/__touchpoint/events";

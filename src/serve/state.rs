@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 use std::sync::mpsc::Sender;
 use std::sync::{Mutex, MutexGuard, PoisonError, RwLock};
 
+use super::outcome::{Outcome, Problem};
 use super::reload::Event;
-use super::session::{Outcome, Problem};
 
 /// How the served site keeps each file: LZ4-compressed. The 10,000-post benchmark
 /// site shrinks from 141 MB to 40 MB; LZ4 is chosen for unpacking speed, so serving a
 /// page stays cheap next to rendering it.
-pub fn pack(bytes: Vec<u8>) -> Vec<u8> {
+pub(super) fn pack(bytes: Vec<u8>) -> Vec<u8> {
     lz4_flex::compress_prepend_size(&bytes)
 }
 
@@ -145,13 +145,12 @@ mod tests {
     use crate::site::{PageSet, Site};
 
     fn site(files: &[(&str, &str)]) -> Site {
-        Site {
-            files: files
+        Site::from_files(
+            files
                 .iter()
                 .map(|(p, b)| (p.to_string(), pack(b.as_bytes().to_vec())))
                 .collect(),
-            repo: None,
-        }
+        )
     }
 
     #[test]

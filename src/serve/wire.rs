@@ -12,11 +12,11 @@ use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 /// The most a request line and its headers may take together; larger heads get 431.
-pub const MAX_HEAD: usize = 16 * 1024;
+pub(super) const MAX_HEAD: usize = 16 * 1024;
 
 /// A request line and its headers.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Head {
+pub(super) struct Head {
     /// `GET`, `HEAD`, …, as sent.
     pub method: String,
     /// The request target (`/posts/a.html?x=1`), not yet decoded.
@@ -29,7 +29,7 @@ pub struct Head {
 
 impl Head {
     /// Every value of the header `name` (lowercase), so a repeated header can be refused.
-    pub fn values(&self, name: &str) -> Vec<&str> {
+    pub(super) fn values(&self, name: &str) -> Vec<&str> {
         let named = self.headers.iter().filter(|(n, _)| n == name);
         named.map(|(_, value)| value.as_str()).collect()
     }
@@ -37,7 +37,7 @@ impl Head {
 
 /// Why no request head was read.
 #[derive(Debug, PartialEq, Eq)]
-pub enum HeadError {
+pub(super) enum HeadError {
     /// The head did not end within [`MAX_HEAD`] bytes.
     TooLarge,
     /// Not an HTTP/1.x request head.
@@ -50,7 +50,7 @@ pub enum HeadError {
 
 /// Reads a request head of at most `limit` bytes; the bytes after the head (a body, a
 /// pipelined request) are left unread or dropped, since each connection answers once.
-pub fn read_head(reader: &mut impl Read, limit: usize) -> Result<Head, HeadError> {
+pub(super) fn read_head(reader: &mut impl Read, limit: usize) -> Result<Head, HeadError> {
     let mut buf = Vec::with_capacity(1024);
     let mut chunk = [0u8; 4096];
     loop {
@@ -140,14 +140,14 @@ fn is_token(text: &str) -> bool {
 
 /// Reads from a connection until a deadline for all reads together, so a client sending
 /// one byte at a time cannot hold a worker longer than that (slowloris).
-pub struct DeadlineReader<'a> {
+pub(super) struct DeadlineReader<'a> {
     stream: &'a TcpStream,
     deadline: Instant,
 }
 
 impl<'a> DeadlineReader<'a> {
     /// Reads from `stream` for at most `budget` from now.
-    pub fn new(stream: &'a TcpStream, budget: Duration) -> DeadlineReader<'a> {
+    pub(super) fn new(stream: &'a TcpStream, budget: Duration) -> DeadlineReader<'a> {
         DeadlineReader {
             stream,
             deadline: Instant::now() + budget,
@@ -169,7 +169,7 @@ impl Read for DeadlineReader<'_> {
 
 /// A whole response: status, content type and body.
 #[derive(Debug)]
-pub struct Reply {
+pub(super) struct Reply {
     /// The status code.
     pub status: u16,
     /// The `Content-Type`.
@@ -180,7 +180,7 @@ pub struct Reply {
 
 impl Reply {
     /// A plain-text answer, for errors and refusals.
-    pub fn text(status: u16, body: impl Into<String>) -> Reply {
+    pub(super) fn text(status: u16, body: impl Into<String>) -> Reply {
         Reply {
             status,
             content_type: "text/plain; charset=utf-8",
@@ -189,7 +189,7 @@ impl Reply {
     }
 
     /// The answer to a request head that could not be read, if anyone is there to read it.
-    pub fn for_head_error(err: &HeadError) -> Option<Reply> {
+    pub(super) fn for_head_error(err: &HeadError) -> Option<Reply> {
         match err {
             HeadError::TooLarge => Some(Reply::text(
                 431,
@@ -206,7 +206,7 @@ impl Reply {
 
     /// Writes the response, announcing that the connection closes after it; HEAD
     /// (`head_only`) gets the headers alone.
-    pub fn write_to(&self, out: &mut impl Write, head_only: bool) -> io::Result<()> {
+    pub(super) fn write_to(&self, out: &mut impl Write, head_only: bool) -> io::Result<()> {
         let head = format!(
             "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n\
              X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",

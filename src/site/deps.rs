@@ -11,9 +11,9 @@ use std::collections::BTreeSet;
 
 use chrono::Datelike;
 
+use super::SiteOptions;
 use super::pages::calendar_href_for;
 use super::views::{post_path, sort_by_time};
-use super::{CompiledTheme, Pack, Site, SiteError, SiteOptions, render_site_packed};
 use crate::Checked;
 use crate::diagnostic::Summary;
 use crate::model::{Post, Project};
@@ -63,6 +63,13 @@ impl PageSet {
     /// Adds every page under `folder/`.
     pub fn insert_folder(&mut self, folder: &str) {
         self.folders.insert(format!("{}/", folder.trim_end_matches('/')));
+    }
+
+    /// Whether a render for this set produces `path`: only the pages in it (no static
+    /// files, no media), the dev server's cheap path after an edit. A page of the set
+    /// missing from the result no longer exists.
+    pub fn wants(&self, path: &str) -> bool {
+        self.contains(path) && path.ends_with(".html")
     }
 
     /// Adds the pages of another set.
@@ -181,20 +188,6 @@ pub fn site_wide_state(checked: &Checked, options: &SiteOptions) -> String {
         summary.warnings,
         calendar_href_for(project, today)
     )
-}
-
-/// Renders only the pages in `pages` that exist (no static files, no media), each kept
-/// as `pack` turns it: the dev server's cheap path after an edit. A page of the set
-/// missing from the result no longer exists.
-pub fn render_pages(
-    checked: &Checked,
-    options: &SiteOptions,
-    compiled: &CompiledTheme,
-    pages: &PageSet,
-    pack: &Pack,
-) -> Result<Site, SiteError> {
-    let wanted = |path: &str| pages.contains(path) && path.ends_with(".html");
-    render_site_packed(checked, options, compiled, &wanted, pack)
 }
 
 /// The pages of the posts next to where `post` sorts in time: their "previous" and

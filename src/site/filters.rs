@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use tera::{Tera, Value};
 
 use super::SiteError;
-use super::format::{Lang, number, percent};
 use super::tables::Snippet;
 use super::theme::Theme;
+use crate::lang::format::{Lang, number, percent};
 
 /// Compiles the theme's templates (after overrides) with autoescaping on `.html`.
-pub fn compile(theme: &Theme, lang: Lang) -> Result<Tera, SiteError> {
+pub(super) fn compile(theme: &Theme, lang: Lang) -> Result<Tera, SiteError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
     tera.set_escape_fn(escape_html);
@@ -40,10 +40,10 @@ pub fn compile(theme: &Theme, lang: Lang) -> Result<Tera, SiteError> {
 
 /// What joins snippets rendered in one call: the ASCII record separator, which
 /// [`escape_html`] never lets through from a value.
-pub const SEPARATOR: char = '\u{1e}';
+pub(super) const SEPARATOR: char = '\u{1e}';
 
 /// The name of the generated template that renders `template` once per item.
-pub fn each_wrapper(template: &str) -> String {
+pub(super) fn each_wrapper(template: &str) -> String {
     format!("__each__{template}")
 }
 
@@ -65,7 +65,7 @@ fn register_filters(tera: &mut Tera, lang: Lang) {
 /// (tera's default also escapes `/`, which only makes paths in `href`s unreadable.)
 /// Control characters other than tab and line breaks, which HTML does not allow, become
 /// U+FFFD; among them the [`SEPARATOR`] of bulk-rendered snippets.
-pub fn escape_html(input: &str) -> String {
+pub(super) fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + input.len() / 16);
     let mut copied = 0;
     // Every byte replaced is ASCII, so the slices between them are whole characters.
@@ -121,7 +121,7 @@ fn parse_error(theme: &Theme, err: &tera::Error) -> SiteError {
 
 /// A render error: tera names the template but not the line, so look for the line
 /// holding the variable or filter it complains about.
-pub fn render_error(theme: &Theme, template: &str, err: &tera::Error) -> SiteError {
+pub(super) fn render_error(theme: &Theme, template: &str, err: &tera::Error) -> SiteError {
     let messages = chain(err);
     let failing = messages
         .iter()

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-use super::format::href;
 use crate::model::MediaFile;
+use crate::site::paths::href;
 
 /// What relative links in Markdown may point at: media files and the content files
 /// that have a page (repository-relative path → output path).
@@ -194,7 +194,7 @@ fn needs_sanitising(event: &Event<'_>) -> bool {
 }
 
 /// The Markdown without a first `# Heading` that only repeats `name` (the page shows it already).
-pub fn without_title<'a>(markdown: &'a str, name: &str) -> &'a str {
+pub(super) fn without_title<'a>(markdown: &'a str, name: &str) -> &'a str {
     let trimmed = markdown.trim_start();
     let Some(rest) = trimmed.strip_prefix("# ") else {
         return markdown;

@@ -1,42 +1,39 @@
 //! The static site: every page of a checked project rendered with tera and written
 //! atomically (a new site replaces the old one whole, or not at all).
 //!
-//! [`build_site`] renders a [`Checked`] project straight into the output folder, page by
-//! page, the report and the publish queue included; [`render_site`] renders it into a
-//! [`Site`] in memory (output path → bytes), which the dev server serves and
-//! [`write_site`] can put on disk. Nothing from a content file reaches a page unescaped:
+//! [`render`] is the one way in: it renders a [`Checked`] project, the report and the
+//! publish queue included, either straight into the output folder page by page (`build`)
+//! or into a [`Site`] in memory (output path → bytes) that the dev server serves. May
+//! import `load` (theme files), `model`, `report`, `export`, `lang` and the composed
+//! texts; never `serve` or `validate`. Nothing from a content file reaches a page unescaped:
 //! templates are autoescaped, and Markdown with raw HTML or links is sanitised before it
 //! is marked safe.
 
 mod deps;
 mod filters;
-mod format;
-mod labels;
 mod markdown;
 mod pages;
+mod paths;
 mod tables;
 mod theme;
 mod views;
 mod write;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::Checked;
-use crate::platform::compose::Texts;
 use crate::timings::phase;
 
-pub use deps::{
-    PageSet, pages_affected_by_post, pages_next_to, pages_showing_post, render_pages, site_wide_state,
-};
-pub use format::Lang;
-pub use labels::{LABELS, labels_for};
+use crate::lang::format::Lang;
+pub use deps::{PageSet, pages_affected_by_post, pages_next_to, pages_showing_post, site_wide_state};
 pub use markdown::{LinkTargets, Placement, render_markdown};
-pub use theme::{Origin, STATIC, TEMPLATES, Theme, load_theme};
-pub use write::{MARKER, SiteWriter, check_output_dir, default_output_dir, write_site};
+pub use theme::{Origin, Theme, load_theme};
+use write::SiteWriter;
+pub use write::{MARKER, check_output_dir, default_output_dir};
 
 /// How the site is rendered.
 #[derive(Clone, Debug, Default)]
@@ -45,19 +42,27 @@ pub struct SiteOptions {
     pub today: Option<NaiveDate>,
 }
 
-/// A rendered site in memory: output path (relative, `/`-separated) → file bytes.
+/// What [`render`] produced: the files kept in memory (output path, relative and
+/// `/`-separated → bytes as packed; none when written to a folder) and the page count.
 #[derive(Clone, Debug, Default)]
 pub struct Site {
-    /// Every output file.
+    /// Every output file kept in memory.
     pub files: BTreeMap<String, Vec<u8>>,
-    /// The repository it was rendered from; [`write_site`] refuses to write into it.
-    pub repo: Option<PathBuf>,
+    /// How many HTML pages were rendered.
+    pages: usize,
 }
 
 impl Site {
     /// The number of HTML pages, for the build summary.
     pub fn page_count(&self) -> usize {
-        self.files.keys().filter(|p| p.ends_with(".html")).count()
+        self.pages
+    }
+
+    /// A site of these files (as packed), for tests of what serves it.
+    #[cfg(test)]
+    pub(crate) fn from_files(files: BTreeMap<String, Vec<u8>>) -> Site {
+        let pages = files.keys().filter(|p| p.ends_with(".html")).count();
+        Site { files, pages }
     }
 }
 
@@ -205,7 +210,7 @@ impl<'a> Renderer<'a> {
     /// Renders each `(template, root)` of `each` once per item (as `p`, for a page at root
     /// prefix `root`); the result holds one list of snippets per entry of `each`. The items
     /// are put into the context once for all templates, and each template renders them in
-    /// one tera call: a wrapper compiled with the theme (see [`filters::each_wrapper`]) joins the snippets with a
+    /// one tera call: a wrapper compiled with the theme (see `filters::each_wrapper`) joins the snippets with a
     /// separator that escaping keeps out of any value. Should a snippet contain it anyway
     /// (a template writing it literally), that template renders the items one by one.
     pub fn render_each<T: serde::Serialize>(
@@ -277,63 +282,72 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Renders every page of the checked project, plus the theme's static files and the media.
-pub fn render_site(checked: &Checked, options: &SiteOptions) -> Result<Site, SiteError> {
-    render_site_only(checked, options, &|_| true)
-}
-
-/// Renders only the output files whose path `wanted` accepts; post pages that are not
-/// wanted are not even prepared.
-pub fn render_site_only(
-    checked: &Checked,
-    options: &SiteOptions,
-    wanted: &(dyn Fn(&str) -> bool + Sync),
-) -> Result<Site, SiteError> {
-    let compiled = CompiledTheme::load(&checked.project)?;
-    render_site_packed(checked, options, &compiled, wanted, &|bytes| bytes)
-}
-
-/// How a [`Site`] keeps each rendered file: the dev server keeps its pages compressed.
+/// How a [`Site`] kept in memory holds each rendered file: the dev server keeps its
+/// pages compressed.
 pub type Pack = dyn Fn(Vec<u8>) -> Vec<u8> + Sync;
 
-/// Renders the files `wanted` accepts with a theme compiled beforehand (the dev server
-/// keeps one), keeping each file as `pack` turns it as soon as it is rendered, so the
-/// whole site never has to be in memory uncompressed.
-pub fn render_site_packed(
-    checked: &Checked,
-    options: &SiteOptions,
-    compiled: &CompiledTheme,
-    wanted: &(dyn Fn(&str) -> bool + Sync),
-    pack: &Pack,
-) -> Result<Site, SiteError> {
-    let files = std::sync::Mutex::new(BTreeMap::new());
-    render_into(checked, options, compiled, wanted, &|path, bytes| {
-        let packed = pack(bytes);
-        let mut files = files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        files.insert(path, packed);
-        Ok(())
-    })?;
-    Ok(Site {
-        files: files
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner),
-        repo: Some(checked.project.root.clone()),
-    })
+/// Which output paths a render produces (every path: `&|_| true`).
+pub type Wanted<'w> = dyn Fn(&str) -> bool + Sync + 'w;
+
+/// Where rendered files go: the one choice between `build` and the dev server.
+pub enum Output<'a> {
+    /// Into the output folder (`build`): each file is written as soon as it is rendered
+    /// (on the core that rendered it), so memory holds a few pages at a time rather than
+    /// the whole site, and the new site is swapped in atomically at the end. The returned
+    /// [`Site`] has no files, only the page count.
+    Folder(&'a Path),
+    /// Into the returned [`Site`], each file kept as `pack` turns it as soon as it is
+    /// rendered, so the whole site never has to be in memory uncompressed (the dev server).
+    Memory(&'a Pack),
 }
 
-/// Renders the whole site straight into the output folder `out`: each page is written
-/// as soon as it is rendered (on the core that rendered it), so memory holds a few pages
-/// at a time rather than the whole site, and the new site is swapped in atomically at
-/// the end. Returns the number of HTML pages.
-pub fn build_site(checked: &Checked, options: &SiteOptions, out: &Path) -> Result<usize, SiteError> {
-    let writer = SiteWriter::create(out, Some(&checked.project.root))?;
-    let compiled = phase("compile theme", || CompiledTheme::load(&checked.project))?;
-    render_into(checked, options, &compiled, &|_| true, &|path, bytes| {
-        writer.put(&path, &bytes)
-    })?;
-    let pages = writer.page_count();
-    phase("swap in", || writer.finish())?;
-    Ok(pages)
+/// Renders the output files of the checked project that `wanted` accepts (pages, the
+/// publish queue, the theme's static files, the media) to `output`: the one way into the
+/// site. `theme` is the project's compiled theme where the caller keeps one (the dev
+/// server); `None` loads and compiles it here.
+pub fn render(
+    checked: &Checked,
+    options: &SiteOptions,
+    theme: Option<&CompiledTheme>,
+    wanted: &Wanted<'_>,
+    output: Output<'_>,
+) -> Result<Site, SiteError> {
+    let loaded;
+    let compiled = match theme {
+        Some(compiled) => compiled,
+        None => {
+            loaded = phase("compile theme", || CompiledTheme::load(&checked.project))?;
+            &loaded
+        }
+    };
+    match output {
+        Output::Folder(out) => {
+            let writer = SiteWriter::create(out, Some(&checked.project.root))?;
+            render_into(checked, options, compiled, wanted, &|path, bytes| {
+                writer.put(&path, &bytes)
+            })?;
+            let pages = writer.page_count();
+            phase("swap in", || writer.finish())?;
+            Ok(Site {
+                files: BTreeMap::new(),
+                pages,
+            })
+        }
+        Output::Memory(pack) => {
+            let files = std::sync::Mutex::new(BTreeMap::new());
+            render_into(checked, options, compiled, wanted, &|path, bytes| {
+                let packed = pack(bytes);
+                let mut files = files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                files.insert(path, packed);
+                Ok(())
+            })?;
+            let files = files
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let pages = files.keys().filter(|p| p.ends_with(".html")).count();
+            Ok(Site { files, pages })
+        }
+    }
 }
 
 /// Where each rendered file goes: its output path and bytes.
@@ -349,25 +363,12 @@ fn render_into(
     put: &Put<'_>,
 ) -> Result<(), SiteError> {
     let renderer = Renderer::new(checked, options, compiled);
-    let composed_here;
-    let texts = if checked.texts.is_empty() {
-        composed_here = phase("compose texts", || texts_shown(checked, wanted));
-        &composed_here
-    } else {
-        &checked.texts
-    };
-    let plan = phase("plan (rows, report)", || {
-        pages::Plan::new(&renderer, wanted, texts)
-    })?;
+    let plan = phase("plan (rows, report)", || pages::Plan::new(&renderer, wanted))?;
     // The publish queue does not depend on the pages: it is built alongside them.
     let (pages, queue) = phase("pages and queue", || {
         rayon::join(
             || render_pages_of(&renderer, &plan, wanted, put),
-            || {
-                phase("publish queue", || {
-                    publish_queue(checked, plan.texts(), wanted, put)
-                })
-            },
+            || phase("publish queue", || publish_queue(checked, wanted, put)),
         )
     });
     pages?;
@@ -379,18 +380,6 @@ fn render_into(
         }
     }
     copy_media(checked, wanted, put)
-}
-
-/// The platform texts of the posts whose pages (or publish-queue rows) `wanted` asks for,
-/// when `check` kept none (the dev server).
-fn texts_shown(checked: &Checked, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Texts {
-    let queue_wanted = publish_queue_wanted(wanted);
-    let project = &checked.project;
-    let shown = project.posts.par_iter().chain(project.crisis.par_iter());
-    Texts::compose(
-        project,
-        shown.filter(|p| queue_wanted || wanted(&views::post_path(p))),
-    )
 }
 
 /// Renders every page the plan has that `wanted` accepts, on all cores.
@@ -416,14 +405,13 @@ fn render_pages_of(
 /// The publish queue (JSON, CSV, iCalendar) as site files, so reviewers can download it.
 fn publish_queue(
     checked: &Checked,
-    texts: &Texts,
     wanted: &(dyn Fn(&str) -> bool + Sync),
     put: &Put<'_>,
 ) -> Result<(), SiteError> {
     if !publish_queue_wanted(wanted) {
         return Ok(());
     }
-    crate::export::site_files(checked, texts, &mut |path, text| {
+    crate::export::site_files(checked, &checked.texts, &mut |path, text| {
         if wanted(&path) {
             put(path, text.into_bytes())?;
         }
@@ -438,14 +426,13 @@ fn publish_queue_wanted(wanted: &dyn Fn(&str) -> bool) -> bool {
         .any(|f| wanted(&format!("export/publish-queue.{}", f.extension())))
 }
 
-/// Copies every file under `media/` into the site at the same relative path.
+/// Copies every file under `media/` (read by `load`) into the site at the same relative path.
 fn copy_media(checked: &Checked, wanted: &dyn Fn(&str) -> bool, put: &Put<'_>) -> Result<(), SiteError> {
     let root: &Path = &checked.project.root;
     for path in checked.project.media.keys().filter(|p| wanted(p)) {
-        let file = root.join(path);
-        let bytes = std::fs::read(&file).map_err(|source| SiteError::Io {
-            path: file.display().to_string(),
-            source,
+        let bytes = crate::load::read_media_file(root, path).map_err(|err| SiteError::Io {
+            path: err.path.display().to_string(),
+            source: err.source,
         })?;
         put(path.clone(), bytes)?;
     }
@@ -464,12 +451,12 @@ mod tests {
             today: NaiveDate::from_ymd_opt(2026, 11, 29),
         };
         let wanted = |path: &str| path == "index.html" || path == "posts/2026/12/tyres.html";
-        let some = render_site_only(&checked, &options, &wanted).unwrap();
+        let some = render(&checked, &options, None, &wanted, Output::Memory(&|b| b)).unwrap();
         assert_eq!(
             some.files.keys().collect::<Vec<_>>(),
             ["index.html", "posts/2026/12/tyres.html"]
         );
-        let all = render_site(&checked, &options).unwrap();
+        let all = render(&checked, &options, None, &|_| true, Output::Memory(&|b| b)).unwrap();
         assert_eq!(
             some.files["posts/2026/12/tyres.html"],
             all.files["posts/2026/12/tyres.html"]

@@ -19,7 +19,7 @@ use crate::model::Post;
 
 /// The kinds of per-post snippet list pages are made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Snippet {
+pub(super) enum Snippet {
     /// A table row on a page at the site root (`posts.html`, `index.html`).
     RootRow,
     /// A table row on a page one folder down (`platforms/x.html`, `calendar/2026-12.html`, ...).
@@ -30,10 +30,10 @@ pub enum Snippet {
 
 impl Snippet {
     /// Every kind (the theme compiles a bulk wrapper for each one's template).
-    pub const ALL: [Snippet; 3] = [Snippet::RootRow, Snippet::NestedRow, Snippet::CalendarEntry];
+    pub(super) const ALL: [Snippet; 3] = [Snippet::RootRow, Snippet::NestedRow, Snippet::CalendarEntry];
 
     /// The theme template that renders one post of this kind.
-    pub fn template(self) -> &'static str {
+    pub(super) fn template(self) -> &'static str {
         match self {
             Snippet::RootRow | Snippet::NestedRow => "post_row.html",
             Snippet::CalendarEntry => "calendar_entry.html",
@@ -51,7 +51,7 @@ impl Snippet {
 
 /// A table of posts as a template receives it: `{{ table.html | safe }}` inside `<tbody>`.
 #[derive(Clone, Debug, Default, Serialize)]
-pub struct PostTable {
+pub(super) struct PostTable {
     /// How many posts it lists.
     pub count: usize,
     /// The rows, in publish order.
@@ -61,7 +61,7 @@ pub struct PostTable {
 impl PostTable {
     /// The table as a context entry under `key`, moved rather than copied (serialising
     /// it would copy the HTML, tens of MB on `posts.html` at 100,000 posts).
-    pub fn into_context(self, key: &str) -> tera::Context {
+    pub(super) fn into_context(self, key: &str) -> tera::Context {
         let mut table = serde_json::Map::new();
         table.insert("count".to_owned(), self.count.into());
         table.insert("html".to_owned(), tera::Value::String(self.html));
@@ -73,7 +73,7 @@ impl PostTable {
 
 /// Every post's snippet of each kind rendered for this build, by post file.
 #[derive(Default)]
-pub struct Tables {
+pub(super) struct Tables {
     snippets: HashMap<Snippet, HashMap<String, String>>,
 }
 
@@ -83,7 +83,11 @@ const CHUNK: usize = 256;
 
 impl Tables {
     /// Renders the snippets of `kinds` for every post and holding statement.
-    pub fn render(renderer: &Renderer<'_>, views: &Views<'_>, kinds: &[Snippet]) -> Result<Self, SiteError> {
+    pub(super) fn render(
+        renderer: &Renderer<'_>,
+        views: &Views<'_>,
+        kinds: &[Snippet],
+    ) -> Result<Self, SiteError> {
         let project = views.project();
         let posts: Vec<&Post> = project.posts.iter().chain(&project.crisis).collect();
         if kinds.is_empty() || posts.is_empty() {
@@ -123,14 +127,14 @@ impl Tables {
     }
 
     /// The table of `posts` (in publish order, unscheduled last) made of `kind` snippets.
-    pub fn table<'p>(&self, kind: Snippet, posts: impl IntoIterator<Item = &'p Post>) -> PostTable {
+    pub(super) fn table<'p>(&self, kind: Snippet, posts: impl IntoIterator<Item = &'p Post>) -> PostTable {
         let mut posts: Vec<&Post> = posts.into_iter().collect();
         sort_by_time(&mut posts);
         self.concat(kind, &posts)
     }
 
     /// The `kind` snippets of `posts`, in the order given.
-    pub fn concat(&self, kind: Snippet, posts: &[&Post]) -> PostTable {
+    pub(super) fn concat(&self, kind: Snippet, posts: &[&Post]) -> PostTable {
         let empty = HashMap::new();
         let by_file = self.snippets.get(&kind).unwrap_or(&empty);
         let mut html = String::new();
@@ -152,7 +156,7 @@ mod tests {
 
     use chrono::NaiveDate;
 
-    use crate::site::{SiteOptions, render_site};
+    use crate::site::{Output, SiteOptions, render};
 
     /// A copy of the site-basic fixture with `post_row.html` overridden by `row`.
     fn with_row_template(row: &str) -> tempfile::TempDir {
@@ -178,7 +182,7 @@ mod tests {
         let options = SiteOptions {
             today: NaiveDate::from_ymd_opt(2026, 11, 29),
         };
-        let site = render_site(&checked, &options).unwrap();
+        let site = render(&checked, &options, None, &|_| true, Output::Memory(&|b| b)).unwrap();
         let html = String::from_utf8(site.files[page].clone()).unwrap();
         html.lines()
             .filter(|l| l.starts_with("<tr class=\"mine\">"))

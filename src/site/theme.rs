@@ -1,65 +1,17 @@
-//! The default theme, embedded in the binary, and the project's per-file overrides.
+//! The theme the site renders with: the default theme embedded in the binary, with the
+//! project's per-file overrides laid over it.
 //!
-//! Theme files stay real files under `themes/default/` (so they can be edited and
-//! diffed as HTML and CSS) and are compiled in with `include_str!`/`include_bytes!`
-//! in the two tables below. A project replaces any of them, file by file, by putting
-//! a file of the same name in its `templates/` or `static/` folder; files with new
-//! names are added (a template can then `{% include %}` or `{% extends %}` them).
+//! The embedded files and the overrides are read by `load` ([`crate::load::TEMPLATES`],
+//! [`crate::load::STATIC`], [`crate::load::read_theme_overrides`]); this module only
+//! assembles them. A project replaces any theme file, file by file, by putting a file of
+//! the same name in its `templates/` or `static/` folder; files with new names are added
+//! (a template can then `{% include %}` or `{% extends %}` them).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::SiteError;
-use crate::load::{Boundary, walk_inside};
-
-macro_rules! theme_template {
-    ($name:literal) => {
-        (
-            $name,
-            include_str!(concat!("../../themes/default/templates/", $name)),
-        )
-    };
-}
-
-macro_rules! theme_static {
-    ($name:literal) => {
-        (
-            $name,
-            include_bytes!(concat!("../../themes/default/static/", $name)).as_slice(),
-        )
-    };
-}
-
-/// The default theme's templates: name (as used in `extends`/`include`) and text.
-pub const TEMPLATES: &[(&str, &str)] = &[
-    theme_template!("base.html"),
-    theme_template!("macros.html"),
-    theme_template!("post_table.html"),
-    theme_template!("post_row.html"),
-    theme_template!("calendar_entry.html"),
-    theme_template!("diagnostic_list.html"),
-    theme_template!("media_list.html"),
-    theme_template!("index.html"),
-    theme_template!("calendar.html"),
-    theme_template!("posts.html"),
-    theme_template!("post.html"),
-    theme_template!("list.html"),
-    theme_template!("platform.html"),
-    theme_template!("campaign.html"),
-    theme_template!("persona.html"),
-    theme_template!("pillar.html"),
-    theme_template!("strategy.html"),
-    theme_template!("diagnostics.html"),
-    theme_template!("report.html"),
-];
-
-/// The default theme's static files, copied to `static/` in the output.
-pub const STATIC: &[(&str, &[u8])] = &[
-    theme_static!("style.css"),
-    theme_static!("report.css"),
-    theme_static!("site.js"),
-    theme_static!("favicon.svg"),
-];
+use crate::load::{ReadError, STATIC, TEMPLATES, read_theme_overrides};
 
 /// Where a template's text came from, so errors can name the file a user can open.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,8 +63,7 @@ pub fn load_theme(root: &Path) -> Result<Theme, SiteError> {
     for (name, bytes) in STATIC {
         theme.statics.insert((*name).to_owned(), bytes.to_vec());
     }
-    let boundary = Boundary::new(root);
-    for (rel, bytes) in read_folder(&boundary, "templates")? {
+    for (rel, bytes) in read_folder(root, "templates")? {
         let text = String::from_utf8(bytes).map_err(|_| SiteError::Template {
             template: format!("templates/{rel}"),
             line: None,
@@ -124,34 +75,20 @@ pub fn load_theme(root: &Path) -> Result<Theme, SiteError> {
         };
         theme.templates.insert(rel, source);
     }
-    for (rel, bytes) in read_folder(&boundary, "static")? {
+    for (rel, bytes) in read_folder(root, "static")? {
         theme.statics.insert(rel, bytes);
     }
     Ok(theme)
 }
 
-/// Every file under the repository folder `folder` (absent: none), by `/`-separated path
-/// relative to it; hidden files skipped. Links leading out of the repository are skipped
-/// too (loading the project reports them), so nothing outside reaches the site.
-fn read_folder(boundary: &Boundary, folder: &str) -> Result<Vec<(String, Vec<u8>)>, SiteError> {
-    let dir = boundary.root().join(folder);
-    let walked = walk_inside(boundary, folder, usize::MAX, &|_| false);
-    let mut files = Vec::with_capacity(walked.files.len());
-    for path in walked.files {
-        let Ok(rel) = path.strip_prefix(&dir) else {
-            continue;
-        };
-        let rel: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let bytes = std::fs::read(&path).map_err(|source| SiteError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
-        files.push((rel.join("/"), bytes));
-    }
-    Ok(files)
+/// The project's files under `folder`, by path relative to it (see
+/// [`read_theme_overrides`]).
+fn read_folder(root: &Path, folder: &str) -> Result<Vec<(String, Vec<u8>)>, SiteError> {
+    let files = read_theme_overrides(root, folder).map_err(|ReadError { path, source }| SiteError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(files.into_iter().map(|f| (f.path, f.bytes)).collect())
 }
 
 #[cfg(test)]

@@ -6,19 +6,20 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::format::{Lang, date_short, datetime_long, href, time_of_day};
-use super::labels::label;
 use super::markdown::{LinkTargets, Placement, render_markdown};
 use super::tables::Tables;
 use crate::Checked;
+use crate::ComposedTexts;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::format::{Lang, date_short, datetime_long, time_of_day};
+use crate::lang::labels::label;
 use crate::model::{Post, Project, Status};
 use crate::platform::Platform;
-use crate::platform::compose::Texts;
+use crate::site::paths::href;
 
 /// A link: where (relative to the site root) and what it says.
 #[derive(Clone, Debug, Serialize)]
-pub struct Link {
+pub(super) struct Link {
     /// Root-relative, percent-encoded path.
     pub href: String,
     /// The text.
@@ -27,7 +28,7 @@ pub struct Link {
 
 /// A platform tag: its name as text and as a CSS class (colour is never the only carrier).
 #[derive(Clone, Debug, Serialize)]
-pub struct Chip {
+pub(super) struct Chip {
     /// `instagram`: the CSS class suffix.
     pub name: &'static str,
     /// `Instagram`: what people read.
@@ -38,7 +39,7 @@ pub struct Chip {
 
 /// A status with its label.
 #[derive(Clone, Debug, Serialize)]
-pub struct StatusView {
+pub(super) struct StatusView {
     /// `approved`: the CSS class suffix.
     pub name: &'static str,
     /// The word shown.
@@ -47,7 +48,7 @@ pub struct StatusView {
 
 /// A post as one row of a list.
 #[derive(Clone, Debug, Serialize)]
-pub struct PostRow {
+pub(super) struct PostRow {
     /// The post id.
     pub id: String,
     /// The title.
@@ -78,7 +79,7 @@ pub struct PostRow {
 
 /// A diagnostic as the site shows it.
 #[derive(Clone, Debug, Serialize)]
-pub struct DiagView {
+pub(super) struct DiagView {
     /// "error" or "warning": the CSS class.
     pub severity: &'static str,
     /// The level's label.
@@ -98,7 +99,7 @@ pub struct DiagView {
 }
 
 /// Everything the page builders share: the project, language, today and lookups.
-pub struct Views<'a> {
+pub(super) struct Views<'a> {
     /// The checked project.
     pub checked: &'a Checked,
     /// UI language.
@@ -108,7 +109,7 @@ pub struct Views<'a> {
     /// Every post's table row and calendar entry, rendered once (empty until the plan renders them).
     pub tables: Tables,
     /// The composed texts of the posts whose pages or queue rows this run renders.
-    pub texts: &'a Texts,
+    pub texts: &'a ComposedTexts,
     diagnostics_by_file: BTreeMap<&'a str, Vec<&'a Diagnostic>>,
     pages_by_file: BTreeMap<String, String>,
     /// The posts of each campaign: campaigns grow with the plan, so a scan of all posts
@@ -118,7 +119,7 @@ pub struct Views<'a> {
 
 impl<'a> Views<'a> {
     /// Indexes diagnostics and pages by file.
-    pub fn new(checked: &'a Checked, lang: Lang, today: NaiveDate, texts: &'a Texts) -> Self {
+    pub(super) fn new(checked: &'a Checked, lang: Lang, today: NaiveDate, texts: &'a ComposedTexts) -> Self {
         let mut diagnostics_by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
         for d in &checked.diagnostics {
             diagnostics_by_file.entry(d.file.as_str()).or_default().push(d);
@@ -161,17 +162,17 @@ impl<'a> Views<'a> {
     }
 
     /// The posts (not holding statements) that name campaign `id`, in file order.
-    pub fn campaign_posts(&self, id: &str) -> &[&'a Post] {
+    pub(super) fn campaign_posts(&self, id: &str) -> &[&'a Post] {
         self.posts_by_campaign.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// The project.
-    pub fn project(&self) -> &'a Project {
+    pub(super) fn project(&self) -> &'a Project {
         &self.checked.project
     }
 
     /// A UI label (an unknown key shows as its last `_` part, e.g. a KPI's own name).
-    pub fn t(&self, key: &str) -> String {
+    pub(super) fn t(&self, key: &str) -> String {
         match label(self.lang, key) {
             Some(text) => text.to_owned(),
             None => key.split_once('_').map_or(key, |(_, rest)| rest).to_owned(),
@@ -179,7 +180,7 @@ impl<'a> Views<'a> {
     }
 
     /// Renders Markdown written in `source` for a page at root prefix `root`.
-    pub fn markdown(&self, text: &str, source: &str, root: &str, top: u8) -> String {
+    pub(super) fn markdown(&self, text: &str, source: &str, root: &str, top: u8) -> String {
         let targets = LinkTargets {
             media: &self.project().media,
             pages: &self.pages_by_file,
@@ -188,12 +189,12 @@ impl<'a> Views<'a> {
     }
 
     /// The output path of the page that shows what `file` is about, if it has one.
-    pub fn page_of(&self, file: &str) -> Option<&str> {
+    pub(super) fn page_of(&self, file: &str) -> Option<&str> {
         self.pages_by_file.get(file).map(String::as_str)
     }
 
     /// The findings about one file.
-    pub fn diagnostics_for(&self, file: &str) -> Vec<DiagView> {
+    pub(super) fn diagnostics_for(&self, file: &str) -> Vec<DiagView> {
         self.diagnostics_by_file
             .get(file)
             .map(|list| list.iter().map(|d| self.diagnostic(d)).collect())
@@ -201,7 +202,7 @@ impl<'a> Views<'a> {
     }
 
     /// (errors, warnings) in one file.
-    pub fn counts_for(&self, file: &str) -> (usize, usize) {
+    pub(super) fn counts_for(&self, file: &str) -> (usize, usize) {
         let list = self
             .diagnostics_by_file
             .get(file)
@@ -212,7 +213,7 @@ impl<'a> Views<'a> {
     }
 
     /// One finding for a template.
-    pub fn diagnostic(&self, d: &Diagnostic) -> DiagView {
+    pub(super) fn diagnostic(&self, d: &Diagnostic) -> DiagView {
         let location = if d.line > 0 {
             format!("{}:{}:{}", d.file, d.line, d.column)
         } else {
@@ -234,7 +235,7 @@ impl<'a> Views<'a> {
     }
 
     /// A platform's chip.
-    pub fn chip(&self, platform: Platform) -> Chip {
+    pub(super) fn chip(&self, platform: Platform) -> Chip {
         Chip {
             name: platform.name(),
             label: platform.display_name(),
@@ -243,7 +244,7 @@ impl<'a> Views<'a> {
     }
 
     /// A status with its label.
-    pub fn status(&self, status: Status) -> StatusView {
+    pub(super) fn status(&self, status: Status) -> StatusView {
         StatusView {
             name: status.name(),
             label: self.t(&format!("status_{}", status.name())),
@@ -251,7 +252,7 @@ impl<'a> Views<'a> {
     }
 
     /// A post as a list row.
-    pub fn post_row(&self, post: &Post) -> PostRow {
+    pub(super) fn post_row(&self, post: &Post) -> PostRow {
         let project = self.project();
         let time = post.time();
         let (errors, warnings) = self.counts_for(&post.file);
@@ -294,7 +295,7 @@ fn unlinked(id: &str) -> Link {
 }
 
 /// The post's title, or its id when the title is blank (a link needs text).
-pub fn display_title(post: &Post) -> String {
+pub(super) fn display_title(post: &Post) -> String {
     if post.title.value.trim().is_empty() {
         post.id.clone()
     } else {
@@ -303,7 +304,7 @@ pub fn display_title(post: &Post) -> String {
 }
 
 /// Sorts posts by publish time; posts without one come last, by id.
-pub fn sort_by_time(posts: &mut [&Post]) {
+pub(super) fn sort_by_time(posts: &mut [&Post]) {
     posts.sort_by(|a, b| match (a.time(), b.time()) {
         (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.id.cmp(&b.id)),
         (Some(_), None) => std::cmp::Ordering::Less,
@@ -313,7 +314,7 @@ pub fn sort_by_time(posts: &mut [&Post]) {
 }
 
 /// The output path of a post's page: `posts/ID.html` (or `crisis/ID.html`).
-pub fn post_path(post: &Post) -> String {
+pub(super) fn post_path(post: &Post) -> String {
     if post.is_crisis() {
         format!("crisis/{}.html", post.id)
     } else {
@@ -338,7 +339,7 @@ fn split_columns(line: &str, start: u32, end: u32) -> [String; 3] {
 }
 
 /// "error" / "warning".
-pub fn severity_name(severity: Severity) -> &'static str {
+pub(super) fn severity_name(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",

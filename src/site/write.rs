@@ -9,9 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use rayon::prelude::*;
-
-use super::{Site, SiteError};
+use super::SiteError;
 
 /// The file that marks a folder as Touchpoint output, safe to replace on the next build.
 pub const MARKER: &str = ".touchpoint-site";
@@ -79,20 +77,11 @@ pub fn default_output_dir(repo: &Path, output: &str) -> Result<PathBuf, SiteErro
     Ok(out)
 }
 
-/// Writes `site` to `out`: into a temporary sibling first, then swapped in.
-pub fn write_site(site: &Site, out: &Path) -> Result<(), SiteError> {
-    let writer = SiteWriter::create(out, site.repo.as_deref())?;
-    site.files
-        .par_iter()
-        .try_for_each(|(rel, bytes)| writer.put(rel, bytes))?;
-    writer.finish()
-}
-
 /// A site being written file by file as it is rendered, so the pages never have to be
 /// held in memory all at once. Files go into a temporary sibling of the output folder
 /// (`.NAME.tmp-PID`); [`SiteWriter::finish`] swaps it in. Dropped unfinished (an error
 /// while rendering), it removes its temporary folder and the previous site stays.
-pub struct SiteWriter {
+pub(super) struct SiteWriter {
     out: PathBuf,
     tmp: PathBuf,
     old: PathBuf,
@@ -110,7 +99,7 @@ pub struct SiteWriter {
 impl SiteWriter {
     /// Checks that `out` may be replaced (never the repository `repo` or a folder
     /// Touchpoint did not make) and starts a fresh temporary folder next to it.
-    pub fn create(out: &Path, repo: Option<&Path>) -> Result<Self, SiteError> {
+    pub(super) fn create(out: &Path, repo: Option<&Path>) -> Result<Self, SiteError> {
         refuse_link(out)?;
         let out = absolute(out)?;
         if let Some(root) = repo {
@@ -146,7 +135,7 @@ impl SiteWriter {
     /// Writes one file (`rel`: relative, `/`-separated). A file whose bytes equal the
     /// previous build's (per its manifest) becomes a hard link to the old copy: creating
     /// a link is far cheaper than allocating a new file, and the old site stays intact.
-    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
+    pub(super) fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
         let path = contained_path(&self.tmp, rel)?;
         if let Some(folder) = path.parent() {
             self.ensure_folder(folder)?;
@@ -171,7 +160,7 @@ impl SiteWriter {
     }
 
     /// How many HTML pages have been written.
-    pub fn page_count(&self) -> usize {
+    pub(super) fn page_count(&self) -> usize {
         lock(&self.written)
             .iter()
             .filter(|(rel, _)| rel.ends_with(".html"))
@@ -179,7 +168,7 @@ impl SiteWriter {
     }
 
     /// Records the manifest and swaps the new site in for the old one.
-    pub fn finish(mut self) -> Result<(), SiteError> {
+    pub(super) fn finish(mut self) -> Result<(), SiteError> {
         let mut hashes = std::mem::take(&mut *lock(&self.written));
         hashes.sort_unstable();
         write_manifest(&self.tmp, &hashes)?;
@@ -397,7 +386,7 @@ fn swap_in(tmp: &Path, out: &Path, old: &Path) -> Result<(), SiteError> {
 }
 
 /// `dir/rel`, refusing any `rel` that is absolute or climbs out with `..`.
-pub fn contained_path(dir: &Path, rel: &str) -> Result<PathBuf, SiteError> {
+pub(super) fn contained_path(dir: &Path, rel: &str) -> Result<PathBuf, SiteError> {
     let candidate = Path::new(rel);
     let safe = !rel.is_empty()
         && !rel.contains('\\')
@@ -453,6 +442,17 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> SiteError + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::site::Site;
+    use rayon::prelude::*;
+
+    /// Writes `site` to `out` through a [`SiteWriter`], as a render to a folder does.
+    fn write_site(site: &Site, out: &Path) -> Result<(), SiteError> {
+        let writer = SiteWriter::create(out, None)?;
+        site.files
+            .par_iter()
+            .try_for_each(|(rel, bytes)| writer.put(rel, bytes))?;
+        writer.finish()
+    }
 
     fn site_with(files: &[(&str, &str)]) -> Site {
         let mut site = Site::default();

@@ -5,6 +5,7 @@
 
 use chrono::{Days, NaiveDate, Weekday};
 
+use super::Family;
 use super::plan;
 use super::text::at_time;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
@@ -36,8 +37,16 @@ pub const MIN_SPACING: Rule = Rule {
     summary: "Two posts on one platform are closer than `min_spacing_hours`, so they compete for the same audience.",
 };
 
-/// The rules this module reports.
+/// The rules this module reports (the tests of each family read them).
 pub const RULES: &[&Rule] = &[&CADENCE_TOO_FEW, &CADENCE_TOO_MANY, &CADENCE_GAP, &MIN_SPACING];
+
+/// This family's rules and the checks that report them: its one entry in
+/// [`super::FAMILIES`].
+pub const FAMILY: Family = Family {
+    rules: RULES,
+    per_post: &[],
+    across: &[check],
+};
 
 const STRATEGY: &str = "strategy.toml";
 
@@ -347,7 +356,7 @@ mod tests {
         // Mon 12-07 .. Sun 12-20: week 50 has two posts, week 51 one.
         let (a, b, c) = (at("2026-12-07"), at("2026-12-09"), at("2026-12-20"));
         let found = run(
-            check,
+            &FAMILY,
             &[
                 ("touchpoint.toml", CONFIG),
                 ("strategy.toml", strategy),
@@ -373,7 +382,7 @@ mod tests {
         let (a, b) = (at("2026-11-02", "published"), at("2026-11-03", "published"));
         let (c, d) = (at("2026-12-02", "approved"), at("2026-12-13", "approved"));
         let found = run(
-            check,
+            &FAMILY,
             &[
                 ("touchpoint.toml", CONFIG),
                 ("strategy.toml", strategy),

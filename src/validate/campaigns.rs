@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use super::Family;
 use super::text::at_time;
 use super::text::{Lowered, key_pos, words_for};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
@@ -27,17 +28,16 @@ pub const CAMPAIGN_HASHTAG_MISSING: Rule = Rule {
     summary: "A campaign post whose text on some platform lacks one of the campaign's `hashtags` (set to \"allow\" to switch off).",
 };
 
-/// The rules this module reports.
+/// The rules this module reports (the tests of each family read them).
 pub const RULES: &[&Rule] = &[&OUTSIDE_CAMPAIGN, &EMPTY_CAMPAIGN, &CAMPAIGN_HASHTAG_MISSING];
 
-/// Checks every campaign for posts, and every campaign post against its campaign.
-pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
-    let mut out = check_across(project);
-    for post in &project.posts {
-        check_post(project, post, &mut out);
-    }
-    out
-}
+/// This family's rules and the checks that report them: its one entry in
+/// [`super::FAMILIES`].
+pub const FAMILY: Family = Family {
+    rules: RULES,
+    per_post: &[|project, post, _, out| check_post(project, post, out)],
+    across: &[|project, _| check_across(project)],
+};
 
 /// Reports the campaigns that no post (but a cancelled one) belongs to.
 pub fn check_across(project: &Project) -> Vec<Diagnostic> {
@@ -162,7 +162,7 @@ fn check_hashtags(campaign: &Campaign, post: &Post, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use super::check;
+    use super::FAMILY;
     use crate::validate::testing::{CONFIG, post, run};
 
     #[test]
@@ -173,7 +173,7 @@ mod tests {
             "Late but inside: the campaign has no end.",
         );
         let found = run(
-            check,
+            &FAMILY,
             &[
                 ("touchpoint.toml", CONFIG),
                 ("campaigns/c.md", campaign),

@@ -5,6 +5,7 @@
 //! disclosure, platform limits); they never count in cadence, mix or duplicates and
 //! never enter the publish queue.
 
+use super::Family;
 use super::text::line_pos;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::model::Project;
@@ -16,8 +17,16 @@ pub const NO_HOLDING_STATEMENT: Rule = Rule {
     summary: "A platform set up in touchpoint.toml has no holding statement in crisis/, so an emergency starts with writing.",
 };
 
-/// The rules this module reports.
+/// The rules this module reports (the tests of each family read them).
 pub const RULES: &[&Rule] = &[&NO_HOLDING_STATEMENT];
+
+/// This family's rules and the checks that report them: its one entry in
+/// [`super::FAMILIES`].
+pub const FAMILY: Family = Family {
+    rules: RULES,
+    per_post: &[],
+    across: &[check],
+};
 
 /// Reports each declared platform that no holding statement covers.
 pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
@@ -64,12 +73,12 @@ pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
-    use super::check;
+    use super::FAMILY;
     use crate::validate::testing::{CONFIG, run};
 
     #[test]
     fn every_platform_without_a_statement_is_reported_at_its_table() {
-        let found = run(check, &[("touchpoint.toml", CONFIG)]);
+        let found = run(&FAMILY, &[("touchpoint.toml", CONFIG)]);
         assert_eq!(
             found,
             vec![
@@ -78,6 +87,12 @@ mod tests {
             ]
         );
         let statement = "+++\ntitle = \"S\"\nscenario = \"Ausfall\"\nplatforms = [\"x\", \"instagram\"]\n+++\nWir melden uns.\n";
-        assert!(run(check, &[("touchpoint.toml", CONFIG), ("crisis/s.md", statement)]).is_empty());
+        assert!(
+            run(
+                &FAMILY,
+                &[("touchpoint.toml", CONFIG), ("crisis/s.md", statement)]
+            )
+            .is_empty()
+        );
     }
 }

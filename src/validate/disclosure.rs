@@ -5,6 +5,7 @@
 //! in a thread's later part or in the first comment does not count, readers see the
 //! caption first. Without configured markers the defaults [`DEFAULT_MARKERS`] apply.
 
+use super::Family;
 use super::text::{Lowered, key_pos, platform_text};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::model::{Post, Project, Status};
@@ -16,20 +17,19 @@ pub const MISSING_DISCLOSURE: Rule = Rule {
     summary: "A `sponsored = true` post without a `[disclosure] markers` entry in the text some platform receives; undisclosed advertising is unlawful.",
 };
 
-/// The rules this module reports.
+/// The rules this module reports (the tests of each family read them).
 pub const RULES: &[&Rule] = &[&MISSING_DISCLOSURE];
+
+/// This family's rules and the checks that report them: its one entry in
+/// [`super::FAMILIES`].
+pub const FAMILY: Family = Family {
+    rules: RULES,
+    per_post: &[|project, post, _, out| check_post(project, post, out)],
+    across: &[],
+};
 
 /// Markers used when strategy.toml lists none.
 pub const DEFAULT_MARKERS: &[&str] = &["Anzeige", "Werbung", "#ad", "#sponsored"];
-
-/// Checks every sponsored post and holding statement.
-pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for post in project.posts.iter().chain(&project.crisis) {
-        check_post(project, post, &mut out);
-    }
-    out
-}
 
 /// Checks one post or holding statement, if sponsored: the rule judges each post alone,
 /// so the dev server runs it again only for the posts that change.
@@ -85,7 +85,7 @@ fn finding(project: &Project, post: &Post, markers: &[&str]) -> Option<Diagnosti
 
 #[cfg(test)]
 mod tests {
-    use super::check;
+    use super::FAMILY;
     use crate::validate::testing::{CONFIG, post, run};
 
     #[test]
@@ -99,7 +99,7 @@ mod tests {
             "Neue Lampen",
         );
         let found = run(
-            check,
+            &FAMILY,
             &[
                 ("touchpoint.toml", CONFIG),
                 ("posts/a.md", &marked),

@@ -1,12 +1,13 @@
 //! Raw HTML in a caption: networks post text literally, so `<b>Sale</b>` would go out
 //! with its tags. Touchpoint removes the tags and keeps the words
-//! ([`crate::platform::text::html_words`]); this rule says so at the line where the
+//! ([`crate::compose::text::html_words`]); this rule says so at the line where the
 //! HTML is written, so the author sees what the network will show.
 
+use super::Family;
 use super::text::{Origin, locate_text};
+use crate::compose::text::raw_html;
 use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
 use crate::model::{Post, Project, Spanned};
-use crate::platform::text::raw_html;
 
 /// Raw HTML in a post's text, a variant's text, a thread part or a first comment.
 pub const HTML_IN_TEXT: Rule = Rule {
@@ -15,17 +16,16 @@ pub const HTML_IN_TEXT: Rule = Rule {
     summary: "Raw HTML in a post's text or a `[PLATFORM]` `text`, `thread` or `first_comment`: networks show no HTML, so the tags are removed and the words kept (comments and scripts are left out).",
 };
 
-/// The rules this module reports.
+/// The rules this module reports (the tests of each family read them).
 pub const RULES: &[&Rule] = &[&HTML_IN_TEXT];
 
-/// Checks every post and holding statement.
-pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for post in project.posts.iter().chain(&project.crisis) {
-        check_post(project, post, &mut out);
-    }
-    out
-}
+/// This family's rules and the checks that report them: its one entry in
+/// [`super::FAMILIES`].
+pub const FAMILY: Family = Family {
+    rules: RULES,
+    per_post: &[|project, post, _, out| check_post(project, post, out)],
+    across: &[],
+};
 
 /// Checks the Markdown texts of one post: the rule judges each post alone, so the dev
 /// server runs it again only for the posts that change.
@@ -95,7 +95,7 @@ mod tests {
     /// The lines of the findings for a post with `front` matter and `body`.
     fn lines(front: &str, body: &str) -> Vec<u32> {
         let file = post(&format!("platforms = [\"x\"]\n{front}"), body);
-        let found = run(check, &[("touchpoint.toml", CONFIG), ("posts/a.md", &file)]);
+        let found = run(&FAMILY, &[("touchpoint.toml", CONFIG), ("posts/a.md", &file)]);
         assert!(found.iter().all(|(_, _, rule)| *rule == "html-in-text"));
         found.into_iter().map(|(_, line, _)| line).collect()
     }

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::Days;
 
+use super::Family;
 use super::plan;
 use super::text::at_time;
 use super::text::caption;
@@ -41,13 +42,21 @@ pub const DUPLICATE_CAPTION: Rule = Rule {
     summary: "Two planned posts send the same caption to one platform; networks demote duplicate content.",
 };
 
-/// The rules this module reports.
+/// The rules this module reports (the tests of each family read them).
 pub const RULES: &[&Rule] = &[
     &PAST_DUE,
     &PUBLISHED_WITHOUT_TIME,
     &SCHEDULED_DRAFT,
     &DUPLICATE_CAPTION,
 ];
+
+/// This family's rules and the checks that report them: its one entry in
+/// [`super::FAMILIES`].
+pub const FAMILY: Family = Family {
+    rules: RULES,
+    per_post: &[],
+    across: &[check],
+};
 
 /// How many days ahead a post should be approved: a draft due sooner is reported.
 pub const DRAFT_LEAD_DAYS: u64 = 3;
@@ -212,7 +221,7 @@ fn check_duplicates(planned: &[&Post], out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{DRAFT_LEAD_DAYS, SCHEDULED_DRAFT, check, same_words, words_hash};
+    use super::{DRAFT_LEAD_DAYS, FAMILY, SCHEDULED_DRAFT, same_words, words_hash};
 
     #[test]
     fn the_summary_states_the_lead_time() {
@@ -248,7 +257,7 @@ mod tests {
             "C",
         );
         let found = run(
-            check,
+            &FAMILY,
             &[
                 ("touchpoint.toml", CONFIG),
                 ("posts/a.md", &draft),
@@ -271,7 +280,7 @@ mod tests {
         );
         assert!(
             run(
-                check,
+                &FAMILY,
                 &[
                     ("touchpoint.toml", CONFIG),
                     ("posts/a.md", &a),

@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 
+use super::Family;
 use super::plan;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::model::{Post, Project};
@@ -25,8 +26,16 @@ pub const MISSING_PILLAR: Rule = Rule {
     summary: "A planned post has no `pillar` although strategy.toml declares pillars, so the mix cannot count it.",
 };
 
-/// The rules this module reports.
+/// The rules this module reports (the tests of each family read them).
 pub const RULES: &[&Rule] = &[&PILLAR_MIX, &MISSING_PILLAR];
+
+/// This family's rules and the checks that report them: its one entry in
+/// [`super::FAMILIES`].
+pub const FAMILY: Family = Family {
+    rules: RULES,
+    per_post: &[],
+    across: &[check],
+};
 
 /// The fewest posts with a pillar a period needs before its mix is judged.
 pub const MIN_POSTS: usize = 8;
@@ -131,7 +140,7 @@ fn percent(fraction: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{MIN_POSTS, check, percent};
+    use super::{FAMILY, MIN_POSTS, percent};
     use crate::validate::testing::{CONFIG, post, run};
 
     #[test]
@@ -154,6 +163,6 @@ mod tests {
             .collect();
         let mut all = vec![("touchpoint.toml", CONFIG), ("strategy.toml", strategy)];
         all.extend(files.iter().map(|(p, t)| (p.as_str(), t.as_str())));
-        assert!(run(check, &all).is_empty());
+        assert!(run(&FAMILY, &all).is_empty());
     }
 }

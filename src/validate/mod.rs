@@ -1,11 +1,17 @@
-//! Validation: rules over the whole model, each producing diagnostics.
+//! Validation: rules over the model and the composed texts, each producing diagnostics.
 //!
-//! Per-file problems were reported while parsing; here live the rules that need more
-//! than one file: references between files, and (in their own modules) the strategy's
-//! cadence, mix, windows, voice and disclosure rules.
+//! Per-file problems were reported while parsing; here live the rules that judge a post
+//! as it goes out ([`platform`]) or need more than one file: references between files,
+//! and the strategy's cadence, mix, windows, voice and disclosure rules. Each family
+//! exports one [`Family`]; [`FAMILIES`] registers each once.
+//!
+//! May import: the networks ([`crate::platform`]), the model ([`crate::model`],
+//! [`crate::content`], [`crate::diagnostic`]) and [`crate::compose`]; never rendering,
+//! metrics or serving.
 
 use chrono::NaiveDate;
 
+use crate::compose::Texts;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::{Post, Project};
 
@@ -18,6 +24,7 @@ pub mod lifecycle;
 pub mod mix;
 pub mod personas;
 pub mod plan;
+pub mod platform;
 pub mod references;
 #[cfg(test)]
 mod testing;
@@ -32,78 +39,96 @@ pub struct Context {
     pub today: NaiveDate,
 }
 
-/// A strategy rule family's entry point.
-type Check = fn(&Project, &Context) -> Vec<Diagnostic>;
+/// A check over the posts together (or over today): what must run again over the whole
+/// project when one post changes.
+pub type Check = fn(&Project, &Context) -> Vec<Diagnostic>;
 
-/// The part of a rule family that judges one post alone (see [`check_post`]).
-type PostCheck = fn(&Project, &Post, &mut Vec<Diagnostic>);
+/// A check that judges one post or holding statement alone, on the texts composed for
+/// it (`texts`, composed now where it has none): the dev server keeps its findings per
+/// post and runs it again only for the posts that change.
+pub type PostCheck = fn(&Project, &Post, &Texts, &mut Vec<Diagnostic>);
 
-/// The strategy rule families: their rules and entry points, in report order.
-const STRATEGY: &[(&[&Rule], Check)] = &[
-    (cadence::RULES, cadence::check),
-    (windows::RULES, windows::check),
-    (campaigns::RULES, campaigns::check),
-    (mix::RULES, mix::check),
-    (personas::RULES, personas::check),
-    (voice::RULES, voice::check),
-    (disclosure::RULES, disclosure::check),
-    (lifecycle::RULES, lifecycle::check),
-    (crisis::RULES, crisis::check),
-    (html::RULES, html::check),
-];
+/// A rule family: its rules and the checks that report them. Each family's file exports
+/// one `FAMILY` and [`FAMILIES`] names it once, so adding a rule is writing it in its
+/// family's file (or a new file) and, for a new family, one line in [`FAMILIES`].
+#[derive(Clone, Copy)]
+pub struct Family {
+    /// The family's rules, in `touchpoint rules` order.
+    pub rules: &'static [&'static Rule],
+    /// What it judges of each post alone.
+    pub per_post: &'static [PostCheck],
+    /// What it judges of the posts together (or of today).
+    pub across: &'static [Check],
+}
 
-/// What the families judge of the posts together (or of today): together with
-/// [`PER_POST`] for every post, exactly what [`STRATEGY`] and [`references::check`] find.
-const ACROSS: &[Check] = &[
-    |project, _| references::check_across(project),
-    cadence::check,
-    windows::check,
-    |project, _| campaigns::check_across(project),
-    mix::check,
-    personas::check,
-    lifecycle::check,
-    crisis::check,
-];
-
-/// What the families judge of each post alone.
-const PER_POST: &[PostCheck] = &[
-    references::check_post,
-    campaigns::check_post,
-    voice::check_post,
-    disclosure::check_post,
-    html::check_post,
-];
-
-/// The rules of every validation module.
-pub fn rules() -> Vec<&'static Rule> {
-    let mut rules = references::RULES.to_vec();
-    for (family, _) in STRATEGY {
-        rules.extend(family.iter().copied());
+impl Family {
+    /// Every finding of this family alone over the whole project: its project-wide checks,
+    /// then its per-post checks over every post and holding statement (for its tests).
+    pub fn check(&self, project: &Project, context: &Context) -> Vec<Diagnostic> {
+        let mut out: Vec<Diagnostic> = self
+            .across
+            .iter()
+            .flat_map(|check| check(project, context))
+            .collect();
+        let texts = Texts::default();
+        for post in project.posts.iter().chain(&project.crisis) {
+            for check in self.per_post {
+                check(project, post, &texts, &mut out);
+            }
+        }
+        out
     }
-    rules
+}
+
+/// The registry: every family validation runs, in report order. Validation
+/// ([`check_post`], [`validate_across`]), `touchpoint rules`, `[lints]` and README's
+/// rule table (through [`crate::all_rules`]) all read this list.
+pub const FAMILIES: &[&Family] = &[
+    &references::FAMILY,
+    &cadence::FAMILY,
+    &windows::FAMILY,
+    &campaigns::FAMILY,
+    &mix::FAMILY,
+    &personas::FAMILY,
+    &voice::FAMILY,
+    &disclosure::FAMILY,
+    &lifecycle::FAMILY,
+    &crisis::FAMILY,
+    &html::FAMILY,
+    &platform::FAMILY,
+];
+
+/// The rules of every family validation runs, in report order.
+pub fn rules() -> impl Iterator<Item = &'static Rule> {
+    FAMILIES.iter().flat_map(|family| family.rules.iter().copied())
 }
 
 /// The findings of the rules that judge one post or holding statement alone (its
-/// references, campaign, voice and disclosure): they depend on the post, the
-/// configuration, the strategy, personas, campaigns and media, but neither on other
-/// posts nor on the date, so the dev server keeps them per post and runs them again
-/// only for the posts that change.
-pub fn check_post(project: &Project, post: &Post) -> Vec<Diagnostic> {
+/// platform texts and media, references, campaign, voice and disclosure): they depend on
+/// the post, the configuration, the strategy, personas, campaigns and media, but
+/// neither on other posts nor on the date, so the dev server keeps them per post and
+/// runs them again only for the posts that change.
+pub fn check_post(project: &Project, post: &Post, texts: &Texts) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for check in PER_POST {
-        check(project, post, &mut out);
+    for family in FAMILIES {
+        for check in family.per_post {
+            check(project, post, texts, &mut out);
+        }
     }
     out
 }
 
-/// Every rule but those judging one post alone ([`check_post`] and the platform rules,
-/// [`crate::platform::rules::check_going_out`]): what must run again over the whole
-/// project when one post changes.
+/// Every rule but those judging one post alone ([`check_post`]): what must run again
+/// over the whole project when one post changes.
 pub fn validate_across(project: &Project, context: &Context) -> Vec<Diagnostic> {
     use rayon::prelude::*;
+    let checks: Vec<Check> = FAMILIES
+        .iter()
+        .flat_map(|family| family.across.iter().copied())
+        .collect();
     // The families are independent; run them side by side (the order of findings is
     // kept, and they are sorted by file and line afterwards anyway).
-    ACROSS
+    checks
         .par_iter()
         .flat_map_iter(|check| check(project, context))
         .collect()
@@ -115,9 +140,19 @@ mod tests {
 
     use super::*;
 
-    /// The split into [`ACROSS`] and [`PER_POST`] finds what the families find whole.
+    /// The registry's rules have unique names: a name is how `[lints]` finds a rule.
     #[test]
-    fn across_and_per_post_find_what_the_families_find() {
+    fn registered_rule_names_are_unique() {
+        let mut names: Vec<&str> = rules().map(|r| r.name).collect();
+        let count = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), count);
+    }
+
+    /// Running the registry (per post and across) finds what each family finds alone.
+    #[test]
+    fn the_registry_finds_what_the_families_find() {
         let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut roots = vec![manifest.join("example-project")];
         for entry in std::fs::read_dir(manifest.join("tests/fixtures")).unwrap() {
@@ -131,13 +166,13 @@ mod tests {
             let Ok((project, _)) = crate::load::load_project(&root) else {
                 continue;
             };
-            let mut whole = references::check(&project);
-            for (_, check) in STRATEGY {
-                whole.extend(check(&project, &context));
-            }
+            let mut whole: Vec<Diagnostic> = FAMILIES
+                .iter()
+                .flat_map(|f| f.check(&project, &context))
+                .collect();
             let mut split = validate_across(&project, &context);
             for post in project.posts.iter().chain(&project.crisis) {
-                split.extend(check_post(&project, post));
+                split.extend(check_post(&project, post, &Texts::default()));
             }
             crate::diagnostic::sort(&mut whole);
             crate::diagnostic::sort(&mut split);

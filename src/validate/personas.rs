@@ -4,6 +4,7 @@
 //! addresses is forgotten. When nothing is upcoming (a finished plan) the horizon is
 //! empty and no persona is reported.
 
+use super::Family;
 use super::plan;
 use super::text::key_pos;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
@@ -23,8 +24,16 @@ pub const PERSONA_PLATFORM: Rule = Rule {
     summary: "A post goes to a platform that none of its `personas` uses, so it misses the people it is written for.",
 };
 
-/// The rules this module reports.
+/// The rules this module reports (the tests of each family read them).
 pub const RULES: &[&Rule] = &[&UNADDRESSED_PERSONA, &PERSONA_PLATFORM];
+
+/// This family's rules and the checks that report them: its one entry in
+/// [`super::FAMILIES`].
+pub const FAMILY: Family = Family {
+    rules: RULES,
+    per_post: &[],
+    across: &[check],
+};
 
 /// Checks persona coverage over the horizon and each post's platforms.
 pub fn check(project: &Project, context: &super::Context) -> Vec<Diagnostic> {
@@ -116,7 +125,7 @@ fn check_platforms(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use super::check;
+    use super::FAMILY;
     use crate::validate::testing::{CONFIG, post, run};
 
     const PAULA: &str = "+++\nname = \"Paula\"\nplatforms = [\"instagram\"]\n+++\nP.\n";
@@ -128,7 +137,7 @@ mod tests {
             "A",
         );
         let found = run(
-            check,
+            &FAMILY,
             &[
                 ("touchpoint.toml", CONFIG),
                 ("personas/paula.md", PAULA),
@@ -146,7 +155,7 @@ mod tests {
             "A",
         );
         let found = run(
-            check,
+            &FAMILY,
             &[
                 ("touchpoint.toml", CONFIG),
                 ("personas/anyone.md", anyone),

@@ -2,6 +2,7 @@
 
 use std::path::{Component, Path};
 
+use super::Family;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::model::{MediaRef, Post, Project, Spanned};
 use crate::platform::Platform;
@@ -44,7 +45,7 @@ pub const MEDIA_OUTSIDE_REPOSITORY: Rule = Rule {
     summary: "A media `path` that is absolute or climbs out of the repository with `..`; it is never read.",
 };
 
-/// The rules this module reports.
+/// The rules this module reports (the tests of each family read them).
 pub const RULES: &[&Rule] = &[
     &UNKNOWN_PILLAR,
     &UNKNOWN_PERSONA,
@@ -54,14 +55,13 @@ pub const RULES: &[&Rule] = &[
     &MEDIA_OUTSIDE_REPOSITORY,
 ];
 
-/// Checks every reference of every post, holding statement and persona.
-pub fn check(project: &Project) -> Vec<Diagnostic> {
-    let mut out = check_across(project);
-    for post in project.posts.iter().chain(&project.crisis) {
-        check_post(project, post, &mut out);
-    }
-    out
-}
+/// This family's rules and the checks that report them: its one entry in
+/// [`super::FAMILIES`].
+pub const FAMILY: Family = Family {
+    rules: RULES,
+    per_post: &[|project, post, _, out| check_post(project, post, out)],
+    across: &[|project, _| check_across(project)],
+};
 
 /// The references that are not a post's: the platforms personas name.
 pub fn check_across(project: &Project) -> Vec<Diagnostic> {

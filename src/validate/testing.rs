@@ -5,19 +5,19 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::Diagnostic;
 use crate::model::Project;
 
 /// `touchpoint.toml` for the tests: Berlin time, Instagram and X.
-pub const CONFIG: &str = "name = \"T\"\ntimezone = \"Europe/Berlin\"\n[platforms.instagram]\n[platforms.x]\n";
+pub(super) const CONFIG: &str =
+    "name = \"T\"\ntimezone = \"Europe/Berlin\"\n[platforms.instagram]\n[platforms.x]\n";
 
 /// A post file with the given front-matter lines (after `title`) and body.
-pub fn post(front: &str, body: &str) -> String {
+pub(super) fn post(front: &str, body: &str) -> String {
     format!("+++\ntitle = \"T\"\n{front}\n+++\n{body}\n")
 }
 
 /// Writes `files` (path, text) to a temporary repository and loads it.
-pub fn load(files: &[(&str, &str)]) -> Project {
+pub(super) fn load(files: &[(&str, &str)]) -> Project {
     let dir = tempfile::tempdir().expect("temp dir");
     for (rel, text) in files {
         let path = dir.path().join(rel);
@@ -33,16 +33,14 @@ fn load_from(root: &Path) -> Project {
     crate::load::load_project(root).expect("loads").0
 }
 
-/// Runs `check` with today = 2026-12-01 and returns (file, line, rule) of each finding.
-pub fn run(
-    check: fn(&Project, &super::Context) -> Vec<Diagnostic>,
-    files: &[(&str, &str)],
-) -> Vec<(String, u32, &'static str)> {
+/// Runs `family` with today = 2026-12-01 and returns (file, line, rule) of each finding.
+pub(super) fn run(family: &super::Family, files: &[(&str, &str)]) -> Vec<(String, u32, &'static str)> {
     let project = load(files);
     let context = super::Context {
         today: NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
     };
-    let mut found: Vec<_> = check(&project, &context)
+    let mut found: Vec<_> = family
+        .check(&project, &context)
         .into_iter()
         .map(|d| (d.file, d.line, d.rule))
         .collect();

@@ -10,10 +10,10 @@ use crate::model::{Post, Project, Spanned};
 use crate::platform::Platform;
 
 /// The text `platform` receives as the post itself: caption, tracked link and hashtags,
-/// exactly as [`crate::platform::platform_text`] composes it (thread parts and the
+/// exactly as [`crate::compose::platform_text`] composes it (thread parts and the
 /// first comment are not part of it).
 pub fn platform_text(project: &Project, post: &Post, platform: Platform) -> String {
-    crate::platform::platform_text(project, post, platform)
+    crate::compose::platform_text(project, post, platform)
         .text()
         .to_owned()
 }

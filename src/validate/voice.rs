@@ -7,6 +7,7 @@
 //! comments and hashtags. Holding statements are checked like posts; ideas and
 //! cancelled posts are not, they never go out as they are.
 
+use super::Family;
 use super::text::{Lowered, Piece, locate, pieces, words_for};
 use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
 use crate::model::{Post, Project, Status};
@@ -30,21 +31,20 @@ pub const PREFER_TERM: Rule = Rule {
     summary: "A word that `[[voice.prefer]]` replaces with the brand's own term; the help gives the term and why.",
 };
 
-/// The rules this module reports.
+/// The rules this module reports (the tests of each family read them).
 pub const RULES: &[&Rule] = &[&BANNED_WORD, &REQUIRED_TERM, &PREFER_TERM];
+
+/// This family's rules and the checks that report them: its one entry in
+/// [`super::FAMILIES`].
+pub const FAMILY: Family = Family {
+    rules: RULES,
+    per_post: &[|project, post, _, out| check_post(project, post, out)],
+    across: &[],
+};
 
 /// Whether a post's text is judged: everything that may go out.
 fn judged(post: &Post) -> bool {
     post.is_crisis() || !matches!(post.status.value, Status::Idea | Status::Cancelled)
-}
-
-/// Checks every post and holding statement against the voice rules.
-pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for post in project.posts.iter().chain(&project.crisis) {
-        check_post(project, post, &mut out);
-    }
-    out
 }
 
 /// Checks one post or holding statement against the voice rules: they judge each post
@@ -146,7 +146,7 @@ fn check_required(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use super::check;
+    use super::FAMILY;
     use crate::validate::testing::{CONFIG, post, run};
 
     const STRATEGY: &str = "[voice]\nbanned = [\"billig\"]\n";
@@ -158,7 +158,7 @@ mod tests {
             "billig",
         );
         let found = run(
-            check,
+            &FAMILY,
             &[
                 ("touchpoint.toml", CONFIG),
                 ("strategy.toml", STRATEGY),
@@ -175,7 +175,7 @@ mod tests {
             "billig\n\nwirklich billig",
         );
         let found = run(
-            check,
+            &FAMILY,
             &[
                 ("touchpoint.toml", CONFIG),
                 ("strategy.toml", STRATEGY),

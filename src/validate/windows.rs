@@ -7,6 +7,7 @@
 use chrono::{DateTime, Datelike, Days, NaiveDateTime, NaiveTime, Weekday};
 use chrono_tz::Tz;
 
+use super::Family;
 use super::text::at_time;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::model::{Post, Project, Status, Window};
@@ -18,8 +19,16 @@ pub const OUTSIDE_WINDOW: Rule = Rule {
     summary: "A post goes out outside every `[[windows]]` entry of one of its platforms; the help names the nearest window.",
 };
 
-/// The rules this module reports.
+/// The rules this module reports (the tests of each family read them).
 pub const RULES: &[&Rule] = &[&OUTSIDE_WINDOW];
+
+/// This family's rules and the checks that report them: its one entry in
+/// [`super::FAMILIES`].
+pub const FAMILY: Family = Family {
+    rules: RULES,
+    per_post: &[],
+    across: &[check],
+};
 
 /// Checks each planned, not yet published post against its platforms' windows.
 pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {

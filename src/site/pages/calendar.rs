@@ -7,9 +7,9 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use tera::Context;
 
-use super::{Page, post_dates};
+use super::page::{Page, post_dates};
+use crate::lang::format::{Lang, month_title, weekday_short};
 use crate::model::{Post, Project};
-use crate::site::format::{Lang, month_title, weekday_short};
 use crate::site::tables::{PostTable, Snippet};
 use crate::site::views::{Views, sort_by_time};
 
@@ -44,7 +44,7 @@ struct MonthLink {
 
 /// The calendar page to link from the navigation: today's month when it is in the plan,
 /// else the nearest planned month.
-pub fn calendar_href_for(project: &Project, today: NaiveDate) -> String {
+pub(crate) fn calendar_href_for(project: &Project, today: NaiveDate) -> String {
     let months = months_of(project, today);
     let now = (today.year(), today.month());
     let month = months
@@ -107,7 +107,7 @@ fn month_path((year, month): Month) -> String {
 }
 
 /// A page per month, for the months whose page `wanted` accepts.
-pub fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
+pub(super) fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
     let project = views.project();
     let months = months_of(project, views.today);
     let mut scheduled: Vec<&Post> = project.posts.iter().filter(|p| p.time().is_some()).collect();
@@ -192,7 +192,7 @@ fn weeks(views: &Views<'_>, month: Month, by_day: &BTreeMap<NaiveDate, Vec<&Post
             let on_day = by_day.get(&day).map(Vec::as_slice).unwrap_or_default();
             week.days.push(Day {
                 day: day.day(),
-                label: crate::site::format::date_long(views.lang, day),
+                label: crate::lang::format::date_long(views.lang, day),
                 in_month: (day.year(), day.month()) == month,
                 today: day == views.today,
                 entries: views.tables.concat(Snippet::CalendarEntry, on_day),
@@ -210,7 +210,7 @@ fn weeks(views: &Views<'_>, month: Month, by_day: &BTreeMap<NaiveDate, Vec<&Post
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::site::format::Lang;
+    use crate::lang::format::Lang;
 
     fn basic() -> crate::Checked {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site-basic");
@@ -224,7 +224,7 @@ mod tests {
     #[test]
     fn a_month_is_covered_by_whole_weeks_from_monday() {
         let checked = basic();
-        let texts = crate::platform::compose::Texts::default();
+        let texts = crate::ComposedTexts::default();
         let views = Views::new(&checked, Lang::En, day(2026, 12, 1), &texts);
         let none = BTreeMap::new();
         let december = weeks(&views, (2026, 12), &none);
@@ -258,11 +258,11 @@ mod tests {
 
     #[test]
     fn a_typo_years_away_does_not_make_thousands_of_pages() {
-        let mut checked = basic();
-        let far =
-            checked.project.posts[0].publish_at.as_ref().unwrap().value + chrono::Duration::days(365 * 40);
-        checked.project.posts[0].publish_at.as_mut().unwrap().value = far;
-        let months = months_of(&checked.project, day(2026, 12, 1));
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site-basic");
+        let (mut project, _) = crate::load::load_project(&root).unwrap();
+        let far = project.posts[0].publish_at.as_ref().unwrap().value + chrono::Duration::days(365 * 40);
+        project.posts[0].publish_at.as_mut().unwrap().value = far;
+        let months = months_of(&project, day(2026, 12, 1));
         assert!(months.len() < 10, "{months:?}");
         assert!(months.contains(&(far.year(), far.month())));
     }

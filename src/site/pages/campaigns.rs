@@ -3,11 +3,12 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::Page;
-use super::lists::Item;
+use super::page::Item;
+use super::page::Page;
+use crate::lang::format::{date_short, number};
 use crate::model::Campaign;
-use crate::site::format::{date_short, href, number, root_prefix};
 use crate::site::markdown::without_title;
+use crate::site::paths::{href, root_prefix};
 use crate::site::tables::Snippet;
 use crate::site::views::{Chip, Views};
 

@@ -4,8 +4,8 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::Page;
-use crate::site::format::href;
+use super::page::Page;
+use crate::site::paths::href;
 use crate::site::views::{DiagView, Views};
 
 /// The findings of one file.
@@ -17,7 +17,7 @@ struct FileGroup {
 }
 
 /// The diagnostics page.
-pub fn page(views: &Views<'_>) -> Page {
+pub(super) fn page(views: &Views<'_>) -> Page {
     let mut groups: Vec<FileGroup> = Vec::new();
     for d in &views.checked.diagnostics {
         if groups.last().is_none_or(|g| g.file != d.file) {

@@ -1,26 +1,16 @@
 //! The list pages (`posts.html`, `platforms.html`, `campaigns.html`, `personas.html`,
 //! `pillars.html`) and the entity pages they lead to.
 
-use serde::Serialize;
 use tera::Context;
 
-use super::{Lazy, Page, campaigns, lazy, personas, pillars, platforms};
-use crate::model::{Post, Status};
+use super::page::{Item, Lazy, Page, lazy};
+use super::{campaigns, personas, pillars, platforms};
+use crate::model::Status;
 use crate::site::tables::Snippet;
 use crate::site::views::{Chip, Views};
 
-/// One entry of a list page.
-#[derive(Serialize)]
-pub(super) struct Item {
-    pub(super) href: String,
-    pub(super) label: String,
-    pub(super) detail: Option<String>,
-    pub(super) chips: Vec<Chip>,
-    pub(super) posts: usize,
-}
-
 /// The list and entity pages `wanted` accepts, each a job of its own.
-pub fn jobs<'v>(views: &'v Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Lazy<'v>> {
+pub(super) fn jobs<'v>(views: &'v Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Lazy<'v>> {
     let project = views.project();
     let mut jobs = Vec::new();
     if wanted("posts.html") {
@@ -138,11 +128,4 @@ fn list_page(views: &Views<'_>, path: &str, key: &str, items: Vec<Item>) -> Page
     context.insert("intro", &views.t(&format!("{key}_intro")));
     context.insert("items", &items);
     Page::new(path, "list.html", context)
-}
-
-pub(super) fn posts_where<'a>(
-    views: &'a Views<'_>,
-    keep: impl Fn(&Post) -> bool + 'a,
-) -> impl Iterator<Item = &'a Post> + 'a {
-    views.project().posts.iter().filter(move |p| keep(p))
 }

@@ -2,65 +2,40 @@
 //!
 //! Each page family lives in its own file and returns [`Page`]s (output path,
 //! template, context) as [`Lazy`] jobs that a [`Plan`] collects; the renderer adds the shared
-//! keys ([`set_page_keys`]) before rendering.
+//! keys ([`set_page_keys`]) before rendering. What the page families share (the
+//! [`Page`] type, list items) lives in the leaf `page`, so the families import it and
+//! never this module.
 
 mod calendar;
 mod campaigns;
 mod diagnostics;
 mod lists;
 mod overview;
+mod page;
 mod personas;
 mod pillars;
 mod platforms;
 mod post;
 mod strategy;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 use tera::Context;
 
-use super::format::{date_long, root_prefix};
-use super::labels::labels_for;
 use super::tables::{Snippet, Tables};
 use super::views::Views;
 use super::{Renderer, SiteError};
 use crate::diagnostic::Summary;
-use crate::model::Project;
-use crate::platform::compose::Texts;
+use crate::lang::format::date_long;
+use crate::lang::labels::labels_for;
 use crate::report::Report;
+use crate::site::paths::root_prefix;
+use page::lazy;
+pub(super) use page::{Lazy, Page};
 
-pub use calendar::calendar_href_for;
-
-/// One page to render.
-pub struct Page {
-    /// Output path, relative to the site root.
-    pub path: String,
-    /// The template's name.
-    pub template: &'static str,
-    /// What the template sees besides the shared context.
-    pub context: Context,
-}
-
-impl Page {
-    fn new(path: impl Into<String>, template: &'static str, context: Context) -> Self {
-        Page {
-            path: path.into(),
-            template,
-            context,
-        }
-    }
-}
-
-/// Pages prepared on demand: a page's context is only in memory while it is rendered.
-pub type Lazy<'v> = Box<dyn FnOnce() -> Vec<Page> + Send + 'v>;
-
-/// Wraps a page builder as a [`Lazy`] job.
-fn lazy<'v>(build: impl FnOnce() -> Vec<Page> + Send + 'v) -> Lazy<'v> {
-    Box::new(build)
-}
+pub(super) use calendar::calendar_href_for;
 
 /// What every page is prepared from: the indexed project and the performance report.
-pub struct Plan<'a> {
+pub(super) struct Plan<'a> {
     views: Views<'a>,
     /// Built only when a page showing it (overview, report) is wanted: the dev server's
     /// first step after an edit renders just the post's own page.
@@ -73,13 +48,12 @@ impl<'a> Plan<'a> {
     /// Indexes the project, renders the post rows the `wanted` list pages are made of, and
     /// builds the report from the metrics `check` already read and joined (the files
     /// under `metrics/` are read once per run).
-    pub fn new(
+    pub(super) fn new(
         renderer: &Renderer<'a>,
         wanted: &(dyn Fn(&str) -> bool + Sync),
-        texts: &'a Texts,
     ) -> Result<Self, SiteError> {
         let checked = renderer.checked();
-        let mut views = Views::new(checked, renderer.lang(), renderer.today(), texts);
+        let mut views = Views::new(checked, renderer.lang(), renderer.today(), &checked.texts);
         let calendar = calendar::month_paths(&views).iter().any(|p| wanted(p));
         views.tables = Tables::render(renderer, &views, &snippets_needed(&views, wanted, calendar))?;
         let report = (wanted("index.html") || wanted("report.html"))
@@ -91,14 +65,9 @@ impl<'a> Plan<'a> {
         })
     }
 
-    /// The composed texts the plan's pages show.
-    pub fn texts(&self) -> &'a Texts {
-        self.views.texts
-    }
-
     /// A job per page or small family of pages; pages `wanted` rejects are left out
     /// (the dev server re-renders only the pages an edit touches).
-    pub fn jobs<'p>(&'p self, wanted: &'p (dyn Fn(&str) -> bool + Sync)) -> Vec<Lazy<'p>> {
+    pub(super) fn jobs<'p>(&'p self, wanted: &'p (dyn Fn(&str) -> bool + Sync)) -> Vec<Lazy<'p>> {
         let views = &self.views;
         let mut jobs = Vec::new();
         if let Some(report) = self.report.as_ref().filter(|_| wanted("index.html")) {
@@ -162,7 +131,7 @@ struct SiteInfo<'a> {
 }
 
 /// The part of the shared context that is the same on every page: `t`, `site`, `build`.
-pub fn site_context(renderer: &Renderer<'_>) -> Context {
+pub(super) fn site_context(renderer: &Renderer<'_>) -> Context {
     let project = &renderer.checked().project;
     let lang = renderer.lang();
     let mut context = Context::new();
@@ -182,7 +151,7 @@ pub fn site_context(renderer: &Renderer<'_>) -> Context {
 }
 
 /// Adds what differs per page to a [`site_context`]: `root`, `page_path` and `nav`.
-pub fn set_page_keys(renderer: &Renderer<'_>, path: &str, context: &mut Context) {
+pub(super) fn set_page_keys(renderer: &Renderer<'_>, path: &str, context: &mut Context) {
     context.insert("root", &root_prefix(path));
     context.insert("page_path", path);
     context.insert("nav", &nav(renderer, path));
@@ -206,7 +175,7 @@ fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
         .into_iter()
         .map(|(key, href)| NavItem {
             href,
-            label: crate::site::labels::label(renderer.lang(), key)
+            label: crate::lang::labels::label(renderer.lang(), key)
                 .unwrap_or(key)
                 .to_owned(),
             active: key == section,
@@ -223,15 +192,6 @@ fn section_of(path: &str) -> &str {
         "crisis" => "posts",
         other => other,
     }
-}
-
-/// The local dates of the project's scheduled posts (holding statements excluded).
-fn post_dates(project: &Project) -> impl Iterator<Item = NaiveDate> + '_ {
-    project
-        .posts
-        .iter()
-        .filter_map(|p| p.time())
-        .map(|t| t.date_naive())
 }
 
 #[cfg(test)]

@@ -7,11 +7,11 @@ use chrono::{Datelike, Duration};
 use serde::Serialize;
 use tera::Context;
 
-use super::Page;
+use super::page::Page;
 use crate::diagnostic::Severity;
+use crate::lang::format::{date_short, number, percent};
 use crate::model::{Goal, Status};
 use crate::report::Report;
-use crate::site::format::{date_short, number, percent};
 use crate::site::tables::Snippet;
 use crate::site::views::{StatusView, Views, severity_name};
 
@@ -61,7 +61,7 @@ pub(super) struct Progress {
 }
 
 /// The overview page.
-pub fn page(views: &Views<'_>, report: &Report) -> Page {
+pub(super) fn page(views: &Views<'_>, report: &Report) -> Page {
     let project = views.project();
     let today = views.today;
     let week_end = today + Duration::days(6);

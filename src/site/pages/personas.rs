@@ -3,11 +3,11 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::Page;
-use super::lists::{Item, posts_where};
+use super::page::Page;
+use super::page::{Item, posts_where};
 use crate::model::{Persona, Post};
-use crate::site::format::{href, root_prefix};
 use crate::site::markdown::without_title;
+use crate::site::paths::{href, root_prefix};
 use crate::site::tables::Snippet;
 use crate::site::views::{Chip, Views};
 

@@ -3,10 +3,11 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::Page;
-use super::lists::{Item, posts_where};
+use super::page::Page;
+use super::page::{Item, posts_where};
+use crate::lang::format::percent;
 use crate::model::{Pillar, Post, Status};
-use crate::site::format::{href, percent};
+use crate::site::paths::href;
 use crate::site::tables::Snippet;
 use crate::site::views::Views;
 

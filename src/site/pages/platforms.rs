@@ -6,10 +6,11 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use tera::Context;
 
-use super::Page;
-use super::lists::{Item, posts_where};
+use super::page::Page;
+use super::page::{Item, posts_where};
+use crate::lang::format::number;
 use crate::platform::Platform;
-use crate::site::format::{href, number};
+use crate::site::paths::href;
 use crate::site::tables::Snippet;
 use crate::site::views::Views;
 
@@ -100,7 +101,7 @@ fn limit_lines(views: &Views<'_>, platform: Platform) -> Vec<Setting> {
             });
         }
     };
-    let unit = crate::site::labels::label(lang, &format!("unit_{}", unit_key(spec.unit)))
+    let unit = crate::lang::labels::label(lang, &format!("unit_{}", unit_key(spec.unit)))
         .unwrap_or_else(|| spec.unit.describe());
     push(
         "limit_text",
@@ -150,7 +151,7 @@ pub(super) fn cadence_lines(views: &Views<'_>, platform: Platform) -> Vec<Settin
     push(
         "cadence_min_spacing_hours",
         c.min_spacing_hours
-            .map(|h| format!("{h}").replace('.', if lang == crate::site::Lang::De { "," } else { "." })),
+            .map(|h| format!("{h}").replace('.', if lang == crate::lang::Lang::De { "," } else { "." })),
     );
     lines
 }
@@ -169,7 +170,7 @@ pub(super) fn window_lines(views: &Views<'_>, platform: Platform) -> Vec<String>
             } else {
                 w.days
                     .iter()
-                    .map(|d| crate::site::format::weekday_short(views.lang, *d))
+                    .map(|d| crate::lang::format::weekday_short(views.lang, *d))
                     .collect::<Vec<_>>()
                     .join(", ")
             };

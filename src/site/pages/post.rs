@@ -4,11 +4,12 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::Page;
+use super::page::Page;
+use crate::compose::PlatformText;
+use crate::lang::format::number;
 use crate::model::{MediaKind, MediaRef, Post};
-use crate::platform::compose::PlatformText;
 use crate::platform::{Platform, spec};
-use crate::site::format::{href, number, root_prefix};
+use crate::site::paths::{href, root_prefix};
 use crate::site::views::{Chip, DiagView, Link, PostRow, Views, display_title, post_path, sort_by_time};
 
 /// An attachment as the page shows it.
@@ -69,14 +70,14 @@ struct PostView {
 }
 
 /// A post page to prepare: the post and its neighbours in publish order.
-pub struct Job<'a> {
+pub(super) struct Job<'a> {
     post: &'a Post,
     prev: Option<Link>,
     next: Option<Link>,
 }
 
 /// A job per post and per holding statement whose page `wanted` accepts.
-pub fn jobs<'a>(views: &Views<'a>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Job<'a>> {
+pub(super) fn jobs<'a>(views: &Views<'a>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Job<'a>> {
     let project = views.project();
     let mut posts: Vec<&Post> = project.posts.iter().collect();
     sort_by_time(&mut posts);
@@ -103,7 +104,7 @@ pub fn jobs<'a>(views: &Views<'a>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Ve
 }
 
 /// A post's page with its context.
-pub fn page(views: &Views<'_>, job: &Job<'_>) -> Page {
+pub(super) fn page(views: &Views<'_>, job: &Job<'_>) -> Page {
     let post = job.post;
     let path = post_path(post);
     let root = root_prefix(&path);
@@ -234,7 +235,7 @@ fn part_views(views: &Views<'_>, text: &PlatformText) -> Vec<PartView> {
 /// What a count counts, in the site's language ("weighted characters", "Zeichen", ...).
 fn unit_label(views: &Views<'_>, unit: crate::platform::Unit) -> String {
     let name = super::platforms::unit_key(unit);
-    crate::site::labels::label(views.lang, &format!("unit_{name}"))
+    crate::lang::labels::label(views.lang, &format!("unit_{name}"))
         .map_or_else(|| unit.describe().to_owned(), str::to_owned)
 }
 

@@ -4,14 +4,14 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::Page;
 use super::campaigns::campaign_view;
 use super::overview::goal_views;
+use super::page::Page;
 use super::personas::persona_view;
 use super::pillars::pillar_view;
 use super::platforms::{Setting, cadence_lines, window_lines};
+use crate::lang::format::percent;
 use crate::platform::Platform;
-use crate::site::format::percent;
 use crate::site::views::{Chip, Views};
 
 /// A platform's cadence and windows.
@@ -39,7 +39,7 @@ struct UtmLine {
 }
 
 /// The strategy document.
-pub fn page(views: &Views<'_>) -> Page {
+pub(super) fn page(views: &Views<'_>) -> Page {
     let project = views.project();
     let strategy = &project.strategy;
     let root = "";

@@ -1,0 +1,482 @@
+//! The dev server's build state: the checked project kept in memory, updated file by
+//! file, and the pages each change makes stale.
+//!
+//! One changed post takes the cheap path: re-read that file, validate the project again,
+//! and re-render the post's page and the pages that list or count it. Anything else
+//! (configuration, strategy, theme overrides, metrics, personas, campaigns, media, or a
+//! change of what every page shows) re-renders the whole site. A file that cannot be
+//! read or parsed fails the build: the server keeps the last good site until it is fixed.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::{self, FileRole, LoadError};
+use crate::metrics::{self, MetricFiles};
+use crate::model::Post;
+use crate::site::{self, CompiledTheme, Output, PageSet, SiteOptions};
+
+use super::outcome::{Build, Outcome, Problem};
+use super::state::pack;
+use crate::{Checked, Options};
+
+/// Pages made stale since the last published build.
+#[derive(Default)]
+struct Stale {
+    everything: bool,
+    pages: PageSet,
+}
+
+/// The project held in memory between rebuilds.
+pub struct Session {
+    root: PathBuf,
+    options: Options,
+    site_options: SiteOptions,
+    checked: Checked,
+    /// The findings of reading and parsing, by file, before validation.
+    loaded: BTreeMap<String, Vec<Diagnostic>>,
+    /// The findings about each post alone ([`crate::check_post`]), by post file: only
+    /// changed posts are checked again.
+    per_post: BTreeMap<String, Vec<Diagnostic>>,
+    /// The parsed `metrics/*.csv`, read again only when the whole project is (a change
+    /// under `metrics/` reloads everything); a post edit only joins them again.
+    metric_files: MetricFiles,
+    /// Files that could not be read or parsed since they last changed.
+    broken: BTreeSet<String>,
+    /// What every published page shows about the whole project.
+    published_site_wide: String,
+    /// The findings by file as of the last update, to tell whose findings changed.
+    seen_findings: BTreeMap<String, Vec<Diagnostic>>,
+    stale: Stale,
+    /// The compiled theme, kept between rebuilds: it changes only with files under
+    /// `templates/` or `static/` or the configuration, which reload everything and drop
+    /// it. `None` until the next render loads it.
+    theme: Option<CompiledTheme>,
+}
+
+/// The rules whose findings mean a file was not read into the model at all.
+const UNREADABLE: &[&str] = &[
+    "unreadable-file",
+    "not-utf8",
+    "syntax-error",
+    "missing-front-matter",
+    "symlink-outside",
+];
+
+impl Session {
+    /// Loads and checks the repository; the first [`Session::build`] renders everything.
+    pub fn open(root: &Path, options: Options) -> Result<Session, LoadError> {
+        let site_options = SiteOptions { today: options.today };
+        let (project, diagnostics) = load::load_project(root)?;
+        let metric_files = metrics::parse_metric_files(&load::read_metric_files(&project.root));
+        let mut checked = Checked::compose(project);
+        let loaded = group_by_file(diagnostics);
+        let per_post = post_findings(&checked);
+        let (metrics, diagnostics) = crate::check_loaded_with(
+            &checked.project,
+            flatten(&loaded),
+            &options,
+            flatten(&per_post),
+            &metric_files,
+        );
+        checked.metrics = metrics;
+        checked.diagnostics = diagnostics;
+        let seen_findings = group_by_file(checked.diagnostics.clone());
+        Ok(Session {
+            root: root.to_path_buf(),
+            options,
+            site_options,
+            checked,
+            loaded,
+            per_post,
+            metric_files,
+            broken: BTreeSet::new(),
+            published_site_wide: String::new(),
+            seen_findings,
+            stale: Stale {
+                everything: true,
+                pages: PageSet::default(),
+            },
+            theme: None,
+        })
+    }
+
+    /// The checked project as it is now.
+    pub fn checked(&self) -> &Checked {
+        &self.checked
+    }
+
+    /// The repository folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Whether stale pages are left to render after the last build (see [`Session::build`]).
+    pub fn has_pending(&self) -> bool {
+        self.broken.is_empty() && (self.stale.everything || !self.stale.pages.is_empty())
+    }
+
+    /// Whether a change to the repository-relative path `rel` matters to the build.
+    pub fn is_relevant(&self, rel: &str) -> bool {
+        self.role(rel) != FileRole::Unused
+    }
+
+    /// What `rel` is to the build; a folder path becomes a whole-project change, and so
+    /// does a path leading out of the repository (the full load reports it).
+    fn role(&self, rel: &str) -> FileRole {
+        let role = load::role_of(rel, &self.checked.project.config);
+        if role != FileRole::Unused && load::Boundary::new(&self.root).check(rel).is_err() {
+            return FileRole::Project;
+        }
+        match role {
+            FileRole::Folder if self.is_folder(rel) => FileRole::Project,
+            FileRole::Folder => FileRole::Unused,
+            role => role,
+        }
+    }
+
+    /// Renders the next part of what is stale: everything on the first call; after a
+    /// change, the changed posts' own pages first, then the pages that list them.
+    pub fn build(&mut self) -> Build {
+        let started = Instant::now();
+        let outcome = self.render_next();
+        Build {
+            changed: Vec::new(),
+            outcome,
+            elapsed: started.elapsed(),
+            checked_in: Duration::ZERO,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Takes in the changed files (repository-relative) and rebuilds what they affect.
+    pub fn rebuild(&mut self, changed: &BTreeSet<String>) -> Build {
+        let started = Instant::now();
+        let changed: Vec<String> = changed
+            .iter()
+            .filter(|rel| self.is_relevant(rel))
+            .cloned()
+            .collect();
+        if let Err(problem) = self.update(&changed) {
+            return Build {
+                changed,
+                outcome: Outcome::Failed(vec![problem]),
+                elapsed: started.elapsed(),
+                checked_in: started.elapsed(),
+                findings: Vec::new(),
+            };
+        }
+        let checked_in = started.elapsed();
+        let outcome = self.render_next();
+        let findings = self
+            .checked
+            .diagnostics
+            .iter()
+            .filter(|d| changed.contains(&d.file))
+            .cloned()
+            .collect();
+        Build {
+            changed,
+            outcome,
+            elapsed: started.elapsed(),
+            checked_in,
+            findings,
+        }
+    }
+
+    /// Re-reads what changed (repository-relative paths) into the model and validates it
+    /// again, without rendering: `check --watch` stops here. An error only when the
+    /// repository can no longer be loaded at all.
+    pub fn update<S: AsRef<str>>(&mut self, changed: impl IntoIterator<Item = S>) -> Result<(), Problem> {
+        let changed: Vec<String> = changed.into_iter().map(|s| s.as_ref().to_owned()).collect();
+        let changed = &changed;
+        let roles: Vec<FileRole> = changed.iter().map(|rel| self.role(rel)).collect();
+        if roles.contains(&FileRole::Project) {
+            return self.reload_everything(changed);
+        }
+        let mut all_posts_affected = false;
+        for (rel, role) in changed.iter().zip(roles) {
+            match role {
+                FileRole::Content => {
+                    all_posts_affected |= self.reload_content(rel);
+                }
+                FileRole::Media => {
+                    self.checked.reload_media(rel);
+                    self.stale.everything = true;
+                    all_posts_affected = true;
+                }
+                FileRole::Project | FileRole::Folder | FileRole::Unused => {}
+            }
+        }
+        let project = &self.checked.project;
+        if all_posts_affected {
+            self.per_post = post_findings(&self.checked);
+        } else {
+            for rel in changed {
+                match post_of_file(&self.checked, rel) {
+                    Some(post) => {
+                        self.per_post.insert(
+                            rel.clone(),
+                            crate::check_post(project, post, self.checked.texts.of(post)),
+                        );
+                    }
+                    None => {
+                        self.per_post.remove(rel);
+                    }
+                }
+            }
+        }
+        let (metrics, diagnostics) = crate::check_loaded_with(
+            &self.checked.project,
+            flatten(&self.loaded),
+            &self.options,
+            flatten(&self.per_post),
+            &self.metric_files,
+        );
+        self.checked.metrics = metrics;
+        self.checked.diagnostics = diagnostics;
+        self.mark_changed_findings();
+        Ok(())
+    }
+
+    /// Whether `rel` is a folder, or was one holding files the project read.
+    fn is_folder(&self, rel: &str) -> bool {
+        let prefix = format!("{rel}/");
+        let sources = &self.checked.project.sources;
+        self.root.join(rel).is_dir()
+            || sources
+                .range(prefix.clone()..)
+                .next()
+                .is_some_and(|(file, _)| file.starts_with(&prefix))
+    }
+
+    fn reload_everything(&mut self, changed: &[String]) -> Result<(), Problem> {
+        let (project, diagnostics) = load::load_project(&self.root).map_err(|err| Problem {
+            file: "touchpoint.toml".to_owned(),
+            line: 0,
+            column: 0,
+            rule: "load".to_owned(),
+            message: err.to_string(),
+            help: None,
+        })?;
+        self.loaded = group_by_file(diagnostics);
+        let loaded = &self.loaded;
+        self.broken.retain(|file| is_unreadable(loaded.get(file)));
+        let newly_broken = changed.iter().filter(|rel| is_unreadable(loaded.get(*rel)));
+        self.broken.extend(newly_broken.cloned());
+        self.metric_files = metrics::parse_metric_files(&load::read_metric_files(&project.root));
+        let mut checked = Checked::compose(project);
+        self.per_post = post_findings(&checked);
+        let (metrics, diagnostics) = crate::check_loaded_with(
+            &checked.project,
+            flatten(&self.loaded),
+            &self.options,
+            flatten(&self.per_post),
+            &self.metric_files,
+        );
+        checked.metrics = metrics;
+        checked.diagnostics = diagnostics;
+        self.checked = checked;
+        self.stale.everything = true;
+        self.theme = None;
+        self.mark_changed_findings();
+        Ok(())
+    }
+
+    /// Re-reads one content file; whether every post's findings may have changed (a
+    /// persona or campaign changed).
+    fn reload_content(&mut self, rel: &str) -> bool {
+        let reloaded = self.checked.reload_file(rel);
+        if is_unreadable(Some(&reloaded.diagnostics)) {
+            self.broken.insert(rel.to_owned());
+        } else {
+            self.broken.remove(rel);
+        }
+        if reloaded.diagnostics.is_empty() {
+            self.loaded.remove(rel);
+        } else {
+            self.loaded.insert(rel.to_owned(), reloaded.diagnostics);
+        }
+        if !(rel.starts_with("posts/") || rel.starts_with("crisis/")) {
+            // Persona and campaign names appear on the pages of the posts that use them.
+            self.stale.everything = true;
+            return true;
+        }
+        let new = post_of_file(&self.checked, rel);
+        let old = reloaded.replaced.as_ref();
+        let mut stale = site::pages_affected_by_post(old, new);
+        for post in [old, new].into_iter().flatten() {
+            stale.extend(site::pages_next_to(&self.checked.project, post));
+        }
+        self.stale.pages.extend(stale);
+        false
+    }
+
+    /// Marks stale the pages of files whose findings changed since the last update (a
+    /// post's page and rows show its findings).
+    fn mark_changed_findings(&mut self) {
+        let now = group_by_file(self.checked.diagnostics.clone());
+        let before = std::mem::replace(&mut self.seen_findings, now);
+        if self.stale.everything {
+            return;
+        }
+        let files: BTreeSet<&String> = self.seen_findings.keys().chain(before.keys()).collect();
+        for file in files {
+            if self.seen_findings.get(file) == before.get(file) {
+                continue;
+            }
+            match post_of_file(&self.checked, file) {
+                Some(post) => self.stale.pages.extend(site::pages_showing_post(post)),
+                None if is_listed_with_posts(file) => {}
+                None => self.stale.everything = true,
+            }
+        }
+    }
+
+    fn render_next(&mut self) -> Outcome {
+        if !self.broken.is_empty() {
+            return Outcome::Failed(self.broken_problems());
+        }
+        let site_wide = site::site_wide_state(&self.checked, &self.site_options);
+        if site_wide != self.published_site_wide {
+            self.stale.everything = true;
+        }
+        if !self.stale.everything && self.stale.pages.is_empty() {
+            return Outcome::Unchanged;
+        }
+        let compiled = match self.theme.take() {
+            Some(compiled) => compiled,
+            None => match CompiledTheme::load(&self.checked.project) {
+                Ok(compiled) => compiled,
+                Err(err) => return Outcome::Failed(vec![render_problem(&err)]),
+            },
+        };
+        let compiled = &*self.theme.insert(compiled);
+        if self.stale.pages.has_first() {
+            let first = self.stale.pages.take_first();
+            let wanted = |path: &str| first.wants(path);
+            let rendered = site::render(
+                &self.checked,
+                &self.site_options,
+                Some(compiled),
+                &wanted,
+                Output::Memory(&pack),
+            );
+            return match rendered {
+                Ok(pages) => Outcome::Built {
+                    pages,
+                    scope: Some(first),
+                },
+                Err(err) => {
+                    self.stale.pages.extend(first);
+                    Outcome::Failed(vec![render_problem(&err)])
+                }
+            };
+        }
+        let everything = self.stale.everything;
+        let stale = &self.stale.pages;
+        let wanted = |path: &str| everything || stale.wants(path);
+        let rendered = site::render(
+            &self.checked,
+            &self.site_options,
+            Some(compiled),
+            &wanted,
+            Output::Memory(&pack),
+        );
+        match rendered {
+            Ok(pages) => {
+                let stale = std::mem::take(&mut self.stale);
+                self.published_site_wide = site_wide;
+                Outcome::Built {
+                    pages,
+                    scope: (!everything).then_some(stale.pages),
+                }
+            }
+            Err(err) => Outcome::Failed(vec![render_problem(&err)]),
+        }
+    }
+
+    /// The error findings of the files that could not be read or parsed.
+    fn broken_problems(&self) -> Vec<Problem> {
+        self.checked
+            .diagnostics
+            .iter()
+            .filter(|d| self.broken.contains(&d.file) && d.severity == Severity::Error)
+            .map(Problem::from)
+            .collect()
+    }
+}
+
+/// The findings about each post and holding statement alone ([`crate::check_post`]), by file.
+fn post_findings(checked: &Checked) -> BTreeMap<String, Vec<Diagnostic>> {
+    let project = &checked.project;
+    project
+        .posts
+        .par_iter()
+        .chain(project.crisis.par_iter())
+        .map(|post| {
+            (
+                post.file.clone(),
+                crate::check_post(project, post, checked.texts.of(post)),
+            )
+        })
+        .collect()
+}
+
+/// A template that does not render, as a problem for the overlay.
+fn render_problem(err: &site::SiteError) -> Problem {
+    Problem {
+        file: String::new(),
+        line: 0,
+        column: 0,
+        rule: "render".to_owned(),
+        message: err.to_string(),
+        help: None,
+    }
+}
+
+/// Whether findings say the file could not be read into the model.
+fn is_unreadable(found: Option<&Vec<Diagnostic>>) -> bool {
+    found.is_some_and(|list| list.iter().any(|d| UNREADABLE.contains(&d.rule)))
+}
+
+/// Files whose findings only show on pages a post change re-renders anyway (the
+/// overview, strategy and diagnostics pages), or on no page (deleted posts).
+fn is_listed_with_posts(file: &str) -> bool {
+    matches!(file, "" | "touchpoint.toml" | "strategy.toml")
+        || file.starts_with("posts/")
+        || file.starts_with("crisis/")
+}
+
+fn post_of_file<'a>(checked: &'a Checked, file: &str) -> Option<&'a Post> {
+    let project = &checked.project;
+    let (list, id) = if let Some(rest) = file.strip_prefix("posts/") {
+        (&project.posts, rest)
+    } else if let Some(rest) = file.strip_prefix("crisis/") {
+        (&project.crisis, rest)
+    } else {
+        return None;
+    };
+    let id = id.strip_suffix(".md")?;
+    list.binary_search_by(|p| p.id.as_str().cmp(id))
+        .ok()
+        .and_then(|i| list.get(i))
+}
+
+fn group_by_file(diagnostics: Vec<Diagnostic>) -> BTreeMap<String, Vec<Diagnostic>> {
+    let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+    for d in diagnostics {
+        by_file.entry(d.file.clone()).or_default().push(d);
+    }
+    by_file
+}
+
+fn flatten(by_file: &BTreeMap<String, Vec<Diagnostic>>) -> Vec<Diagnostic> {
+    by_file.values().flatten().cloned().collect()
+}
+
+#[cfg(test)]
+mod tests;

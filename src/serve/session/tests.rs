@@ -1,0 +1,383 @@
+//! The session against fixture repositories: incremental rebuilds equal a fresh build.
+
+use super::*;
+
+fn fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve-basic");
+    copy(&from, dir.path());
+    dir
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+/// A session whose first build is published, as `serve` starts.
+fn serving(dir: &Path) -> (Session, crate::serve::Served) {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+    let mut session = Session::open(dir, Options { today }).unwrap();
+    let served = crate::serve::Served::default();
+    served.publish(session.build().outcome);
+    (session, served)
+}
+
+fn open(dir: &Path) -> Session {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+    let mut session = Session::open(dir, Options { today }).unwrap();
+    assert!(matches!(
+        session.build().outcome,
+        Outcome::Built { scope: None, .. }
+    ));
+    session
+}
+
+fn edit(dir: &Path, rel: &str, from: &str, to: &str) -> BTreeSet<String> {
+    let text = std::fs::read_to_string(dir.join(rel)).unwrap();
+    std::fs::write(dir.join(rel), text.replace(from, to)).unwrap();
+    BTreeSet::from([rel.to_owned()])
+}
+
+fn rendered(build: &Build) -> Vec<&str> {
+    match &build.outcome {
+        Outcome::Built { pages, .. } => pages.files.keys().map(String::as_str).collect(),
+        other => panic!("not built: {other:?}"),
+    }
+}
+
+/// The pages of a rebuild and of the builds that finish it.
+fn rebuild_all(session: &mut Session, changed: &BTreeSet<String>) -> Vec<String> {
+    let mut pages: Vec<String> = rendered(&session.rebuild(changed))
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    while session.has_pending() {
+        pages.extend(rendered(&session.build()).iter().map(|p| p.to_string()));
+    }
+    pages
+}
+
+#[test]
+fn a_post_edit_rerenders_its_pages_only() {
+    let dir = fixture();
+    let mut session = open(dir.path());
+    let rel = "posts/2026/12/tyres.md";
+    let first = session.rebuild(&edit(dir.path(), rel, "Winter tyres", "Winter tyres!"));
+    assert_eq!(
+        rendered(&first),
+        ["posts/2026/12/tyres.html"],
+        "the post's own page first"
+    );
+    assert_eq!(first.changed, [rel]);
+    assert!(session.has_pending());
+    let rest = session.build();
+    assert!(matches!(rest.outcome, Outcome::Built { scope: Some(_), .. }));
+    let pages = rendered(&rest);
+    assert!(!session.has_pending());
+    for page in ["calendar/2026-12.html", "index.html", "posts.html"] {
+        assert!(pages.contains(&page), "{page} in {pages:?}");
+    }
+    assert!(
+        pages.contains(&"posts/2026/12/lights.html"),
+        "its neighbour links it: {pages:?}"
+    );
+    assert!(!pages.contains(&"posts/2027/01/opening.html"), "{pages:?}");
+    assert!(!pages.contains(&"calendar/2027-01.html"), "same month: {pages:?}");
+}
+
+#[test]
+fn incremental_findings_equal_a_full_check() {
+    let dir = fixture();
+    let mut session = open(dir.path());
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+    let edits = [
+        ("posts/2026/12/tyres.md", "pillar = \"tips\"", "pillar = \"nope\""),
+        (
+            "posts/2026/12/lights.md",
+            "2026-12-15T08:00:00",
+            "2026-12-03T09:30:00",
+        ),
+        (
+            "posts/2027/01/opening.md",
+            "platforms = [\"linkedin\"]",
+            "platforms = [\"x\"]",
+        ),
+    ];
+    for (rel, from, to) in edits {
+        rebuild_all(&mut session, &edit(dir.path(), rel, from, to));
+        let full = crate::check_project(dir.path(), &Options { today }).unwrap();
+        assert_eq!(
+            session.checked().diagnostics,
+            full.diagnostics,
+            "after editing {rel}"
+        );
+        assert!(!full.diagnostics.is_empty() || rel != "posts/2026/12/tyres.md");
+    }
+}
+
+/// Asserts the session's findings equal a full check of `dir`.
+fn assert_findings_fresh(session: &Session, dir: &Path, when: &str) {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+    let full = crate::check_project(dir, &Options { today }).unwrap();
+    assert_eq!(session.checked().diagnostics, full.diagnostics, "{when}");
+}
+
+#[test]
+fn persona_and_campaign_edits_check_every_post_again() {
+    let dir = fixture();
+    let mut session = open(dir.path());
+    let has = |session: &Session, rule: &str| {
+        session
+            .checked()
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == rule && d.file == "posts/2026/12/tyres.md")
+    };
+    let persona = "personas/rider.md";
+    let text = std::fs::read_to_string(dir.path().join(persona)).unwrap();
+    std::fs::remove_file(dir.path().join(persona)).unwrap();
+    rebuild_all(&mut session, &BTreeSet::from([persona.to_owned()]));
+    assert!(
+        has(&session, "unknown-persona"),
+        "the post names a missing persona"
+    );
+    assert_findings_fresh(&session, dir.path(), "after deleting a persona");
+    std::fs::write(dir.path().join(persona), text).unwrap();
+    rebuild_all(&mut session, &BTreeSet::from([persona.to_owned()]));
+    assert!(!has(&session, "unknown-persona"));
+    assert_findings_fresh(&session, dir.path(), "after restoring the persona");
+
+    let post = "posts/2026/12/tyres.md";
+    let tagged = "personas = [\"rider\"]\ncampaign = \"frost\"";
+    rebuild_all(
+        &mut session,
+        &edit(dir.path(), post, "personas = [\"rider\"]", tagged),
+    );
+    assert!(has(&session, "unknown-campaign"));
+    assert_findings_fresh(&session, dir.path(), "after naming a missing campaign");
+    let campaign = "campaigns/frost.md";
+    std::fs::create_dir_all(dir.path().join("campaigns")).unwrap();
+    let brief = "+++\nname = \"Frost\"\nstart = 2026-12-10\nhashtags = [\"frost\"]\n+++\nBrief.\n";
+    std::fs::write(dir.path().join(campaign), brief).unwrap();
+    rebuild_all(&mut session, &BTreeSet::from([campaign.to_owned()]));
+    assert!(!has(&session, "unknown-campaign"));
+    assert!(has(&session, "campaign-hashtag-missing") || has(&session, "outside-campaign"));
+    assert_findings_fresh(&session, dir.path(), "after adding the campaign");
+    let moved = edit(dir.path(), campaign, "2026-12-10", "2026-12-01");
+    rebuild_all(&mut session, &moved);
+    assert_findings_fresh(&session, dir.path(), "after moving the campaign's start");
+}
+
+#[test]
+fn metrics_are_read_again_when_they_change_and_joined_again_after_a_post_edit() {
+    let dir = fixture();
+    let mut session = open(dir.path());
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+    let assert_fresh = |session: &Session, when: &str| {
+        let full = crate::check_project(dir.path(), &Options { today }).unwrap();
+        assert_eq!(session.checked().metrics, full.metrics, "{when}");
+        assert_eq!(session.checked().diagnostics, full.diagnostics, "{when}");
+    };
+    let csv = "metrics/figures.csv";
+    std::fs::create_dir_all(dir.path().join("metrics")).unwrap();
+    let rows = "post,platform,date,impressions\n2026/12/tyres,mastodon,2026-12-04,100\n";
+    std::fs::write(dir.path().join(csv), rows).unwrap();
+    rebuild_all(&mut session, &BTreeSet::from([csv.to_owned()]));
+    assert_eq!(session.checked().metrics.len(), 1);
+    assert_fresh(&session, "after adding a metrics file");
+
+    let more = edit(
+        dir.path(),
+        csv,
+        "100\n",
+        "100\n2026/12/lights,mastodon,2026-12-16,7\n",
+    );
+    rebuild_all(&mut session, &more);
+    assert_fresh(&session, "after adding a row");
+    // The post no longer goes to the row's platform: the row is reported, not joined.
+    let post = "posts/2026/12/tyres.md";
+    rebuild_all(
+        &mut session,
+        &edit(dir.path(), post, "[\"mastodon\"]", "[\"linkedin\"]"),
+    );
+    assert!(session.checked().metrics.len() < 2);
+    assert_fresh(&session, "after a post edit the rows name");
+    rebuild_all(
+        &mut session,
+        &edit(dir.path(), post, "[\"linkedin\"]", "[\"mastodon\"]"),
+    );
+    assert_fresh(&session, "after restoring the post");
+}
+
+/// Publishes every build of a change, as the server does.
+fn publish_all(session: &mut Session, served: &crate::serve::Served, changed: &BTreeSet<String>) {
+    served.publish(session.rebuild(changed).outcome);
+    while session.has_pending() {
+        served.publish(session.build().outcome);
+    }
+}
+
+/// Asserts that the served site equals a fresh check and build of `dir`.
+fn assert_same(dir: &Path, served: &crate::serve::Served, when: &str) {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+    let fresh = crate::check_project(dir, &Options { today }).unwrap();
+    let options = SiteOptions { today };
+    let site = site::render(&fresh, &options, None, &|_| true, site::Output::Memory(&|b| b)).unwrap();
+    for (path, bytes) in &site.files {
+        let served_bytes = served.file(path).unwrap_or_default();
+        assert!(served_bytes == *bytes, "{path} differs from a fresh build {when}");
+    }
+    assert_eq!(served.file_count(), site.files.len(), "stale pages left {when}");
+}
+
+#[test]
+fn the_served_site_after_edits_equals_a_fresh_build() {
+    let dir = fixture();
+    let (mut session, served) = serving(dir.path());
+    let assert_same = |served: &crate::serve::Served, when: &str| assert_same(dir.path(), served, when);
+    // A title edit changes no finding: only the dependent pages are rendered.
+    let first = session.rebuild(&edit(
+        dir.path(),
+        "posts/2026/12/tyres.md",
+        "Winter tyres",
+        "Tyres",
+    ));
+    served.publish(first.outcome);
+    let rest = session.build();
+    assert!(matches!(rest.outcome, Outcome::Built { scope: Some(_), .. }));
+    served.publish(rest.outcome);
+    assert_same(&served, "after a title edit");
+
+    let new_post = "+++\ntitle = \"Undated idea\"\nstatus = \"idea\"\npillar = \"news\"\n+++\nSomeday.\n";
+    std::fs::write(dir.path().join("posts/idea.md"), new_post).unwrap();
+    publish_all(
+        &mut session,
+        &served,
+        &BTreeSet::from(["posts/idea.md".to_owned()]),
+    );
+    let edits = [
+        ("posts/2026/12/tyres.md", "Tyres", "Tyres in winter"),
+        (
+            "posts/2026/12/lights.md",
+            "2026-12-15T08:00:00",
+            "2027-01-20T08:00:00",
+        ),
+        (
+            "posts/2027/01/opening.md",
+            "pillar = \"news\"",
+            "pillar = \"tips\"",
+        ),
+        ("posts/idea.md", "Undated idea", "An idea without a date"),
+    ];
+    for (rel, from, to) in edits {
+        publish_all(&mut session, &served, &edit(dir.path(), rel, from, to));
+    }
+    std::fs::remove_file(dir.path().join("posts/2026/12/tyres.md")).unwrap();
+    publish_all(
+        &mut session,
+        &served,
+        &BTreeSet::from(["posts/2026/12/tyres.md".to_owned()]),
+    );
+
+    assert_same(&served, "after edits, a new and a deleted post");
+}
+
+#[test]
+fn a_template_override_is_compiled_again_when_it_changes() {
+    let dir = fixture();
+    let (mut session, served) = serving(dir.path());
+    let base = crate::load::TEMPLATES
+        .iter()
+        .find(|(name, _)| *name == "base.html")
+        .map(|(_, text)| *text)
+        .unwrap();
+    let rel = "templates/base.html";
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    let marked = |mark: &str| base.replace("</body>", &format!("<!-- {mark} --></body>"));
+    let mut title = "Winter tyres".to_owned();
+    for mark in ["first override", "second override"] {
+        std::fs::write(dir.path().join(rel), marked(mark)).unwrap();
+        publish_all(&mut session, &served, &BTreeSet::from([rel.to_owned()]));
+        let page = served.file("posts/2026/12/tyres.html").unwrap_or_default();
+        assert!(String::from_utf8_lossy(&page).contains(mark), "{mark}");
+        assert_same(dir.path(), &served, &format!("after the {mark}"));
+        // A post edit after it renders with the new templates too.
+        let post = "posts/2026/12/tyres.md";
+        let retitled = format!("Tyres ({mark})");
+        let changed = edit(dir.path(), post, &title, &retitled);
+        title = retitled;
+        publish_all(&mut session, &served, &changed);
+        assert_same(dir.path(), &served, &format!("after a post edit with the {mark}"));
+    }
+    std::fs::remove_file(dir.path().join(rel)).unwrap();
+    publish_all(&mut session, &served, &BTreeSet::from([rel.to_owned()]));
+    assert_same(dir.path(), &served, "after removing the override");
+}
+
+#[test]
+fn moving_a_post_to_another_month_rerenders_the_calendar() {
+    let dir = fixture();
+    let mut session = open(dir.path());
+    let rel = "posts/2026/12/tyres.md";
+    let pages = rebuild_all(&mut session, &edit(dir.path(), rel, "2026-12-03", "2027-01-05"));
+    assert!(
+        pages.contains(&"calendar/2026-12.html".into()) && pages.contains(&"calendar/2027-01.html".into())
+    );
+}
+
+#[test]
+fn a_broken_file_fails_until_fixed_and_the_fix_renders_its_pages() {
+    let dir = fixture();
+    let mut session = open(dir.path());
+    let rel = "posts/2026/12/lights.md";
+    let build = session.rebuild(&edit(
+        dir.path(),
+        rel,
+        "title = \"Lights on\"",
+        "title = \"Lights",
+    ));
+    let Outcome::Failed(problems) = &build.outcome else {
+        panic!("{:?}", build.outcome)
+    };
+    assert_eq!(problems[0].file, rel);
+    assert_eq!(problems[0].rule, "syntax-error");
+    // Another file changing meanwhile does not publish a site without the broken post.
+    let other = session.rebuild(&edit(dir.path(), "posts/2026/12/tyres.md", "Winter", "Cold"));
+    assert!(matches!(other.outcome, Outcome::Failed(_)));
+
+    let fixed = edit(dir.path(), rel, "title = \"Lights", "title = \"Lights back\"");
+    let pages = rebuild_all(&mut session, &fixed);
+    assert!(pages.contains(&"posts/2026/12/lights.html".into()));
+    assert!(
+        pages.contains(&"posts/2026/12/tyres.html".into()),
+        "pages stale from the failed builds"
+    );
+    assert!(pages.len() < 30, "not a full rebuild: {pages:?}");
+}
+
+#[test]
+fn a_broken_configuration_fails_and_editor_files_are_ignored() {
+    let dir = fixture();
+    let mut session = open(dir.path());
+    assert!(!session.is_relevant("posts/2026/12/.tyres.md.swp"));
+    assert!(!session.is_relevant("posts/2026/12/sedAb12Cd"));
+    assert!(!session.is_relevant("public/index.html"));
+    assert!(session.is_relevant("posts/2026/12"));
+    let toml = "touchpoint.toml";
+    let build = session.rebuild(&edit(dir.path(), toml, "Serve Fixture\"", "Serve Fixture"));
+    assert!(matches!(build.outcome, Outcome::Failed(_)), "{:?}", build.outcome);
+    let build = session.rebuild(&edit(dir.path(), toml, "Serve Fixture", "Served\""));
+    assert!(
+        matches!(build.outcome, Outcome::Built { scope: None, .. }),
+        "{:?}",
+        build.outcome
+    );
+}

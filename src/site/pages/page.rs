@@ -1,0 +1,66 @@
+//! What the page families share: the [`Page`] they return, the [`Lazy`] job that
+//! prepares it, and the pieces several list and entity pages use. A leaf of `pages/`:
+//! it imports no page family and not `pages` itself.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tera::Context;
+
+use crate::model::{Post, Project};
+use crate::site::views::{Chip, Views};
+
+/// One page to render.
+pub(crate) struct Page {
+    /// Output path, relative to the site root.
+    pub path: String,
+    /// The template's name.
+    pub template: &'static str,
+    /// What the template sees besides the shared context.
+    pub context: Context,
+}
+
+impl Page {
+    /// A page at output path `path`, rendered with `template` from `context`.
+    pub(crate) fn new(path: impl Into<String>, template: &'static str, context: Context) -> Self {
+        Page {
+            path: path.into(),
+            template,
+            context,
+        }
+    }
+}
+
+/// Pages prepared on demand: a page's context is only in memory while it is rendered.
+pub(crate) type Lazy<'v> = Box<dyn FnOnce() -> Vec<Page> + Send + 'v>;
+
+/// Wraps a page builder as a [`Lazy`] job.
+pub(crate) fn lazy<'v>(build: impl FnOnce() -> Vec<Page> + Send + 'v) -> Lazy<'v> {
+    Box::new(build)
+}
+
+/// One entry of a list page.
+#[derive(Serialize)]
+pub(crate) struct Item {
+    pub(crate) href: String,
+    pub(crate) label: String,
+    pub(crate) detail: Option<String>,
+    pub(crate) chips: Vec<Chip>,
+    pub(crate) posts: usize,
+}
+
+/// The project's posts (holding statements excluded) that `keep` accepts, for entity pages.
+pub(crate) fn posts_where<'a>(
+    views: &'a Views<'_>,
+    keep: impl Fn(&Post) -> bool + 'a,
+) -> impl Iterator<Item = &'a Post> + 'a {
+    views.project().posts.iter().filter(move |p| keep(p))
+}
+
+/// The local dates of the project's scheduled posts (holding statements excluded).
+pub(crate) fn post_dates(project: &Project) -> impl Iterator<Item = NaiveDate> + '_ {
+    project
+        .posts
+        .iter()
+        .filter_map(|p| p.time())
+        .map(|t| t.date_naive())
+}

@@ -1,0 +1,22 @@
+//! The integration tests, one module per feature, in one test binary: they run the real
+//! `touchpoint` binary (or the library) on fixture repositories under `tests/fixtures/`.
+//! One binary links once instead of a dozen times; tests that measure time or fill the
+//! machine take turns through `common::exclusive`.
+
+mod common;
+
+mod a11y;
+mod browser_xss;
+mod check;
+mod count;
+mod docs;
+mod export;
+mod faults;
+mod platform_counts;
+mod platform_rules;
+mod robustness;
+mod serve;
+mod site;
+mod strategy;
+mod symlinks;
+mod trust_content;
