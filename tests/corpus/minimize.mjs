@@ -1,7 +1,7 @@
 // Shrinks the texts on which Touchpoint and twitter-text disagree to minimal examples.
 //
 //   cargo build --example count_lines   # any program: JSON string a line in, "x bluesky" out
-//   COUNTING_CORPUS_DUMP=/tmp/mm cargo test --test counting_corpus -- --include-ignored
+//   COUNTING_CORPUS_DUMP=/tmp/mm cargo test --test it counting_corpus
 //   node minimize.mjs /tmp/mm.X.jsonl ../../target/debug/examples/count_lines [limit]
 //
 // Prints one JSON line per distinct minimal text: [reference, touchpoint, text, how many

@@ -12,6 +12,7 @@
 //!
 //! ```text
 //! cd tests/corpus && npm ci && node generate.mjs      # [count] [seed], default 100000 17
+//! cargo test --test it counting_corpus
 //! ```
 //!
 //! Set `COUNTING_CORPUS_DUMP=path` to write every mismatch to `path` as JSON lines.
