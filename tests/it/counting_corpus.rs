@@ -93,7 +93,6 @@ fn compare(cases: &[Case], platform: Platform, expected: fn(&Case) -> usize) -> 
 }
 
 #[test]
-#[ignore = "enabled when counting matches"]
 fn x_and_bluesky_agree_with_the_reference_implementations() {
     let cases = cases();
     let (x_report, x_wrong) = compare(&cases, Platform::X, |c| c.x);

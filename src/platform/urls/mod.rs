@@ -20,6 +20,7 @@ mod chars;
 mod host;
 #[cfg(test)]
 mod tests;
+pub(crate) mod twitter;
 
 use chars::*;
 use host::*;
@@ -63,6 +64,9 @@ pub fn find_links(text: &str, schemeless: bool) -> Vec<Link> {
 
 /// Every link in `text` by the rules of `dialect`.
 pub fn find_links_as(text: &str, dialect: Dialect) -> Vec<Link> {
+    if dialect == Dialect::Twitter {
+        return twitter_links(text);
+    }
     if !has_dot_before_label(text) {
         return Vec::new(); // every link has a dot followed by its top-level domain
     }
@@ -95,6 +99,27 @@ pub fn find_links_as(text: &str, dialect: Dialect) -> Vec<Link> {
         start = found.end.max(start + 1);
     }
     links
+}
+
+/// The links twitter-text extracts from `text`, as byte ranges.
+fn twitter_links(text: &str) -> Vec<Link> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    // Byte offset of each code unit (the second half of a pair maps to its character's end).
+    let mut byte_at = Vec::with_capacity(units.len() + 1);
+    for (at, c) in text.char_indices() {
+        byte_at.push(at);
+        if c.len_utf16() == 2 {
+            byte_at.push(at + c.len_utf8());
+        }
+    }
+    byte_at.push(text.len());
+    twitter::extract(&units)
+        .into_iter()
+        .map(|url| Link {
+            range: byte_at[url.range.start]..byte_at[url.range.end],
+            has_scheme: url.has_scheme,
+        })
+        .collect()
 }
 
 /// Whether a `.` is followed by a label character somewhere: the one thing every link
