@@ -15,9 +15,15 @@ struct Sequence {
     not_before_text_selector: bool,
 }
 
-/// The sequences by first character, each list in the regex's order.
-fn sequences() -> &'static HashMap<char, Vec<Sequence>> {
-    static SEQUENCES: OnceLock<HashMap<char, Vec<Sequence>>> = OnceLock::new();
+/// The sequences by first character, each list in the regex's order, and which
+/// characters of the Basic Multilingual Plane start one (most text has none).
+struct Sequences {
+    by_first: HashMap<char, Vec<Sequence>>,
+    bmp_starts: Vec<u64>,
+}
+
+fn sequences() -> &'static Sequences {
+    static SEQUENCES: OnceLock<Sequences> = OnceLock::new();
     SEQUENCES.get_or_init(|| {
         let mut map: HashMap<char, Vec<Sequence>> = HashMap::new();
         for line in include_str!("twemoji.txt").lines() {
@@ -39,14 +45,29 @@ fn sequences() -> &'static HashMap<char, Vec<Sequence>> {
                 not_before_text_selector,
             });
         }
-        map
+        let mut bmp_starts = vec![0u64; 1024];
+        for &c in map.keys() {
+            if let Ok(unit) = u16::try_from(u32::from(c)) {
+                bmp_starts[usize::from(unit / 64)] |= 1 << (unit % 64);
+            }
+        }
+        Sequences {
+            by_first: map,
+            bmp_starts,
+        }
     })
 }
 
 /// The byte length of the emoji twemoji-parser matches at the start of `text`, if any.
 pub fn emoji_at(text: &str) -> Option<usize> {
     let first = text.chars().next()?;
-    sequences().get(&first)?.iter().find_map(|s| {
+    let sequences = sequences();
+    if let Ok(unit) = u16::try_from(u32::from(first))
+        && sequences.bmp_starts[usize::from(unit / 64)] & (1 << (unit % 64)) == 0
+    {
+        return None;
+    }
+    sequences.by_first.get(&first)?.iter().find_map(|s| {
         let rest = text.strip_prefix(s.text.as_str())?;
         let blocked = s.not_before_text_selector && rest.starts_with('\u{FE0E}');
         (!blocked).then_some(s.text.len())
@@ -85,7 +106,10 @@ mod tests {
         assert_eq!(emoji("🇩🇪"), ["🇩🇪"]);
         assert_eq!(emoji("1️⃣ #⃣"), ["1️⃣", "#⃣"]);
         assert_eq!(emoji("❤️"), ["❤️"]);
-        assert_eq!(emoji("🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}").len(), 1);
+        assert_eq!(
+            emoji("🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}").len(),
+            1
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! X (formerly Twitter): the weighted length of twitter-text 3.1.0's `parseTweet`
 //! (`getTweetLength`) with its default v3 configuration.
 //!
-//! After NFC normalisation, every link twitter-text finds weighs 23 ([`urls::twitter`]),
+//! After NFC normalisation, every link twitter-text finds weighs 23 (`urls/twitter.rs`),
 //! every emoji twemoji-parser 11 recognises weighs 2 as a whole ([`twemoji`]), and every
 //! other UTF-16 code unit weighs 1 in U+0000–10FF, U+2000–200D, U+2010–201F and
 //! U+2032–2037, else 2 (a surrogate pair is weighed once, by its low half: 2). Both lists
@@ -9,7 +9,9 @@
 //! twitter-text: a newer emoji sequence or an `https://user@host` is counted in pieces.
 //! Text holding U+FFFE, U+FFFF or U+FEFF is refused at any length.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::{Evidence, Figure, MediaKind, MediaSpec, Platform, Spec, Unit, twemoji, urls};
 
@@ -61,7 +63,11 @@ pub const SPEC: Spec = Spec {
 /// The weighted length of `text` as X computes it: `parseTweet`'s loop over UTF-16 code
 /// units, where a link or emoji starting at a unit is weighed whole and skipped.
 pub fn count(text: &str) -> usize {
-    let normalized: String = text.nfc().collect();
+    // Most text is in NFC already; the quick check spares building a copy.
+    let normalized: Cow<str> = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    };
     let units: Vec<u16> = normalized.encode_utf16().collect();
     // What starts at each code unit: a link or an emoji, and how many units it spans.
     let mut links = vec![None; units.len()];
@@ -219,5 +225,52 @@ mod tests {
         assert_eq!(count(&too_long), 358);
         let fits = format!("{words} http://{}あい.com", "あいうえおかきくけこ".repeat(5));
         assert_eq!(count(&fits), 264);
+    }
+
+    /// Minimal cases of the families where counting once differed from twitter-text
+    /// 3.1.0 (found by the corpus in `tests/it/counting_corpus.rs`); values from
+    /// `getTweetLength`.
+    #[test]
+    fn agrees_with_twitter_text_on_its_corners() {
+        let cases: &[(&str, usize)] = &[
+            // user info and IP hosts are no links
+            ("https://user:pass@example.com/x", 31),
+            ("http://192.168.0.1/", 19),
+            ("http://@e.tv", 12),
+            // a top-level domain followed by `-` is none; e-mail-like text
+            ("example.com-based", 17),
+            ("e.al-", 5),
+            ("name.al-lastname@foo.com", 24),
+            // a link may follow a full-width `＠`, a non-ASCII letter, a CJK host label
+            ("＠y.social", 25),
+            ("本.e.co", 26),
+            ("ür.om", 24),
+            // without a scheme: no query, port or fragment unless there is a path
+            ("o.uk?t", 25),
+            ("k.рф:1", 25),
+            ("e.om#", 24),
+            // a skin tone the emoji cannot take (or twemoji-parser 11 does not know)
+            ("🐱🏽", 4),
+            ("🫲🏿", 4),
+            ("🇷🏻", 4),
+            // a dangling joiner, and ZWJ sequences newer than Emoji 11
+            ("🤷\u{200D}", 3),
+            ("❤\u{200D}", 3),
+            ("🧑\u{200D}💻", 5),
+            // variation selectors: after an emoji-presentation character, repeated
+            ("🔥\u{FE0F}", 4),
+            ("⚧\u{FE0F}", 4),
+            ("❤\u{FE0F}\u{FE0F}", 4),
+            ("☺\u{FE0E}\u{FE0F}", 6),
+            // keycaps on other bases, partial tag sequences, invalid flags, other marks
+            ("\u{20DD}\u{20E3}", 4),
+            ("x\u{20E3}", 3),
+            ("🏴\u{E0075}", 4),
+            ("🇦🇦", 4),
+            ("👼\u{301}", 3),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(count(text), want, "{text:?}");
+        }
     }
 }

@@ -95,8 +95,12 @@ fn compare(cases: &[Case], platform: Platform, expected: fn(&Case) -> usize) -> 
 #[test]
 fn x_and_bluesky_agree_with_the_reference_implementations() {
     let cases = cases();
-    let (x_report, x_wrong) = compare(&cases, Platform::X, |c| c.x);
-    let (bluesky_report, bluesky_wrong) = compare(&cases, Platform::Bluesky, |c| c.bluesky);
+    // The two platforms on two threads: the debug build takes seconds for each.
+    let ((x_report, x_wrong), (bluesky_report, bluesky_wrong)) = std::thread::scope(|s| {
+        let x = s.spawn(|| compare(&cases, Platform::X, |c| c.x));
+        let bluesky = compare(&cases, Platform::Bluesky, |c| c.bluesky);
+        (x.join().unwrap(), bluesky)
+    });
     assert!(
         x_wrong + bluesky_wrong == 0,
         "counts differ from the reference:\n{x_report}{bluesky_report}"

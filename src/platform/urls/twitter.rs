@@ -21,7 +21,9 @@
 //! forms of UTF-16 code units, never mapping a non-ASCII character to an ASCII one; the
 //! character classes below are built the same way ([`Class`]).
 
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -56,8 +58,9 @@ pub(crate) fn extract(units: &[u16]) -> Vec<TwitterUrl> {
     if !units.contains(&DOT) {
         return urls;
     }
+    let text = Labels::new(units);
     let mut last_index = 0;
-    while let Some(m) = exec(units, last_index) {
+    while let Some(m) = exec(&text, last_index) {
         last_index = m.end;
         accept(units, &m, &mut urls);
     }
@@ -118,7 +121,7 @@ fn accept(units: &[u16], m: &Match, urls: &mut Vec<TwitterUrl>) {
         };
         if m.path {
             // `url.replace(domain, lastUrl.url)`, and the indices run to the match's end.
-            url.skip = url_len - domain.len() + url.skip;
+            url.skip += url_len - domain.len();
             url.range.end = m.end;
         }
         urls.push(url);
@@ -143,19 +146,85 @@ fn index_of(haystack: &[u16], needle: &[u16], from: usize) -> Option<usize> {
     (from..=haystack.len().checked_sub(needle.len())?).find(|&i| haystack[i..].starts_with(needle))
 }
 
+/// The text with, for each code unit, where a host label starting there would end:
+/// computed once, so that trying every start position stays linear.
+struct Labels<'a> {
+    units: &'a [u16],
+    /// Whether each unit is a domain character.
+    domain: Vec<bool>,
+    /// End of the run of domain characters, `-` and `_` from each unit.
+    subdomain_end: Vec<usize>,
+    /// End of the run of domain characters and `-` from each unit.
+    name_end: Vec<usize>,
+    /// [`tld_at`] for each unit, once asked (many start positions reach the same TLD).
+    tld_end: Vec<Cell<Option<Option<usize>>>>,
+}
+
+impl<'a> Labels<'a> {
+    fn new(units: &'a [u16]) -> Labels<'a> {
+        let class = &classes().domain;
+        let domain: Vec<bool> = units.iter().map(|&c| class.contains(c)).collect();
+        let mut subdomain_end = vec![units.len(); units.len() + 1];
+        let mut name_end = vec![units.len(); units.len() + 1];
+        for i in (0..units.len()).rev() {
+            let (c, d) = (units[i], domain[i]);
+            subdomain_end[i] = if d || c == HYPHEN || c == UNDERSCORE {
+                subdomain_end[i + 1]
+            } else {
+                i
+            };
+            name_end[i] = if d || c == HYPHEN { name_end[i + 1] } else { i };
+        }
+        Labels {
+            units,
+            domain,
+            subdomain_end,
+            name_end,
+            tld_end: vec![Cell::new(None); units.len() + 1],
+        }
+    }
+
+    /// [`tld_at`] in the whole text, remembered.
+    fn tld_at(&self, at: usize) -> Option<usize> {
+        let cell = self.tld_end.get(at)?;
+        if let Some(known) = cell.get() {
+            return known;
+        }
+        let found = tld_at(self.units, at, self.units.len());
+        cell.set(Some(found));
+        found
+    }
+
+    /// A host label at `at` followed by a dot: domain characters, with `-` (and `_` in a
+    /// subdomain) inside but not at either end. Returns the position of the dot.
+    fn label_before_dot(&self, at: usize, subdomain: bool) -> Option<usize> {
+        let end = *if subdomain {
+            &self.subdomain_end
+        } else {
+            &self.name_end
+        }
+        .get(at)?;
+        let ok = end > at && self.domain[at] && self.domain[end - 1] && self.units.get(end) == Some(&DOT);
+        ok.then_some(end)
+    }
+}
+
+const HYPHEN: u16 = b'-' as u16;
+const UNDERSCORE: u16 = b'_' as u16;
+
 /// The first match of `extractUrl` at or after `from` (JavaScript's `exec` with `lastIndex`).
-fn exec(units: &[u16], from: usize) -> Option<Match> {
-    let classes = classes();
-    for p in from..units.len() {
+fn exec(text: &Labels, from: usize) -> Option<Match> {
+    let preceding = &classes().preceding;
+    let units = text.units;
+    for (p, &c) in units.iter().enumerate().skip(from) {
         // `(?:[^A-Za-z0-9@＠$#＃\uFFFE\uFEFF\uFFFF]|[directional marks]|^)`, in this order.
-        let c = units[p];
-        if (classes.preceding.contains(c) || is_directional_mark(c))
-            && let Some(m) = url_at(units, p + 1, Some(c))
+        if (preceding.contains(c) || is_directional_mark(c))
+            && let Some(m) = url_at(text, p + 1, Some(c))
         {
             return Some(m);
         }
         if p == 0
-            && let Some(m) = url_at(units, 0, None)
+            && let Some(m) = url_at(text, 0, None)
         {
             return Some(m);
         }
@@ -164,15 +233,16 @@ fn exec(units: &[u16], from: usize) -> Option<Match> {
 }
 
 /// The URL part of `extractUrl` at `start`: `(https?:\/\/)?` domain, port, path, query.
-fn url_at(units: &[u16], start: usize, before: Option<u16>) -> Option<Match> {
+fn url_at(text: &Labels, start: usize, before: Option<u16>) -> Option<Match> {
+    let units = text.units;
     let protocol = protocol_at(units, start);
     let with_protocol = (protocol > 0)
-        .then(|| domain_at(units, start + protocol))
+        .then(|| domain_at(text, start + protocol))
         .flatten()
         .map(|end| (protocol, end));
     let (protocol, domain_end) = match with_protocol {
         Some(found) => found,
-        None => (0, domain_at(units, start)?),
+        None => (0, domain_at(text, start)?),
     };
     let mut end = domain_end;
     // `(?::([0-9]+))?`
@@ -201,20 +271,25 @@ fn url_at(units: &[u16], start: usize, before: Option<u16>) -> Option<Match> {
 
 /// Length of `http://` or `https://` (any case) at `at`, or 0.
 fn protocol_at(units: &[u16], at: usize) -> usize {
-    let rest = units.get(at..).unwrap_or_default();
+    if units.get(at).is_none_or(|&u| u | 0x20 != u16::from(b'h')) {
+        return 0; // the common case, decided cheaply
+    }
+    let rest = &units[at..];
     ["https://", "http://"]
         .iter()
         .find(|p| starts_with_ignore_case(rest, p))
         .map_or(0, |p| p.len())
 }
 
-/// Whether `units` starts with the ASCII `prefix`, compared as JavaScript's `i` flag does.
+/// Whether `units` starts with the ASCII `prefix`, compared as JavaScript's `i` flag does
+/// (which for an ASCII pattern is ASCII case-insensitivity: no other unit upper-cases to
+/// ASCII under its rules).
 fn starts_with_ignore_case(units: &[u16], prefix: &str) -> bool {
     units.len() >= prefix.len()
         && prefix
             .bytes()
             .zip(units)
-            .all(|(p, &u)| canonicalize(u) == canonicalize(u16::from(p)))
+            .all(|(p, &u)| u8::try_from(u).is_ok_and(|u| u.eq_ignore_ascii_case(&p)))
 }
 
 /// Number of code units from `at` that satisfy `test`.
@@ -230,32 +305,16 @@ fn run(units: &[u16], at: usize, test: impl Fn(u16) -> bool) -> usize {
 /// `validDomain`: `validSubdomain* validDomainName (validGTLD | validCCTLD | validPunycode)`;
 /// returns where the domain ends. The regex backtracks over the number of subdomains,
 /// most first; each label is otherwise fixed (it runs to the next dot).
-fn domain_at(units: &[u16], start: usize) -> Option<usize> {
-    let mut starts = vec![start];
-    let mut at = start;
-    while let Some(end) = label_before_dot(units, at, true) {
-        at = end + 1;
-        starts.push(at);
+fn domain_at(text: &Labels, start: usize) -> Option<usize> {
+    let first = text.label_before_dot(start, true)?;
+    let mut starts = vec![start, first + 1];
+    while let Some(end) = text.label_before_dot(*starts.last()?, true) {
+        starts.push(end + 1);
     }
     starts.iter().rev().find_map(|&name| {
-        let dot = label_before_dot(units, name, false)?;
-        tld_at(units, dot + 1, units.len())
+        let dot = text.label_before_dot(name, false)?;
+        text.tld_at(dot + 1)
     })
-}
-
-/// A host label at `at` followed by a dot: domain characters, with `-` (and `_` in a
-/// subdomain) inside but not at either end. Returns the position of the dot.
-fn label_before_dot(units: &[u16], at: usize, subdomain: bool) -> Option<usize> {
-    let domain = &classes().domain;
-    let n = run(units, at, |c| {
-        domain.contains(c) || c == b'-' as u16 || (subdomain && c == b'_' as u16)
-    });
-    let label = &units[at..at + n];
-    let ok = n > 0
-        && domain.contains(label[0])
-        && domain.contains(label[n - 1])
-        && units.get(at + n) == Some(&DOT);
-    ok.then_some(at + n)
 }
 
 /// A top-level domain at `at`: the first of twitter-text's gTLDs, then ccTLDs, that matches
@@ -272,8 +331,8 @@ fn tld_at(units: &[u16], at: usize, limit: usize) -> Option<usize> {
         let boundary = units[..limit]
             .get(end)
             .is_none_or(|&next| !is_ascii_alnum(next) && !matches!(next, 0x40 | 0x2B | 0x2D));
-        if let Some(&rank) = tlds.rank.get(key.as_slice())
-            && boundary
+        if boundary
+            && let Some(&rank) = tlds.rank.get(key.as_slice())
             && best.is_none_or(|(r, _)| rank < r)
         {
             best = Some((rank, end));
@@ -504,11 +563,7 @@ fn punycode_len(input: &[u32]) -> Option<usize> {
     let mut handled = basic as u64;
     let (mut n, mut delta, mut bias) = (0x80u64, 0u64, 72u64);
     while handled < total {
-        let m = input
-            .iter()
-            .map(|&c| u64::from(c))
-            .filter(|&c| c >= n)
-            .min()?;
+        let m = input.iter().map(|&c| u64::from(c)).filter(|&c| c >= n).min()?;
         if m - n > (MAX_INT - delta) / (handled + 1) {
             return None;
         }
@@ -567,8 +622,14 @@ fn adapt(delta: u64, points: u64, first: bool) -> u64 {
 
 /// JavaScript's `Canonicalize` for case-insensitive matching without the `u` flag: the
 /// code unit's upper case if that is one code unit, unless it maps a non-ASCII unit to
-/// ASCII (so `ſ` is not `S`, and the Kelvin sign is not `K`).
+/// ASCII (so `ſ` is not `S`, and the Kelvin sign is not `K`). Looked up in a table
+/// computed once.
 fn canonicalize(unit: u16) -> u16 {
+    static TABLE: OnceLock<Box<[u16]>> = OnceLock::new();
+    TABLE.get_or_init(|| (0..=u16::MAX).map(canonicalize_slowly).collect())[usize::from(unit)]
+}
+
+fn canonicalize_slowly(unit: u16) -> u16 {
     let Some(c) = char::from_u32(u32::from(unit)) else {
         return unit; // a surrogate
     };
@@ -639,7 +700,8 @@ struct Classes {
 fn classes() -> &'static Classes {
     static CLASSES: OnceLock<Classes> = OnceLock::new();
     CLASSES.get_or_init(|| {
-        let ascii = |set: &'static str| move |u: u16| u8::try_from(u).is_ok_and(|b| set.as_bytes().contains(&b));
+        let ascii =
+            |set: &'static str| move |u: u16| u8::try_from(u).is_ok_and(|b| set.as_bytes().contains(&b));
         let alnum = |u: u16| is_ascii_alnum(u);
         let cyrillic = |u: u16| (0x400..=0x4FF).contains(&u);
         Classes {
@@ -690,10 +752,33 @@ fn is_latin_accent(u: u16) -> bool {
         | 0x2BB | 0x300..=0x36F | 0x1E00..=0x1EFF)
 }
 
+/// FNV-1a: the TLD table's keys are a few code units, for which SipHash costs more than
+/// the lookup it serves.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xCBF2_9CE4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3);
+        }
+        self.0 = hash;
+    }
+}
+
 /// twitter-text's top-level domains with their rank in the regex's alternation.
 struct Tlds {
     /// Canonical (upper-case) UTF-16 form → position in `twitter_tlds.txt`.
-    rank: HashMap<Vec<u16>, usize>,
+    rank: HashMap<Vec<u16>, usize, BuildHasherDefault<Fnv>>,
     /// Longest entry, in code units.
     longest: usize,
 }
@@ -701,7 +786,7 @@ struct Tlds {
 fn tlds() -> &'static Tlds {
     static TLDS: OnceLock<Tlds> = OnceLock::new();
     TLDS.get_or_init(|| {
-        let mut rank = HashMap::new();
+        let mut rank = HashMap::default();
         let entries = include_str!("twitter_tlds.txt")
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'));
