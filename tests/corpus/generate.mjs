@@ -1,7 +1,7 @@
 // Generates tests/fixtures/counting/corpus.jsonl: random texts with the lengths that the
 // networks' own reference code gives them, for the differential test tests/counting_corpus.rs.
 //
-//   cd tests/corpus && npm ci && node generate.mjs [count] [seed]
+//   cd tests/corpus && npm ci && node generate.mjs [count] [seed] [output]
 //
 // Each output line is a JSON array `[x, bluesky, text]`:
 //   x        twitter-text 3.1.0 `parseTweet(text).weightedLength` (= `getTweetLength`,
@@ -26,7 +26,7 @@ const { RichText } = require('@atproto/api');
 const COUNT = Number(process.argv[2] ?? 100000);
 const SEED = Number(process.argv[3] ?? 17);
 const here = dirname(fileURLToPath(import.meta.url));
-const OUT = join(here, '..', 'fixtures', 'counting', 'corpus.jsonl');
+const OUT = process.argv[4] ?? join(here, '..', 'fixtures', 'counting', 'corpus.jsonl');
 
 // ---------------------------------------------------------------- seeded PRNG (mulberry32)
 
@@ -182,7 +182,7 @@ const TLDS = ['com', 'de', 'org', 'net', 'io', 'co', 'co.uk', 'jp', 'info', 'app
 const LABELS = ['example', 'radwerk', 'twitter', 't', 'x', 'bit', 'a', 'foo', 'bar', 'my-site', 'sub_domain', 'www', 'mail', 'news', 'über', 'müller', 'café', 'пример', '例え', 'bücher', 'xn--bcher-kva', 'xn--mller-kva', 'xn--', '日本', 'test-', '-test', '1', '192', 'a1b2', 'localhost', 'déjà', 'ñandú', 'straße', 'ü'];
 const label = () => (chance(0.01) ? pick(['x'.repeat(63), 'x'.repeat(64), 'ü'.repeat(60), 'y'.repeat(40)]) : chance(0.1) ? repeat(int(1, 12), () => pick('abcdefghijklmnopqrstuvwxyz0123456789-_'.split(''))) : pick(LABELS));
 const pathSegment = () =>
-  pick(['x', 'winter', 'tour', 'a-b', 'a_b', 'index.html', 'foo.php', '%20', '~user', '@name', 'wiki/Berlin_(Stadt)', '(x)', 'a(b(c)d)e', 'café', 'путь', '日本', 'a+b', 'a=b', '!', "it's", '*', 'a,b', '[1]', '#', '—', '–', '😀', 'x.y', '', '..', '-', '_', ':', ';', '$', '&']);
+  pick(['x', 'winter', 'tour', 'a-b', 'a_b', 'index.html', 'foo.php', '%20', '~user', '@name', 'wiki/Berlin_(Stadt)', '(x)', 'a(b(c)d)e', '(', ')', '(a)(', 'x.(y)', 'x.(y).', '((a))', '(a)b(', '(a)(b)', '(a.)', '(ü)', '(a(b)c', '@a/', '@a.b', 'café', 'путь', '日本', 'a+b', 'a=b', '!', "it's", '*', 'a,b', '[1]', '#', '—', '–', '😀', 'x.y', '', '..', '-', '_', ':', ';', '$', '&']);
 const query = () =>
   '?' + repeat(int(1, 3), () => pick(['a', 'q', 'utm_source', 'id', 'x-y', 'tag']) + (chance(0.8) ? '=' + pick(['1', 'abc', 'a b', 'a%20b', 'x,y', "x'y", 'x(y)', '', 'über', '日本', '!', '?', '.', '/']) : '')).replace(/^(.*)$/, (s) => s.split('a b').join(chance(0.5) ? 'a b' : 'a+b'));
 const trailing = () => pick(['', '', '', '.', ',', '!', '?', ')', ']', ':', ';', '...', '…', '"', "'", '”', '»', '-', '_', '/', '#', '&', '=', '%', '~', '*', '+', '@', '\u3002', '、']);

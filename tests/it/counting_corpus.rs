@@ -15,7 +15,9 @@
 //! cargo test --test it counting_corpus
 //! ```
 //!
-//! Set `COUNTING_CORPUS_DUMP=path` to write every mismatch to `path` as JSON lines.
+//! Set `COUNTING_CORPUS=file` to check another corpus (say, of another seed:
+//! `node generate.mjs 100000 18 /tmp/corpus.jsonl`), and `COUNTING_CORPUS_DUMP=path` to
+//! write every mismatch to `path.X.jsonl` and `path.Bluesky.jsonl` (for `minimize.mjs`).
 
 use std::fmt::Write as _;
 
@@ -37,7 +39,8 @@ struct Case {
 }
 
 fn cases() -> Vec<Case> {
-    let corpus = std::fs::read_to_string(CORPUS).expect("corpus");
+    let path = std::env::var("COUNTING_CORPUS").unwrap_or_else(|_| CORPUS.to_owned());
+    let corpus = std::fs::read_to_string(&path).expect("corpus");
     let mut lines = corpus.lines();
     let header: serde_json::Value = serde_json::from_str(lines.next().expect("header")).unwrap();
     let cases: Vec<Case> = lines

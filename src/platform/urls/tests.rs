@@ -429,3 +429,14 @@ fn user_info_and_ip_hosts_are_text() {
     assert_eq!(links("example.com:80", true), ["example.com"]);
     assert_eq!(links("example.com:80/x?a=1", true), ["example.com:80/x?a=1"]);
 }
+
+/// Parentheses in paths, as twitter-text 3.1.0 extracts them: balanced parentheses end a
+/// path only on their own or before a path-ending character (`validUrlPath` pastes its
+/// ending alternatives in without a group, so `(…)` is an alternative to the whole).
+#[test]
+fn parentheses_in_paths() {
+    assert_eq!(links("a.b.c.d.e.com/oa.(m..cm--n)(", true), ["a.b.c.d.e.com/oa"]);
+    assert_eq!(links("http://x.com/(a)(b)", true), ["http://x.com/(a)(b)"]);
+    assert_eq!(links("http://x.com/a(b(c)d)e(", true), ["http://x.com/a(b(c)d)e"]);
+    assert_eq!(links("xn--a.com/a,(-._),!(!@~(?~=?", true), ["xn--a.com/a"]);
+}

@@ -21,7 +21,6 @@
 //! forms of UTF-16 code units, never mapping a non-ASCII character to an ASCII one; the
 //! character classes below are built the same way ([`Class`]).
 
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -146,66 +145,49 @@ fn index_of(haystack: &[u16], needle: &[u16], from: usize) -> Option<usize> {
     (from..=haystack.len().checked_sub(needle.len())?).find(|&i| haystack[i..].starts_with(needle))
 }
 
-/// The text with, for each code unit, where a host label starting there would end:
-/// computed once, so that trying every start position stays linear.
+/// The text with, for each code unit, where a `validDomain` starting there ends: computed
+/// once from the end backwards, so that trying every start position stays linear.
 struct Labels<'a> {
     units: &'a [u16],
-    /// Whether each unit is a domain character.
-    domain: Vec<bool>,
-    /// End of the run of domain characters, `-` and `_` from each unit.
-    subdomain_end: Vec<usize>,
-    /// End of the run of domain characters and `-` from each unit.
-    name_end: Vec<usize>,
-    /// [`tld_at`] for each unit, once asked (many start positions reach the same TLD).
-    tld_end: Vec<Cell<Option<Option<usize>>>>,
+    /// `validDomain` at each unit: the end of the domain, if one starts there.
+    domain_end: Vec<Option<usize>>,
 }
 
 impl<'a> Labels<'a> {
     fn new(units: &'a [u16]) -> Labels<'a> {
         let class = &classes().domain;
+        let n = units.len();
         let domain: Vec<bool> = units.iter().map(|&c| class.contains(c)).collect();
-        let mut subdomain_end = vec![units.len(); units.len() + 1];
-        let mut name_end = vec![units.len(); units.len() + 1];
-        for i in (0..units.len()).rev() {
-            let (c, d) = (units[i], domain[i]);
-            subdomain_end[i] = if d || c == HYPHEN || c == UNDERSCORE {
-                subdomain_end[i + 1]
-            } else {
-                i
+        // A label at `i` followed by a dot (domain characters at both ends; `-` inside,
+        // and `_` in a subdomain): where its dot is. Labels run to the next dot, so the
+        // run of label characters from `i` decides.
+        let label = |i: usize, run_end: usize| {
+            let ok = run_end > i && domain[i] && domain[run_end - 1] && units.get(run_end) == Some(&DOT);
+            ok.then_some(run_end)
+        };
+        let mut tld_end: Vec<Option<Option<usize>>> = vec![None; n + 1];
+        let mut domain_end = vec![None; n + 1];
+        let (mut subdomain_run, mut name_run) = (n, n);
+        for i in (0..n).rev() {
+            let c = units[i];
+            if !(domain[i] || c == HYPHEN || c == UNDERSCORE) {
+                subdomain_run = i;
+            }
+            if !(domain[i] || c == HYPHEN) {
+                name_run = i;
+            }
+            // `validSubdomain*` takes as many subdomains as it can and gives them back one
+            // by one: the domain after this label if there is one, else this label as the
+            // name before a top-level domain.
+            let Some(dot) = label(i, subdomain_run) else {
+                continue;
             };
-            name_end[i] = if d || c == HYPHEN { name_end[i + 1] } else { i };
+            domain_end[i] = domain_end[dot + 1].or_else(|| {
+                label(i, name_run)?;
+                *tld_end[dot + 1].get_or_insert_with(|| tld_at(units, dot + 1, n))
+            });
         }
-        Labels {
-            units,
-            domain,
-            subdomain_end,
-            name_end,
-            tld_end: vec![Cell::new(None); units.len() + 1],
-        }
-    }
-
-    /// [`tld_at`] in the whole text, remembered.
-    fn tld_at(&self, at: usize) -> Option<usize> {
-        let cell = self.tld_end.get(at)?;
-        if let Some(known) = cell.get() {
-            return known;
-        }
-        let found = tld_at(self.units, at, self.units.len());
-        cell.set(Some(found));
-        found
-    }
-
-    /// A host label at `at` followed by a dot: domain characters, with `-` (and `_` in a
-    /// subdomain) inside but not at either end. Returns the position of the dot.
-    fn label_before_dot(&self, at: usize, subdomain: bool) -> Option<usize> {
-        let end = *if subdomain {
-            &self.subdomain_end
-        } else {
-            &self.name_end
-        }
-        .get(at)?;
-        let ok = end > at && self.domain[at] && self.domain[end - 1] && self.units.get(end) == Some(&DOT);
-        ok.then_some(end)
+        Labels { units, domain_end }
     }
 }
 
@@ -303,18 +285,9 @@ fn run(units: &[u16], at: usize, test: impl Fn(u16) -> bool) -> usize {
 }
 
 /// `validDomain`: `validSubdomain* validDomainName (validGTLD | validCCTLD | validPunycode)`;
-/// returns where the domain ends. The regex backtracks over the number of subdomains,
-/// most first; each label is otherwise fixed (it runs to the next dot).
+/// returns where the domain ends.
 fn domain_at(text: &Labels, start: usize) -> Option<usize> {
-    let first = text.label_before_dot(start, true)?;
-    let mut starts = vec![start, first + 1];
-    while let Some(end) = text.label_before_dot(*starts.last()?, true) {
-        starts.push(end + 1);
-    }
-    starts.iter().rev().find_map(|&name| {
-        let dot = text.label_before_dot(name, false)?;
-        text.tld_at(dot + 1)
-    })
+    text.domain_end.get(start).copied().flatten()
 }
 
 /// A top-level domain at `at`: the first of twitter-text's gTLDs, then ccTLDs, that matches
@@ -355,14 +328,16 @@ fn is_ascii_alnum(c: u16) -> bool {
     u8::try_from(c).is_ok_and(|b| b.is_ascii_alphanumeric())
 }
 
-/// `validUrlPath*` after the path's `/`: returns where the path ends. Each repetition is
-/// `G* (B G*)* E` or `@ G+ /` (G: path characters, B: balanced parentheses, E: a path-ending
-/// character or B), tried as JavaScript's backtracking tries them; what follows the path
-/// always matches, so the first way through wins.
+/// `validUrlPath*` after the path's `/`: returns where the path ends. The regex source,
+/// once twitter-text has pasted its pieces together, makes each repetition one of
+/// `G* (B G*)* E`, `B` and `@ G+ /` (G: path characters, B: balanced parentheses, E: a
+/// path-ending character), tried in that order as JavaScript's backtracking tries them;
+/// what follows the path always matches, so the first way through wins.
 fn path_end(units: &[u16], at: usize) -> usize {
+    let mut chains = HashMap::new();
     let mut end = at;
-    // The star: repeat while an iteration matches something.
-    while let Some(next) = path_segment(units, end)
+    // The star: repeat while a repetition matches something.
+    while let Some(next) = path_segment(units, end, &mut chains)
         && next > end
     {
         end = next;
@@ -371,19 +346,25 @@ fn path_end(units: &[u16], at: usize) -> usize {
 }
 
 /// One `validUrlPath` at `at`: the end of the first way it matches, if any.
-fn path_segment(units: &[u16], at: usize) -> Option<usize> {
+fn path_segment(units: &[u16], at: usize, chains: &mut HashMap<usize, Option<usize>>) -> Option<usize> {
     let c = classes();
-    // G* greedy, then (B G*)* then E, backtracking G* one unit at a time.
+    // G* greedy, then (B G*)* E, backtracking G* one unit at a time. With all of G* the
+    // next unit is no path character, so only a B can follow; with less, the next unit is
+    // a path character, so only an E can.
     let g_run = run(units, at, |u| c.path.contains(u));
-    for g in (0..=g_run).rev() {
-        if let Some(end) = parens_then_ending(units, at + g) {
-            return Some(end);
-        }
+    if let Some(end) = parens_then_ending(units, at + g_run, chains) {
+        return Some(end);
     }
-    // `@ G+ /`
+    if let Some(i) = (at..at + g_run).rev().find(|&i| c.path_ending.contains(units[i])) {
+        return Some(i + 1);
+    }
+    // B on its own.
+    if let Some(end) = balanced_parens(units, at) {
+        return Some(end);
+    }
+    // `@ G+ /`: G+ greedy, backtracking to the last `/` (G includes `/`).
     if units.get(at) == Some(&(b'@' as u16)) {
         let g_run = run(units, at + 1, |u| c.path.contains(u));
-        // G+ greedy, backtracking to the last `/` (G includes `/`).
         for g in (1..=g_run).rev() {
             if units.get(at + 1 + g) == Some(&(b'/' as u16)) {
                 return Some(at + 1 + g + 1);
@@ -393,26 +374,37 @@ fn path_segment(units: &[u16], at: usize) -> Option<usize> {
     None
 }
 
-/// `(B G*)* E` at `at`, first match in backtracking order.
-fn parens_then_ending(units: &[u16], at: usize) -> Option<usize> {
+/// `(B G*)+ E` at `at`, where no E can start (`at` holds no path character): the first
+/// match in backtracking order. The star takes every `B G*` it can (each G* as long as it
+/// can), then the repetitions give back their G*, the last first, until a path-ending
+/// character ends the match. Results are remembered by position: the repetitions of one
+/// path share their chains of parentheses.
+fn parens_then_ending(units: &[u16], at: usize, chains: &mut HashMap<usize, Option<usize>>) -> Option<usize> {
     let c = classes();
-    // Try one more `B G*` first (greedy star), with G* backtracking.
-    if let Some(after_parens) = balanced_parens(units, at) {
-        let g_run = run(units, after_parens, |u| c.path.contains(u));
-        for g in (0..=g_run).rev() {
-            let next = after_parens + g;
-            if next > at
-                && let Some(end) = parens_then_ending(units, next)
-            {
-                return Some(end);
-            }
+    // Walk the chain to its end or to a position already known.
+    let mut frames = Vec::new();
+    let mut pos = at;
+    let mut result = loop {
+        if let Some(&known) = chains.get(&pos) {
+            break known;
         }
+        let Some(after) = balanced_parens(units, pos) else {
+            break None;
+        };
+        let g = run(units, after, |u| c.path.contains(u));
+        frames.push((pos, after..after + g));
+        pos = after + g;
+    };
+    for (start, g_run) in frames.into_iter().rev() {
+        result = result.or_else(|| {
+            g_run
+                .rev()
+                .find(|&i| c.path_ending.contains(units[i]))
+                .map(|i| i + 1)
+        });
+        chains.insert(start, result);
     }
-    // Then E: a path-ending character, or balanced parentheses.
-    if units.get(at).is_some_and(|&u| c.path_ending.contains(u)) {
-        return Some(at + 1);
-    }
-    balanced_parens(units, at)
+    result
 }
 
 /// `validUrlBalancedParens`: `\( (?: G+ | G* \( G+ \) G* ) \)`; returns its end.
@@ -482,32 +474,36 @@ fn tco_url(url: &[u16]) -> Option<Tco> {
 /// `(?:[\-a-z0-9 latin accents]+\.)+ (gTLD | ccTLD | punycode)`, the end of the host
 /// counting as a boundary.
 fn ascii_domains(domain: &[u16]) -> Vec<Range<usize>> {
+    let ends = ascii_domain_ends(domain);
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(m) = (from..domain.len()).find_map(|p| ascii_domain_at(domain, p).map(|e| p..e)) {
+    while let Some(m) = (from..domain.len()).find_map(|p| ends[p].map(|e| p..e)) {
         from = m.end;
         found.push(m);
     }
     found
 }
 
-/// `validAsciiDomain` at `at`: one or more labels (as many as possible first), then a TLD.
-fn ascii_domain_at(domain: &[u16], at: usize) -> Option<usize> {
+/// `validAsciiDomain` at each position of a host: where the match starting there ends.
+/// One or more labels, as many as possible first, then a TLD; computed backwards.
+fn ascii_domain_ends(domain: &[u16]) -> Vec<Option<usize>> {
     let ascii = &classes().ascii_label;
-    let mut after_labels = Vec::new();
-    let mut pos = at;
-    loop {
-        let n = run(domain, pos, |c| ascii.contains(c));
-        if n == 0 || domain.get(pos + n) != Some(&DOT) {
-            break;
+    let n = domain.len();
+    // After a label and its dot, where the labels-then-TLD part ends (most labels first).
+    let mut from_label = vec![None; n + 1];
+    let mut ends = vec![None; n + 1];
+    let mut run_end = n;
+    for i in (0..=n).rev() {
+        if i < n && !ascii.contains(domain[i]) {
+            run_end = i;
         }
-        pos += n + 1;
-        after_labels.push(pos);
+        let next = (run_end > i && domain.get(run_end) == Some(&DOT)).then_some(run_end + 1);
+        ends[i] = next.and_then(|q| from_label[q]);
+        if i > 0 && domain[i - 1] == DOT {
+            from_label[i] = next.and_then(|q| from_label[q]).or_else(|| tld_at(domain, i, n));
+        }
     }
-    after_labels
-        .iter()
-        .rev()
-        .find_map(|&tld| tld_at(domain, tld, domain.len()))
+    ends
 }
 
 /// twitter-text's `idna.toAscii` succeeds: the host does not start with `xn--` unless it
@@ -515,7 +511,7 @@ fn ascii_domain_at(domain: &[u16], at: usize) -> Option<usize> {
 /// characters.
 fn domain_encodes(domain: &[u16]) -> bool {
     let xn = [b'x', b'n', b'-', b'-'].map(u16::from);
-    if domain.starts_with(&xn) && (0..domain.len()).all(|p| ascii_domain_at(domain, p).is_none()) {
+    if domain.starts_with(&xn) && ascii_domain_ends(domain).iter().all(Option::is_none) {
         return false;
     }
     domain.split(|&c| c == DOT).all(|label| {
@@ -541,6 +537,11 @@ fn to_ascii_len(label: &[u16]) -> usize {
             let code_points: Vec<u32> = char::decode_utf16(part.iter().copied())
                 .map(|r| r.map_or_else(|e| u32::from(e.unpaired_surrogate()), u32::from))
                 .collect();
+            if code_points.len() > MAX_LABEL_LENGTH {
+                // Punycode writes at least one character per code point: too long
+                // whatever the encoding (and encoding is quadratic in the length).
+                return usize::MAX;
+            }
             match punycode_len(&code_points) {
                 Some(n) => len += 4 + n,
                 None => return usize::MAX,
