@@ -9,6 +9,7 @@ mod a11y;
 mod browser_xss;
 mod check;
 mod count;
+mod counting_corpus;
 mod docs;
 mod export;
 mod faults;
