@@ -198,11 +198,9 @@ fn cards(words: &Words, posts: usize, totals: &Sums, followers: &[FollowerGrowth
         card(words.clicks, totals.display.clicks.clone()),
     ];
     if !followers.is_empty() {
-        let change: i64 = followers.iter().map(|f| f.change).sum();
-        let sign = if change > 0 { "+" } else { "" };
         cards.push(card(
             words.follower_change,
-            format!("{sign}{}", crate::lang::numbers::format_count(change as f64)),
+            followers::total_change_display(followers),
         ));
     }
     cards

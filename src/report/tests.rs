@@ -294,7 +294,7 @@ fn heatmap_by_weekday_and_hour() {
 #[test]
 fn follower_growth_per_platform() {
     let (report, _) = build();
-    let growth: Vec<(Platform, u64, u64, i64, &str)> = report
+    let growth: Vec<(Platform, u64, u64, Option<i64>, &str)> = report
         .followers
         .iter()
         .map(|f| (f.platform, f.first, f.last, f.change, f.change_display.as_str()))
@@ -302,8 +302,8 @@ fn follower_growth_per_platform() {
     assert_eq!(
         growth,
         [
-            (Platform::Instagram, 1000, 1080, 80, "+80 (+8.0 %)"),
-            (Platform::Mastodon, 200, 230, 30, "+30 (+15.0 %)"),
+            (Platform::Instagram, 1000, 1080, Some(80), "+80 (+8.0 %)"),
+            (Platform::Mastodon, 200, 230, Some(30), "+30 (+15.0 %)"),
         ]
     );
 }
