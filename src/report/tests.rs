@@ -434,3 +434,29 @@ fn an_empty_project_renders_the_no_data_note() {
     let html = tera.render("report.html", &report_context(&report)).unwrap();
     assert!(html.contains("No metrics yet"));
 }
+
+#[test]
+fn x_engagements_are_shown_beside_touchpoints_with_the_reason() {
+    let (report, _) = build();
+    let [x] = report.reconciliations.as_slice() else {
+        panic!(
+            "only X exports carry their own count: {:?}",
+            report.reconciliations
+        );
+    };
+    assert_eq!(x.platform, Platform::X);
+    // B and E: Touchpoint 42 + 13 = 55 over 2,800 impressions; X's own 60 + 20 = 80.
+    assert_eq!(
+        (
+            x.rows,
+            x.engagements.as_str(),
+            x.network_engagements.as_str(),
+            x.engagement_rate.as_str(),
+            x.network_engagement_rate.as_str()
+        ),
+        (2, "55", "80", "2.0 %", "2.9 %")
+    );
+    assert!(x.explanation.contains("detail expands"), "{}", x.explanation);
+    // Touchpoint's own figures stay as defined.
+    assert_eq!(group(&report.by_platform, "x").sums.engagements, 55);
+}
