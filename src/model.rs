@@ -109,6 +109,39 @@ pub struct Config {
     /// it), so the names are judged where the rule registry is known.
     #[serde(skip)]
     pub lint_entries: Vec<LintEntry>,
+    /// How composing writes Markdown links (`[compose] links`).
+    pub links: LinkForm,
+}
+
+/// What a Markdown link `[words](url)` becomes in the text a network receives
+/// (`[compose] links` in `touchpoint.toml`): networks render no Markdown, so the
+/// repository chooses what the reader sees.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkForm {
+    /// The link's words, then its URL: "unserer Seite https://…" (the default: every
+    /// word the writer wrote stays, and the link still works).
+    #[default]
+    WordsAndUrl,
+    /// Only the URL, the words dropped.
+    Url,
+    /// Only the words, the URL dropped (for networks where links in text are dead anyway).
+    Words,
+}
+
+impl LinkForm {
+    /// The names `[compose] links` accepts, in the order the manual lists them.
+    pub const NAMES: &'static [&'static str] = &["words-and-url", "url", "words"];
+
+    /// The form a `[compose] links` value names.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "words-and-url" => Some(LinkForm::WordsAndUrl),
+            "url" => Some(LinkForm::Url),
+            "words" => Some(LinkForm::Words),
+            _ => None,
+        }
+    }
 }
 
 /// One `[lints]` entry as written, kept until the rule registry can judge its name.
@@ -136,6 +169,7 @@ impl Default for Config {
             platforms: BTreeMap::new(),
             lints: BTreeMap::new(),
             lint_entries: Vec::new(),
+            links: LinkForm::default(),
         }
     }
 }

@@ -93,6 +93,14 @@ pub(crate) struct Words {
     pub engagements_defined: &'static str,
     /// Definition of the engagement rate.
     pub engagement_rate_defined: &'static str,
+    /// Heading: the networks' own figures beside Touchpoint's.
+    pub reconcile: &'static str,
+    /// Column: Touchpoint's figure.
+    pub reconcile_ours: &'static str,
+    /// Column: the network's own figure, as its export says.
+    pub reconcile_theirs: &'static str,
+    /// Why X's engagements are higher than Touchpoint's.
+    pub reconcile_x: &'static str,
     /// Which row counts.
     pub latest_row_defined: &'static str,
     /// How posts are placed in time.
@@ -204,6 +212,10 @@ pub(crate) static EN: Words = Words {
     engagement_rate_defined: "Engagement rate = engagements ÷ reach; where a platform reports no reach (X), impressions are used instead. Rates of a group are the group's total engagements divided by its total reach/impressions, never an average of rates; rows with neither are left out.",
     latest_row_defined: "Figures are lifetime totals. For each post and platform only the latest row (by the day the figures were taken) counts.",
     time_defined: "Weeks, months, periods and posting times follow each post's publish time in the project's timezone. Reach is summed over posts: a person reached by two posts counts twice.",
+    reconcile: "Touchpoint's figures beside the networks' own",
+    reconcile_ours: "Touchpoint",
+    reconcile_theirs: "As the network reports",
+    reconcile_x: "X counts every interaction with a post as an engagement (detail expands, profile visits, hashtag and link clicks, follows too) and divides by impressions; Touchpoint counts likes, replies, reposts and bookmarks only, so X's numbers are higher.",
     best_time: "Best posting time",
     weekday: "Weekday",
     hour: "Hour",
@@ -282,6 +294,10 @@ pub(crate) static DE: Words = Words {
     engagement_rate_defined: "Interaktionsrate = Interaktionen ÷ Reichweite; wo eine Plattform keine Reichweite liefert (X), zählen die Impressionen. Die Rate einer Gruppe ist die Summe ihrer Interaktionen geteilt durch die Summe ihrer Reichweite/Impressionen, nie ein Mittel von Raten; Zeilen ohne beides bleiben außen vor.",
     latest_row_defined: "Die Zahlen sind Gesamtwerte. Je Beitrag und Plattform zählt nur die neueste Zeile (nach dem Tag, an dem die Zahlen erhoben wurden).",
     time_defined: "Wochen, Monate, Zeiträume und Posting-Zeiten richten sich nach der Veröffentlichungszeit in der Zeitzone des Projekts. Reichweite wird über Beiträge summiert: Wer zwei Beiträge sieht, zählt doppelt.",
+    reconcile: "Touchpoints Zahlen neben denen der Netzwerke",
+    reconcile_ours: "Touchpoint",
+    reconcile_theirs: "Laut Netzwerk",
+    reconcile_x: "X zählt jede Interaktion mit einem Beitrag als Engagement (auch Detailansichten, Profilbesuche, Hashtag- und Link-Klicks, Follows) und teilt durch die Impressionen; Touchpoint zählt nur Likes, Antworten, Reposts und Lesezeichen, daher sind die Zahlen von X höher.",
     best_time: "Beste Posting-Zeit",
     weekday: "Wochentag",
     hour: "Stunde",

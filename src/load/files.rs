@@ -120,12 +120,19 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_template!("report.html"),
 ];
 
-/// The default theme's static files, copied to `static/` in the output.
+/// The default theme's static files, copied to `static/` in the output. The chart font
+/// and its licence go along: `report.css` names `fonts/DejaVuSans.ttf`, so the browser
+/// shows chart text in the face it was laid out with.
 pub const STATIC: &[(&str, &[u8])] = &[
     theme_static!("style.css"),
     theme_static!("report.css"),
     theme_static!("site.js"),
     theme_static!("favicon.svg"),
+    ("fonts/DejaVuSans.ttf", CHART_FONT),
+    (
+        "fonts/LICENSE",
+        include_bytes!("../../themes/default/fonts/LICENSE").as_slice(),
+    ),
 ];
 
 /// The font the report's charts are drawn in, carried by the binary so a chart comes out

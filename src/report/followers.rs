@@ -28,20 +28,27 @@ pub(crate) struct FollowerGrowth {
     pub last_date: NaiveDate,
     /// Last reading.
     pub last: u64,
-    /// last − first.
-    pub change: i64,
-    /// change ÷ first (`None` when first is 0).
+    /// last − first; `None` with a single reading (a change needs two days, and a
+    /// single reading is not "no change").
+    pub change: Option<i64>,
+    /// change ÷ first (`None` when first is 0 or the change is unknown).
     pub change_rate: Option<f64>,
     /// First reading as people read it.
     pub first_display: String,
     /// Last reading as people read it.
     pub last_display: String,
-    /// `+80 (+8.0 %)`.
+    /// `+80 (+8.0 %)`, or `—` when the change is unknown.
     pub change_display: String,
 }
 
-/// `+80 (+8.0 %)`, `-3`, `0`.
-fn signed(change: i64, rate: Option<f64>) -> String {
+/// What the report shows for a change nobody measured.
+pub(crate) const UNKNOWN: &str = "—";
+
+/// `+80 (+8.0 %)`, `-3`, `0`; `—` when the change is unknown.
+fn signed(change: Option<i64>, rate: Option<f64>) -> String {
+    let Some(change) = change else {
+        return UNKNOWN.to_owned();
+    };
     let sign = if change > 0 { "+" } else { "" };
     let mut text = format!("{sign}{}", format_count(change as f64));
     if let Some(rate) = rate {
@@ -64,8 +71,8 @@ pub(crate) fn follower_growth(records: &[MetricRecord]) -> Vec<FollowerGrowth> {
             let points: Vec<(NaiveDate, u64)> = by_day.into_iter().collect();
             let (first_date, first) = *points.first()?;
             let (last_date, last) = *points.last()?;
-            let change = last as i64 - first as i64;
-            let change_rate = (first > 0).then(|| change as f64 / first as f64);
+            let change = (last_date > first_date).then(|| last as i64 - first as i64);
+            let change_rate = change.filter(|_| first > 0).map(|c| c as f64 / first as f64);
             Some(FollowerGrowth {
                 platform,
                 label: platform.display_name().to_owned(),
@@ -84,4 +91,46 @@ pub(crate) fn follower_growth(records: &[MetricRecord]) -> Vec<FollowerGrowth> {
         .collect();
     growth.sort_by_key(|g| Platform::ALL.iter().position(|p| *p == g.platform));
     growth
+}
+
+/// The follower change of all platforms together, as the headline card shows it: the
+/// sum of the known changes, `—` when no platform has two readings.
+pub(crate) fn total_change_display(growth: &[FollowerGrowth]) -> String {
+    let known: Vec<i64> = growth.iter().filter_map(|g| g.change).collect();
+    let total = (!known.is_empty()).then(|| known.iter().sum());
+    signed(total, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reading(platform: Platform, day: u32, followers: u64) -> MetricRecord {
+        let key = crate::metrics::PostKey::Id("p".to_owned());
+        MetricRecord {
+            date: NaiveDate::from_ymd_opt(2027, 1, day),
+            followers: Some(followers),
+            ..MetricRecord::new("metrics/f.csv", 2, key, platform)
+        }
+    }
+
+    #[test]
+    fn a_single_reading_has_an_unknown_change_not_zero() {
+        let growth = follower_growth(&[reading(Platform::X, 3, 500)]);
+        assert_eq!(growth[0].change, None);
+        assert_eq!(growth[0].change_display, "—");
+        assert_eq!(total_change_display(&growth), "—");
+    }
+
+    #[test]
+    fn two_readings_give_the_change_and_the_card_sums_known_changes() {
+        let growth = follower_growth(&[
+            reading(Platform::X, 3, 500),
+            reading(Platform::X, 10, 480),
+            reading(Platform::Mastodon, 3, 90),
+        ]);
+        let x = growth.iter().find(|g| g.platform == Platform::X).unwrap();
+        assert_eq!((x.change, x.change_display.as_str()), (Some(-20), "-20 (-4.0 %)"));
+        assert_eq!(total_change_display(&growth), "-20");
+    }
 }

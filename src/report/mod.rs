@@ -17,6 +17,7 @@ pub(crate) mod groups;
 pub(crate) mod kpi;
 pub(crate) mod measure;
 pub(crate) mod ranking;
+pub(crate) mod reconcile;
 pub(crate) mod timing;
 
 use std::collections::BTreeSet;
@@ -83,6 +84,8 @@ pub(crate) struct Report {
     pub followers: Vec<FollowerGrowth>,
     /// Every chart with its data table.
     pub charts: Vec<Chart>,
+    /// The networks' own engagement figures beside Touchpoint's, where exports carry them.
+    pub reconciliations: Vec<reconcile::Reconciliation>,
 }
 
 /// A headline number.
@@ -123,6 +126,7 @@ pub(crate) fn build_report(project: &Project, records: &[MetricRecord]) -> Repor
     let (top_posts, bottom_posts) = ranking::top_and_bottom(&posts);
     let heatmap = timing::heatmap(&rows, words);
     let followers = followers::follower_growth(records);
+    let reconciliations = reconcile::reconcile(&rows, words);
     let charts = figures::charts(
         &Inputs {
             rows: &rows,
@@ -171,6 +175,7 @@ pub(crate) fn build_report(project: &Project, records: &[MetricRecord]) -> Repor
         heatmap,
         followers,
         charts,
+        reconciliations,
     }
 }
 
@@ -198,11 +203,9 @@ fn cards(words: &Words, posts: usize, totals: &Sums, followers: &[FollowerGrowth
         card(words.clicks, totals.display.clicks.clone()),
     ];
     if !followers.is_empty() {
-        let change: i64 = followers.iter().map(|f| f.change).sum();
-        let sign = if change > 0 { "+" } else { "" };
         cards.push(card(
             words.follower_change,
-            format!("{sign}{}", crate::lang::numbers::format_count(change as f64)),
+            followers::total_change_display(followers),
         ));
     }
     cards

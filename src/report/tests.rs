@@ -294,7 +294,7 @@ fn heatmap_by_weekday_and_hour() {
 #[test]
 fn follower_growth_per_platform() {
     let (report, _) = build();
-    let growth: Vec<(Platform, u64, u64, i64, &str)> = report
+    let growth: Vec<(Platform, u64, u64, Option<i64>, &str)> = report
         .followers
         .iter()
         .map(|f| (f.platform, f.first, f.last, f.change, f.change_display.as_str()))
@@ -302,8 +302,8 @@ fn follower_growth_per_platform() {
     assert_eq!(
         growth,
         [
-            (Platform::Instagram, 1000, 1080, 80, "+80 (+8.0 %)"),
-            (Platform::Mastodon, 200, 230, 30, "+30 (+15.0 %)"),
+            (Platform::Instagram, 1000, 1080, Some(80), "+80 (+8.0 %)"),
+            (Platform::Mastodon, 200, 230, Some(30), "+30 (+15.0 %)"),
         ]
     );
 }
@@ -433,4 +433,30 @@ fn an_empty_project_renders_the_no_data_note() {
     .unwrap();
     let html = tera.render("report.html", &report_context(&report)).unwrap();
     assert!(html.contains("No metrics yet"));
+}
+
+#[test]
+fn x_engagements_are_shown_beside_touchpoints_with_the_reason() {
+    let (report, _) = build();
+    let [x] = report.reconciliations.as_slice() else {
+        panic!(
+            "only X exports carry their own count: {:?}",
+            report.reconciliations
+        );
+    };
+    assert_eq!(x.platform, Platform::X);
+    // B and E: Touchpoint 42 + 13 = 55 over 2,800 impressions; X's own 60 + 20 = 80.
+    assert_eq!(
+        (
+            x.rows,
+            x.engagements.as_str(),
+            x.network_engagements.as_str(),
+            x.engagement_rate.as_str(),
+            x.network_engagement_rate.as_str()
+        ),
+        (2, "55", "80", "2.0 %", "2.9 %")
+    );
+    assert!(x.explanation.contains("detail expands"), "{}", x.explanation);
+    // Touchpoint's own figures stay as defined.
+    assert_eq!(group(&report.by_platform, "x").sums.engagements, 55);
 }

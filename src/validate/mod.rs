@@ -20,6 +20,7 @@ pub mod campaigns;
 pub mod crisis;
 pub mod disclosure;
 pub mod html;
+pub mod images;
 pub mod lifecycle;
 pub mod mix;
 pub mod personas;
@@ -95,6 +96,7 @@ pub const FAMILIES: &[&Family] = &[
     &lifecycle::FAMILY,
     &crisis::FAMILY,
     &html::FAMILY,
+    &images::FAMILY,
     &platform::FAMILY,
 ];
 

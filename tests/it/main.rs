@@ -7,6 +7,7 @@ mod common;
 
 mod a11y;
 mod browser_xss;
+mod charts;
 mod check;
 mod count;
 mod counting_corpus;

@@ -22,7 +22,7 @@ fn assert_labelled(svg: &str, labels: &Labels<'_>) {
             "`{wanted}` missing in {texts:?}"
         );
     }
-    assert!(svg.contains(&format!("font-family=\"{FONT_FAMILY}\"")));
+    assert!(svg.contains(&format!("font-family=\"{FONT_STACK}\"")));
     assert!(svg.contains("role=\"img\""));
 }
 
@@ -242,4 +242,104 @@ fn charts_are_deterministic() {
 fn placeholder_is_valid_svg_with_the_title() {
     let svg = placeholder(&LABELS, "broken <because>");
     assert!(texts(&svg).iter().any(|t| t == LABELS.title));
+}
+
+/// The value of `attribute` on every `element` of the SVG, in document order.
+fn attributes(svg: &str, element: &str, attribute: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == element)
+        .filter_map(|n| n.attribute(attribute).map(str::to_owned))
+        .collect()
+}
+
+/// The date labels on the time axis.
+fn date_labels(svg: &str) -> Vec<String> {
+    texts(svg)
+        .into_iter()
+        .filter(|t| t.len() == 10 && t.starts_with("20") && t.matches('-').count() == 2)
+        .collect()
+}
+
+#[test]
+fn legend_colours_are_the_series_colours() {
+    // One week of data: one point per platform, platforms with fixed colours 2 and 3.
+    let series = vec![
+        Series {
+            name: "Instagram".into(),
+            colour: 2,
+            points: vec![(day(7), 1200.0)],
+        },
+        Series {
+            name: "Mastodon".into(),
+            colour: 3,
+            points: vec![(day(7), 300.0)],
+        },
+    ];
+    let svg = line_chart(&LABELS, &series, Unit::Count);
+    let dots = attributes(&svg, "circle", "fill");
+    // Legend keys are the 3-pixel strokes (lines are 2, axes and ticks 1).
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let legend: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "polyline")
+        .filter(|n| n.attribute("stroke-width") == Some("3"))
+        .filter_map(|n| n.attribute("stroke").map(str::to_owned))
+        .collect();
+    let expected: Vec<String> = [colour_at(2), colour_at(3)]
+        .iter()
+        .map(|c| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2))
+        .collect();
+    assert_eq!(dots, expected, "dots in the series' colours");
+    assert_eq!(legend, expected, "legend keys in the same colours");
+}
+
+#[test]
+fn time_axis_never_repeats_a_date() {
+    for days in [1, 2, 7, 14, 31] {
+        let series = vec![Series {
+            name: "X".into(),
+            colour: 0,
+            points: (1..=days).map(|d| (day(d), f64::from(d))).collect(),
+        }];
+        let labels = date_labels(&line_chart(&LABELS, &series, Unit::Count));
+        assert!(!labels.is_empty(), "{days} days: no date ticks");
+        let mut unique = labels.clone();
+        unique.dedup();
+        assert_eq!(labels, unique, "{days} days: a date repeats");
+    }
+}
+
+#[test]
+fn day_ticks_are_whole_distinct_days_within_the_span() {
+    assert_eq!(day_ticks(&(9.0..11.0), 5), vec![9.0, 10.0, 11.0]);
+    assert_eq!(day_ticks(&(0.5..1.5), 5), vec![1.0]);
+    assert_eq!(day_ticks(&(0.0..100.0), 5).len(), 5);
+    assert!(day_ticks(&(f64::NAN..1.0), 5).is_empty());
+}
+
+#[test]
+fn chart_text_names_fallback_fonts_for_emoji_and_other_scripts() {
+    let series = vec![
+        Series {
+            name: "🚲 Räder".into(),
+            colour: 0,
+            points: vec![(day(1), 1.0)],
+        },
+        Series {
+            name: "自転車".into(),
+            colour: 1,
+            points: vec![(day(1), 2.0)],
+        },
+    ];
+    let svg = line_chart(&LABELS, &series, Unit::Count);
+    let texts = texts(&svg);
+    assert!(texts.iter().any(|t| t == "🚲 Räder"), "kept as text: {texts:?}");
+    assert!(texts.iter().any(|t| t == "自転車"), "kept as text: {texts:?}");
+    for family in attributes(&svg, "text", "font-family") {
+        assert!(
+            family.starts_with("DejaVu Sans,") && family.ends_with("sans-serif"),
+            "{family}"
+        );
+    }
 }
