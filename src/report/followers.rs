@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::lang::numbers::{format_count, format_percent};
+use crate::lang::format::{Lang, date_short, number, signed, signed_percent};
 use crate::metrics::MetricRecord;
 use crate::platform::Platform;
 
@@ -38,20 +38,23 @@ pub(crate) struct FollowerGrowth {
     pub last_display: String,
     /// `+80 (+8.0 %)`.
     pub change_display: String,
+    /// `first_date` in the project's language.
+    pub first_date_display: String,
+    /// `last_date` in the project's language.
+    pub last_date_display: String,
 }
 
-/// `+80 (+8.0 %)`, `-3`, `0`.
-fn signed(change: i64, rate: Option<f64>) -> String {
-    let sign = if change > 0 { "+" } else { "" };
-    let mut text = format!("{sign}{}", format_count(change as f64));
+/// `+80 (+8%)`, `-3`, `0` / `+1.280 (+4,5 %)`.
+fn change_text(lang: Lang, change: i64, rate: Option<f64>) -> String {
+    let mut text = signed(lang, change as f64);
     if let Some(rate) = rate {
-        text.push_str(&format!(" ({sign}{})", format_percent(rate)));
+        text.push_str(&format!(" ({})", signed_percent(lang, rate)));
     }
     text
 }
 
 /// Growth per platform that has at least one dated follower count.
-pub(crate) fn follower_growth(records: &[MetricRecord]) -> Vec<FollowerGrowth> {
+pub(crate) fn follower_growth(records: &[MetricRecord], lang: Lang) -> Vec<FollowerGrowth> {
     let mut readings: BTreeMap<Platform, BTreeMap<NaiveDate, u64>> = BTreeMap::new();
     for record in records {
         if let (Some(date), Some(count)) = (record.date, record.followers) {
@@ -75,9 +78,11 @@ pub(crate) fn follower_growth(records: &[MetricRecord]) -> Vec<FollowerGrowth> {
                 last,
                 change,
                 change_rate,
-                first_display: format_count(first as f64),
-                last_display: format_count(last as f64),
-                change_display: signed(change, change_rate),
+                first_display: number(lang, first as f64),
+                last_display: number(lang, last as f64),
+                first_date_display: date_short(lang, first_date),
+                last_date_display: date_short(lang, last_date),
+                change_display: change_text(lang, change, change_rate),
                 points,
             })
         })
