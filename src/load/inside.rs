@@ -32,6 +32,7 @@ pub const READ_FOLDERS: &[&str] = &[
     "metrics",
     "templates",
     "static",
+    "lang",
 ];
 
 /// The repository root as given and as resolved, to tell whether a path, once its

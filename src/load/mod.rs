@@ -26,8 +26,8 @@ mod files;
 mod inside;
 mod reload;
 pub use files::{
-    CHART_FONT, MetricsRead, RawFile, ReadError, STATIC, TEMPLATES, read_media_file, read_metric_files,
-    read_theme_overrides,
+    CHART_FONT, MetricsRead, RawFile, ReadError, STATIC, TEMPLATES, WORDS, read_media_file,
+    read_metric_files, read_theme_overrides, read_word_files,
 };
 pub use inside::{Boundary, READ_FOLDERS, SYMLINK_OUTSIDE, Walked, walk_inside};
 pub use reload::{FileRole, Reloaded, reload_file, reload_media, role_of};
@@ -221,10 +221,10 @@ fn content_files(
     files
 }
 
-/// The links leading out of `templates/` and `static/`: the theme is only loaded to
+/// The links leading out of `templates/`, `static/` and `lang/`: the theme is only loaded to
 /// render, but `check` must report them too (the theme loader skips them silently).
 fn theme_links_outside(boundary: &Boundary) -> Vec<Diagnostic> {
-    ["templates", "static"]
+    ["templates", "static", "lang"]
         .iter()
         .flat_map(|folder| walk_inside(boundary, folder, usize::MAX, &|_| false).diagnostics)
         .collect()

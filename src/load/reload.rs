@@ -18,7 +18,7 @@ pub enum FileRole {
     /// A file or folder under `media/`: [`reload_media`] re-indexes it.
     Media,
     /// Something every page may depend on (`touchpoint.toml`, `strategy.toml`,
-    /// `templates/`, `static/`, `metrics/`): reload everything.
+    /// `templates/`, `static/`, `lang/`, `metrics/`): reload everything.
     Project,
     /// A path in a content folder that is not a Markdown file: when it is (or held) a
     /// folder, a whole set of files moved at once and everything must be reloaded;
@@ -41,7 +41,7 @@ pub fn role_of(rel: &str, config: &Config) -> FileRole {
     }
     match parts.as_slice() {
         ["touchpoint.toml"] | ["strategy.toml"] => FileRole::Project,
-        ["templates" | "static" | "metrics", ..] => FileRole::Project,
+        ["templates" | "static" | "lang" | "metrics", ..] => FileRole::Project,
         ["media", ..] => FileRole::Media,
         ["posts" | "personas" | "campaigns" | "crisis"] | ["posts", ..] => FileRole::Folder,
         _ => FileRole::Unused,

@@ -11,8 +11,8 @@ use super::tables::Tables;
 use crate::Checked;
 use crate::ComposedTexts;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Words;
 use crate::lang::format::{Lang, date_short, datetime_long, time_of_day};
-use crate::lang::labels::label;
 use crate::model::{Post, Project, Status};
 use crate::platform::Platform;
 use crate::site::paths::href;
@@ -104,6 +104,8 @@ pub(super) struct Views<'a> {
     pub checked: &'a Checked,
     /// UI language.
     pub lang: Lang,
+    /// The word list in that language.
+    pub words: &'a Words,
     /// Today.
     pub today: NaiveDate,
     /// Every post's table row and calendar entry, rendered once (empty until the plan renders them).
@@ -119,7 +121,13 @@ pub(super) struct Views<'a> {
 
 impl<'a> Views<'a> {
     /// Indexes diagnostics and pages by file.
-    pub(super) fn new(checked: &'a Checked, lang: Lang, today: NaiveDate, texts: &'a ComposedTexts) -> Self {
+    pub(super) fn new(
+        checked: &'a Checked,
+        words: &'a Words,
+        today: NaiveDate,
+        texts: &'a ComposedTexts,
+    ) -> Self {
+        let lang = words.lang();
         let mut diagnostics_by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
         for d in &checked.diagnostics {
             diagnostics_by_file.entry(d.file.as_str()).or_default().push(d);
@@ -152,6 +160,7 @@ impl<'a> Views<'a> {
         Views {
             checked,
             lang,
+            words,
             today,
             tables: Tables::default(),
             texts,
@@ -173,7 +182,7 @@ impl<'a> Views<'a> {
 
     /// A UI label (an unknown key shows as its last `_` part, e.g. a KPI's own name).
     pub(super) fn t(&self, key: &str) -> String {
-        match label(self.lang, key) {
+        match self.words.label(key) {
             Some(text) => text.to_owned(),
             None => key.split_once('_').map_or(key, |(_, rest)| rest).to_owned(),
         }

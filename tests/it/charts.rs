@@ -116,7 +116,7 @@ fn x_engagements_stand_beside_touchpoints_on_the_report() {
         .unwrap();
     // Touchpoint: 55 engagements over 2,800 impressions; X's export: 60 + 20 = 80.
     let row = "<tr><th scope=\"row\">X</th><td class=\"num\">2</td><td class=\"num\">55</td>\
-               <td class=\"num\">80</td><td class=\"num\">2.0 %</td><td class=\"num\">2.9 %</td></tr>";
+               <td class=\"num\">80</td><td class=\"num\">2%</td><td class=\"num\">2.9%</td></tr>";
     assert!(section.contains(row), "{section}");
     assert!(section.contains("X counts every interaction"), "{section}");
     assert!(

@@ -235,7 +235,9 @@ fn part_views(views: &Views<'_>, text: &PlatformText) -> Vec<PartView> {
 /// What a count counts, in the site's language ("weighted characters", "Zeichen", ...).
 fn unit_label(views: &Views<'_>, unit: crate::platform::Unit) -> String {
     let name = super::platforms::unit_key(unit);
-    crate::lang::labels::label(views.lang, &format!("unit_{name}"))
+    views
+        .words
+        .label(&format!("unit_{name}"))
         .map_or_else(|| unit.describe().to_owned(), str::to_owned)
 }
 
