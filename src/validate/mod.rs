@@ -26,6 +26,7 @@ pub mod personas;
 pub mod plan;
 pub mod platform;
 pub mod references;
+pub mod review;
 #[cfg(test)]
 mod testing;
 pub mod text;
@@ -93,6 +94,7 @@ pub const FAMILIES: &[&Family] = &[
     &voice::FAMILY,
     &disclosure::FAMILY,
     &lifecycle::FAMILY,
+    &review::FAMILY,
     &crisis::FAMILY,
     &html::FAMILY,
     &platform::FAMILY,
