@@ -30,6 +30,18 @@ pub(crate) const LABELS: &[(&str, &str, &str)] = &[
     ("strategy", "Strategy", "Strategie"),
     ("report", "Report", "Bericht"),
     ("diagnostics", "Findings", "Befunde"),
+    ("comments", "Comments", "Kommentare"),
+    (
+        "comments_intro",
+        "Open review comments, by post. Resolve one by setting `resolved = true` in its file under reviews/.",
+        "Offene Review-Kommentare je Beitrag. Erledigt ist einer mit `resolved = true` in seiner Datei unter reviews/.",
+    ),
+    ("open_comments", "Open comments", "Offene Kommentare"),
+    (
+        "no_open_comments",
+        "No open comments.",
+        "Keine offenen Kommentare.",
+    ),
     (
         "platforms_intro",
         "Where the brand publishes, with the posts planned for each network.",
