@@ -33,8 +33,8 @@ pub(crate) const LABELS: &[(&str, &str, &str)] = &[
     ("comments", "Comments", "Kommentare"),
     (
         "comments_intro",
-        "Open review comments, by post. Resolve one by setting `resolved = true` in its file under reviews/.",
-        "Offene Review-Kommentare je Beitrag. Erledigt ist einer mit `resolved = true` in seiner Datei unter reviews/.",
+        "Open review comments, by post. To resolve one, set resolved to true in its file under reviews/.",
+        "Offene Review-Kommentare je Beitrag. Erledigen: resolved in seiner Datei unter reviews/ auf true setzen.",
     ),
     ("open_comments", "Open comments", "Offene Kommentare"),
     (

@@ -220,7 +220,11 @@ mod tests {
         assert_eq!(role_of("posts/2026/sedX1b2", &config), FileRole::Folder);
         assert_eq!(role_of("touchpoint.toml", &config), FileRole::Project);
         assert_eq!(role_of("templates/post.html", &config), FileRole::Project);
-        assert_eq!(role_of("reviews/2026/a.md", &config), FileRole::Project, "comments reload all");
+        assert_eq!(
+            role_of("reviews/2026/a.md", &config),
+            FileRole::Project,
+            "comments reload all"
+        );
         assert_eq!(role_of("reviews", &config), FileRole::Project);
         assert_eq!(role_of("media/a.png", &config), FileRole::Media);
         assert_eq!(role_of("public/index.html", &config), FileRole::Unused);
