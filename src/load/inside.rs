@@ -28,6 +28,7 @@ pub const READ_FOLDERS: &[&str] = &[
     "personas",
     "campaigns",
     "crisis",
+    "reviews",
     "media",
     "metrics",
     "templates",

@@ -37,6 +37,23 @@ pub(super) struct Chip {
     pub href: String,
 }
 
+/// An open review comment as the post page and the comments page show it.
+#[derive(Clone, Debug, Serialize)]
+pub(super) struct CommentView {
+    /// Who wrote it.
+    pub author: String,
+    /// The day, in the site's language.
+    pub date: String,
+    /// The date as written, for `<time datetime>`.
+    pub iso: String,
+    /// What the reviewer says (plain text; the template keeps its line breaks).
+    pub text: String,
+    /// The platform it is about, if only one.
+    pub platform: Option<Chip>,
+    /// Where it is written: `reviews/ID.md:LINE`, so a reader can resolve it there.
+    pub location: String,
+}
+
 /// A status with its label.
 #[derive(Clone, Debug, Serialize)]
 pub(super) struct StatusView {
@@ -155,6 +172,11 @@ impl<'a> Views<'a> {
                     .push(post);
             }
         }
+        for review in &project.reviews {
+            if let Some(post) = project.post(&review.post) {
+                pages_by_file.insert(review.file.clone(), post_path(post));
+            }
+        }
         pages_by_file.insert("strategy.toml".to_owned(), "strategy.html".to_owned());
         pages_by_file.insert("touchpoint.toml".to_owned(), "index.html".to_owned());
         Views {
@@ -200,6 +222,28 @@ impl<'a> Views<'a> {
     /// The output path of the page that shows what `file` is about, if it has one.
     pub(super) fn page_of(&self, file: &str) -> Option<&str> {
         self.pages_by_file.get(file).map(String::as_str)
+    }
+
+    /// The open (unresolved) review comments on the post `id`, in file order.
+    pub(super) fn open_comments(&self, id: &str) -> Vec<CommentView> {
+        let project = self.project();
+        let file = project
+            .reviews
+            .binary_search_by(|r| r.post.as_str().cmp(id))
+            .map_or(String::new(), |i| project.reviews[i].file.clone());
+        project
+            .comments_on(id)
+            .iter()
+            .filter(|c| !c.resolved)
+            .map(|c| CommentView {
+                author: c.author.clone(),
+                date: crate::lang::format::date_long(self.lang, c.day),
+                iso: c.day.to_string(),
+                text: c.text.clone(),
+                platform: c.platform.map(|p| self.chip(p)),
+                location: format!("{file}:{}", c.pos.line),
+            })
+            .collect()
     }
 
     /// The findings about one file.

@@ -27,6 +27,7 @@ pub mod personas;
 pub mod plan;
 pub mod platform;
 pub mod references;
+pub mod review;
 #[cfg(test)]
 mod testing;
 pub mod text;
@@ -94,6 +95,7 @@ pub const FAMILIES: &[&Family] = &[
     &voice::FAMILY,
     &disclosure::FAMILY,
     &lifecycle::FAMILY,
+    &review::FAMILY,
     &crisis::FAMILY,
     &html::FAMILY,
     &images::FAMILY,

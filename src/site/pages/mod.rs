@@ -8,6 +8,7 @@
 
 mod calendar;
 mod campaigns;
+mod comments;
 mod diagnostics;
 mod lists;
 mod overview;
@@ -77,6 +78,9 @@ impl<'a> Plan<'a> {
         }
         if wanted("strategy.html") {
             jobs.push(lazy(move || vec![strategy::page(views)]));
+        }
+        if wanted("comments.html") {
+            jobs.push(lazy(move || vec![comments::page(views)]));
         }
         if wanted("diagnostics.html") {
             jobs.push(lazy(move || vec![diagnostics::page(views)]));
@@ -167,6 +171,7 @@ fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
         ("personas", "personas.html".to_owned()),
         ("pillars", "pillars.html".to_owned()),
         ("strategy", "strategy.html".to_owned()),
+        ("comments", "comments.html".to_owned()),
         ("report", "report.html".to_owned()),
         ("diagnostics", "diagnostics.html".to_owned()),
     ];

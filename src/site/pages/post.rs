@@ -111,6 +111,7 @@ pub(super) fn page(views: &Views<'_>, job: &Job<'_>) -> Page {
     let mut context = Context::new();
     context.insert("post", &post_view(views, post, &root));
     context.insert("diagnostics", &views.diagnostics_for(&post.file));
+    context.insert("comments", &views.open_comments(&post.id));
     context.insert("previews", &previews(views, post));
     context.insert("prev", &job.prev);
     context.insert("next", &job.next);
