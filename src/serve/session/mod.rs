@@ -69,7 +69,10 @@ const UNREADABLE: &[&str] = &[
 impl Session {
     /// Loads and checks the repository; the first [`Session::build`] renders everything.
     pub fn open(root: &Path, options: Options) -> Result<Session, LoadError> {
-        let site_options = SiteOptions { today: options.today };
+        let site_options = SiteOptions {
+            today: options.today,
+            ..SiteOptions::default()
+        };
         let (project, diagnostics) = load::load_project(root)?;
         let metric_files = metrics::parse_metric_files(&load::read_metric_files(&project.root));
         let mut checked = Checked::compose(project);

@@ -229,7 +229,10 @@ fn publish_all(session: &mut Session, served: &crate::serve::Served, changed: &B
 fn assert_same(dir: &Path, served: &crate::serve::Served, when: &str) {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
     let fresh = crate::check_project(dir, &Options { today }).unwrap();
-    let options = SiteOptions { today };
+    let options = SiteOptions {
+        today,
+        ..SiteOptions::default()
+    };
     let site = site::render(&fresh, &options, None, &|_| true, site::Output::Memory(&|b| b)).unwrap();
     for (path, bytes) in &site.files {
         let served_bytes = served.file(path).unwrap_or_default();

@@ -8,6 +8,7 @@
 
 mod calendar;
 mod campaigns;
+mod changes;
 mod diagnostics;
 mod lists;
 mod overview;
@@ -42,6 +43,8 @@ pub(super) struct Plan<'a> {
     report: Option<Report>,
     /// Whether any calendar month is wanted.
     calendar: bool,
+    /// What changed since the `--since` revision, when one was given.
+    changes: Option<std::sync::Arc<crate::since::Changes>>,
 }
 
 impl<'a> Plan<'a> {
@@ -62,6 +65,7 @@ impl<'a> Plan<'a> {
             views,
             report,
             calendar,
+            changes: renderer.changes.clone(),
         })
     }
 
@@ -78,6 +82,9 @@ impl<'a> Plan<'a> {
         }
         if wanted("strategy.html") {
             jobs.push(lazy(move || vec![strategy::page(views)]));
+        }
+        if let Some(changes) = self.changes.as_deref().filter(|_| wanted("changes.html")) {
+            jobs.push(lazy(move || vec![changes::page(views, changes)]));
         }
         if wanted("diagnostics.html") {
             jobs.push(lazy(move || vec![diagnostics::page(views)]));
@@ -147,6 +154,7 @@ pub(super) fn site_context(renderer: &Renderer<'_>) -> Context {
         },
     );
     context.insert("build", &Summary::of(&renderer.checked().diagnostics));
+    context.insert("since", &renderer.changes().map(|c| c.rev.as_str()));
     context
 }
 
@@ -170,9 +178,12 @@ fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
         ("strategy", "strategy.html".to_owned()),
         ("report", "report.html".to_owned()),
         ("diagnostics", "diagnostics.html".to_owned()),
+        ("changes", "changes.html".to_owned()),
     ];
+    let shown = entries.len() - usize::from(renderer.changes().is_none());
     entries
         .into_iter()
+        .take(shown)
         .map(|(key, href)| NavItem {
             href,
             label: crate::lang::labels::label(renderer.lang(), key)
