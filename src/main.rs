@@ -211,6 +211,7 @@ fn run_serve(args: &ServeArgs) -> anyhow::Result<Outcome> {
         poll: args.poll,
         check: touchpoint::Options { today: args.today },
         colour: use_colour(),
+        since: args.since.clone(),
     };
     touchpoint::serve::serve(&options)?;
     Ok(Outcome::Success)
