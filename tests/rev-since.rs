@@ -42,18 +42,24 @@ fn copy_into(from: &Path, to: &Path) {
 
 /// A repository with v1 committed and tagged `review-1`, then v2 committed.
 fn history() -> tempfile::TempDir {
+    history_in("")
+}
+
+/// [`history`] with the project in the folder `sub` of the git repository `repo`.
+fn history_in(sub: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let repo = dir.path().join("repo");
-    std::fs::create_dir(&repo).unwrap();
+    let git_root = dir.path().join("repo");
+    let repo = git_root.join(sub);
+    std::fs::create_dir_all(&repo).unwrap();
     copy_into(&fixture("rev-since/v1"), &repo);
-    git(&repo, &["init", "-q"]);
-    git(&repo, &["add", "-A"]);
-    git(&repo, &["commit", "-q", "-m", "v1"]);
-    git(&repo, &["tag", "review-1"]);
+    git(&git_root, &["init", "-q"]);
+    git(&git_root, &["add", "-A"]);
+    git(&git_root, &["commit", "-q", "-m", "v1"]);
+    git(&git_root, &["tag", "review-1"]);
     copy_into(&fixture("rev-since/v2"), &repo);
     std::fs::remove_file(repo.join("posts/gone.md")).unwrap();
-    git(&repo, &["add", "-A"]);
-    git(&repo, &["commit", "-q", "-m", "v2"]);
+    git(&git_root, &["add", "-A"]);
+    git(&git_root, &["commit", "-q", "-m", "v2"]);
     dir
 }
 
@@ -193,4 +199,31 @@ fn a_folder_outside_git_is_exit_2_saying_so() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("not in a git repository"), "{stderr}");
+}
+
+#[test]
+fn a_project_in_a_subfolder_of_the_git_repository_compares_its_own_files() {
+    let dir = history_in("content");
+    let repo = dir.path().join("repo/content");
+    let out = dir.path().join("site");
+    let output = touchpoint(&[
+        "build",
+        "--since",
+        "review-1",
+        "--out",
+        out.to_str().unwrap(),
+        repo.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let html = std::fs::read_to_string(out.join("changes.html")).unwrap();
+    assert!(section(&html, "removed-h").contains("Gone post"));
+    assert!(section(&html, "added-h").contains("Added post"));
+    assert_eq!(
+        check_since(&repo, "review-1"),
+        (1, vec!["posts/added.md".to_owned()])
+    );
 }

@@ -100,7 +100,7 @@ struct Blob {
 pub(super) fn write_tree(root: &Path, rev: &str, into: &Path) -> Result<(), SinceError> {
     verify(root, rev)?;
     let tree = format!("{rev}:{}", prefix(root)?);
-    let listing = git(root, &["ls-tree", "-r", "-z", &tree])?;
+    let listing = git(root, &["ls-tree", "-r", "-z", "--full-tree", &tree])?;
     let blobs: Vec<Blob> = nul_separated(&listing)
         .filter_map(|entry| blob_of(&entry))
         .filter(|blob| is_content_file(&blob.path))
