@@ -119,6 +119,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_template!("strategy.html"),
     theme_template!("diagnostics.html"),
     theme_template!("comments.html"),
+    theme_template!("changes.html"),
     theme_template!("report.html"),
 ];
 

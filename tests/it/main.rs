@@ -18,6 +18,7 @@ mod lang;
 mod platform_counts;
 mod platform_rules;
 mod rev_rules;
+mod rev_since;
 mod robustness;
 mod serve;
 mod site;
