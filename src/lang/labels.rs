@@ -30,6 +30,7 @@ pub(crate) const LABELS: &[(&str, &str, &str)] = &[
     ("strategy", "Strategy", "Strategie"),
     ("report", "Report", "Bericht"),
     ("diagnostics", "Findings", "Befunde"),
+    ("review", "Client review", "Kundenfreigabe"),
     (
         "platforms_intro",
         "Where the brand publishes, with the posts planned for each network.",
@@ -297,6 +298,46 @@ pub(crate) const LABELS: &[(&str, &str, &str)] = &[
     ("per_week", "per week", "pro Woche"),
     ("per_month", "per month", "pro Monat"),
     ("per_quarter", "per quarter", "pro Quartal"),
+    // Client review page (review.html).
+    (
+        "review_intro",
+        "Every post waiting for your decision, by week, with exactly the text each network receives. Tick one box per post and add a note where something should change.",
+        "Alle Beiträge, die auf Ihre Entscheidung warten, nach Woche, mit genau dem Text, den jedes Netzwerk erhält. Kreuzen Sie je Beitrag ein Kästchen an und notieren Sie, was sich ändern soll.",
+    ),
+    (
+        "review_none",
+        "No post is waiting for review.",
+        "Kein Beitrag wartet auf Freigabe.",
+    ),
+    (
+        "review_waiting",
+        "posts waiting for review",
+        "Beiträge warten auf Freigabe",
+    ),
+    ("review_open_page", "Open the review page", "Zur Freigabeseite"),
+    ("review_week", "Week", "KW"),
+    ("review_decision", "Your decision", "Ihre Entscheidung"),
+    ("review_approve", "Approved", "Freigegeben"),
+    ("review_changes", "Needs changes", "Änderungen nötig"),
+    ("review_undecided", "Open", "Offen"),
+    ("review_note", "Note", "Anmerkung"),
+    ("review_reviewer", "Reviewed by", "Geprüft von"),
+    (
+        "review_send_back",
+        "Send your decisions back",
+        "Entscheidungen zurücksenden",
+    ),
+    (
+        "review_send_intro",
+        "Print this page and tick by hand, or tick here and compose a summary to copy or send by e-mail. Nothing leaves this page until you send it yourself.",
+        "Drucken Sie diese Seite und kreuzen Sie von Hand an, oder kreuzen Sie hier an und stellen Sie eine Zusammenfassung zum Kopieren oder Mailen zusammen. Nichts verlässt diese Seite, bevor Sie es selbst senden.",
+    ),
+    ("review_compose", "Compose summary", "Zusammenfassung erstellen"),
+    ("review_summary", "Summary", "Zusammenfassung"),
+    ("review_copy", "Copy summary", "Zusammenfassung kopieren"),
+    ("review_copied", "Copied.", "Kopiert."),
+    ("review_mail", "Send by e-mail", "Per E-Mail senden"),
+    ("review_subject", "Review", "Freigabe"),
     // Strategy document.
     (
         "strategy_document",

@@ -16,6 +16,7 @@ mod personas;
 mod pillars;
 mod platforms;
 mod post;
+mod review;
 mod strategy;
 
 use serde::Serialize;
@@ -78,6 +79,9 @@ impl<'a> Plan<'a> {
         }
         if wanted("strategy.html") {
             jobs.push(lazy(move || vec![strategy::page(views)]));
+        }
+        if wanted(review::PATH) {
+            jobs.push(lazy(move || vec![review::page(views)]));
         }
         if wanted("diagnostics.html") {
             jobs.push(lazy(move || vec![diagnostics::page(views)]));
@@ -163,6 +167,7 @@ fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
         ("overview", "index.html".to_owned()),
         ("calendar", renderer.calendar_href.clone()),
         ("posts", "posts.html".to_owned()),
+        ("review", review::PATH.to_owned()),
         ("platforms", "platforms.html".to_owned()),
         ("campaigns", "campaigns.html".to_owned()),
         ("personas", "personas.html".to_owned()),
