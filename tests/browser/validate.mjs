@@ -12,7 +12,7 @@
 //   node tests/browser/validate.mjs [--bin PATH] [--keep DIR] [NAME=REPO@TODAY ...]
 //
 // Without sites it checks example-project (today 2027-01-17) and the fixtures site-basic,
-// report and site-xss (today 2026-11-29). --bin is the touchpoint binary (default
+// report and site-xss (today 2026-11-29), and rev-page (the review page, today 2027-01-17). --bin is the touchpoint binary (default
 // $TOUCHPOINT, else target/debug/touchpoint); --keep DIR builds into DIR instead of a
 // temporary folder that is removed at the end. $CHROMIUM overrides /usr/bin/chromium.
 import { spawn, spawnSync } from "node:child_process";
@@ -31,6 +31,7 @@ const DEFAULT_SITES = [
   "site-basic=tests/fixtures/site-basic@2026-11-29",
   "report=tests/fixtures/report@2026-11-29",
   "site-xss=tests/fixtures/site-xss@2026-11-29",
+  "rev-page=tests/fixtures/rev-page@2027-01-17",
 ];
 const CHROMIUM_ARGS = [
   "--headless",
