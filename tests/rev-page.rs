@@ -172,3 +172,50 @@ fn without_posts_in_review_the_page_says_so_and_offers_nothing_to_send() {
     assert!(html.contains(r#"<p class="empty">No post is waiting for review.</p>"#));
     assert!(!html.contains("review-week") && !html.contains("data-review-send"));
 }
+
+/// What the browser check needs and is missing: node, Chromium, playwright-core.
+fn browser_missing(browser_dir: &Path) -> Vec<String> {
+    let mut missing = Vec::new();
+    if !std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        missing.push("node".to_owned());
+    }
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
+    if !Path::new(&chromium).exists() {
+        missing.push(chromium);
+    }
+    if !browser_dir.join("node_modules/playwright-core").is_dir() {
+        missing.push("playwright-core (npm ci --prefix tests/browser)".to_owned());
+    }
+    missing
+}
+
+#[test]
+fn the_send_back_script_composes_the_summary_and_the_mail_in_a_browser() {
+    let browser_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let missing = browser_missing(&browser_dir);
+    if !missing.is_empty() {
+        assert!(
+            std::env::var_os("TOUCHPOINT_REQUIRE_BROWSER").is_none(),
+            "the review page's browser check is required here but these are missing: {}",
+            missing.join(", ")
+        );
+        eprintln!("skipped: the browser check needs {}", missing.join(", "));
+        return;
+    }
+    let out = std::process::Command::new("node")
+        .arg(browser_dir.join("review.mjs"))
+        .arg("--bin")
+        .arg(env!("CARGO_BIN_EXE_touchpoint"))
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && stdout.contains("all checks passed"),
+        "{stdout}{stderr}"
+    );
+}
