@@ -17,6 +17,7 @@ mod faults;
 mod lang;
 mod platform_counts;
 mod platform_rules;
+mod rev_page;
 mod rev_rules;
 mod rev_since;
 mod robustness;

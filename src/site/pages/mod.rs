@@ -18,6 +18,7 @@ mod personas;
 mod pillars;
 mod platforms;
 mod post;
+mod review;
 mod strategy;
 
 use serde::Serialize;
@@ -88,6 +89,9 @@ impl<'a> Plan<'a> {
         }
         if let Some(changes) = self.changes.as_deref().filter(|_| wanted("changes.html")) {
             jobs.push(lazy(move || vec![changes::page(views, changes)]));
+        }
+        if wanted(review::PATH) {
+            jobs.push(lazy(move || vec![review::page(views)]));
         }
         if wanted("diagnostics.html") {
             jobs.push(lazy(move || vec![diagnostics::page(views)]));
@@ -174,6 +178,7 @@ fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
         ("overview", "index.html".to_owned()),
         ("calendar", renderer.calendar_href.clone()),
         ("posts", "posts.html".to_owned()),
+        ("review", review::PATH.to_owned()),
         ("platforms", "platforms.html".to_owned()),
         ("campaigns", "campaigns.html".to_owned()),
         ("personas", "personas.html".to_owned()),
