@@ -15,6 +15,7 @@ mod docs;
 mod export;
 mod faults;
 mod lang;
+mod paging;
 mod platform_counts;
 mod platform_rules;
 mod rev_page;
