@@ -171,6 +171,10 @@ pub struct MetricRecord {
     /// Share of views that watched to the end, 0–1 (TikTok's `Watched full video`;
     /// YouTube's `Average percentage viewed`, the nearest figure it exports).
     pub completion_rate: Option<f64>,
+    /// The network's own engagement count, where its export carries one (X's
+    /// `engagements`): it counts more than Touchpoint's definition, so the report shows
+    /// it beside Touchpoint's figure for the client to recognise, never in its sums.
+    pub network_engagements: Option<u64>,
 }
 
 impl MetricRecord {
@@ -210,6 +214,7 @@ impl MetricRecord {
             watch_seconds: None,
             average_view_seconds: None,
             completion_rate: None,
+            network_engagements: None,
         }
     }
 }

@@ -28,6 +28,7 @@ const PAGES_COUNTING_POSTS: &[&str] = &[
     "pillars.html",
     "strategy.html",
     "diagnostics.html",
+    "comments.html",
     "report.html",
 ];
 

@@ -12,7 +12,8 @@
 //   node tests/browser/validate.mjs [--bin PATH] [--keep DIR] [NAME=REPO@TODAY ...]
 //
 // Without sites it checks example-project (today 2027-01-17) and the fixtures site-basic,
-// report and site-xss (today 2026-11-29). --bin is the touchpoint binary (default
+// report and site-xss (today 2026-11-29), charts and rev-rules/four-eyes (review comments)
+// (today 2027-01-17), and lang/de (today 2027-03-30). --bin is the touchpoint binary (default
 // $TOUCHPOINT, else target/debug/touchpoint); --keep DIR builds into DIR instead of a
 // temporary folder that is removed at the end. $CHROMIUM overrides /usr/bin/chromium.
 import { spawn, spawnSync } from "node:child_process";
@@ -31,6 +32,9 @@ const DEFAULT_SITES = [
   "site-basic=tests/fixtures/site-basic@2026-11-29",
   "report=tests/fixtures/report@2026-11-29",
   "site-xss=tests/fixtures/site-xss@2026-11-29",
+  "charts=tests/fixtures/charts@2027-01-17",
+  "lang-de=tests/fixtures/lang/de@2027-03-30",
+  "rev-rules=tests/fixtures/rev-rules/four-eyes@2027-01-17",
 ];
 const CHROMIUM_ARGS = [
   "--headless",

@@ -7,13 +7,17 @@ mod common;
 
 mod a11y;
 mod browser_xss;
+mod charts;
 mod check;
 mod count;
+mod counting_corpus;
 mod docs;
 mod export;
 mod faults;
+mod lang;
 mod platform_counts;
 mod platform_rules;
+mod rev_rules;
 mod robustness;
 mod serve;
 mod site;

@@ -8,6 +8,7 @@
 
 mod calendar;
 mod campaigns;
+mod comments;
 mod diagnostics;
 mod lists;
 mod overview;
@@ -26,7 +27,6 @@ use super::views::Views;
 use super::{Renderer, SiteError};
 use crate::diagnostic::Summary;
 use crate::lang::format::date_long;
-use crate::lang::labels::labels_for;
 use crate::report::Report;
 use crate::site::paths::root_prefix;
 use page::lazy;
@@ -39,7 +39,7 @@ pub(super) struct Plan<'a> {
     views: Views<'a>,
     /// Built only when a page showing it (overview, report) is wanted: the dev server's
     /// first step after an edit renders just the post's own page.
-    report: Option<Report>,
+    report: Option<Report<'a>>,
     /// Whether any calendar month is wanted.
     calendar: bool,
 }
@@ -53,11 +53,11 @@ impl<'a> Plan<'a> {
         wanted: &(dyn Fn(&str) -> bool + Sync),
     ) -> Result<Self, SiteError> {
         let checked = renderer.checked();
-        let mut views = Views::new(checked, renderer.lang(), renderer.today(), &checked.texts);
+        let mut views = Views::new(checked, renderer.words(), renderer.today(), &checked.texts);
         let calendar = calendar::month_paths(&views).iter().any(|p| wanted(p));
         views.tables = Tables::render(renderer, &views, &snippets_needed(&views, wanted, calendar))?;
         let report = (wanted("index.html") || wanted("report.html"))
-            .then(|| crate::report::build_report(&checked.project, &checked.metrics));
+            .then(|| crate::report::build_report(&checked.project, &checked.metrics, renderer.words()));
         Ok(Plan {
             views,
             report,
@@ -78,6 +78,9 @@ impl<'a> Plan<'a> {
         }
         if wanted("strategy.html") {
             jobs.push(lazy(move || vec![strategy::page(views)]));
+        }
+        if wanted("comments.html") {
+            jobs.push(lazy(move || vec![comments::page(views)]));
         }
         if wanted("diagnostics.html") {
             jobs.push(lazy(move || vec![diagnostics::page(views)]));
@@ -135,7 +138,7 @@ pub(super) fn site_context(renderer: &Renderer<'_>) -> Context {
     let project = &renderer.checked().project;
     let lang = renderer.lang();
     let mut context = Context::new();
-    context.insert("t", &labels_for(lang));
+    context.insert("t", renderer.words().site());
     context.insert(
         "site",
         &SiteInfo {
@@ -168,6 +171,7 @@ fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
         ("personas", "personas.html".to_owned()),
         ("pillars", "pillars.html".to_owned()),
         ("strategy", "strategy.html".to_owned()),
+        ("comments", "comments.html".to_owned()),
         ("report", "report.html".to_owned()),
         ("diagnostics", "diagnostics.html".to_owned()),
     ];
@@ -175,9 +179,7 @@ fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
         .into_iter()
         .map(|(key, href)| NavItem {
             href,
-            label: crate::lang::labels::label(renderer.lang(), key)
-                .unwrap_or(key)
-                .to_owned(),
+            label: renderer.words().label(key).unwrap_or(key).to_owned(),
             active: key == section,
         })
         .collect()

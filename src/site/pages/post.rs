@@ -111,6 +111,7 @@ pub(super) fn page(views: &Views<'_>, job: &Job<'_>) -> Page {
     let mut context = Context::new();
     context.insert("post", &post_view(views, post, &root));
     context.insert("diagnostics", &views.diagnostics_for(&post.file));
+    context.insert("comments", &views.open_comments(&post.id));
     context.insert("previews", &previews(views, post));
     context.insert("prev", &job.prev);
     context.insert("next", &job.next);
@@ -235,7 +236,9 @@ fn part_views(views: &Views<'_>, text: &PlatformText) -> Vec<PartView> {
 /// What a count counts, in the site's language ("weighted characters", "Zeichen", ...).
 fn unit_label(views: &Views<'_>, unit: crate::platform::Unit) -> String {
     let name = super::platforms::unit_key(unit);
-    crate::lang::labels::label(views.lang, &format!("unit_{name}"))
+    views
+        .words
+        .label(&format!("unit_{name}"))
         .map_or_else(|| unit.describe().to_owned(), str::to_owned)
 }
 
