@@ -191,13 +191,16 @@ pub(crate) fn video_kpis(rows: &[Measured<'_>], lang: Lang) -> Vec<VideoKpis> {
         .collect()
 }
 
+/// Followers gained and lost on a network's account rows, and the days they cover.
+type AccountFlow = (Option<u64>, Option<u64>, Vec<NaiveDate>);
+
 /// Follower flows per network: account rows where the network has them, else post rows.
 pub(crate) fn follower_flows(
     records: &[MetricRecord],
     rows: &[Measured<'_>],
     lang: Lang,
 ) -> Vec<FollowerFlow> {
-    let mut account: BTreeMap<Platform, (Option<u64>, Option<u64>, Vec<NaiveDate>)> = BTreeMap::new();
+    let mut account: BTreeMap<Platform, AccountFlow> = BTreeMap::new();
     for record in records.iter().filter(|r| r.key == PostKey::Account) {
         if record.follows.is_none() && record.unfollows.is_none() {
             continue;
