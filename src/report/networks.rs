@@ -280,7 +280,10 @@ fn common(group: &Group, words: &Words) -> Vec<Card> {
     let w = words.report();
     let display = &group.sums.display;
     vec![
-        card(&w.posts, number(words.lang(), group.posts as f64)),
+        card(
+            &super::capitalised(&words.plural_word("posts", group.posts as f64)),
+            number(words.lang(), group.posts as f64),
+        ),
         card(&w.impressions, display.impressions.clone()),
         card(&w.engagements, display.engagements.clone()),
         card(&w.engagement_rate, display.engagement_rate.clone()),
