@@ -13,7 +13,7 @@
 //
 // Without sites it checks example-project (today 2027-01-17) and the fixtures site-basic,
 // report and site-xss (today 2026-11-29), charts and rev-rules/four-eyes (review comments)
-// (today 2027-01-17), and lang/de (today 2027-03-30). --bin is the touchpoint binary (default
+// (today 2027-01-17), lang/de (today 2027-03-30) and importers (today 2026-12-20). --bin is the touchpoint binary (default
 // $TOUCHPOINT, else target/debug/touchpoint); --keep DIR builds into DIR instead of a
 // temporary folder that is removed at the end. $CHROMIUM overrides /usr/bin/chromium.
 import { spawn, spawnSync } from "node:child_process";
@@ -35,6 +35,7 @@ const DEFAULT_SITES = [
   "charts=tests/fixtures/charts@2027-01-17",
   "lang-de=tests/fixtures/lang/de@2027-03-30",
   "rev-rules=tests/fixtures/rev-rules/four-eyes@2027-01-17",
+  "importers=tests/fixtures/importers@2026-12-20",
 ];
 const CHROMIUM_ARGS = [
   "--headless",
