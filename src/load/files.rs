@@ -119,6 +119,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_template!("diagnostic_list.html"),
     theme_template!("media_list.html"),
     theme_template!("comment_list.html"),
+    theme_template!("preview.html"),
     theme_template!("index.html"),
     theme_template!("calendar.html"),
     theme_template!("posts.html"),
@@ -129,8 +130,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_template!("persona.html"),
     theme_template!("pillar.html"),
     theme_template!("strategy.html"),
+    theme_template!("review.html"),
     theme_template!("diagnostics.html"),
     theme_template!("comments.html"),
+    theme_template!("changes.html"),
     theme_template!("report.html"),
 ];
 

@@ -41,6 +41,9 @@ pub use write::{MARKER, check_output_dir, default_output_dir};
 pub struct SiteOptions {
     /// The day "due this week" and "today" refer to (defaults to today in the project's timezone).
     pub today: Option<NaiveDate>,
+    /// What changed since a git revision (`--since REV`): renders `changes.html` and
+    /// links it from the overview and the navigation.
+    pub changes: Option<std::sync::Arc<crate::since::Changes>>,
 }
 
 /// What [`render`] produced: the files kept in memory (output path, relative and
@@ -186,6 +189,7 @@ pub struct Renderer<'a> {
     lang: Lang,
     today: NaiveDate,
     calendar_href: String,
+    changes: Option<std::sync::Arc<crate::since::Changes>>,
     site_context: tera::Context,
 }
 
@@ -207,6 +211,7 @@ impl<'a> Renderer<'a> {
             lang,
             today,
             calendar_href,
+            changes: options.changes.clone(),
             site_context: tera::Context::new(),
         };
         renderer.site_context = pages::site_context(&renderer);
@@ -323,6 +328,11 @@ impl<'a> Renderer<'a> {
     /// The day the site treats as today.
     pub fn today(&self) -> NaiveDate {
         self.today
+    }
+
+    /// What changed since the `--since` revision, when one was given.
+    pub(crate) fn changes(&self) -> Option<&crate::since::Changes> {
+        self.changes.as_deref()
     }
 
     /// Whether the theme (after overrides) has a template of this name.
@@ -498,6 +508,7 @@ mod tests {
         let checked = crate::check_project(&root, &crate::Options::default()).unwrap();
         let options = SiteOptions {
             today: NaiveDate::from_ymd_opt(2026, 11, 29),
+            ..SiteOptions::default()
         };
         let wanted = |path: &str| path == "index.html" || path == "posts/2026/12/tyres.html";
         let some = render(&checked, &options, None, &wanted, Output::Memory(&|b| b)).unwrap();

@@ -13,11 +13,15 @@
 //
 // Without sites it checks example-project (today 2027-01-17) and the fixtures site-basic,
 // report and site-xss (today 2026-11-29), charts and rev-rules/four-eyes (review comments)
-// (today 2027-01-17), lang/de (today 2027-03-30) and importers (today 2026-12-20). --bin is the touchpoint binary (default
+// (today 2027-01-17), lang/de (today 2027-03-30), and rev-since: a REPO written `history:DIR`
+// is a git history made from DIR/v1 (tagged review-1) and DIR/v2 laid over it (with
+// posts/gone.md removed), built with `--since review-1` so changes.html is checked too, and
+// rev-page (the review page, today 2027-01-17), and importers (the networks' exports, today
+// 2026-12-20). --bin is the touchpoint binary (default
 // $TOUCHPOINT, else target/debug/touchpoint); --keep DIR builds into DIR instead of a
 // temporary folder that is removed at the end. $CHROMIUM overrides /usr/bin/chromium.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -35,6 +39,8 @@ const DEFAULT_SITES = [
   "charts=tests/fixtures/charts@2027-01-17",
   "lang-de=tests/fixtures/lang/de@2027-03-30",
   "rev-rules=tests/fixtures/rev-rules/four-eyes@2027-01-17",
+  "rev-since=history:tests/fixtures/rev-since@2027-01-17",
+  "rev-page=tests/fixtures/rev-page@2027-01-17",
   "importers=tests/fixtures/importers@2026-12-20",
 ];
 const CHROMIUM_ARGS = [
@@ -69,8 +75,30 @@ for (let i = 0; i < argv.length; i++) {
 const sites = (specs.length ? specs : DEFAULT_SITES).map((spec) => {
   const m = /^([^=]+)=(.+)@(\d{4}-\d{2}-\d{2})$/.exec(spec);
   if (!m) fail(`bad site '${spec}', expected NAME=REPO@YYYY-MM-DD`);
-  return { name: m[1], repo: resolve(repoRoot, m[2]), today: m[3] };
+  const history = m[2].startsWith("history:");
+  const repo = resolve(repoRoot, history ? m[2].slice("history:".length) : m[2]);
+  return { name: m[1], repo, today: m[3], history };
 });
+
+// A git repository in `dir` with `from`/v1 committed and tagged review-1, then `from`/v2.
+function makeHistory(from, dir) {
+  const git = (...args) => {
+    const r = spawnSync("git", ["-C", dir, "-c", "user.name=validate", "-c", "user.email=v@example.com",
+      "-c", "commit.gpgsign=false", ...args], { encoding: "utf8" });
+    if (r.status !== 0) fail(`git ${args.join(" ")} failed: ${r.stderr}`);
+  };
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(from, "v1"), dir, { recursive: true });
+  git("init", "-q");
+  git("add", "-A");
+  git("commit", "-q", "-m", "v1");
+  git("tag", "review-1");
+  cpSync(join(from, "v2"), dir, { recursive: true });
+  rmSync(join(dir, "posts/gone.md"));
+  git("add", "-A");
+  git("commit", "-q", "-m", "v2");
+  return dir;
+}
 
 // ---- tools ----
 const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -96,7 +124,9 @@ process.on("exit", () => {
 for (const site of sites) {
   site.out = join(work, site.name);
   rmSync(site.out, { recursive: true, force: true });
-  const build = spawnSync(bin, ["build", site.repo, "--out", site.out, "--today", site.today], {
+  const since = site.history ? ["--since", "review-1"] : [];
+  if (site.history) site.repo = makeHistory(site.repo, join(work, `${site.name}-repo`));
+  const build = spawnSync(bin, ["build", site.repo, "--out", site.out, "--today", site.today, ...since], {
     encoding: "utf8",
   });
   if (!existsSync(join(site.out, "index.html"))) {

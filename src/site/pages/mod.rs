@@ -8,6 +8,7 @@
 
 mod calendar;
 mod campaigns;
+mod changes;
 mod comments;
 mod diagnostics;
 mod lists;
@@ -17,6 +18,7 @@ mod personas;
 mod pillars;
 mod platforms;
 mod post;
+mod review;
 mod strategy;
 
 use serde::Serialize;
@@ -42,6 +44,8 @@ pub(super) struct Plan<'a> {
     report: Option<Report<'a>>,
     /// Whether any calendar month is wanted.
     calendar: bool,
+    /// What changed since the `--since` revision, when one was given.
+    changes: Option<std::sync::Arc<crate::since::Changes>>,
 }
 
 impl<'a> Plan<'a> {
@@ -62,6 +66,7 @@ impl<'a> Plan<'a> {
             views,
             report,
             calendar,
+            changes: renderer.changes.clone(),
         })
     }
 
@@ -81,6 +86,12 @@ impl<'a> Plan<'a> {
         }
         if wanted("comments.html") {
             jobs.push(lazy(move || vec![comments::page(views)]));
+        }
+        if let Some(changes) = self.changes.as_deref().filter(|_| wanted("changes.html")) {
+            jobs.push(lazy(move || vec![changes::page(views, changes)]));
+        }
+        if wanted(review::PATH) {
+            jobs.push(lazy(move || vec![review::page(views)]));
         }
         if wanted("diagnostics.html") {
             jobs.push(lazy(move || vec![diagnostics::page(views)]));
@@ -150,6 +161,7 @@ pub(super) fn site_context(renderer: &Renderer<'_>) -> Context {
         },
     );
     context.insert("build", &Summary::of(&renderer.checked().diagnostics));
+    context.insert("since", &renderer.changes().map(|c| c.rev.as_str()));
     context
 }
 
@@ -166,6 +178,7 @@ fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
         ("overview", "index.html".to_owned()),
         ("calendar", renderer.calendar_href.clone()),
         ("posts", "posts.html".to_owned()),
+        ("review", review::PATH.to_owned()),
         ("platforms", "platforms.html".to_owned()),
         ("campaigns", "campaigns.html".to_owned()),
         ("personas", "personas.html".to_owned()),
@@ -174,9 +187,12 @@ fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
         ("comments", "comments.html".to_owned()),
         ("report", "report.html".to_owned()),
         ("diagnostics", "diagnostics.html".to_owned()),
+        ("changes", "changes.html".to_owned()),
     ];
+    let shown = entries.len() - usize::from(renderer.changes().is_none());
     entries
         .into_iter()
+        .take(shown)
         .map(|(key, href)| NavItem {
             href,
             label: renderer.words().label(key).unwrap_or(key).to_owned(),

@@ -39,9 +39,9 @@ struct PartView {
     is_over: bool,
 }
 
-/// A platform's preview.
+/// A platform's preview (the post page's and the review page's).
 #[derive(Serialize)]
-struct PreviewView {
+pub(super) struct PreviewView {
     platform: Chip,
     handle: Option<String>,
     title: Option<String>,
@@ -176,7 +176,9 @@ pub(super) fn media_views(views: &Views<'_>, media: &[MediaRef]) -> Vec<MediaVie
         .collect()
 }
 
-fn previews(views: &Views<'_>, post: &Post) -> Vec<PreviewView> {
+/// A preview per platform of `post`: exactly the text each network receives, counted and
+/// folded as there; shared by the post page and the review page (`preview.html`).
+pub(super) fn previews(views: &Views<'_>, post: &Post) -> Vec<PreviewView> {
     let project = views.project();
     post.platforms
         .iter()
