@@ -100,14 +100,14 @@ fn linkedin_youtube_tiktok_and_x_figures_reach_the_report() {
     // Average percentage viewed 45.5 %; subscribers +10.
     assert_eq!(
         part(&html, "network-youtube"),
-        "YouTube 1 Posts 2,400 Impressions 143 Engagements 6% Engagement rate \
+        "YouTube 1 Post 2,400 Impressions 143 Engagements 6% Engagement rate \
          2,400 Video views 100 h Watch time 2:30 Average view duration 45.5% Completion rate +10 Net followers"
     );
     // TikTok: 1.2K + 48 + "1,050" + 312 = 2,610 engagements over "18,400" views = 14.2 %;
     // 40:53:20 = 147,200 s = 40.9 h, ÷ 18,400 = 0:08; Watched full video 38 %.
     assert_eq!(
         part(&html, "network-tiktok"),
-        "TikTok 1 Posts 18,400 Impressions 2,610 Engagements 14.2% Engagement rate \
+        "TikTok 1 Post 18,400 Impressions 2,610 Engagements 14.2% Engagement rate \
          18,400 Video views 40.9 h Watch time 0:08 Average view duration 38% Completion rate 312 Saves"
     );
     assert_eq!(
