@@ -628,4 +628,6 @@ pub struct MediaFile {
     pub width: Option<u32>,
     /// Pixel height, from the image header.
     pub height: Option<u32>,
+    /// A video's length in seconds, from its MP4 header (previews show it).
+    pub duration: Option<u64>,
 }
