@@ -108,7 +108,7 @@ fn crop_finding(
         n => format!("{n} images"),
     };
     let message = format!(
-        "{}'s feed shows `{}` ({}×{}) in a {fw}:{fh} frame and cuts {:.0} % of it ({how})",
+        "{}'s feed frames `{}` ({}×{}) at {fw}:{fh} and cuts {:.0} % of it ({how})",
         platform.display_name(),
         m.path.value,
         size.0,
