@@ -166,7 +166,7 @@ fn reduce((w, h): Ratio) -> Ratio {
     while b != 0 {
         (a, b) = (b, a % b);
     }
-    if a == 0 { (w, h) } else { (w / a, h / a) }
+    w.checked_div(a).zip(h.checked_div(a)).unwrap_or((w, h))
 }
 
 #[cfg(test)]

@@ -144,7 +144,7 @@ fn example_project_shows_instagram_x_linkedin_and_youtube_in_their_frames() {
 }
 
 #[test]
-fn print_css_keeps_each_card_on_its_page() {
+fn print_css_keeps_each_card_on_its_page_and_caps_media() {
     let css = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/style.css"),
     )
@@ -152,6 +152,6 @@ fn print_css_keeps_each_card_on_its_page() {
     let print = &css[css.find("Network-shaped previews").unwrap()..];
     let print = &print[print.find("@media print").unwrap()..];
     assert!(print.contains("break-inside: avoid"));
-    assert!(print.contains("max-height: 55mm"));
+    assert!(print.contains("max-height: 24mm"));
     assert!(css.contains("@media (prefers-color-scheme: dark)"));
 }
