@@ -118,6 +118,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_template!("calendar_entry.html"),
     theme_template!("diagnostic_list.html"),
     theme_template!("media_list.html"),
+    theme_template!("pager.html"),
     theme_template!("comment_list.html"),
     theme_template!("preview.html"),
     theme_template!("previews/account.html"),

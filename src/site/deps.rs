@@ -151,6 +151,7 @@ pub fn pages_showing_post(post: &Post) -> PageSet {
         set.insert(*page);
     }
     set.insert_prefix(List::Posts.continuation_prefix());
+    set.insert_prefix(List::Findings.continuation_prefix());
     // A pillar's share of the plan moves with any post, and shows on every page of
     // each pillar's list.
     set.insert_folder("pillars");

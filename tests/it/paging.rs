@@ -9,7 +9,7 @@ use crate::common::build_ok;
 const POSTS: usize = 2_150;
 
 /// A repository with `POSTS` posts, all on Mastodon, every other one also on X, all in
-/// the campaign `sommer`.
+/// the campaign `sommer`, each with one finding (an unknown key).
 fn long_plan(dir: &Path) {
     fs::write(
         dir.join("touchpoint.toml"),
@@ -36,7 +36,7 @@ fn long_plan(dir: &Path) {
             dir.join(format!("posts/p{n:05}.md")),
             format!(
                 "+++\ntitle = \"Post {n}\"\npublish_at = {day}T{hour:02}:00:00\n\
-                 platforms = [{platforms}]\nstatus = \"draft\"\ncampaign = \"sommer\"\n+++\n\
+                 platforms = [{platforms}]\nstatus = \"draft\"\ncampaign = \"sommer\"\ncolour = \"red\"\n+++\n\
                  Tip number {n} for the long plan.\n"
             ),
         )
@@ -100,6 +100,27 @@ fn long_lists_continue_in_more_and_every_post_is_on_exactly_one_page() {
     assert_eq!(rows(&site, "more/platform-x-2.html").len(), POSTS / 2 - 1000);
     assert_eq!(rows(&site, "campaigns/sommer.html").len(), 1000);
     assert_eq!(rows(&site, "more/campaign-sommer-3.html").len(), 150);
+
+    // The findings page too: one finding per post, plus touchpoint.toml's two (no holding
+    // statements) sorted last; a file's findings are never split.
+    let findings = |page: &str| {
+        let html = fs::read_to_string(site.join(page)).unwrap();
+        html.matches("<section class=\"file-group\">").count()
+    };
+    assert_eq!(
+        [
+            "diagnostics.html",
+            "more/diagnostics-2.html",
+            "more/diagnostics-3.html"
+        ]
+        .map(findings),
+        [1000, 1000, 151]
+    );
+    let last = fs::read_to_string(site.join("more/diagnostics-3.html")).unwrap();
+    assert!(
+        last.contains("Findings 2,001–2,152 of 2,152"),
+        "the range of the last page"
+    );
 }
 
 #[test]

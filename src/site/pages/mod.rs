@@ -97,7 +97,7 @@ impl<'a> Plan<'a> {
             jobs.push(lazy(move || vec![review::page(views)]));
         }
         if wanted("diagnostics.html") {
-            jobs.push(lazy(move || vec![diagnostics::page(views)]));
+            jobs.push(lazy(move || diagnostics::pages(views)));
         }
         if let Some(report) = self.report.as_ref().filter(|_| wanted("report.html")) {
             jobs.push(lazy(move || {

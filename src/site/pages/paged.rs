@@ -40,6 +40,8 @@ pub(crate) enum List<'a> {
     Persona(&'a str),
     /// `pillars/ID.html`.
     Pillar(&'a str),
+    /// `diagnostics.html`: every finding (not posts, but as long a list).
+    Findings,
 }
 
 impl List<'_> {
@@ -51,6 +53,7 @@ impl List<'_> {
             List::Campaign(id) => format!("campaigns/{id}.html"),
             List::Persona(id) => format!("personas/{id}.html"),
             List::Pillar(id) => format!("pillars/{id}.html"),
+            List::Findings => "diagnostics.html".to_owned(),
         }
     }
 
@@ -62,6 +65,7 @@ impl List<'_> {
             List::Campaign(id) => format!("campaign-{id}"),
             List::Persona(id) => format!("persona-{id}"),
             List::Pillar(id) => format!("pillar-{id}"),
+            List::Findings => "diagnostics".to_owned(),
         }
     }
 
@@ -152,8 +156,9 @@ impl PagedList<'_> {
                 } else {
                     Snippet::NestedRow
                 };
+                let from = index * ROWS_PER_PAGE + 1;
                 let pager = (total > 1)
-                    .then(|| pager(&paths, index, rows.len(), count))
+                    .then(|| pager(&paths, index, from, index * ROWS_PER_PAGE + rows.len(), count))
                     .and_then(|p| tera::to_value(p).ok());
                 let table = tables.concat(kind, rows);
                 let mut context = self.context.clone();
@@ -164,8 +169,9 @@ impl PagedList<'_> {
     }
 }
 
-/// The pager of page `index` (from 0) among `paths`, showing `rows` of `count` posts.
-fn pager(paths: &[String], index: usize, rows: usize, count: usize) -> Pager {
+/// The pager of page `index` (from 0) among `paths`, showing items `from` to `to`
+/// (from 1) of `count`.
+pub(crate) fn pager(paths: &[String], index: usize, from: usize, to: usize, count: usize) -> Pager {
     let link = |i: usize| href(&paths[i]);
     Pager {
         current: index + 1,
@@ -179,8 +185,8 @@ fn pager(paths: &[String], index: usize, rows: usize, count: usize) -> Pager {
             .collect(),
         previous: index.checked_sub(1).map(link),
         next: (index + 1 < paths.len()).then(|| link(index + 1)),
-        from: index * ROWS_PER_PAGE + 1,
-        to: index * ROWS_PER_PAGE + rows,
+        from,
+        to,
         count,
     }
 }
@@ -212,14 +218,15 @@ mod tests {
     #[test]
     fn a_pager_links_its_neighbours_and_numbers_its_rows() {
         let paths: Vec<String> = (1..=3).map(|n| List::Posts.page_path(n)).collect();
-        let middle = pager(&paths, 1, ROWS_PER_PAGE, 2 * ROWS_PER_PAGE + 5);
+        let count = 2 * ROWS_PER_PAGE + 5;
+        let middle = pager(&paths, 1, ROWS_PER_PAGE + 1, 2 * ROWS_PER_PAGE, count);
         assert_eq!(middle.previous.as_deref(), Some("posts.html"));
         assert_eq!(middle.next.as_deref(), Some("more/posts-3.html"));
         assert_eq!((middle.from, middle.to), (ROWS_PER_PAGE + 1, 2 * ROWS_PER_PAGE));
         assert_eq!(middle.pages.iter().filter(|p| p.current).count(), 1);
-        let last = pager(&paths, 2, 5, 2 * ROWS_PER_PAGE + 5);
-        assert_eq!((last.next, last.to), (None, 2 * ROWS_PER_PAGE + 5));
-        let first = pager(&paths, 0, ROWS_PER_PAGE, 2 * ROWS_PER_PAGE + 5);
+        let last = pager(&paths, 2, 2 * ROWS_PER_PAGE + 1, count, count);
+        assert_eq!((last.next, last.to), (None, count));
+        let first = pager(&paths, 0, 1, ROWS_PER_PAGE, count);
         assert_eq!(first.previous, None);
     }
 }
