@@ -199,6 +199,10 @@ impl Default for Config {
 pub struct PlatformConfig {
     /// The account handle, e.g. `@radwerk.leipzig`.
     pub handle: Option<String>,
+    /// `name`: the account name previews show; the project's `name` when unset.
+    pub name: Option<String>,
+    /// `avatar`: a repository image previews show as the account's picture.
+    pub avatar: Option<Spanned<String>>,
     /// An instance-specific text limit (Mastodon servers differ).
     pub max_chars: Option<usize>,
 }
@@ -482,6 +486,10 @@ pub struct Post {
     pub campaign: Option<Spanned<String>>,
     /// The link to promote (tracked per the UTM rules).
     pub link: Option<Spanned<String>>,
+    /// `link_title`: the headline of the link card previews draw (nothing is fetched).
+    pub link_title: Option<Spanned<String>>,
+    /// `link_image`: a repository image for the link card previews draw.
+    pub link_image: Option<Spanned<String>>,
     /// Hashtags without '#'.
     pub hashtags: Vec<Spanned<String>>,
     /// Paid partnership: needs a disclosure marker.
@@ -620,4 +628,6 @@ pub struct MediaFile {
     pub width: Option<u32>,
     /// Pixel height, from the image header.
     pub height: Option<u32>,
+    /// A video's length in seconds, from its MP4 header (previews show it).
+    pub duration: Option<u64>,
 }

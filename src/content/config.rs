@@ -119,13 +119,23 @@ fn read_platforms(
         let Some(fields) = r.table(&account.key, &account.node) else {
             continue;
         };
-        r.unknown_keys(&fields, &["handle", "max_chars"], |_| false);
+        r.unknown_keys(&fields, &["handle", "max_chars", "name", "avatar"], |_| false);
         let handle = fields.get("handle").and_then(|e| r.string(e)).map(|s| s.value);
+        let name = fields.get("name").and_then(|e| r.string(e)).map(|s| s.value);
+        let avatar = fields.get("avatar").and_then(|e| r.string(e));
         let max_chars = fields
             .get("max_chars")
             .and_then(|e| r.count(e))
             .map(|n| n as usize);
-        platforms.insert(platform.value, PlatformConfig { handle, max_chars });
+        platforms.insert(
+            platform.value,
+            PlatformConfig {
+                handle,
+                name,
+                avatar,
+                max_chars,
+            },
+        );
     }
     platforms
 }

@@ -37,6 +37,8 @@ const POST_KEYS: &[&str] = &[
     "personas",
     "campaign",
     "link",
+    "link_title",
+    "link_image",
     "hashtags",
     "sponsored",
     "author",
@@ -51,6 +53,8 @@ const CRISIS_KEYS: &[&str] = &[
     "personas",
     "campaign",
     "link",
+    "link_title",
+    "link_image",
     "hashtags",
     "sponsored",
     "author",
@@ -121,6 +125,8 @@ pub fn read_post(src: &PostSource<'_>, tz: Tz, r: &mut Reader<'_>) -> Post {
         personas: Vec::new(),
         campaign: None,
         link: None,
+        link_title: None,
+        link_image: None,
         hashtags: Vec::new(),
         sponsored: false,
         author: None,
@@ -196,6 +202,8 @@ fn read_references(t: &Table<'_>, r: &mut Reader<'_>, post: &mut Post) {
     post.personas = t.get("personas").map(|e| r.strings(e)).unwrap_or_default();
     post.campaign = t.get("campaign").and_then(|e| r.string(e));
     post.link = t.get("link").and_then(|e| super::links::read_url(e, r));
+    post.link_title = t.get("link_title").and_then(|e| r.string(e));
+    post.link_image = t.get("link_image").and_then(|e| r.string(e));
     post.hashtags = t.get("hashtags").map(|e| read_hashtags(e, r)).unwrap_or_default();
     post.sponsored = t.get("sponsored").and_then(|e| r.bool(e)).unwrap_or(false);
     post.author = t.get("author").and_then(|e| r.string(e)).map(|s| s.value);

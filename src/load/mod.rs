@@ -25,6 +25,7 @@ use crate::model::{Config, MediaFile, MediaKind, Project, Strategy};
 
 mod files;
 mod inside;
+mod mp4;
 mod reload;
 pub use files::{
     CHART_FONT, MetricsRead, RawFile, ReadError, STATIC, TEMPLATES, WORDS, read_media_file,
@@ -287,6 +288,9 @@ fn media_file(path: String, file: &Path) -> MediaFile {
         kind,
         width: size.map(|s| s.width as u32),
         height: size.map(|s| s.height as u32),
+        duration: (kind == MediaKind::Video)
+            .then(|| mp4::duration_seconds(file))
+            .flatten(),
     }
 }
 

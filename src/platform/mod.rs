@@ -16,6 +16,7 @@ use serde::Serialize;
 pub mod bluesky;
 pub mod entities;
 pub mod facebook;
+pub mod feed;
 pub mod instagram;
 pub mod linkedin;
 pub mod mastodon;

@@ -404,6 +404,7 @@ mod tests {
             kind: crate::model::MediaKind::Image,
             width: None,
             height: None,
+            duration: None,
         };
         media.insert("media/a b.png".to_owned(), file);
         let mut pages = BTreeMap::new();

@@ -26,6 +26,7 @@ pub mod mix;
 pub mod personas;
 pub mod plan;
 pub mod platform;
+pub mod previews;
 pub mod references;
 pub mod review;
 #[cfg(test)]
@@ -100,6 +101,7 @@ pub const FAMILIES: &[&Family] = &[
     &html::FAMILY,
     &images::FAMILY,
     &platform::FAMILY,
+    &previews::FAMILY,
 ];
 
 /// The rules of every family validation runs, in report order.

@@ -17,7 +17,7 @@
 // is a git history made from DIR/v1 (tagged review-1) and DIR/v2 laid over it (with
 // posts/gone.md removed), built with `--since review-1` so changes.html is checked too, and
 // rev-page (the review page, today 2027-01-17), and importers (the networks' exports, today
-// 2026-12-20). --bin is the touchpoint binary (default
+// 2026-12-20), and previews (network-shaped previews, today 2026-12-01). --bin is the touchpoint binary (default
 // $TOUCHPOINT, else target/debug/touchpoint); --keep DIR builds into DIR instead of a
 // temporary folder that is removed at the end. $CHROMIUM overrides /usr/bin/chromium.
 import { spawn, spawnSync } from "node:child_process";
@@ -42,6 +42,7 @@ const DEFAULT_SITES = [
   "rev-since=history:tests/fixtures/rev-since@2027-01-17",
   "rev-page=tests/fixtures/rev-page@2027-01-17",
   "importers=tests/fixtures/importers@2026-12-20",
+  "previews=tests/fixtures/previews@2026-12-01",
 ];
 const CHROMIUM_ARGS = [
   "--headless",

@@ -19,6 +19,7 @@ mod lang;
 mod paging;
 mod platform_counts;
 mod platform_rules;
+mod previews;
 mod rev_page;
 mod rev_rules;
 mod rev_since;

@@ -19,6 +19,7 @@ mod personas;
 mod pillars;
 mod platforms;
 mod post;
+mod previews;
 mod review;
 mod strategy;
 

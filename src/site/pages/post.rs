@@ -50,6 +50,8 @@ pub(super) struct PreviewView {
     fold: Option<usize>,
     media: Vec<MediaView>,
     diagnostics: Vec<DiagView>,
+    /// The network's shape: account, framed media, fold words, link card.
+    look: super::previews::Look,
 }
 
 /// Everything the post page shows about the post.
@@ -198,6 +200,7 @@ pub(super) fn previews(views: &Views<'_>, post: &Post) -> Vec<PreviewView> {
                 fold: spec(platform).fold.map(|f| f.value),
                 media: media_views(views, post.media_for(platform)),
                 diagnostics: platform_diagnostics(views, post, platform),
+                look: super::previews::look(views, post, platform, text.tracked_link.as_deref()),
             }
         })
         .collect()
