@@ -143,15 +143,48 @@ fn example_project_shows_instagram_x_linkedin_and_youtube_in_their_frames() {
     assert!(yt.contains(r#"<strong class="pv-name">Radwerk Werkstatt</strong>"#));
 }
 
+/// The pages of a PDF Chromium printed (its page objects; Chromium writes no object streams).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    const PAGE: &str = "/Type /Page";
+    text.match_indices(PAGE)
+        .filter(|(at, _)| !text[at + PAGE.len()..].starts_with('s'))
+        .count()
+}
+
 #[test]
-fn print_css_keeps_each_card_on_its_page_and_caps_media() {
-    let css = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/style.css"),
-    )
-    .unwrap();
-    let print = &css[css.find("Network-shaped previews").unwrap()..];
-    let print = &print[print.find("@media print").unwrap()..];
-    assert!(print.contains("break-inside: avoid"));
-    assert!(print.contains("max-height: 24mm"));
-    assert!(css.contains("@media (prefers-color-scheme: dark)"));
+fn printed_the_review_page_gives_each_post_with_its_previews_one_a4_page() {
+    let Some(browser) = crate::common::chromium() else {
+        assert!(
+            std::env::var_os("TOUCHPOINT_REQUIRE_BROWSER").is_none(),
+            "Chromium is required here but missing"
+        );
+        eprintln!("skipped: no chromium on PATH (apt-get install chromium)");
+        return;
+    };
+    let (site, html) = built(Path::new("example-project"), "review.html");
+    let posts = html.matches("data-review-post ").count();
+    assert!(posts >= 2, "example-project has posts in review");
+    let pdf = site.path().join("review.pdf");
+    let profile = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new(browser)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"])
+        .args(["--disable-background-networking", "--no-pdf-header-footer"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", site.path().join("review.html").display()))
+        .output()
+        .expect("chromium runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(
+        String::from_utf8_lossy(&bytes).contains("/MediaBox [0 0 594.95996 841.91998]"),
+        "A4"
+    );
+    // The heading page, then one page per post: no post runs onto a second page.
+    assert_eq!(pdf_pages(&bytes), 1 + posts);
 }
