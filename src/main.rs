@@ -13,7 +13,9 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{BuildArgs, CheckArgs, Cli, Command, CountArgs, ExportArgs, ExportFormat, OutputFormat, ServeArgs};
+use cli::{
+    BuildArgs, CheckArgs, Cli, Command, CountArgs, ExportArgs, ExportFormat, ImportArgs, OutputFormat, ServeArgs,
+};
 use touchpoint::diagnostic::{Summary, render_human, render_json, render_summary};
 use touchpoint::terminal::escape;
 
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Command::Count(args) => run_count(&args),
         Command::Export(args) => run_export(&args),
         Command::Serve(args) => run_serve(&args),
+        Command::Import(args) => run_import(&args),
     };
     outcome
         .unwrap_or_else(|err| {
@@ -262,4 +265,50 @@ fn run_export(args: &ExportArgs) -> anyhow::Result<Outcome> {
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(Outcome::Success)
+}
+
+fn run_import(args: &ImportArgs) -> anyhow::Result<Outcome> {
+    let options = touchpoint::import::Options {
+        file: args.file.clone(),
+        into: args.into.clone(),
+        layout: args.layout.map(Into::into),
+        map: args.map.clone(),
+        date_format: args.date_format.clone(),
+        platform: args.platform,
+        status: args.status,
+        force: args.force,
+        dry_run: args.dry_run,
+    };
+    let report = touchpoint::import::import(&options)?;
+    let file_name = args.file.display().to_string();
+    let file = escape(&file_name);
+    for problem in &report.problems {
+        eprintln!("{file}:{}: error: {}", problem.line, escape(&problem.message));
+    }
+    let mut out = std::io::stdout().lock();
+    for post in &report.posts {
+        let platforms: Vec<&str> = post.platforms.iter().map(|p| p.name()).collect();
+        let verb = match (args.dry_run, post.replaced) {
+            (true, _) => "would write",
+            (false, true) => "replaced",
+            (false, false) => "wrote",
+        };
+        writeln!(out, "{verb} {} ({}; line {})", escape(&post.file), platforms.join(", "), post.lines[0])?;
+        if args.dry_run {
+            write!(out, "{}", escape(&post.contents))?;
+        }
+    }
+    let verb = if args.dry_run { "would import" } else { "imported" };
+    writeln!(out, "{verb} {} post(s); {} row(s) or post(s) not imported", report.posts.len(), report.problems.len())?;
+    let mut outcome = if report.problems.is_empty() { Outcome::Success } else { Outcome::ContentErrors };
+    if !args.dry_run && !report.posts.is_empty() {
+        let checked = touchpoint::check_project(&args.into, &touchpoint::Options { today: args.today })?;
+        let summary = Summary::of(&checked.diagnostics);
+        write!(out, "{}", render_human(&checked.diagnostics, use_colour()))?;
+        writeln!(out, "check: {}", render_summary(summary, checked.project.file_count))?;
+        if summary.errors > 0 {
+            outcome = Outcome::ContentErrors;
+        }
+    }
+    Ok(outcome)
 }
