@@ -295,7 +295,10 @@ fn run_import(args: &ImportArgs) -> anyhow::Result<Outcome> {
         };
         writeln!(out, "{verb} {} ({}; line {})", escape(&post.file), platforms.join(", "), post.lines[0])?;
         if args.dry_run {
-            write!(out, "{}", escape(&post.contents))?;
+            // Line by line: the file's line breaks are kept, anything a terminal would run is escaped.
+            for line in post.contents.lines() {
+                writeln!(out, "{}", escape(line))?;
+            }
         }
     }
     let verb = if args.dry_run { "would import" } else { "imported" };

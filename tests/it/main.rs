@@ -11,6 +11,7 @@ mod check;
 mod count;
 mod docs;
 mod export;
+mod import;
 mod faults;
 mod platform_counts;
 mod platform_rules;
