@@ -14,7 +14,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use cli::{
-    BuildArgs, CheckArgs, Cli, Command, CountArgs, ExportArgs, ExportFormat, ImportArgs, OutputFormat, ServeArgs,
+    BuildArgs, CheckArgs, Cli, Command, CountArgs, ExportArgs, ExportFormat, ImportArgs, OutputFormat,
+    ServeArgs,
 };
 use touchpoint::diagnostic::{Summary, render_human, render_json, render_summary};
 use touchpoint::terminal::escape;
@@ -293,7 +294,13 @@ fn run_import(args: &ImportArgs) -> anyhow::Result<Outcome> {
             (false, true) => "replaced",
             (false, false) => "wrote",
         };
-        writeln!(out, "{verb} {} ({}; line {})", escape(&post.file), platforms.join(", "), post.lines[0])?;
+        writeln!(
+            out,
+            "{verb} {} ({}; line {})",
+            escape(&post.file),
+            platforms.join(", "),
+            post.lines[0]
+        )?;
         if args.dry_run {
             // Line by line: the file's line breaks are kept, anything a terminal would run is escaped.
             for line in post.contents.lines() {
@@ -302,13 +309,26 @@ fn run_import(args: &ImportArgs) -> anyhow::Result<Outcome> {
         }
     }
     let verb = if args.dry_run { "would import" } else { "imported" };
-    writeln!(out, "{verb} {} post(s); {} row(s) or post(s) not imported", report.posts.len(), report.problems.len())?;
-    let mut outcome = if report.problems.is_empty() { Outcome::Success } else { Outcome::ContentErrors };
+    writeln!(
+        out,
+        "{verb} {} post(s); {} row(s) or post(s) not imported",
+        report.posts.len(),
+        report.problems.len()
+    )?;
+    let mut outcome = if report.problems.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::ContentErrors
+    };
     if !args.dry_run && !report.posts.is_empty() {
         let checked = touchpoint::check_project(&args.into, &touchpoint::Options { today: args.today })?;
         let summary = Summary::of(&checked.diagnostics);
         write!(out, "{}", render_human(&checked.diagnostics, use_colour()))?;
-        writeln!(out, "check: {}", render_summary(summary, checked.project.file_count))?;
+        writeln!(
+            out,
+            "check: {}",
+            render_summary(summary, checked.project.file_count)
+        )?;
         if summary.errors > 0 {
             outcome = Outcome::ContentErrors;
         }

@@ -385,7 +385,11 @@ fn row_source(post: &Post, platform: Platform) -> Source {
         text,
         thread,
         first_comment,
-        hashtags: post.hashtags_for(platform).iter().map(|h| h.value.clone()).collect(),
+        hashtags: post
+            .hashtags_for(platform)
+            .iter()
+            .map(|h| h.value.clone())
+            .collect(),
         link: post.link.as_ref().map(|l| l.value.clone()),
     }
 }

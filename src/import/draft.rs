@@ -128,7 +128,11 @@ pub(crate) fn platform_named(name: &str) -> Option<Platform> {
 /// The platforms of a cell listing one or more (`instagram, x`, `Instagram;LinkedIn`).
 pub(crate) fn platforms_in(cell: &str) -> Result<Vec<Platform>, String> {
     let mut platforms = Vec::new();
-    for name in cell.split([',', ';', '/', '\n']).map(str::trim).filter(|n| !n.is_empty()) {
+    for name in cell
+        .split([',', ';', '/', '\n'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
         let platform = platform_named(name).ok_or_else(|| {
             let names: Vec<&str> = Platform::names().collect();
             format!("unknown platform `{name}`; use one of: {}", names.join(", "))
@@ -156,7 +160,11 @@ pub(crate) fn hashtags_in(cell: &str) -> Vec<String> {
 pub(crate) fn status_named(name: &str) -> Result<Status, String> {
     Status::from_name(&name.trim().to_lowercase()).ok_or_else(|| {
         let names: Vec<&str> = Status::ALL.iter().map(|s| s.name()).collect();
-        format!("unknown status `{}`; use one of: {}", name.trim(), names.join(", "))
+        format!(
+            "unknown status `{}`; use one of: {}",
+            name.trim(),
+            names.join(", ")
+        )
     })
 }
 
@@ -174,11 +182,18 @@ mod tests {
             platforms_in("Instagram; x, instagram").unwrap(),
             vec![Platform::Instagram, Platform::X]
         );
-        assert!(platforms_in("Myspace").unwrap_err().contains("unknown platform `Myspace`"));
+        assert!(
+            platforms_in("Myspace")
+                .unwrap_err()
+                .contains("unknown platform `Myspace`")
+        );
     }
 
     #[test]
     fn hashtags_lose_their_hash() {
-        assert_eq!(hashtags_in("#fahrrad winter,#leipzig"), vec!["fahrrad", "winter", "leipzig"]);
+        assert_eq!(
+            hashtags_in("#fahrrad winter,#leipzig"),
+            vec!["fahrrad", "winter", "leipzig"]
+        );
     }
 }

@@ -48,7 +48,10 @@ impl ColumnMap {
         }
         let has = |f: &str| pairs.iter().any(|(_, t)| t == f);
         if !has("text") || !has("platforms") || !(has("publish_at") || has("date")) {
-            return Err("--map must name the columns for text, platforms and publish_at (or date and time)".to_owned());
+            return Err(
+                "--map must name the columns for text, platforms and publish_at (or date and time)"
+                    .to_owned(),
+            );
         }
         Ok(ColumnMap(pairs))
     }
@@ -73,7 +76,12 @@ impl ColumnMap {
 }
 
 /// One calendar row as a draft.
-pub(crate) fn read_row(map: &ColumnMap, header: &Header, line: &Line, context: &Context) -> Result<Draft, String> {
+pub(crate) fn read_row(
+    map: &ColumnMap,
+    header: &Header,
+    line: &Line,
+    context: &Context,
+) -> Result<Draft, String> {
     let get = |field: &str| map.field(header, &line.cells, field);
     let opt = |field: &str| Some(get(field).to_owned()).filter(|v| !v.is_empty());
     let text = get("text");
@@ -121,7 +129,15 @@ mod tests {
     #[test]
     fn a_bad_map_says_what_is_wrong() {
         assert!(ColumnMap::parse("Datum").unwrap_err().contains("no `=`"));
-        assert!(ColumnMap::parse("Datum=when").unwrap_err().contains("unknown field `when`"));
-        assert!(ColumnMap::parse("Datum=publish_at").unwrap_err().contains("must name"));
+        assert!(
+            ColumnMap::parse("Datum=when")
+                .unwrap_err()
+                .contains("unknown field `when`")
+        );
+        assert!(
+            ColumnMap::parse("Datum=publish_at")
+                .unwrap_err()
+                .contains("must name")
+        );
     }
 }

@@ -190,7 +190,10 @@ pub fn import(options: &Options) -> Result<Report, ImportError> {
 }
 
 /// The layout, the header (empty for Hootsuite) and the rows after it.
-fn find_layout<'l>(options: &Options, lines: &'l [Line]) -> Result<(Layout, Header, &'l [Line]), ImportError> {
+fn find_layout<'l>(
+    options: &Options,
+    lines: &'l [Line],
+) -> Result<(Layout, Header, &'l [Line]), ImportError> {
     if options.layout == Some(Layout::Hootsuite) {
         return Ok((Layout::Hootsuite, Header::new(&[]), lines));
     }
@@ -209,7 +212,10 @@ fn find_layout<'l>(options: &Options, lines: &'l [Line]) -> Result<(Layout, Head
             return Ok((layout, header, &lines[i + 1..]));
         }
     }
-    Err(ImportError::NoHeader(options.file.clone(), no_header_message(options)))
+    Err(ImportError::NoHeader(
+        options.file.clone(),
+        no_header_message(options),
+    ))
 }
 
 fn detect(header: &Header) -> Option<Layout> {
@@ -273,7 +279,9 @@ fn place(boundary: &Boundary, id: &str, contents: &str, options: &Options) -> Re
         return Err(format!("{rel} is a symbolic link; not replaced"));
     }
     if existing.is_some() && !options.force {
-        return Err(format!("{rel} exists; not overwritten (pass --force to replace it)"));
+        return Err(format!(
+            "{rel} exists; not overwritten (pass --force to replace it)"
+        ));
     }
     if !options.dry_run {
         make_folders(boundary, &rel)?;

@@ -100,7 +100,11 @@ pub(crate) fn plan_posts(
 }
 
 /// One post from its rows, or the first disagreement between them.
-fn merge(group: Vec<Draft>, default_status: Status, taken: &mut BTreeSet<String>) -> Result<PostPlan, PlanError> {
+fn merge(
+    group: Vec<Draft>,
+    default_status: Status,
+    taken: &mut BTreeSet<String>,
+) -> Result<PostPlan, PlanError> {
     let first = &group[0];
     let id = match &first.post {
         Some(id) => check_id(id).map_err(|message| PlanError {
@@ -295,9 +299,16 @@ mod tests {
         );
         assert!(plans.is_empty());
         assert_eq!(errors[0].line, 3);
-        assert!(errors[0].message.contains("link is https://a.example here but empty at line 2"));
+        assert!(
+            errors[0]
+                .message
+                .contains("link is https://a.example here but empty at line 2")
+        );
         let (_, errors) = plan_posts(
-            vec![draft(2, Some("p"), Platform::X, "a"), draft(5, Some("p"), Platform::X, "b")],
+            vec![
+                draft(2, Some("p"), Platform::X, "a"),
+                draft(5, Some("p"), Platform::X, "b"),
+            ],
             &BTreeSet::new(),
             Status::Draft,
         );
@@ -309,13 +320,19 @@ mod tests {
         for id in ["../x", "/etc/x", "a//b", ".hidden", "a\\b", "a/./b", ""] {
             assert!(check_id(id).is_err(), "{id}");
         }
-        assert_eq!(check_id("2026-12/winter_reifen").unwrap(), "2026-12/winter_reifen");
+        assert_eq!(
+            check_id("2026-12/winter_reifen").unwrap(),
+            "2026-12/winter_reifen"
+        );
     }
 
     #[test]
     fn derived_ids_are_unique_slugs() {
         let (plans, _) = plan_posts(
-            vec![draft(2, None, Platform::X, "Hallo Welt"), draft(3, None, Platform::X, "Hallo Welt")],
+            vec![
+                draft(2, None, Platform::X, "Hallo Welt"),
+                draft(3, None, Platform::X, "Hallo Welt"),
+            ],
             &BTreeSet::new(),
             Status::Draft,
         );

@@ -60,7 +60,10 @@ fn variant(entry: &Entry, body: &str, hashtags: &[String], media: &[(String, Opt
         lines.push(format!("text = {}", block(&entry.text)));
     }
     if entry.hashtags != hashtags {
-        lines.push(format!("hashtags = {}", list(entry.hashtags.iter(), |t| inline(t))));
+        lines.push(format!(
+            "hashtags = {}",
+            list(entry.hashtags.iter(), |t| inline(t))
+        ));
     }
     if entry.media != media {
         lines.push(format!("media = {}", media_list(&entry.media)));
@@ -198,7 +201,11 @@ mod tests {
             pillar: Some("werkstatt".into()),
             campaign: None,
             link: Some("https://radwerk.de".into()),
-            entries: vec![entry(Platform::Instagram, "Lang\n"), x, entry(Platform::Mastodon, "Lang\n")],
+            entries: vec![
+                entry(Platform::Instagram, "Lang\n"),
+                x,
+                entry(Platform::Mastodon, "Lang\n"),
+            ],
         };
         let expected = "+++\n\
             title = \"A \\\\ B\"\n\
@@ -229,7 +236,14 @@ mod tests {
 
     #[test]
     fn written_strings_parse_back_to_the_same_text() {
-        for text in ["a\"b", "x\\y", "zwei\nzeilen \"\"\" drei", "tab\there", "cr\r\nlf", "\u{7}"] {
+        for text in [
+            "a\"b",
+            "x\\y",
+            "zwei\nzeilen \"\"\" drei",
+            "tab\there",
+            "cr\r\nlf",
+            "\u{7}",
+        ] {
             for written in [inline(text), block(text)] {
                 let value: toml::Value = toml::from_str(&format!("v = {written}")).unwrap();
                 assert_eq!(value["v"].as_str(), Some(text), "{written}");

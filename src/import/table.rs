@@ -38,7 +38,8 @@ pub(crate) fn read_table(path: &Path) -> Result<Vec<Line>, ImportError> {
     match extension.as_str() {
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_spreadsheet(path),
         _ => {
-            let bytes = std::fs::read(path).map_err(|e| ImportError::Read(path.to_path_buf(), e.to_string()))?;
+            let bytes =
+                std::fs::read(path).map_err(|e| ImportError::Read(path.to_path_buf(), e.to_string()))?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 ImportError::Read(
                     path.to_path_buf(),

@@ -28,7 +28,9 @@ pub(crate) fn parse_time(text: &str, format: Option<&str>, tz: Tz) -> Result<Dat
         ));
     };
     let local = NaiveDateTime::parse_from_str(text, format)
-        .or_else(|_| NaiveDate::parse_from_str(text, format).map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default()))
+        .or_else(|_| {
+            NaiveDate::parse_from_str(text, format).map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default())
+        })
         .map_err(|e| format!("`{text}` does not match --date-format \"{format}\" ({e})"))?;
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok(t),

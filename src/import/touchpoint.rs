@@ -39,7 +39,12 @@ pub(crate) fn read_row(header: &Header, line: &Line, context: &Context) -> Resul
         get("scheduled_at_local")
     };
     let time = super::time::parse_time(when, context.date_format, context.tz)?;
-    let mut draft = Draft::new(line.line, time, vec![platform], pick("text_source", "content").to_owned());
+    let mut draft = Draft::new(
+        line.line,
+        time,
+        vec![platform],
+        pick("text_source", "content").to_owned(),
+    );
     draft.post = Some(post.to_owned());
     draft.title = header.optional(&cells, "title");
     draft.thread = list(pick("thread_source", "thread"));
@@ -86,7 +91,10 @@ mod tests {
     fn media_alts_pair_up_by_position() {
         assert_eq!(
             media("a.png\n---\nb.png", "Rad\n---\n"),
-            vec![("a.png".to_owned(), Some("Rad".to_owned())), ("b.png".to_owned(), None)]
+            vec![
+                ("a.png".to_owned(), Some("Rad".to_owned())),
+                ("b.png".to_owned(), None)
+            ]
         );
         assert!(media("", "").is_empty());
     }

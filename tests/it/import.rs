@@ -48,7 +48,14 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn export(repo: &Path, format: &str) -> String {
-    let out = touchpoint(&["export", repo.to_str().unwrap(), "--format", format, "--today", "2027-01-17"]);
+    let out = touchpoint(&[
+        "export",
+        repo.to_str().unwrap(),
+        "--format",
+        format,
+        "--today",
+        "2027-01-17",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     text(&out.stdout)
 }
@@ -59,7 +66,13 @@ fn posts(repo: &Path) -> Vec<String> {
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
-        .map(|e| e.path().strip_prefix(repo).unwrap().to_string_lossy().replace('\\', "/"))
+        .map(|e| {
+            e.path()
+                .strip_prefix(repo)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
         .collect();
     found.sort();
     found
@@ -80,11 +93,25 @@ fn example_project_round_trips_through_the_queue_csv_exactly() {
     fs::write(&csv, export(&example, "csv")).unwrap();
 
     let out = import(&csv, &repo, &[]);
-    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
-    assert!(text(&out.stdout).contains("check: 0 errors"), "{}", text(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stdout).contains("check: 0 errors"),
+        "{}",
+        text(&out.stdout)
+    );
 
     for format in ["csv", "json", "ics"] {
-        assert_eq!(export(&repo, format), export(&example, format), "{format} differs after the round trip");
+        assert_eq!(
+            export(&repo, format),
+            export(&example, format),
+            "{format} differs after the round trip"
+        );
     }
 }
 
@@ -93,8 +120,17 @@ fn a_spreadsheet_calendar_imports_through_a_column_map_and_passes_check() {
     let (_dir, repo) = empty_repo();
     let map = "Termin=publish_at,Beitrag=text,Netzwerke=platforms,Titel=title";
     let out = import(&fixture("import/calendar.ods"), &repo, &["--map", map]);
-    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
-    assert_eq!(posts(&repo), vec!["posts/2027-01/fuehrung.md", "posts/2027-01/kette-oelen.md"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert_eq!(
+        posts(&repo),
+        vec!["posts/2027-01/fuehrung.md", "posts/2027-01/kette-oelen.md"]
+    );
     assert_eq!(
         fs::read_to_string(repo.join("posts/2027-01/kette-oelen.md")).unwrap(),
         "+++\ntitle = \"Kette ölen\"\npublish_at = 2027-01-18T08:15:00\nplatforms = [\"linkedin\", \"x\"]\n\
@@ -115,11 +151,24 @@ fn a_csv_calendar_with_a_title_row_and_german_dates_imports_with_date_format() {
         text(&without.stderr)
     );
     let out = import(&file, &repo, &["--map", map, "--date-format", "%d.%m.%Y %H:%M"]);
-    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
-    let post = fs::read_to_string(repo.join("posts/2027-01/kette-quietscht-drei-tropfen-oel-dann-abwischen.md")).unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    let post =
+        fs::read_to_string(repo.join("posts/2027-01/kette-quietscht-drei-tropfen-oel-dann-abwischen.md"))
+            .unwrap();
     assert!(post.contains("publish_at = 2027-01-18T08:15:00\n"), "{post}");
     assert!(post.contains("pillar = \"werkstatt\"\n"), "{post}");
-    assert!(post.ends_with("+++\nKette quietscht? Drei Tropfen Öl, dann abwischen.\n\nMehr Tipps in der Werkstatt.\n"), "{post}");
+    assert!(
+        post.ends_with(
+            "+++\nKette quietscht? Drei Tropfen Öl, dann abwischen.\n\nMehr Tipps in der Werkstatt.\n"
+        ),
+        "{post}"
+    );
 }
 
 #[test]
@@ -128,21 +177,48 @@ fn sprout_and_hootsuite_files_import_for_the_named_network() {
     let us = "%m/%d/%Y %H:%M";
     let no_platform = import(&fixture("import/sprout.csv"), &repo, &["--date-format", us]);
     assert_eq!(no_platform.status.code(), Some(2));
-    assert!(text(&no_platform.stderr).contains("--platform"), "{}", text(&no_platform.stderr));
+    assert!(
+        text(&no_platform.stderr).contains("--platform"),
+        "{}",
+        text(&no_platform.stderr)
+    );
 
-    let out = import(&fixture("import/sprout.csv"), &repo, &["--platform", "linkedin", "--date-format", us]);
-    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    let out = import(
+        &fixture("import/sprout.csv"),
+        &repo,
+        &["--platform", "linkedin", "--date-format", us],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
     assert_eq!(posts(&repo).len(), 2);
     let post = fs::read_to_string(repo.join("posts/2027-01/neue-gravelraeder-zur-probefahrt.md")).unwrap();
-    assert!(post.contains("publish_at = 2027-01-27T17:30:00\nplatforms = [\"linkedin\"]\n"), "{post}");
+    assert!(
+        post.contains("publish_at = 2027-01-27T17:30:00\nplatforms = [\"linkedin\"]\n"),
+        "{post}"
+    );
 
     let (_dir2, repo2) = empty_repo();
     let args = ["--layout", "hootsuite", "--platform", "x", "--date-format", us];
     let out = import(&fixture("import/hootsuite.csv"), &repo2, &args);
-    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
     let post =
-        fs::read_to_string(repo2.join("posts/2027-01/winter-check-bremsen-licht-reifen-in-30-minuten.md")).unwrap();
-    assert!(post.contains("link = \"https://radwerk.de/wintercheck\"\n"), "{post}");
+        fs::read_to_string(repo2.join("posts/2027-01/winter-check-bremsen-licht-reifen-in-30-minuten.md"))
+            .unwrap();
+    assert!(
+        post.contains("link = \"https://radwerk.de/wintercheck\"\n"),
+        "{post}"
+    );
 }
 
 #[test]
@@ -153,10 +229,21 @@ fn unreadable_rows_are_named_by_the_line_where_they_start() {
     assert_eq!(out.status.code(), Some(1));
     let errors: Vec<String> = text(&out.stderr)
         .lines()
-        .map(|l| l.split(": error: ").next().unwrap().rsplit('/').next().unwrap().to_owned())
+        .map(|l| {
+            l.split(": error: ")
+                .next()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_owned()
+        })
         .collect();
     // Line 2's record spans lines 2-3, so the next record starts on line 4.
-    assert_eq!(errors, vec!["broken.csv:4", "broken.csv:7", "broken.csv:8", "broken.csv:9"]);
+    assert_eq!(
+        errors,
+        vec!["broken.csv:4", "broken.csv:7", "broken.csv:8", "broken.csv:9"]
+    );
     assert!(text(&out.stderr).contains("unknown platform `myspace`"));
     assert!(text(&out.stderr).contains("does not exist in Europe/Berlin"));
     assert!(text(&out.stderr).contains("post id `../../escape` is not a path under posts/"));
@@ -177,8 +264,14 @@ fn a_post_with_one_unreadable_row_is_not_written_at_all() {
     let out = import(&csv, &repo, &[]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("queue.csv:2: error: post `2027-01/kette` not written"), "{stderr}");
-    assert!(stderr.contains("queue.csv:3: error: unknown platform `myspace`"), "{stderr}");
+    assert!(
+        stderr.contains("queue.csv:2: error: post `2027-01/kette` not written"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("queue.csv:3: error: unknown platform `myspace`"),
+        "{stderr}"
+    );
     assert!(posts(&repo).is_empty());
 }
 
