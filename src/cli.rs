@@ -225,7 +225,8 @@ pub(crate) struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Write to this file (atomically); `-` or absent: standard output.
+    /// Write to this file (atomically); `-` or absent: standard output. For hootsuite and
+    /// sprout: the folder to write their files into (required).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// First day to export (YYYY-MM-DD, inclusive, in the project's timezone).
@@ -258,6 +259,10 @@ pub(crate) enum ExportFormat {
     Csv,
     /// iCalendar (RFC 5545), one event per post and platform.
     Ics,
+    /// Hootsuite bulk-composer files, one per network, into the folder --out.
+    Hootsuite,
+    /// Sprout Social bulk-scheduling files, one per network, into the folder --out.
+    Sprout,
 }
 
 fn parse_platform(name: &str) -> Result<touchpoint::platform::Platform, String> {

@@ -258,6 +258,8 @@ fn run_export(args: &ExportArgs) -> anyhow::Result<Outcome> {
         ExportFormat::Json => export::Format::Json,
         ExportFormat::Csv => export::Format::Csv,
         ExportFormat::Ics => export::Format::Ics,
+        ExportFormat::Hootsuite => return write_profile(args, &queue, export::profile::Profile::Hootsuite),
+        ExportFormat::Sprout => return write_profile(args, &queue, export::profile::Profile::Sprout),
     };
     let text = export::render(&queue, format);
     match args.out.as_deref().filter(|p| *p != std::path::Path::new("-")) {
@@ -334,4 +336,46 @@ fn run_import(args: &ImportArgs) -> anyhow::Result<Outcome> {
         }
     }
     Ok(outcome)
+}
+
+/// Writes a scheduler profile's files and its report into the folder `--out`, and lists
+/// the rows left out on standard error.
+fn write_profile(
+    args: &ExportArgs,
+    queue: &touchpoint::export::Queue,
+    profile: touchpoint::export::profile::Profile,
+) -> anyhow::Result<Outcome> {
+    use anyhow::Context as _;
+    let Some(dir) = args.out.as_deref().filter(|p| *p != std::path::Path::new("-")) else {
+        anyhow::bail!(
+            "--format {} writes one file per network: pass --out DIR",
+            profile.name()
+        );
+    };
+    // Times the tool would refuse are judged against now, or the start of --today.
+    let now = match args.today {
+        Some(day) => day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(),
+        None => chrono::Utc::now(),
+    };
+    let files = touchpoint::export::render_profile(queue, profile, now);
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let report = files.report(profile);
+    for (name, text) in files.files.iter().chain(std::iter::once(&report)) {
+        let path = dir.join(name);
+        touchpoint::export::write::write_atomic(&path, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        println!("wrote {}", escape(&path.display().to_string()));
+    }
+    for line in files.left_out.iter().chain(&files.warnings) {
+        eprintln!("{}", escape(line));
+    }
+    if !files.left_out.is_empty() {
+        eprintln!(
+            "warning: {} row(s) not exported for {}; reasons in {}",
+            files.left_out.len(),
+            profile.name(),
+            escape(&dir.join(&report.0).display().to_string())
+        );
+    }
+    Ok(Outcome::Success)
 }

@@ -21,8 +21,11 @@ use crate::model::{Post, Project, Status};
 use crate::platform::{self, Platform};
 
 pub mod csv;
+mod hootsuite;
 pub mod ics;
 pub mod json;
+pub mod profile;
+mod sprout;
 pub mod write;
 
 /// Which rows a caller wants: the command line's `--from`, `--to`, `--platform`, `--status`
@@ -457,6 +460,15 @@ pub fn render(queue: &Queue, format: Format) -> String {
         Format::Json => json::render(queue),
         Format::Csv => csv::render(queue),
         Format::Ics => ics::render(queue),
+    }
+}
+
+/// Renders `queue` as `profile`'s bulk files; rows at or before `now` (plus the tool's
+/// lead time) are left out with a reason.
+pub fn render_profile(queue: &Queue, profile: profile::Profile, now: DateTime<Utc>) -> profile::ProfileFiles {
+    match profile {
+        profile::Profile::Hootsuite => profile::render_files(queue, "hootsuite", &hootsuite::Hootsuite, now),
+        profile::Profile::Sprout => profile::render_files(queue, "sprout", &sprout::Sprout, now),
     }
 }
 
