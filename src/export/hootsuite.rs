@@ -28,7 +28,7 @@ impl Layout for Hootsuite {
 
     fn refuse(&self, row: &Row, _previous: Option<&Row>, now: DateTime<Utc>) -> Option<String> {
         let local = row.publish_at_local;
-        if local.minute() % 5 != 0 || local.second() != 0 {
+        if !local.minute().is_multiple_of(5) || local.second() != 0 {
             return Some(format!(
                 "goes out at {}, not on a 5-minute mark; Hootsuite takes :00, :05, :10 …",
                 local.format("%H:%M:%S")
