@@ -47,6 +47,8 @@ pub struct Project {
     pub posts: Vec<Post>,
     /// `crisis/*.md` holding statements, sorted by id.
     pub crisis: Vec<Post>,
+    /// `reviews/**/*.md` review comments, one file per post, sorted by post id.
+    pub reviews: Vec<Review>,
     /// Files under `media/`, by repository-relative path.
     pub media: BTreeMap<String, MediaFile>,
     /// The text of every file read, by repository-relative path, for diagnostics.
@@ -80,6 +82,13 @@ impl Project {
             .map(|i| &self.posts[i])
     }
 
+    /// The review comments on the post with this id (none when it has no file).
+    pub fn comments_on(&self, id: &str) -> &[Comment] {
+        self.reviews
+            .binary_search_by(|r| r.post.as_str().cmp(id))
+            .map_or(&[], |i| &self.reviews[i].comments)
+    }
+
     /// The pillar with this id.
     pub fn pillar(&self, id: &str) -> Option<&Pillar> {
         self.strategy.pillars.iter().find(|p| p.id.value == id)
@@ -109,6 +118,49 @@ pub struct Config {
     /// it), so the names are judged where the rule registry is known.
     #[serde(skip)]
     pub lint_entries: Vec<LintEntry>,
+    /// How composing writes Markdown links (`[compose] links`).
+    pub links: LinkForm,
+    /// `[review]`: the team's four-eyes policy; when present, approval rules are errors.
+    pub review: Option<ReviewPolicy>,
+}
+
+/// What a Markdown link `[words](url)` becomes in the text a network receives
+/// (`[compose] links` in `touchpoint.toml`): networks render no Markdown, so the
+/// repository chooses what the reader sees.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkForm {
+    /// The link's words, then its URL: "unserer Seite https://…" (the default: every
+    /// word the writer wrote stays, and the link still works).
+    #[default]
+    WordsAndUrl,
+    /// Only the URL, the words dropped.
+    Url,
+    /// Only the words, the URL dropped (for networks where links in text are dead anyway).
+    Words,
+}
+
+impl LinkForm {
+    /// The names `[compose] links` accepts, in the order the manual lists them.
+    pub const NAMES: &'static [&'static str] = &["words-and-url", "url", "words"];
+
+    /// The form a `[compose] links` value names.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "words-and-url" => Some(LinkForm::WordsAndUrl),
+            "url" => Some(LinkForm::Url),
+            "words" => Some(LinkForm::Words),
+            _ => None,
+        }
+    }
+}
+
+/// `[review]` in `touchpoint.toml`: who may approve posts. Its presence alone makes
+/// `missing-approval` and `self-approval` errors instead of warnings.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ReviewPolicy {
+    /// The people whose `approved_by` counts (empty: anyone but the author).
+    pub approvers: Vec<Spanned<String>>,
 }
 
 /// One `[lints]` entry as written, kept until the rule registry can judge its name.
@@ -136,6 +188,8 @@ impl Default for Config {
             platforms: BTreeMap::new(),
             lints: BTreeMap::new(),
             lint_entries: Vec::new(),
+            links: LinkForm::default(),
+            review: None,
         }
     }
 }
@@ -504,6 +558,38 @@ pub struct Variant {
     /// Where the post went live; joins metrics.
     pub permalink: Option<Spanned<String>>,
     /// Where the table is written.
+    #[serde(skip)]
+    pub pos: Pos,
+}
+
+/// `reviews/ID.md`: the review comments on the post `ID`, kept in the repository so
+/// they are diffed and reviewed like the posts.
+#[derive(Debug, Serialize)]
+pub struct Review {
+    /// The id of the post the comments are on (the path below `reviews/` without `.md`).
+    pub post: String,
+    /// Repository-relative path.
+    pub file: String,
+    /// The comments, in file order.
+    pub comments: Vec<Comment>,
+}
+
+/// One `[[comment]]` of a review file.
+#[derive(Clone, Debug, Serialize)]
+pub struct Comment {
+    /// Who wrote it.
+    pub author: String,
+    /// When, as written (a date `YYYY-MM-DD` or an RFC 3339 time).
+    pub date: String,
+    /// The day, for sorting and display.
+    pub day: NaiveDate,
+    /// What the reviewer says.
+    pub text: String,
+    /// Whether it has been dealt with.
+    pub resolved: bool,
+    /// The platform the comment is about, if only one.
+    pub platform: Option<Platform>,
+    /// Where the `[[comment]]` entry starts.
     #[serde(skip)]
     pub pos: Pos,
 }

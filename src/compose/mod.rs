@@ -144,7 +144,8 @@ pub fn platform_text(project: &Project, post: &Post, platform: Platform) -> Plat
         Some(t) => (t.value.as_str(), t.pos, PartSource::VariantText),
         None => (post.body.as_str(), Pos::new(post.body_line, 1), PartSource::Body),
     };
-    let mut first = text::markdown_to_plain(markdown);
+    let links = project.config.links;
+    let mut first = text::markdown_to_plain_with(markdown, links);
     if let (Some(raw), Some(tracked), true) = (&post.link, &tracked_link, spec.link_in_text) {
         first = text::place_link(&first, &raw.value, tracked);
     }
@@ -164,7 +165,11 @@ pub fn platform_text(project: &Project, post: &Post, platform: Platform) -> Plat
     let mut parts = vec![part(first, pos, source)];
     if spec.threads {
         for t in variant.map(|v| v.thread.as_slice()).unwrap_or_default() {
-            parts.push(part(text::markdown_to_plain(&t.value), t.pos, PartSource::Thread));
+            parts.push(part(
+                text::markdown_to_plain_with(&t.value, links),
+                t.pos,
+                PartSource::Thread,
+            ));
         }
     }
     let fold = spec
@@ -176,7 +181,7 @@ pub fn platform_text(project: &Project, post: &Post, platform: Platform) -> Plat
         parts,
         first_comment: variant
             .and_then(|v| v.first_comment.as_ref())
-            .map(|c| text::markdown_to_plain(&c.value)),
+            .map(|c| text::markdown_to_plain_with(&c.value, links)),
         tracked_link,
         fold,
         title: spec.title.map(|_| post.title.value.clone()),

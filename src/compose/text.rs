@@ -6,18 +6,29 @@
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::model::LinkForm;
 use crate::platform::{entities, urls};
 
 /// The bullet a Markdown list item becomes.
 pub const BULLET: &str = "• ";
 
-/// Converts Markdown to the plain text a network shows: paragraphs separated by a
-/// blank line, line breaks kept, list items as `• ` (or `1. `) lines, links as their
-/// URL, emphasis and headings' `#` dropped, images dropped (media are separate). Raw
-/// HTML loses its tags but keeps its words ([`html_words`]): networks would post the
-/// tags literally, and the words are what the author meant to say.
+/// Converts Markdown to the plain text a network shows, links as their words then
+/// their URL (the default [`LinkForm`]); see [`markdown_to_plain_with`].
 pub fn markdown_to_plain(markdown: &str) -> String {
-    let mut writer = PlainWriter::default();
+    markdown_to_plain_with(markdown, LinkForm::default())
+}
+
+/// Converts Markdown to the plain text a network shows: paragraphs separated by a
+/// blank line, line breaks kept, list items as `• ` (or `1. `) lines, links written
+/// as `links` says (words and URL, URL, or words), emphasis and headings' `#` dropped,
+/// images dropped (media are separate; the `image-in-text` rule says so). Raw HTML
+/// loses its tags but keeps its words ([`html_words`]): networks would post the tags
+/// literally, and the words are what the author meant to say.
+pub fn markdown_to_plain_with(markdown: &str, links: LinkForm) -> String {
+    let mut writer = PlainWriter {
+        link_form: links,
+        ..PlainWriter::default()
+    };
     for event in Parser::new(markdown) {
         writer.event(event);
     }
@@ -38,6 +49,8 @@ struct PlainWriter {
     images: usize,
     /// The raw text of the HTML block being read, if inside one.
     html: Option<String>,
+    /// What a link becomes.
+    link_form: LinkForm,
 }
 
 impl PlainWriter {
@@ -136,7 +149,9 @@ impl PlainWriter {
         }
     }
 
-    /// Replaces a link's text by its URL (autolinks and e-mail links already show it).
+    /// Writes a link in the chosen form: its words then its URL, its URL alone, or its
+    /// words alone. Autolinks and e-mail links already show their address; a link
+    /// without words, or whose words are its URL, shows the URL once.
     fn end_link(&mut self) {
         let Some((start, url, link_type)) = self.links.pop() else {
             return;
@@ -144,8 +159,26 @@ impl PlainWriter {
         if matches!(link_type, LinkType::Autolink | LinkType::Email) || url.is_empty() {
             return;
         }
-        self.out.truncate(start);
-        self.out.push_str(&url);
+        let words = self.out[start..].trim();
+        if words.is_empty() || words == url {
+            self.out.truncate(start);
+            self.out.push_str(&url);
+            return;
+        }
+        match self.link_form {
+            LinkForm::Words => {}
+            LinkForm::Url => {
+                self.out.truncate(start);
+                self.out.push_str(&url);
+            }
+            LinkForm::WordsAndUrl => {
+                self.trim_trailing_spaces();
+                if !self.out.ends_with('\n') {
+                    self.out.push(' ');
+                }
+                self.out.push_str(&url);
+            }
+        }
     }
 
     /// Separates a new block from what came before: a blank line at the top level,
@@ -362,6 +395,21 @@ pub fn raw_html(markdown: &str) -> Vec<(usize, &str)> {
     found
 }
 
+/// Where `markdown` holds an inline image `![alt](src)`: its byte offset and how it is
+/// written, up to the end of its line. Composing drops images (networks take media
+/// separately), so the `image-in-text` rule points the author to `media`.
+pub fn inline_images(markdown: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
+        if matches!(event, Event::Start(Tag::Image { .. })) {
+            let written = &markdown[range.clone()];
+            let end = written.find('\n').unwrap_or(written.len());
+            found.push((range.start, written[..end].trim_end()));
+        }
+    }
+    found
+}
+
 /// Puts the tracked link into the text: where the author wrote the untracked link,
 /// it is replaced; otherwise it is appended after a blank line.
 pub fn place_link(text: &str, raw_link: &str, tracked_link: &str) -> String {
@@ -456,9 +504,47 @@ mod tests {
     }
 
     #[test]
-    fn links_become_their_url() {
+    fn links_keep_their_words_then_the_url_by_default() {
         assert_eq!(
-            markdown_to_plain("Mehr: [im Blog](https://radwerk.de/blog)"),
+            markdown_to_plain("Mehr auf [unserer Seite](https://radwerk.example/tour)."),
+            "Mehr auf unserer Seite https://radwerk.example/tour."
+        );
+        assert_eq!(
+            markdown_to_plain("[**fett** verlinkt ](https://a.de) und"),
+            "fett verlinkt https://a.de und"
+        );
+        assert_eq!(markdown_to_plain("[https://a.de](https://a.de)"), "https://a.de");
+        assert_eq!(markdown_to_plain("leer [](https://a.de)"), "leer https://a.de");
+    }
+
+    #[test]
+    fn a_repository_can_choose_url_or_words() {
+        let md = "auf [unserer Seite](https://radwerk.example/tour)";
+        assert_eq!(
+            markdown_to_plain_with(md, LinkForm::Url),
+            "auf https://radwerk.example/tour"
+        );
+        assert_eq!(markdown_to_plain_with(md, LinkForm::Words), "auf unserer Seite");
+        assert_eq!(
+            markdown_to_plain_with("[](https://a.de)", LinkForm::Words),
+            "https://a.de"
+        );
+    }
+
+    #[test]
+    fn the_url_after_the_words_still_counts_as_a_link_on_x() {
+        use crate::platform::{Platform, measure};
+        let plain = markdown_to_plain(
+            "Mehr auf [unserer Seite](https://radwerk.de/a/very/long/path/indeed/that/is/long)",
+        );
+        // "Mehr auf unserer Seite " is 23 characters; the URL counts 23 on X.
+        assert_eq!(measure(Platform::X, &plain, None).length, 23 + 23);
+    }
+
+    #[test]
+    fn links_become_their_url_in_the_url_form() {
+        assert_eq!(
+            markdown_to_plain_with("Mehr: [im Blog](https://radwerk.de/blog)", LinkForm::Url),
             "Mehr: https://radwerk.de/blog"
         );
         assert_eq!(markdown_to_plain("<https://radwerk.de>"), "https://radwerk.de");
@@ -529,6 +615,16 @@ mod tests {
                 (13, "<div>".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn inline_images_are_found_where_written_but_not_in_code() {
+        let md = "Text ![Reifen](media/r.jpg)\n\n`![x](y)`\n\n![](a.png)";
+        assert_eq!(
+            inline_images(md),
+            vec![(5, "![Reifen](media/r.jpg)"), (40, "![](a.png)")]
+        );
+        assert!(inline_images("[link](https://a.de) !not").is_empty());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::fields::{INVALID_VALUE, Reader};
 use super::node::Node;
 use crate::diagnostic::{Diagnostic, LintLevel, Rule, Severity};
-use crate::model::{Config, LintEntry, PlatformConfig, Spanned};
+use crate::model::{Config, LinkForm, LintEntry, PlatformConfig, ReviewPolicy, Spanned};
 use crate::suggest::did_you_mean;
 
 /// A `[lints]` entry naming a rule that does not exist.
@@ -26,6 +26,8 @@ const KEYS: &[&str] = &[
     "output",
     "platforms",
     "lints",
+    "compose",
+    "review",
 ];
 
 /// Reads the project configuration. The names under `[lints]` are judged later, by
@@ -65,7 +67,40 @@ pub fn read_config(node: &Node, r: &mut Reader<'_>) -> Config {
     if let Some(entry) = table.get("lints") {
         (config.lints, config.lint_entries) = read_lints(entry, r);
     }
+    if let Some(entry) = table.get("compose") {
+        config.links = read_compose(entry, r);
+    }
+    if let Some(entry) = table.get("review") {
+        config.review = Some(read_review_policy(entry, r));
+    }
     config
+}
+
+/// The `[compose]` table: how Markdown links become text (`links`).
+fn read_compose(entry: &super::node::Entry, r: &mut Reader<'_>) -> LinkForm {
+    let Some(table) = r.table("compose", &entry.node) else {
+        return LinkForm::default();
+    };
+    r.unknown_keys(&table, &["links"], |_| false);
+    table
+        .get("links")
+        .and_then(|e| r.choice(e, LinkForm::NAMES))
+        .and_then(|name| LinkForm::from_name(&name.value))
+        .unwrap_or_default()
+}
+
+/// `[review]`: written at all, it turns the four-eyes rules into errors; its
+/// `approvers` name who may approve.
+fn read_review_policy(entry: &super::node::Entry, r: &mut Reader<'_>) -> ReviewPolicy {
+    let mut policy = ReviewPolicy::default();
+    let Some(table) = r.table("review", &entry.node) else {
+        return policy;
+    };
+    r.unknown_keys(&table, &["approvers"], |_| false);
+    if let Some(approvers) = table.get("approvers") {
+        policy.approvers = r.strings(approvers);
+    }
+    policy
 }
 
 fn read_platforms(
@@ -164,6 +199,46 @@ mod tests {
         assert_eq!(c.timezone, chrono_tz::Europe::Berlin);
         assert_eq!(c.platforms[&Platform::Instagram].handle.as_deref(), Some("@r"));
         assert_eq!(c.lints["x-length"], LintLevel::Deny);
+    }
+
+    #[test]
+    fn compose_links_chooses_the_form_and_reports_others_at_their_line() {
+        let read = |extra: &str| {
+            let text = format!("name = \"R\"\ntimezone = \"UTC\"\n{extra}");
+            let mut r = Reader::new("touchpoint.toml");
+            let c = read_config(&parse_toml(&text, 1).unwrap(), &mut r);
+            let found: Vec<_> = r.diagnostics.iter().map(|d| (d.rule, d.line)).collect();
+            (c.links, found)
+        };
+        assert_eq!(read(""), (LinkForm::WordsAndUrl, vec![]));
+        assert_eq!(read("[compose]\nlinks = \"url\"\n"), (LinkForm::Url, vec![]));
+        assert_eq!(read("[compose]\nlinks = \"words\"\n"), (LinkForm::Words, vec![]));
+        let (form, found) = read("[compose]\nlinks = \"both\"\n");
+        assert_eq!(form, LinkForm::WordsAndUrl);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, 4);
+    }
+
+    #[test]
+    fn reads_the_review_policy_and_reports_unknown_keys() {
+        let text =
+            "name = \"R\"\ntimezone = \"UTC\"\n[review]\napprovers = [\"tim\", \"ana\"]\napprover = 1\n";
+        let mut r = Reader::new("touchpoint.toml");
+        let c = read_config(&parse_toml(text, 1).unwrap(), &mut r);
+        let found: Vec<_> = r.diagnostics.iter().map(|d| (d.rule, d.line)).collect();
+        assert_eq!(found, vec![("unknown-key", 5)]);
+        let names: Vec<_> = c.review.unwrap().approvers.into_iter().map(|a| a.value).collect();
+        assert_eq!(names, ["tim", "ana"]);
+    }
+
+    #[test]
+    fn no_review_table_means_no_policy() {
+        let mut r = Reader::new("touchpoint.toml");
+        let c = read_config(
+            &parse_toml("name = \"R\"\ntimezone = \"UTC\"\n", 1).unwrap(),
+            &mut r,
+        );
+        assert!(c.review.is_none());
     }
 
     #[test]

@@ -14,5 +14,6 @@ pub mod links;
 pub mod node;
 pub mod persona;
 pub mod post;
+pub mod review;
 pub mod strategy;
 pub mod time;

@@ -141,6 +141,10 @@ pub struct MetricRecord {
     pub video_views: Option<u64>,
     /// The account's follower count on `date`.
     pub followers: Option<u64>,
+    /// The network's own engagement count, where its export carries one (X's
+    /// `engagements`): it counts more than Touchpoint's definition, so the report shows
+    /// it beside Touchpoint's figure for the client to recognise, never in its sums.
+    pub network_engagements: Option<u64>,
 }
 
 impl MetricRecord {
@@ -163,6 +167,7 @@ impl MetricRecord {
             clicks: None,
             video_views: None,
             followers: None,
+            network_engagements: None,
         }
     }
 }

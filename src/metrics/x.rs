@@ -31,6 +31,7 @@ const SHARES: &[&str] = &["shares"];
 const BOOKMARKS: &[&str] = &["bookmarks"];
 const URL_CLICKS: &[&str] = &["url clicks"];
 const MEDIA_VIEWS: &[&str] = &["media views", "video views"];
+const ENGAGEMENTS: &[&str] = &["engagements"];
 
 /// Shorthand for a column definition.
 const fn column(label: &'static str, aliases: &'static [&'static str]) -> Column {
@@ -92,6 +93,7 @@ fn read_legacy(row: &Row<'_>, ctx: &FileContext<'_>) -> Result<MetricRecord, Str
     record.shares = row.count(RETWEETS)?;
     record.clicks = row.count(URL_CLICKS)?;
     record.video_views = row.count(MEDIA_VIEWS)?;
+    record.network_engagements = row.count(ENGAGEMENTS)?;
     Ok(record)
 }
 
@@ -108,6 +110,7 @@ fn read_content(row: &Row<'_>, ctx: &FileContext<'_>) -> Result<MetricRecord, St
     record.saves = row.count(BOOKMARKS)?;
     record.clicks = row.count(URL_CLICKS)?;
     record.video_views = row.count(MEDIA_VIEWS)?;
+    record.network_engagements = row.count(ENGAGEMENTS)?;
     Ok(record)
 }
 
@@ -175,6 +178,11 @@ mod tests {
             ),
             (Some(1234), Some(40), Some(3), Some(4), Some(9), Some(310))
         );
+        assert_eq!(
+            first.network_engagements,
+            Some(61),
+            "X's own engagements, kept aside"
+        );
         assert_eq!((first.reach, first.saves, first.followers), (None, None, None));
         assert_eq!(
             records[1].key,
@@ -205,6 +213,7 @@ mod tests {
             (r.impressions, r.likes, r.comments, r.shares, r.saves, r.clicks),
             (Some(2500), Some(80), Some(7), Some(7), Some(6), Some(11))
         );
+        assert_eq!(r.network_engagements, Some(130));
     }
 
     #[test]

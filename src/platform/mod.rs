@@ -23,6 +23,7 @@ pub mod pinterest;
 pub mod snapchat;
 pub mod threads;
 pub mod tiktok;
+pub mod twemoji;
 pub mod unicode;
 pub mod urls;
 pub mod x;

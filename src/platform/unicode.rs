@@ -1,5 +1,6 @@
 //! Unicode measures the networks count in: graphemes, UTF-16 units, and whether a
-//! grapheme is an emoji (which X and Threads count specially).
+//! grapheme is an emoji by today's Unicode (which Threads counts specially; X counts
+//! the emoji of twitter-text's own list, see [`super::twemoji`]).
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -43,12 +44,6 @@ pub fn is_emoji(grapheme: &str) -> bool {
         || grapheme.contains(VS16)
         || grapheme.contains(ZWJ)
         || grapheme.chars().any(|c| is_skin_tone(c) || is_tag(c))
-}
-
-/// Whether a grapheme made of several code points is one emoji sequence: the case where
-/// counting code points one by one would overcount what the network counts as one emoji.
-pub fn is_emoji_sequence(grapheme: &str) -> bool {
-    grapheme.chars().nth(1).is_some() && is_emoji(grapheme)
 }
 
 /// Regional indicator symbols; a pair of them is a flag.
@@ -137,13 +132,5 @@ mod tests {
         for t in ["a", "©", "❤", "日", "é", "e\u{301}", "☺\u{FE0E}", "™"] {
             assert!(!is_emoji(t), "{t}");
         }
-    }
-
-    #[test]
-    fn emoji_sequences_have_several_code_points() {
-        assert!(is_emoji_sequence("❤️"));
-        assert!(is_emoji_sequence("👩‍🎤"));
-        assert!(!is_emoji_sequence("🚀"));
-        assert!(!is_emoji_sequence("e\u{301}"));
     }
 }

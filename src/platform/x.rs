@@ -1,14 +1,19 @@
-//! X (formerly Twitter): the weighted length of twitter-text's v3 configuration.
+//! X (formerly Twitter): the weighted length of twitter-text 3.1.0's `parseTweet`
+//! (`getTweetLength`) with its default v3 configuration.
 //!
-//! After NFC normalisation, code points in U+0000–10FF, U+2000–200D, U+2010–201F and
-//! U+2032–2037 weigh 1, all others 2; every link (with or without scheme) weighs 23;
-//! an emoji sequence (ZWJ, skin tone, flag, keycap, VS16) weighs 2 as a whole.
+//! After NFC normalisation, every link twitter-text finds weighs 23 (`urls/twitter.rs`),
+//! every emoji twemoji-parser 11 recognises weighs 2 as a whole ([`twemoji`]), and every
+//! other UTF-16 code unit weighs 1 in U+0000–10FF, U+2000–200D, U+2010–201F and
+//! U+2032–2037, else 2 (a surrogate pair is weighed once, by its low half: 2). Both lists
+//! are twitter-text's own, not today's Unicode or URL standards, because X's counter is
+//! twitter-text: a newer emoji sequence or an `https://user@host` is counted in pieces.
 //! Text holding U+FFFE, U+FFFF or U+FEFF is refused at any length.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
+use std::borrow::Cow;
 
-use super::{Evidence, Figure, MediaKind, MediaSpec, Platform, Spec, Unit, unicode, urls};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use super::{Evidence, Figure, MediaKind, MediaSpec, Platform, Spec, Unit, twemoji, urls};
 
 /// twitter-text's configuration files and conformance tests.
 const TWITTER_TEXT: &str = "https://github.com/twitter/twitter-text/blob/master/config/v3.json";
@@ -21,6 +26,8 @@ const ALT_HELP: &str = "https://help.x.com/en/using-x/picture-descriptions";
 
 /// Weight of a link (twitter-text `transformedURLLength`).
 const URL_WEIGHT: usize = 23;
+/// Weight of an emoji twemoji-parser recognises (twitter-text `defaultWeight`).
+const EMOJI_WEIGHT: usize = 2;
 
 /// X's limits.
 pub const SPEC: Spec = Spec {
@@ -53,34 +60,58 @@ pub const SPEC: Spec = Spec {
     documented: true,
 };
 
-/// The weighted length of `text` as X computes it.
+/// The weighted length of `text` as X computes it: `parseTweet`'s loop over UTF-16 code
+/// units, where a link or emoji starting at a unit is weighed whole and skipped.
 pub fn count(text: &str) -> usize {
-    let normalized: String = text.nfc().collect();
-    let mut length = 0;
-    let mut at = 0;
-    for link in urls::find_links(&normalized, true) {
-        length += weigh_plain(&normalized[at..link.range.start]) + URL_WEIGHT;
-        at = link.range.end;
+    // Most text is in NFC already; the quick check spares building a copy.
+    let normalized: Cow<str> = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    };
+    let units: Vec<u16> = normalized.encode_utf16().collect();
+    // What starts at each code unit: a link or an emoji, and how many units it spans.
+    let mut links = vec![None; units.len()];
+    for link in urls::twitter::extract(&units) {
+        links[link.range.start] = Some(link.skip);
     }
-    length + weigh_plain(&normalized[at..])
+    let mut emoji = vec![None; units.len()];
+    let mut unit_at = 0;
+    let mut byte_at = 0;
+    for range in twemoji::find(&normalized) {
+        unit_at += utf16_len(&normalized[byte_at..range.start]);
+        let len = utf16_len(&normalized[range.clone()]);
+        emoji[unit_at] = Some(len);
+        unit_at += len;
+        byte_at = range.end;
+    }
+    let mut length = 0;
+    let mut i = 0;
+    while i < units.len() {
+        if let Some(skip) = links[i] {
+            length += URL_WEIGHT;
+            i += skip;
+        } else if let Some(skip) = emoji[i] {
+            length += EMOJI_WEIGHT;
+            i += skip;
+        } else {
+            let pair = (0xD800..=0xDBFF).contains(&units[i])
+                && units.get(i + 1).is_some_and(|u| (0xDC00..=0xDFFF).contains(u));
+            i += usize::from(pair);
+            length += weight(units[i]);
+            i += 1;
+        }
+    }
+    length
 }
 
-/// Weighted length of text without links.
-fn weigh_plain(text: &str) -> usize {
-    text.graphemes(true)
-        .map(|g| {
-            if unicode::is_emoji_sequence(g) {
-                2
-            } else {
-                g.chars().map(weight).sum()
-            }
-        })
-        .sum()
+/// Length of `text` in UTF-16 code units.
+fn utf16_len(text: &str) -> usize {
+    text.chars().map(char::len_utf16).sum()
 }
 
-/// Weight of one code point (twitter-text v3 `ranges`, `defaultWeight`, scale 100).
-fn weight(c: char) -> usize {
-    match c as u32 {
+/// Weight of one UTF-16 code unit (twitter-text v3 `ranges`, `defaultWeight`, scale 100).
+fn weight(unit: u16) -> usize {
+    match unit {
         0x0000..=0x10FF | 0x2000..=0x200D | 0x2010..=0x201F | 0x2032..=0x2037 => 1,
         _ => 2,
     }
@@ -194,5 +225,52 @@ mod tests {
         assert_eq!(count(&too_long), 358);
         let fits = format!("{words} http://{}あい.com", "あいうえおかきくけこ".repeat(5));
         assert_eq!(count(&fits), 264);
+    }
+
+    /// Minimal cases of the families where counting once differed from twitter-text
+    /// 3.1.0 (found by the corpus in `tests/it/counting_corpus.rs`); values from
+    /// `getTweetLength`.
+    #[test]
+    fn agrees_with_twitter_text_on_its_corners() {
+        let cases: &[(&str, usize)] = &[
+            // user info and IP hosts are no links
+            ("https://user:pass@example.com/x", 31),
+            ("http://192.168.0.1/", 19),
+            ("http://@e.tv", 12),
+            // a top-level domain followed by `-` is none; e-mail-like text
+            ("example.com-based", 17),
+            ("e.al-", 5),
+            ("name.al-lastname@foo.com", 24),
+            // a link may follow a full-width `＠`, a non-ASCII letter, a CJK host label
+            ("＠y.social", 25),
+            ("本.e.co", 26),
+            ("ür.om", 24),
+            // without a scheme: no query, port or fragment unless there is a path
+            ("o.uk?t", 25),
+            ("k.рф:1", 25),
+            ("e.om#", 24),
+            // a skin tone the emoji cannot take (or twemoji-parser 11 does not know)
+            ("🐱🏽", 4),
+            ("🫲🏿", 4),
+            ("🇷🏻", 4),
+            // a dangling joiner, and ZWJ sequences newer than Emoji 11
+            ("🤷\u{200D}", 3),
+            ("❤\u{200D}", 3),
+            ("🧑\u{200D}💻", 5),
+            // variation selectors: after an emoji-presentation character, repeated
+            ("🔥\u{FE0F}", 4),
+            ("⚧\u{FE0F}", 4),
+            ("❤\u{FE0F}\u{FE0F}", 4),
+            ("☺\u{FE0E}\u{FE0F}", 6),
+            // keycaps on other bases, partial tag sequences, invalid flags, other marks
+            ("\u{20DD}\u{20E3}", 4),
+            ("x\u{20E3}", 3),
+            ("🏴\u{E0075}", 4),
+            ("🇦🇦", 4),
+            ("👼\u{301}", 3),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(count(text), want, "{text:?}");
+        }
     }
 }

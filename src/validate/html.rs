@@ -46,7 +46,7 @@ pub fn check_post(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
 /// The Markdown texts of `post` that become platform text, with where each is written:
 /// the body when some platform uses it, then each variant's text, thread parts and
 /// first comment.
-fn markdown_texts(post: &Post) -> Vec<(&str, Origin)> {
+pub(crate) fn markdown_texts(post: &Post) -> Vec<(&str, Origin)> {
     fn value(s: &Spanned<String>) -> (&str, Origin) {
         (s.value.as_str(), Origin::Value(s.pos))
     }

@@ -20,12 +20,14 @@ pub mod campaigns;
 pub mod crisis;
 pub mod disclosure;
 pub mod html;
+pub mod images;
 pub mod lifecycle;
 pub mod mix;
 pub mod personas;
 pub mod plan;
 pub mod platform;
 pub mod references;
+pub mod review;
 #[cfg(test)]
 mod testing;
 pub mod text;
@@ -93,8 +95,10 @@ pub const FAMILIES: &[&Family] = &[
     &voice::FAMILY,
     &disclosure::FAMILY,
     &lifecycle::FAMILY,
+    &review::FAMILY,
     &crisis::FAMILY,
     &html::FAMILY,
+    &images::FAMILY,
     &platform::FAMILY,
 ];
 

@@ -1,5 +1,5 @@
-//! Character classes of twitter-text's URL grammar: what may start, continue and end a
-//! domain, a path and a query, and what a link may follow.
+//! Character classes of Mastodon's URL grammar (its patched twitter-text): what may
+//! start, continue and end a domain, a path and a query, and what a link may follow.
 
 /// Whether a link may start at `at`: not glued to a letter, digit, `@`, `$` or `#`.
 pub(super) fn preceded_well(chars: &[(usize, char)], at: usize) -> bool {
@@ -111,45 +111,6 @@ pub(super) fn is_latin_accent(c: char) -> bool {
     matches!(c, '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{24F}' | '\u{253}' | '\u{254}'
         | '\u{256}' | '\u{257}' | '\u{259}' | '\u{25B}' | '\u{263}' | '\u{268}' | '\u{26F}' | '\u{272}'
         | '\u{289}' | '\u{28B}' | '\u{2BB}' | '\u{300}'..='\u{36F}' | '\u{1E00}'..='\u{1EFF}')
-}
-
-/// Characters a path may contain.
-pub(super) fn is_path_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || ('\u{400}'..='\u{4FF}').contains(&c)
-        || is_latin_accent(c)
-        || matches!(
-            c,
-            '!' | '*'
-                | '\''
-                | ';'
-                | ':'
-                | '='
-                | '+'
-                | ','
-                | '.'
-                | '$'
-                | '/'
-                | '%'
-                | '#'
-                | '['
-                | ']'
-                | '-'
-                | '\u{2013}'
-                | '_'
-                | '~'
-                | '@'
-                | '|'
-                | '&'
-        )
-}
-
-/// Characters a path may end with.
-pub(super) fn is_path_end_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || ('\u{400}'..='\u{4FF}').contains(&c)
-        || is_latin_accent(c)
-        || matches!(c, '+' | '-' | '=' | '_' | '#' | '/')
 }
 
 /// Mastodon's path characters: anything but white space, `<`, `>`, parentheses and `?`.

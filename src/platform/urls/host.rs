@@ -1,56 +1,12 @@
-//! Hosts of found links: splitting a domain into labels, the 63-character punycode
-//! limit per label, t.co slugs, and the known top-level domains (`tlds.txt`).
+//! Hosts of Mastodon's links: splitting a domain into labels, the 63-character punycode
+//! limit per label, and the known top-level domains (`tlds.txt`).
 
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::MAX_LABEL_LENGTH;
 use super::chars::*;
-use super::{Candidate, Dialect, MAX_LABEL_LENGTH, MAX_TCO_SLUG_LENGTH, match_fragment, match_query};
-
-/// Where the ASCII part of a schemeless domain starts: walking back from the top-level
-/// domain over ASCII letters, digits, `-`, `_`, dots and Latin accents (so the link in
-/// `日本example.com` is `example.com`); `None` when no name is left before the TLD.
-pub(super) fn ascii_domain_start(chars: &[(usize, char)], c: &Candidate) -> Option<usize> {
-    let tld_start = c.labels.last()?.start;
-    let dot = tld_start.checked_sub(1)?;
-    let mut start = dot;
-    while start > c.domain.start {
-        let ch = chars.get(start - 1)?.1;
-        if !(ch.is_ascii_alphanumeric() || is_latin_accent(ch) || matches!(ch, '-' | '_' | '.')) {
-            break;
-        }
-        start -= 1;
-    }
-    while start < dot && matches!(chars.get(start)?.1, '-' | '_' | '.') {
-        start += 1;
-    }
-    (start < dot).then_some(start)
-}
-
-/// A t.co link ends after its slug (at most 40 letters and digits) and an optional
-/// query and fragment; a longer slug is not a link at all.
-pub(super) fn tco_range(chars: &[(usize, char)], c: &Candidate) -> Option<Range<usize>> {
-    let host = text_of(chars, c.domain.clone()).to_lowercase();
-    if host != "t.co" || !c.has_path {
-        return Some(c.start..c.end);
-    }
-    let slug_start = c.domain.end + 1;
-    let slug_len = chars
-        .get(slug_start..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|(_, ch)| ch.is_ascii_alphanumeric())
-        .count();
-    if slug_len > MAX_TCO_SLUG_LENGTH {
-        return None;
-    }
-    let mut end = slug_start + slug_len;
-    if slug_len > 0 && chars.get(end).map(|&(_, ch)| ch) == Some('?') {
-        end = match_fragment(chars, match_query(chars, end, Dialect::Twitter));
-    }
-    Some(c.start..end)
-}
 
 /// Whether every label of the host stays within 63 characters in its punycode form.
 pub(super) fn labels_encode(chars: &[(usize, char)], labels: &[Range<usize>]) -> bool {

@@ -1,18 +1,14 @@
 //! Finding links in plain text the way the networks do, so that each link can be
 //! counted as the network counts it (X and Mastodon count every link as 23).
 //!
-//! Hand-written after twitter-text 3 (its URL grammar and extractor) rather than taken
-//! from a general linkifier: X's count depends on twitter-text's exact rules, which no
-//! general crate follows. A link must end in a known top-level domain (`index.html` is
-//! text, `radwerk.de` is a link). A schemeless host must be ASCII before its top-level
-//! domain (`日本example.com` links `example.com`). A host label longer than 63
-//! characters in punycode makes the whole thing text. Trailing punctuation stays outside
-//! the link. Tested against the URL cases of twitter-text's conformance suite. Mastodon
-//! uses the same finder with a scheme required.
-//!
-//! This file scans text for the URL grammar (scheme, host, port, path, query,
-//! fragment); `host.rs` judges hosts (labels, punycode length, the top-level domain
-//! table in `tlds.txt`) and `chars.rs` holds the character classes.
+//! X's counter is twitter-text 3.1.0, so `twitter.rs` follows its URL extraction to the
+//! letter (on UTF-16 code units, with its own top-level domain list in
+//! `twitter_tlds.txt`); a general linkifier would disagree with X on user info, IP
+//! hosts, hyphens after a domain and more. Mastodon runs a patched twitter-text that
+//! requires a scheme (http, https, and a few others such as gemini) and lets a path run
+//! to the next space; this file scans for that grammar (scheme, host, port, path,
+//! query), `host.rs` judges hosts (labels, punycode length, the top-level domains of
+//! `tlds.txt`) and `chars.rs` holds the character classes.
 
 use std::ops::Range;
 
@@ -20,14 +16,13 @@ mod chars;
 mod host;
 #[cfg(test)]
 mod tests;
+pub(crate) mod twitter;
 
 use chars::*;
 use host::*;
 
-/// Longest URL twitter-text accepts, in UTF-16 units, scheme included.
+/// Longest URL Mastodon's twitter-text accepts, in characters, scheme included.
 const MAX_URL_LENGTH: usize = 4096;
-/// Longest t.co slug twitter-text accepts.
-const MAX_TCO_SLUG_LENGTH: usize = 40;
 /// Longest DNS label (RFC 1035), checked on the punycode form.
 const MAX_LABEL_LENGTH: usize = 63;
 
@@ -63,6 +58,15 @@ pub fn find_links(text: &str, schemeless: bool) -> Vec<Link> {
 
 /// Every link in `text` by the rules of `dialect`.
 pub fn find_links_as(text: &str, dialect: Dialect) -> Vec<Link> {
+    match dialect {
+        Dialect::Twitter => twitter_links(text),
+        Dialect::Mastodon => mastodon_links(text),
+    }
+}
+
+/// The links of Mastodon's grammar in `text`. A match without a scheme is no link, but
+/// consumes its text as twitter-text's regex does.
+fn mastodon_links(text: &str) -> Vec<Link> {
     if !has_dot_before_label(text) {
         return Vec::new(); // every link has a dot followed by its top-level domain
     }
@@ -82,13 +86,13 @@ pub fn find_links_as(text: &str, dialect: Dialect) -> Vec<Link> {
             start += 1;
             continue;
         }
-        let Some(found) = match_url(&chars, &mut runs, start, dialect) else {
+        let Some(found) = match_url(&chars, &mut runs, start) else {
             start += 1;
             continue;
         };
         // The preceding character belongs to the next match, as in twitter-text's regex.
         earliest = found.end + 1;
-        if let Some(range) = accept(&chars, &found, dialect) {
+        if let Some(range) = accept(&chars, &found) {
             links.push(Link {
                 range: byte_at(range.start)..byte_at(range.end),
                 has_scheme: found.scheme,
@@ -97,6 +101,27 @@ pub fn find_links_as(text: &str, dialect: Dialect) -> Vec<Link> {
         start = found.end.max(start + 1);
     }
     links
+}
+
+/// The links twitter-text extracts from `text`, as byte ranges.
+fn twitter_links(text: &str) -> Vec<Link> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    // Byte offset of each code unit (the second half of a pair maps to its character's end).
+    let mut byte_at = Vec::with_capacity(units.len() + 1);
+    for (at, c) in text.char_indices() {
+        byte_at.push(at);
+        if c.len_utf16() == 2 {
+            byte_at.push(at + c.len_utf8());
+        }
+    }
+    byte_at.push(text.len());
+    twitter::extract(&units)
+        .into_iter()
+        .map(|url| Link {
+            range: byte_at[url.range.start]..byte_at[url.range.end],
+            has_scheme: url.has_scheme,
+        })
+        .collect()
 }
 
 /// Whether a `.` is followed by a label character somewhere: the one thing every link
@@ -126,146 +151,43 @@ struct Runs {
 struct Candidate {
     start: usize,
     scheme: bool,
-    domain: Range<usize>,
     /// Labels of the domain, in char indices.
     labels: Vec<Range<usize>>,
-    has_path: bool,
     end: usize,
 }
 
-/// Applies twitter-text's checks after the grammar matched: host labels must encode
-/// to at most 63 characters; a schemeless link needs an ASCII name before its top-level
-/// domain and may not follow `-`, `_`, `.` or `/`; t.co links end after their slug.
-fn accept(chars: &[(usize, char)], c: &Candidate, dialect: Dialect) -> Option<Range<usize>> {
-    if !labels_encode(chars, &c.labels) || c.end - c.start > MAX_URL_LENGTH {
-        return None;
-    }
-    match (c.scheme, dialect) {
-        (true, Dialect::Twitter) => return tco_range(chars, c),
-        (true, Dialect::Mastodon) => return Some(c.start..c.end),
-        (false, Dialect::Mastodon) => return None,
-        (false, Dialect::Twitter) => {}
-    }
-    let preceding = c
-        .start
-        .checked_sub(1)
-        .and_then(|i| chars.get(i))
-        .map(|&(_, ch)| ch);
-    if matches!(preceding, Some('-' | '_' | '.' | '/')) {
-        return None;
-    }
-    Some(ascii_domain_start(chars, c)?..c.end)
+/// Applies the checks after the grammar matched: a scheme, host labels that encode to at
+/// most 63 characters, and a bounded length.
+fn accept(chars: &[(usize, char)], c: &Candidate) -> Option<Range<usize>> {
+    let ok = c.scheme && labels_encode(chars, &c.labels) && c.end - c.start <= MAX_URL_LENGTH;
+    ok.then_some(c.start..c.end)
 }
 
-/// Matches the URL grammar at `start`: optional scheme (then optional user info),
-/// a domain ending in a known top-level domain (or an IPv4 address after a scheme),
-/// optional port, path, query and fragment.
-fn match_url(chars: &[(usize, char)], runs: &mut Runs, start: usize, dialect: Dialect) -> Option<Candidate> {
-    let scheme_len = scheme_at(chars, start, dialect);
-    let mut domain_start = start + scheme_len;
-    let twitter = dialect == Dialect::Twitter;
-    if scheme_len > 0 && twitter {
-        domain_start = skip_userinfo(chars, domain_start);
-    }
+/// Matches the URL grammar at `start`: optional scheme, a domain ending in a known
+/// top-level domain, optional port, path and query.
+fn match_url(chars: &[(usize, char)], runs: &mut Runs, start: usize) -> Option<Candidate> {
+    let scheme_len = scheme_at(chars, start);
+    let domain_start = start + scheme_len;
     let (label_runs, domains) = if scheme_len > 0 {
         (&runs.any, &mut runs.any_domains)
     } else {
         (&runs.ascii, &mut runs.ascii_domains)
     };
-    let (labels, domain_end) = match match_domain(chars, label_runs, &runs.any, domains, domain_start) {
-        Some(found) => found,
-        None if scheme_len > 0 && twitter => (Vec::new(), match_ipv4(chars, domain_start)?),
-        None => return None,
-    };
+    let (labels, domain_end) = match_domain(chars, label_runs, &runs.any, domains, domain_start)?;
     let port_end = match_port(chars, domain_end);
-    let path_end = match_path(chars, port_end, dialect);
-    let has_path = path_end > port_end;
-    let query_end = match_query(chars, path_end, dialect);
-    let end = if twitter {
-        match_fragment(chars, query_end)
-    } else {
-        query_end
-    };
+    let path_end = match_path(chars, port_end);
+    let end = match_query(chars, path_end);
     Some(Candidate {
         start,
         scheme: scheme_len > 0,
-        domain: domain_start..domain_end,
         labels,
-        has_path,
         end,
     })
 }
 
-/// Skips `user:password@` after a scheme, if present.
-fn skip_userinfo(chars: &[(usize, char)], at: usize) -> usize {
-    let is_userinfo = |c: char| {
-        c.is_ascii_alphanumeric()
-            || ('\u{400}'..='\u{4FF}').contains(&c)
-            || matches!(
-                c,
-                '-' | '.'
-                    | '_'
-                    | '~'
-                    | '%'
-                    | '!'
-                    | '$'
-                    | '&'
-                    | '\''
-                    | '('
-                    | ')'
-                    | '*'
-                    | '+'
-                    | ','
-                    | ';'
-                    | '='
-                    | ':'
-            )
-    };
-    let n = chars
-        .get(at..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|(_, c)| is_userinfo(*c))
-        .count();
-    if chars.get(at + n).map(|&(_, c)| c) == Some('@') {
-        at + n + 1
-    } else {
-        at
-    }
-}
-
-/// An IPv4 address (four decimal octets 0–255) at `at`; returns its end.
-fn match_ipv4(chars: &[(usize, char)], at: usize) -> Option<usize> {
-    let mut pos = at;
-    for i in 0..4 {
-        if i > 0 {
-            if chars.get(pos).map(|&(_, c)| c) != Some('.') {
-                return None;
-            }
-            pos += 1;
-        }
-        let digits: String = chars
-            .get(pos..)?
-            .iter()
-            .take(3)
-            .map(|&(_, c)| c)
-            .take_while(char::is_ascii_digit)
-            .collect();
-        let octet: u32 = digits.parse().ok()?;
-        if octet > 255 || (digits.len() > 1 && digits.starts_with('0')) {
-            return None;
-        }
-        pos += digits.len();
-    }
-    let next = chars.get(pos).map(|&(_, c)| c);
-    (!next.is_some_and(|c| c.is_ascii_alphanumeric())).then_some(pos)
-}
-
-/// Length of the scheme (`https://`, any case) at `at`, or 0. Mastodon also links
-/// a few other schemes.
-fn scheme_at(chars: &[(usize, char)], at: usize, dialect: Dialect) -> usize {
-    const TWITTER: &[&str] = &["https://", "http://"];
-    const MASTODON: &[&str] = &[
+/// Length of the scheme (`https://`, `gemini://`, ..., any case) at `at`, or 0.
+fn scheme_at(chars: &[(usize, char)], at: usize) -> usize {
+    const SCHEMES: &[&str] = &[
         "https://",
         "http://",
         "dat://",
@@ -276,12 +198,7 @@ fn scheme_at(chars: &[(usize, char)], at: usize, dialect: Dialect) -> usize {
         "gopher://",
         "gemini://",
     ];
-    let schemes = if dialect == Dialect::Twitter {
-        TWITTER
-    } else {
-        MASTODON
-    };
-    for scheme in schemes {
+    for scheme in SCHEMES {
         let n = scheme.len();
         let matches = chars.get(at..at + n).is_some_and(|s| {
             s.iter()
@@ -312,28 +229,22 @@ fn match_port(chars: &[(usize, char)], at: usize) -> usize {
     }
 }
 
-/// A set of characters, as a predicate.
-type CharClass = fn(char) -> bool;
-
-/// An optional path: `/` then path characters and balanced parentheses, ending on a
-/// character that can end a path (so `example.com/foo.` leaves the period out).
-fn match_path(chars: &[(usize, char)], at: usize, dialect: Dialect) -> usize {
+/// An optional path: `/` then anything but white space, `<`, `>`, parentheses and `?`
+/// (balanced parentheses allowed), ending on a character that can end a path (so
+/// `example.com/foo.` leaves the period out).
+fn match_path(chars: &[(usize, char)], at: usize) -> usize {
     if chars.get(at).map(|&(_, c)| c) != Some('/') {
         return at;
     }
-    let (is_path, is_end): (CharClass, CharClass) = match dialect {
-        Dialect::Twitter => (is_path_char, is_path_end_char),
-        Dialect::Mastodon => (is_mastodon_path_char, is_mastodon_path_end_char),
-    };
     let mut pos = at + 1;
     let mut end = at + 1;
     while let Some(&(_, c)) = chars.get(pos) {
-        if is_path(c) {
+        if is_mastodon_path_char(c) {
             pos += 1;
-            if is_end(c) {
+            if is_mastodon_path_end_char(c) {
                 end = pos;
             }
-        } else if let Some(after) = balanced_parens(chars, pos, is_path) {
+        } else if let Some(after) = balanced_parens(chars, pos) {
             pos = after;
             end = pos;
         } else {
@@ -344,7 +255,8 @@ fn match_path(chars: &[(usize, char)], at: usize, dialect: Dialect) -> usize {
 }
 
 /// Balanced parentheses in a path, one level of nesting: `(film)` or `(a_(b))`.
-fn balanced_parens(chars: &[(usize, char)], at: usize, is_path_char: CharClass) -> Option<usize> {
+fn balanced_parens(chars: &[(usize, char)], at: usize) -> Option<usize> {
+    let is_path_char = is_mastodon_path_char;
     let at_char = |i: usize| chars.get(i).map(|&(_, c)| c);
     if at_char(at) != Some('(') {
         return None;
@@ -376,38 +288,19 @@ fn balanced_parens(chars: &[(usize, char)], at: usize, is_path_char: CharClass) 
     }
 }
 
-/// An optional query: `?` then query characters, ending on a query-ending character.
-fn match_query(chars: &[(usize, char)], at: usize, dialect: Dialect) -> usize {
+/// An optional query: `?` then query characters (and IRI characters), ending on a
+/// query-ending character.
+fn match_query(chars: &[(usize, char)], at: usize) -> usize {
     if chars.get(at).map(|&(_, c)| c) != Some('?') {
         return at;
     }
-    let mastodon = dialect == Dialect::Mastodon;
     let mut end = at;
     for (i, &(_, c)) in chars.iter().enumerate().skip(at + 1) {
-        let extra = mastodon && is_mastodon_uchar(c);
-        if !(is_query_char(c) || extra || (mastodon && c == '^')) {
+        let extra = is_mastodon_uchar(c);
+        if !(is_query_char(c) || extra || c == '^') {
             break;
         }
-        let ends = matches!(c, '-' | '_' | '&' | '=' | '#' | '/') || (!mastodon && c == '+');
-        if c.is_ascii_alphanumeric() || ends || extra {
-            end = i + 1;
-        }
-    }
-    end
-}
-
-/// An optional fragment: `#` then query characters, ending on a query-ending character
-/// or `#` (a lone `#` belongs to the link).
-fn match_fragment(chars: &[(usize, char)], at: usize) -> usize {
-    if chars.get(at).map(|&(_, c)| c) != Some('#') {
-        return at;
-    }
-    let mut end = at + 1;
-    for (i, &(_, c)) in chars.iter().enumerate().skip(at + 1) {
-        if !is_query_char(c) {
-            break;
-        }
-        if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '&' | '=' | '#' | '/' | '+') {
+        if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '&' | '=' | '#' | '/') || extra {
             end = i + 1;
         }
     }

@@ -28,14 +28,13 @@ pub(crate) fn line_chart(labels: &Labels<'_>, series: &[Series], unit: Unit) -> 
             .margin(12)
             .x_label_area_size(48)
             .y_label_area_size(72)
-            .build_cartesian_2d(first..last, value_range(max, unit))?;
-        let has_points = !points.is_empty();
-        let date_label = |v: &f64| {
-            NaiveDate::from_num_days_from_ce_opt(v.round() as i32)
-                .filter(|_| has_points)
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default()
-        };
+            .build_cartesian_2d(
+                Days {
+                    span: first..last,
+                    dated: !points.is_empty(),
+                },
+                value_range(max, unit),
+            )?;
         let value_label = |v: &f64| unit.format(*v);
         chart
             .configure_mesh()
@@ -43,7 +42,6 @@ pub(crate) fn line_chart(labels: &Labels<'_>, series: &[Series], unit: Unit) -> 
             .y_desc(labels.y)
             .x_labels(5)
             .y_labels(6)
-            .x_label_formatter(&date_label)
             .y_label_formatter(&value_label)
             .label_style(font(13.0))
             .axis_desc_style(font(15.0))
@@ -65,10 +63,11 @@ pub(crate) fn line_chart(labels: &Labels<'_>, series: &[Series], unit: Unit) -> 
             chart.draw_series(line.iter().map(|&p| Circle::new(p, 3, colour.filled())))?;
         }
         if let Some(legend) = legend {
+            // Each entry in its series' own colour (a platform keeps its colour from
+            // chart to chart, so it is not the series' place in this chart).
             let entries: Vec<(&str, RGBColor)> = series
                 .iter()
-                .enumerate()
-                .map(|(i, s)| (s.name.as_str(), colour_at(i)))
+                .map(|s| (s.name.as_str(), colour_at(s.colour)))
                 .collect();
             draw_legend(&legend, &entries, Key::Line)?;
         }

@@ -19,7 +19,7 @@ use plotters::coord::Shift;
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
 use plotters::prelude::*;
 
-use crate::lang::numbers::{format_count, format_percent};
+use crate::lang::format::{Lang, number, percent};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 mod bar;
@@ -32,8 +32,13 @@ pub(crate) use heatmap::heatmap;
 pub(crate) use line::line_chart;
 pub(crate) use progress::progress_chart;
 
-/// The family charts name and the font the binary carries for it.
-pub(crate) const FONT_FAMILY: &str = "DejaVu Sans";
+/// What chart text names in the SVG: DejaVu Sans first (the face text is laid out
+/// with), then emoji and CJK faces and the generic family, so a browser draws glyphs
+/// DejaVu lacks (emoji, Chinese, Japanese, Korean) from the system's fonts instead of
+/// empty boxes. Plotters writes a font's registered name as the `font-family`
+/// attribute, so the embedded font is registered under this whole stack. No quotes:
+/// plotters does not escape attribute values.
+pub(crate) const FONT_STACK: &str = "DejaVu Sans, Noto Color Emoji, Apple Color Emoji, Segoe UI Emoji, Noto Sans CJK JP, Noto Sans, sans-serif";
 
 /// Width and height of every chart in SVG user units.
 const SIZE: (u32, u32) = (720, 360);
@@ -79,21 +84,21 @@ pub(crate) struct Labels<'a> {
     pub empty: &'a str,
 }
 
-/// How values are written on an axis.
+/// How values are written on an axis, in the report's language (`crate::lang::format`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Unit {
-    /// Whole numbers with thousands separators: `12,400`.
-    Count,
-    /// Fractions shown as percentages: `0.052` → `5.2 %`.
-    Percent,
+    /// Whole numbers with thousands separators: `12,400` / `12.400`.
+    Count(Lang),
+    /// Fractions shown as percentages: `0.052` → `5.2%` / `5,2 %`.
+    Percent(Lang),
 }
 
 impl Unit {
     /// Writes a value in this unit.
     pub(crate) fn format(self, value: f64) -> String {
         match self {
-            Unit::Count => format_count(value),
-            Unit::Percent => format_percent(value),
+            Unit::Count(lang) => number(lang, value),
+            Unit::Percent(lang) => percent(lang, value),
         }
     }
 }
@@ -123,13 +128,13 @@ pub(crate) struct BarSeries {
 fn font_ready() -> bool {
     static READY: OnceLock<bool> = OnceLock::new();
     *READY.get_or_init(|| {
-        plotters::style::register_font(FONT_FAMILY, FontStyle::Normal, crate::load::CHART_FONT).is_ok()
+        plotters::style::register_font(FONT_STACK, FontStyle::Normal, crate::load::CHART_FONT).is_ok()
     })
 }
 
-/// Text in the embedded font.
+/// Text in the embedded font, named with its fallbacks ([`FONT_STACK`]).
 fn font(size: f64) -> FontDesc<'static> {
-    (FONT_FAMILY, size).into_font()
+    (FONT_STACK, size).into_font()
 }
 
 /// Draws into a fresh SVG string; on failure returns a placeholder that keeps the title.
@@ -176,8 +181,8 @@ fn placeholder(labels: &Labels<'_>, why: &str) -> String {
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\">\
          <title>{title}</title>\
-         <text x=\"{x}\" y=\"30\" text-anchor=\"middle\" font-family=\"{FONT_FAMILY}\" font-size=\"16\">{title}</text>\
-         <text x=\"{x}\" y=\"{y}\" text-anchor=\"middle\" font-family=\"{FONT_FAMILY}\" font-size=\"12\">{why}</text></svg>",
+         <text x=\"{x}\" y=\"30\" text-anchor=\"middle\" font-family=\"{FONT_STACK}\" font-size=\"16\">{title}</text>\
+         <text x=\"{x}\" y=\"{y}\" text-anchor=\"middle\" font-family=\"{FONT_STACK}\" font-size=\"12\">{why}</text></svg>",
         title = escape_xml(labels.title),
         why = escape_xml(why),
         x = w / 2,
@@ -260,6 +265,60 @@ impl Ranged for Categories {
     }
 }
 
+/// A time axis in days (days from the common era, as `f64`): its ticks fall on whole
+/// days only, each day once, so no date repeats however few days the data spans.
+#[derive(Clone, Debug)]
+struct Days {
+    /// The axis' span in days.
+    span: Range<f64>,
+    /// Whether ticks carry dates (false for an empty chart, whose span is made up).
+    dated: bool,
+}
+
+impl Ranged for Days {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        let width = (self.span.end - self.span.start).max(f64::EPSILON);
+        let share = (value - self.span.start) / width;
+        limit.0 + (share * f64::from(limit.1 - limit.0)).round() as i32
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        day_ticks(&self.span, hint.max_num_points())
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.span.clone()
+    }
+}
+
+impl ValueFormatter<f64> for Days {
+    fn format(value: &f64) -> String {
+        format!("{value}")
+    }
+
+    fn format_ext(&self, value: &f64) -> String {
+        NaiveDate::from_num_days_from_ce_opt(value.round() as i32)
+            .filter(|_| self.dated)
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// At most `max` whole days inside `span`, evenly stepped, each day once.
+fn day_ticks(span: &Range<f64>, max: usize) -> Vec<f64> {
+    if !(span.start.is_finite() && span.end.is_finite()) || span.end < span.start {
+        return Vec::new();
+    }
+    let first = span.start.ceil() as i64;
+    let last = span.end.floor() as i64;
+    let days = (last - first + 1).max(0) as usize;
+    let step = days.div_ceil(max.max(1)).max(1);
+    (first..=last).step_by(step).map(|d| d as f64).collect()
+}
+
 impl ValueFormatter<f64> for Categories {
     fn format(value: &f64) -> String {
         format!("{value}")
@@ -272,7 +331,11 @@ impl ValueFormatter<f64> for Categories {
 
 /// A value range from 0 to a bit above the largest value (never empty).
 fn value_range(max: f64, unit: Unit) -> Range<f64> {
-    let floor = if unit == Unit::Percent { 0.01 } else { 1.0 };
+    let floor = if matches!(unit, Unit::Percent(_)) {
+        0.01
+    } else {
+        1.0
+    };
     let top = if max.is_finite() { max.max(floor) } else { floor };
     0.0..top * 1.1
 }
