@@ -74,6 +74,8 @@ fuzz_target!(|data: &[u8]| {
                 String::new(),
                 String::new(),
                 String::new(),
+                String::new(),
+                String::new(),
             ]
         })
         .collect();

@@ -139,6 +139,10 @@ pub struct Source {
     pub hashtags: Vec<String>,
     /// The post's link before tracking parameters.
     pub link: Option<String>,
+    /// Who wrote the post (`author`).
+    pub author: Option<String>,
+    /// Who approved it (`approved_by`): a repository with `[review]` needs it back.
+    pub approved_by: Option<String>,
 }
 
 /// A media attachment as exported.
@@ -394,6 +398,8 @@ fn row_source(post: &Post, platform: Platform) -> Source {
             .map(|h| h.value.clone())
             .collect(),
         link: post.link.as_ref().map(|l| l.value.clone()),
+        author: post.author.clone(),
+        approved_by: post.approved_by.clone(),
     }
 }
 

@@ -38,6 +38,10 @@ pub(crate) struct Draft {
     pub(crate) pillar: Option<String>,
     /// Campaign id.
     pub(crate) campaign: Option<String>,
+    /// Who wrote it.
+    pub(crate) author: Option<String>,
+    /// Who approved it.
+    pub(crate) approved_by: Option<String>,
 }
 
 impl Draft {
@@ -58,6 +62,8 @@ impl Draft {
             status: None,
             pillar: None,
             campaign: None,
+            author: None,
+            approved_by: None,
         }
     }
 }

@@ -49,6 +49,10 @@ pub(crate) struct PostPlan {
     pub(crate) campaign: Option<String>,
     /// The untracked link.
     pub(crate) link: Option<String>,
+    /// Who wrote it.
+    pub(crate) author: Option<String>,
+    /// Who approved it.
+    pub(crate) approved_by: Option<String>,
     /// Per platform, in the order the rows name them.
     pub(crate) entries: Vec<Entry>,
 }
@@ -123,6 +127,8 @@ fn merge(
         pillar: first.pillar.clone(),
         campaign: first.campaign.clone(),
         link: first.link.clone(),
+        author: first.author.clone(),
+        approved_by: first.approved_by.clone(),
         lines: Vec::new(),
         entries: Vec::new(),
         id,
@@ -184,6 +190,9 @@ fn agree(plan: &PostPlan, draft: &Draft, first_line: usize) -> Result<(), PlanEr
     }
     if draft.campaign != plan.campaign {
         return clash("campaign", show(&draft.campaign), show(&plan.campaign));
+    }
+    if draft.approved_by != plan.approved_by {
+        return clash("approver", show(&draft.approved_by), show(&plan.approved_by));
     }
     Ok(())
 }

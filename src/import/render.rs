@@ -42,6 +42,12 @@ pub(crate) fn render_post(plan: &PostPlan, tz: Tz) -> String {
     if !hashtags.is_empty() {
         key("hashtags", list(hashtags.iter(), |t| inline(t)));
     }
+    if let Some(author) = &plan.author {
+        key("author", inline(author));
+    }
+    if let Some(approved_by) = &plan.approved_by {
+        key("approved_by", inline(approved_by));
+    }
     if !media.is_empty() {
         key("media", media_list(&media));
     }
@@ -201,6 +207,8 @@ mod tests {
             pillar: Some("werkstatt".into()),
             campaign: None,
             link: Some("https://radwerk.de".into()),
+            author: None,
+            approved_by: Some("tim".into()),
             entries: vec![
                 entry(Platform::Instagram, "Lang\n"),
                 x,
@@ -215,6 +223,7 @@ mod tests {
             pillar = \"werkstatt\"\n\
             link = \"https://radwerk.de\"\n\
             hashtags = [\"rad\"]\n\
+            approved_by = \"tim\"\n\
             media = [{ path = \"media/a.png\", alt = \"Ein \\\"Rad\\\"\" }]\n\
             \n\
             [x]\n\

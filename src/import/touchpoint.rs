@@ -58,6 +58,8 @@ pub(crate) fn read_row(header: &Header, line: &Line, context: &Context) -> Resul
     };
     draft.pillar = header.optional(&cells, "pillar");
     draft.campaign = header.optional(&cells, "campaign");
+    draft.author = header.optional(&cells, "author");
+    draft.approved_by = header.optional(&cells, "approved_by");
     Ok(draft)
 }
 
