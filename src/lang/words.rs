@@ -328,6 +328,38 @@ pub(crate) struct ReportWords {
     pub chart_engagements: String,
     /// Chart caption: engagements over time.
     pub caption_engagements: String,
+    /// Section: each network's own figures.
+    pub networks: String,
+    /// Section: video KPIs.
+    pub video: String,
+    /// Column: videos measured.
+    pub videos: String,
+    /// Watch time.
+    pub watch_time: String,
+    /// Average view duration.
+    pub average_view_duration: String,
+    /// Completion rate.
+    pub completion_rate: String,
+    /// Saves, bookmarks, favourites.
+    pub saves: String,
+    /// Shares, reposts.
+    pub shares: String,
+    /// Clicks ÷ impressions.
+    pub click_through_rate: String,
+    /// Net follower change from follower files.
+    pub follower_net: String,
+    /// Table: followers gained and lost.
+    pub follower_flows: String,
+    /// Column: followers gained.
+    pub gained: String,
+    /// Column: followers lost.
+    pub lost: String,
+    /// Column: the period a flow covers.
+    pub period_covered: String,
+    /// Definition: video KPIs.
+    pub video_defined: String,
+    /// Definition: follower flows.
+    pub follower_flows_defined: String,
     /// Chart: pillar mix.
     pub chart_mix: String,
     /// Axis: share of posts.

@@ -28,17 +28,24 @@ pub struct RawFile {
 pub struct MetricsRead {
     /// Findings of walking `metrics/` (links leading outside).
     pub walk_findings: Vec<Diagnostic>,
-    /// Each CSV file in name order: its bytes, or why it could not be read.
+    /// Each CSV, spreadsheet or zip in name order, subfolders included: its bytes, or
+    /// why it could not be read.
     pub files: Vec<Result<RawFile, Box<Diagnostic>>>,
+    /// The other files, by repository-relative path: `metrics/` reports them as unread.
+    pub skipped: Vec<String>,
 }
 
-/// Reads every `metrics/*.csv` under `root` (a project without the folder has none).
+/// How deep below `metrics/` files are read (YouTube Studio's zip unpacks to a folder).
+const METRICS_DEPTH: usize = 8;
+
+/// Reads every metrics file under `root`'s `metrics/` and its subfolders (a project
+/// without the folder has none).
 pub fn read_metric_files(root: &Path) -> MetricsRead {
-    let walked = walk_inside(&Boundary::new(root), "metrics", 1, &|_| false);
-    let files = walked
-        .files
+    let walked = walk_inside(&Boundary::new(root), "metrics", METRICS_DEPTH, &|_| false);
+    let (read, other): (Vec<PathBuf>, Vec<PathBuf>) =
+        walked.files.into_iter().partition(|p| is_metrics_file(p));
+    let files = read
         .into_iter()
-        .filter(|p| is_csv(p))
         .map(|path| {
             let rel = relative(root, &path);
             match std::fs::read(&path) {
@@ -58,12 +65,17 @@ pub fn read_metric_files(root: &Path) -> MetricsRead {
     MetricsRead {
         walk_findings: walked.diagnostics,
         files,
+        skipped: other.iter().map(|path| relative(root, path)).collect(),
     }
 }
 
-/// Whether `path` names a CSV file.
-fn is_csv(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+/// Whether `path` names a file an importer may read: CSV (or TSV/TXT text), a
+/// spreadsheet or a zip. Which export it is, the importers tell by its header.
+fn is_metrics_file(path: &Path) -> bool {
+    const READ: &[&str] = &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods", "zip"];
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| READ.iter().any(|r| e.eq_ignore_ascii_case(r)))
 }
 
 /// A file that exists but could not be read: the stage that asked turns it into its
@@ -106,6 +118,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_template!("calendar_entry.html"),
     theme_template!("diagnostic_list.html"),
     theme_template!("media_list.html"),
+    theme_template!("pager.html"),
     theme_template!("comment_list.html"),
     theme_template!("preview.html"),
     theme_template!("index.html"),

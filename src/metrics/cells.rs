@@ -69,6 +69,162 @@ fn strip_grouping(whole: &str, separator: char) -> Option<String> {
     well_formed.then(|| groups.concat())
 }
 
+/// Reads a number that may have decimals (`12.5`, `"1,234.5"`, German `1.234,5`):
+/// empty or `-` is unknown; a negative or non-numeric cell is an error.
+pub(super) fn parse_decimal(cell: &str, style: NumberStyle) -> Result<Option<f64>, String> {
+    let compact = compact(cell);
+    if is_blank(&compact) {
+        return Ok(None);
+    }
+    decimal_value(&compact, style)
+        .map(Some)
+        .ok_or_else(|| format!("`{}` is not a number", cell.trim()))
+}
+
+/// The value of a decimal without blanks, or `None` when it is not one.
+fn decimal_value(compact: &str, style: NumberStyle) -> Option<f64> {
+    let (whole, fraction) = compact.split_once(style.decimal).unwrap_or((compact, ""));
+    let digits = strip_grouping(whole, style.thousands)?;
+    if !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    format!("{digits}.{fraction}0")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+}
+
+/// A count as TikTok writes it: `18,400`, `1.2K`, `3.4M`, `2B` (German `1,2K`).
+/// The abbreviated forms are rounded as TikTok rounded them: `1.2K` is 1200.
+pub(super) fn parse_short_count(cell: &str, style: NumberStyle) -> Result<Option<u64>, String> {
+    let compact = compact(cell);
+    if is_blank(&compact) {
+        return Ok(None);
+    }
+    let factor = match compact.chars().last() {
+        Some('k' | 'K') => 1e3,
+        Some('m' | 'M') => 1e6,
+        Some('b' | 'B') => 1e9,
+        _ => return parse_count(cell, style),
+    };
+    let number = &compact[..compact.len() - 1];
+    decimal_value(number, style)
+        .map(|v| Some((v * factor).round() as u64))
+        .ok_or_else(|| format!("`{}` is not a count such as `1.2K`", cell.trim()))
+}
+
+/// A share: `38%` and `38 %` are 0.38; a bare number is read as a percentage when
+/// the column says so (`Impressions click-through rate (%)`), else as a fraction
+/// (LinkedIn's `0.0523`).
+pub(super) fn parse_rate(
+    cell: &str,
+    style: NumberStyle,
+    percent_column: bool,
+) -> Result<Option<f64>, String> {
+    let compact = compact(cell);
+    if is_blank(&compact) {
+        return Ok(None);
+    }
+    let (number, percent) = match compact.strip_suffix('%') {
+        Some(number) => (number, true),
+        None => (compact.as_str(), percent_column),
+    };
+    let value =
+        decimal_value(number, style).ok_or_else(|| format!("`{}` is not a percentage", cell.trim()))?;
+    Ok(Some(if percent { value / 100.0 } else { value }))
+}
+
+/// A duration in seconds: `0:12`, `1:02:03`, `0:03:12.5`, `45s`, `1h 2m 3s`,
+/// `2min`, or a bare number of seconds (`12.5`).
+pub(super) fn parse_duration(cell: &str, style: NumberStyle) -> Result<Option<f64>, String> {
+    let text = cell.trim();
+    if is_blank(&compact(text)) {
+        return Ok(None);
+    }
+    let not_a_duration = || format!("`{text}` is not a duration such as `0:12` or `1:02:03`");
+    if text.contains(':') {
+        return clock_seconds(text).map(Some).ok_or_else(not_a_duration);
+    }
+    if let Some(seconds) = unit_seconds(text, style) {
+        return Ok(Some(seconds));
+    }
+    decimal_value(&compact(text), style)
+        .map(Some)
+        .ok_or_else(not_a_duration)
+}
+
+/// `m:ss` or `h:mm:ss`, the last part possibly with a fraction.
+fn clock_seconds(text: &str) -> Option<f64> {
+    let parts: Vec<&str> = text.split(':').map(str::trim).collect();
+    if parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    let (last, rest) = parts.split_last()?;
+    let seconds: f64 = last
+        .replace(',', ".")
+        .parse()
+        .ok()
+        .filter(|s: &f64| s.is_finite() && *s >= 0.0)?;
+    rest.iter()
+        .try_fold(0.0, |total: f64, part| {
+            let n: u32 = part.parse().ok()?;
+            Some((total + f64::from(n)) * 60.0)
+        })
+        .map(|minutes_in_seconds| minutes_in_seconds + seconds)
+}
+
+/// `1h 2m 3s`, `45s`, `2min`, `3 Std. 4 Min.`: number–unit pairs.
+fn unit_seconds(text: &str, style: NumberStyle) -> Option<f64> {
+    let lower = text.to_lowercase();
+    let mut total = 0.0;
+    let mut number = String::new();
+    let mut unit = String::new();
+    let mut pairs = 0;
+    let flush = |number: &mut String, unit: &mut String, total: &mut f64| -> Option<()> {
+        let factor = match unit.trim_end_matches('.') {
+            "h" | "hr" | "hrs" | "std" | "stunden" | "stunde" => 3600.0,
+            "m" | "min" | "mins" => 60.0,
+            "s" | "sec" | "secs" | "sek" => 1.0,
+            _ => return None,
+        };
+        *total += decimal_value(number, style)? * factor;
+        number.clear();
+        unit.clear();
+        Some(())
+    };
+    for c in lower.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii_digit() || c == '.' || c == ',' {
+            if !unit.is_empty() {
+                flush(&mut number, &mut unit, &mut total)?;
+                pairs += 1;
+            }
+            number.push(c);
+        } else {
+            if number.is_empty() {
+                return None;
+            }
+            unit.push(c);
+        }
+    }
+    if number.is_empty() || unit.is_empty() {
+        return None;
+    }
+    flush(&mut number, &mut unit, &mut total)?;
+    (pairs < 4).then_some(total)
+}
+
+/// The cell without blanks of any kind.
+fn compact(cell: &str) -> String {
+    cell.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .collect()
+}
+
+/// Empty or a dash: the export did not say.
+fn is_blank(compact: &str) -> bool {
+    compact.is_empty() || matches!(compact, "-" | "–" | "—")
+}
+
 /// `YYYY-MM-DD`, the one date form of the normalised CSV.
 pub(super) fn parse_iso_date(cell: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(cell.trim(), "%Y-%m-%d")
@@ -116,7 +272,13 @@ pub(super) fn parse_published(cell: &str) -> Result<Published, String> {
 /// `tweet_activity_metrics_radwerk_20260801_20260831_en.csv`), and its end is the
 /// day the figures were taken.
 pub(super) fn date_in_file_name(file: &str) -> Option<NaiveDate> {
-    let name = file.rsplit('/').next().unwrap_or(file);
+    // An entry of a zip (`metrics/Content 2026-10-01_2026-10-31.zip/Table data.csv`)
+    // or a file in a folder named by its period takes the nearest date up the path.
+    file.rsplit('/').find_map(date_in_name)
+}
+
+/// The last date written in one path segment.
+fn date_in_name(name: &str) -> Option<NaiveDate> {
     let chars: Vec<char> = name.chars().collect();
     let mut found = None;
     for start in 0..chars.len() {
@@ -204,6 +366,40 @@ mod tests {
         );
         assert_eq!(date_in_file_name("metrics/instagram.csv"), None);
         assert_eq!(date_in_file_name("metrics/2026123.csv"), None);
+    }
+
+    #[test]
+    fn decimals_short_counts_rates_and_durations() {
+        let (e, g) = (NumberStyle::ENGLISH, NumberStyle::GERMAN);
+        assert_eq!(parse_decimal("12.5", e), Ok(Some(12.5)));
+        assert_eq!(parse_decimal("1,234.5", e), Ok(Some(1234.5)));
+        assert_eq!(parse_decimal("1.234,5", g), Ok(Some(1234.5)));
+        assert!(parse_decimal("-3", e).is_err());
+        assert_eq!(parse_short_count("1.2K", e), Ok(Some(1200)));
+        assert_eq!(
+            parse_short_count("\"18,400\"".trim_matches('"'), e),
+            Ok(Some(18_400))
+        );
+        assert_eq!(parse_short_count("3.4M", e), Ok(Some(3_400_000)));
+        assert_eq!(parse_short_count("1,2K", g), Ok(Some(1200)));
+        assert_eq!(parse_short_count("", e), Ok(None));
+        assert!(parse_short_count("lots", e).unwrap_err().contains("`lots`"));
+        assert!(parse_short_count("K", e).is_err());
+        assert_eq!(parse_rate("38%", e, false), Ok(Some(0.38)));
+        assert_eq!(parse_rate("38,5 %", g, false), Ok(Some(0.385)));
+        assert_eq!(parse_rate("4.5", e, true), Ok(Some(0.045)));
+        assert_eq!(parse_rate("0.0523", e, false), Ok(Some(0.0523)));
+        assert!(parse_rate("high", e, false).is_err());
+        assert_eq!(parse_duration("0:12", e), Ok(Some(12.0)));
+        assert_eq!(parse_duration("1:02:03", e), Ok(Some(3723.0)));
+        assert_eq!(parse_duration("0:03:12.5", e), Ok(Some(192.5)));
+        assert_eq!(parse_duration("45s", e), Ok(Some(45.0)));
+        assert_eq!(parse_duration("1h 2m 3s", e), Ok(Some(3723.0)));
+        assert_eq!(parse_duration("12.5", e), Ok(Some(12.5)));
+        assert_eq!(parse_duration("-", e), Ok(None));
+        assert!(parse_duration("1:xx", e).unwrap_err().contains("`1:xx`"));
+        assert!(parse_duration("soon", e).is_err());
+        assert!(parse_duration("1:2:3:4", e).is_err());
     }
 
     impl Published {

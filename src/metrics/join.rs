@@ -8,7 +8,7 @@ use crate::load::{MetricsRead, RawFile};
 use crate::model::Project;
 use crate::platform::Platform;
 
-use super::{MetricRecord, PostKey, UNKNOWN_PLATFORM, UNKNOWN_POST, normalise_permalink, parse_csv};
+use super::{MetricRecord, PostKey, UNKNOWN_PLATFORM, UNKNOWN_POST, normalise_permalink, parse_file};
 
 /// The rows of every `metrics/*.csv`, parsed but not joined to posts yet, with the
 /// findings of reading them. What they hold depends only on the files under
@@ -26,13 +26,19 @@ pub struct MetricFiles {
 pub fn parse_metric_files(read: &MetricsRead) -> MetricFiles {
     let mut files = MetricFiles::default();
     files.diagnostics.extend(read.walk_findings.iter().cloned());
+    files.diagnostics.extend(read.skipped.iter().map(|path| {
+        super::container::unread_diagnostic(
+            path,
+            "Touchpoint reads CSV files, spreadsheets (.xlsx, .xls, .ods) and zips of CSV files under metrics/, not this kind of file".to_owned(),
+        )
+    }));
     for file in &read.files {
         match file {
             Ok(RawFile { path, bytes }) => {
-                let (rows, diags) = parse_csv(path, bytes);
-                files.records.extend(rows);
-                files.diagnostics.extend(diags);
-                files.texts.insert(path.clone(), super::table::decode(bytes));
+                let parsed = parse_file(path, bytes);
+                files.records.extend(parsed.records);
+                files.diagnostics.extend(parsed.diagnostics);
+                files.texts.extend(parsed.texts);
             }
             Err(unreadable) => files.diagnostics.push((**unreadable).clone()),
         }
@@ -72,6 +78,10 @@ pub fn join_records(project: &Project, records: Vec<MetricRecord>) -> (Vec<Metri
     let mut diagnostics = Vec::new();
     for mut record in records {
         let post = match &record.key {
+            PostKey::Account => {
+                joined.push(record);
+                continue;
+            }
             PostKey::Id(id) => project.post(id),
             PostKey::Permalink(url) => by_permalink.get(url.as_str()).and_then(|id| project.post(id)),
         };
@@ -110,6 +120,10 @@ fn unknown_post(record: &MetricRecord) -> Diagnostic {
         PostKey::Id(id) => (
             format!("no post has the id `{id}`; the row is left out of the report"),
             "a post's id is its path under posts/ without `.md`".to_owned(),
+        ),
+        PostKey::Account => (
+            "an account row has no post".to_owned(),
+            "nothing to do".to_owned(),
         ),
         PostKey::Permalink(url) => (
             format!("no post records the permalink `{url}`; the row is left out of the report"),
@@ -187,10 +201,15 @@ mod tests {
         let (project, _) = load_project(dir.path()).unwrap();
         let (records, diags) = load_metrics(&project);
         assert!(records.is_empty());
-        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags.len(), 2, "{diags:?}");
         assert_eq!(
             (diags[0].rule, diags[0].file.as_str()),
             ("symlink-outside", "metrics/evil.csv")
+        );
+        // A file under metrics/ that no importer reads is named, never skipped silently.
+        assert_eq!(
+            (diags[1].rule, diags[1].file.as_str()),
+            ("metrics-unknown-format", "metrics/notes.txt")
         );
     }
 }

@@ -48,7 +48,7 @@ static INSTAGRAM: FormatSpec = FormatSpec {
         column("Shares", SHARES),
         column("Saves", SAVES),
     ],
-    read: read_instagram,
+    read: |row, ctx| read_instagram(row, ctx).map(Some),
 };
 
 static FACEBOOK: FormatSpec = FormatSpec {
@@ -63,7 +63,7 @@ static FACEBOOK: FormatSpec = FormatSpec {
         column("Shares", SHARES),
         column("Link Clicks", CLICKS),
     ],
-    read: read_facebook,
+    read: |row, ctx| read_facebook(row, ctx).map(Some),
 };
 
 /// A Meta export whose header does not say which network (localised files): the
@@ -72,7 +72,7 @@ static UNSPECIFIED: FormatSpec = FormatSpec {
     name: "Meta Business Suite post export",
     required: REQUIRED,
     expected: &[column("Reach", REACH)],
-    read: read_unspecified,
+    read: |row, ctx| read_unspecified(row, ctx).map(Some),
 };
 
 /// A `Permalink` column marks a Meta export; account columns say Instagram, page

@@ -14,12 +14,17 @@
 //! `permalink`.
 
 mod cells;
+mod container;
+mod daily;
 mod join;
+mod linkedin;
 mod meta;
 mod normalised;
 mod permalink;
 mod table;
+mod tiktok;
 mod x;
+mod youtube;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
@@ -55,6 +60,14 @@ pub const UNKNOWN_FORMAT: Rule = Rule {
     summary: "A file under metrics/ is not in a format Touchpoint reads; it is skipped.",
 };
 
+/// A file under `metrics/` that no importer reads: not a CSV, spreadsheet or zip, a
+/// spreadsheet that cannot be opened, or a zip without a CSV inside.
+pub const UNREAD_FILE: Rule = Rule {
+    name: "metrics-unread-file",
+    default: Severity::Warning,
+    summary: "A file under metrics/ is not a CSV, spreadsheet or zip Touchpoint can open; it is skipped.",
+};
+
 /// A row whose post (by id or permalink) is not in the repository.
 pub const UNKNOWN_POST: Rule = Rule {
     name: "metrics-unknown-post",
@@ -71,6 +84,7 @@ pub const UNKNOWN_PLATFORM: Rule = Rule {
 
 /// Every rule this module reports, for `touchpoint rules` and README.
 pub const RULES: &[&Rule] = &[
+    &UNREAD_FILE,
     &MALFORMED_ROW,
     &MISSING_COLUMN,
     &UNKNOWN_FORMAT,
@@ -87,6 +101,10 @@ pub enum PostKey {
     Id(String),
     /// A permalink, already normalised with [`normalise_permalink`].
     Permalink(String),
+    /// Not a post: a figure of the whole account on one day (X's daily Overview,
+    /// LinkedIn's followers and per-day Metrics, Meta's daily series). Such rows are
+    /// not joined to posts; the report reads their follower flows.
+    Account,
 }
 
 /// When the export says the post went out, in the precision the file gives.
@@ -141,6 +159,18 @@ pub struct MetricRecord {
     pub video_views: Option<u64>,
     /// The account's follower count on `date`.
     pub followers: Option<u64>,
+    /// Followers gained: on `date` for an account row, through the post for a post row
+    /// (LinkedIn's `Follows`, YouTube's `Subscribers gained`).
+    pub follows: Option<u64>,
+    /// Followers lost (X's `Unfollows`, YouTube's `Subscribers lost`).
+    pub unfollows: Option<u64>,
+    /// Total time watched, in seconds (YouTube's `Watch time (hours)`, TikTok's `Total play time`).
+    pub watch_seconds: Option<f64>,
+    /// Average time a view lasted, in seconds.
+    pub average_view_seconds: Option<f64>,
+    /// Share of views that watched to the end, 0–1 (TikTok's `Watched full video`;
+    /// YouTube's `Average percentage viewed`, the nearest figure it exports).
+    pub completion_rate: Option<f64>,
     /// The network's own engagement count, where its export carries one (X's
     /// `engagements`): it counts more than Touchpoint's definition, so the report shows
     /// it beside Touchpoint's figure for the client to recognise, never in its sums.
@@ -150,6 +180,18 @@ pub struct MetricRecord {
 impl MetricRecord {
     /// A record with every figure unknown; importers fill in what their file has.
     pub fn new(file: &str, line: u32, key: PostKey, platform: Platform) -> Self {
+        Self::blank(file, line, key, platform)
+    }
+
+    /// An account row for `platform` on `date`.
+    pub fn account(file: &str, line: u32, platform: Platform, date: NaiveDate) -> Self {
+        let mut record = Self::blank(file, line, PostKey::Account, platform);
+        record.date = Some(date);
+        record
+    }
+
+    /// Every figure unknown.
+    fn blank(file: &str, line: u32, key: PostKey, platform: Platform) -> Self {
         MetricRecord {
             file: file.to_owned(),
             line,
@@ -167,12 +209,51 @@ impl MetricRecord {
             clicks: None,
             video_views: None,
             followers: None,
+            follows: None,
+            unfollows: None,
+            watch_seconds: None,
+            average_view_seconds: None,
+            completion_rate: None,
             network_engagements: None,
         }
     }
 }
 
-/// Reads one metrics file. `file` is its path relative to the repository root
+/// What reading one file under `metrics/` gave: its rows, the findings, and the text
+/// each finding's `file` points at (for the source line of findings made later).
+#[derive(Debug, Default)]
+pub struct ParsedFile {
+    /// The rows, not joined to posts yet.
+    pub records: Vec<MetricRecord>,
+    /// Findings of reading the file.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Diagnostic file name → text whose lines the findings' lines count (a CSV's
+    /// text, a sheet's rows one per line, an entry of a zip).
+    pub texts: Vec<(String, String)>,
+}
+
+/// Reads one file under `metrics/`, whatever its container: a CSV (UTF-8 with or
+/// without BOM, or UTF-16), a spreadsheet (`.xlsx`, `.xls`, `.ods`) or a zip of CSV
+/// files (YouTube Studio's download). The container is told by the bytes, the
+/// export's format by its header, never by the file's name.
+pub fn parse_file(file: &str, bytes: &[u8]) -> ParsedFile {
+    match container::sniff(bytes) {
+        container::Kind::Workbook => container::parse_workbook(file, bytes),
+        container::Kind::Archive => container::parse_archive(file, bytes),
+        container::Kind::Text => {
+            let text = table::decode(bytes);
+            let (records, mut diagnostics) = parse_text(file, &text);
+            attach_source_lines(&mut diagnostics, &text);
+            ParsedFile {
+                records,
+                diagnostics,
+                texts: vec![(file.to_owned(), text)],
+            }
+        }
+    }
+}
+
+/// Reads one metrics CSV. `file` is its path relative to the repository root
 /// (used in diagnostics and, for network exports, to find the snapshot date in
 /// the file name); `bytes` its content in UTF-8 (with or without BOM) or UTF-16.
 pub fn parse_csv(file: &str, bytes: &[u8]) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
@@ -182,46 +263,131 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> (Vec<MetricRecord>, Vec<Diagnostic
     (records, diagnostics)
 }
 
-/// Reads decoded text: header, format, rows.
+/// Reads decoded CSV text: header, format, rows.
 fn parse_text(file: &str, text: &str) -> (Vec<MetricRecord>, Vec<Diagnostic>) {
     let (text, delimiter) = table::prepare(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut records = Vec::new();
-    let mut diagnostics = Vec::new();
-    let mut rows = reader.records();
-    let Some(header) = next_header(file, &mut rows, &mut diagnostics) else {
-        return (records, diagnostics);
-    };
-    let Some(spec) = detect(&header) else {
-        diagnostics.push(unknown_format(file, &header));
-        return (records, diagnostics);
-    };
-    if !report_missing_columns(file, &header, spec, &mut diagnostics) {
-        return (records, diagnostics);
-    }
-    let ctx = FileContext {
+    let rows = table::csv_rows(&text, delimiter);
+    let grid = Grid {
         file,
-        snapshot: cells::date_in_file_name(file),
+        sheet: None,
+        rows: &rows,
         numbers: cells::NumberStyle::for_delimiter(delimiter),
     };
-    for result in rows {
-        match result {
-            Ok(record) => read_record(&ctx, &header, spec, &record, &mut records, &mut diagnostics),
-            Err(err) => {
-                let line = err.position().map_or(0, |p| p.line() as u32);
-                diagnostics.push(malformed(
-                    file,
-                    line,
-                    format!("the CSV cannot be read here: {err}"),
-                ));
-            }
+    match read_grid(&grid) {
+        Ok(read) => read,
+        Err(unknown) => (Vec::new(), vec![*unknown]),
+    }
+}
+
+/// Rows of one CSV or one sheet, ready to be read.
+struct Grid<'a> {
+    /// The file, for diagnostics and records.
+    file: &'a str,
+    /// The sheet's name in a workbook, named in the findings.
+    sheet: Option<&'a str>,
+    /// Every row with its line, or why it could not be read.
+    rows: &'a [table::GridRow],
+    /// Thousands and decimal separators.
+    numbers: cells::NumberStyle,
+}
+
+/// How many rows from the top may hold the header: LinkedIn writes a title row
+/// above it, its followers file and Meta's daily series a preamble line or two.
+const HEADER_ROWS: usize = 5;
+
+/// Finds the header, recognises the format and reads every row below it. `Err` is
+/// the finding for a grid no importer recognises (a workbook reports it only when
+/// none of its sheets is recognised).
+fn read_grid(grid: &Grid<'_>) -> Result<(Vec<MetricRecord>, Vec<Diagnostic>), Box<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let Some((at, header, spec)) = find_header(grid) else {
+        return Err(Box::new(unrecognised(grid)));
+    };
+    let header_line = line_of(&grid.rows[at]);
+    if !report_missing_columns(grid.file, header_line, &header, spec, &mut diagnostics) {
+        name_sheet(grid.sheet, &mut diagnostics);
+        return Ok((Vec::new(), diagnostics));
+    }
+    let ctx = FileContext {
+        file: grid.file,
+        snapshot: cells::date_in_file_name(grid.file),
+        numbers: grid.numbers,
+        preamble: preamble(&grid.rows[..at]),
+    };
+    let mut records = Vec::new();
+    for row in &grid.rows[at + 1..] {
+        match row {
+            Ok(record) => read_record(&ctx, &header, spec, record, &mut records, &mut diagnostics),
+            Err((line, why)) => diagnostics.push(malformed(
+                grid.file,
+                *line,
+                format!("the CSV cannot be read here: {why}"),
+            )),
         }
     }
-    (records, diagnostics)
+    name_sheet(grid.sheet, &mut diagnostics);
+    Ok((records, diagnostics))
+}
+
+/// The first of the top rows that a format recognises as its header.
+fn find_header(grid: &Grid<'_>) -> Option<(usize, Header, &'static FormatSpec)> {
+    grid.rows
+        .iter()
+        .take(HEADER_ROWS)
+        .enumerate()
+        .find_map(|(at, row)| {
+            let record = row.as_ref().ok()?;
+            let header = Header::new(record);
+            let spec = detect(&header, &preamble(&grid.rows[..at]))?;
+            Some((at, header, spec))
+        })
+}
+
+/// The first non-empty cell of each row above the header (a title, a metric's name).
+fn preamble(rows: &[table::GridRow]) -> Vec<String> {
+    rows.iter()
+        .filter_map(|row| row.as_ref().ok())
+        .filter_map(|record| {
+            record
+                .iter()
+                .map(str::trim)
+                .find(|c| !c.is_empty())
+                .map(str::to_owned)
+        })
+        .collect()
+}
+
+/// A row's 1-based line (or sheet row).
+fn line_of(row: &table::GridRow) -> u32 {
+    match row {
+        Ok(record) => table::record_line(record),
+        Err((line, _)) => *line,
+    }
+}
+
+/// Says which sheet of a workbook a finding is about.
+fn name_sheet(sheet: Option<&str>, diagnostics: &mut [Diagnostic]) {
+    if let Some(sheet) = sheet {
+        for d in diagnostics {
+            d.message = format!("sheet \"{sheet}\": {}", d.message);
+        }
+    }
+}
+
+/// The finding for a grid whose top rows match no format.
+fn unrecognised(grid: &Grid<'_>) -> Diagnostic {
+    let first = grid.rows.iter().find_map(|row| {
+        row.as_ref()
+            .ok()
+            .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+    });
+    let mut diagnostic = match first {
+        Some(record) => unknown_format(grid.file, table::record_line(record), &Header::new(record)),
+        None => Diagnostic::new(&UNKNOWN_FORMAT, grid.file, Pos::new(1, 1), "the file is empty")
+            .help("delete it or export the figures again"),
+    };
+    name_sheet(grid.sheet, std::slice::from_mut(&mut diagnostic));
+    diagnostic
 }
 
 /// Lets the human renderer show the offending CSV line. The lines are split once: looking
@@ -231,32 +397,6 @@ fn attach_source_lines(diagnostics: &mut [Diagnostic], text: &str) {
     for d in diagnostics.iter_mut().filter(|d| d.line > 0) {
         let line = lines.get(d.line as usize - 1);
         *d = d.clone().with_source_line(line.map(|l| l.trim_end_matches('\r')));
-    }
-}
-
-/// Reads the header row, or reports why there is none.
-fn next_header(
-    file: &str,
-    rows: &mut csv::StringRecordsIter<'_, &[u8]>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Header> {
-    match rows.next() {
-        Some(Ok(record)) => Some(Header::new(&record)),
-        Some(Err(err)) => {
-            diagnostics.push(malformed(
-                file,
-                1,
-                format!("the header row cannot be read: {err}"),
-            ));
-            None
-        }
-        None => {
-            diagnostics.push(
-                Diagnostic::new(&UNKNOWN_FORMAT, file, Pos::new(1, 1), "the file is empty")
-                    .help("delete it or export the figures again"),
-            );
-            None
-        }
     }
 }
 
@@ -279,21 +419,29 @@ fn read_record(
         return;
     }
     match (spec.read)(&row, ctx) {
-        Ok(metric) => records.push(metric),
+        Ok(Some(metric)) => records.push(metric),
+        Ok(None) => {}
         Err(message) => diagnostics.push(malformed(ctx.file, line, message)),
     }
 }
 
-/// Picks the format whose signature columns the header has.
-fn detect(header: &Header) -> Option<&'static FormatSpec> {
+/// Picks the format whose signature columns the header has; `preamble` holds the
+/// rows above it (Meta's daily series names its metric there). LinkedIn comes before
+/// X, whose current export shares the `Post link` column.
+fn detect(header: &Header, preamble: &[String]) -> Option<&'static FormatSpec> {
     normalised::detect(header)
+        .or_else(|| linkedin::detect(header))
+        .or_else(|| youtube::detect(header))
+        .or_else(|| tiktok::detect(header))
         .or_else(|| x::detect(header))
         .or_else(|| meta::detect(header))
+        .or_else(|| daily::detect(header, preamble))
 }
 
 /// Reports absent columns; returns false when a required one is absent and no row can be read.
 fn report_missing_columns(
     file: &str,
+    line: u32,
     header: &Header,
     spec: &FormatSpec,
     diagnostics: &mut Vec<Diagnostic>,
@@ -306,7 +454,7 @@ fn report_missing_columns(
                 Diagnostic::new(
                     &MISSING_COLUMN,
                     file,
-                    Pos::new(1, 1),
+                    Pos::new(line, 1),
                     format!(
                         "this {} has no `{}` column, so its rows cannot be joined to posts",
                         spec.name, column.label
@@ -322,7 +470,7 @@ fn report_missing_columns(
                 Diagnostic::new(
                     &MISSING_COLUMN,
                     file,
-                    Pos::new(1, 1),
+                    Pos::new(line, 1),
                     format!(
                         "this {} has no `{}` column; that figure is unknown for all its rows",
                         spec.name, column.label
@@ -339,12 +487,12 @@ fn report_missing_columns(
 }
 
 /// The diagnostic for a header no importer recognises.
-fn unknown_format(file: &str, header: &Header) -> Diagnostic {
+fn unknown_format(file: &str, line: u32, header: &Header) -> Diagnostic {
     let shown: Vec<&str> = header.raw_names().take(6).collect();
     Diagnostic::new(
         &UNKNOWN_FORMAT,
         file,
-        Pos::new(1, 1),
+        Pos::new(line.max(1), 1),
         format!(
             "the header row ({}{}) matches no metrics format Touchpoint reads",
             shown.join(", "),
@@ -352,7 +500,7 @@ fn unknown_format(file: &str, header: &Header) -> Diagnostic {
         ),
     )
     .help(format!(
-        "use the normalised header `{}`, or an X post activity / Meta Business Suite post export",
+        "use the normalised header `{}`, or a network's export as downloaded (docs/importers.md lists them)",
         normalised::HEADER
     ))
 }
@@ -412,12 +560,14 @@ mod tests {
     }
 
     #[test]
-    fn x_overview_export_is_not_a_post_export() {
+    fn x_overview_export_is_an_account_export_not_a_post_export() {
         let csv = "Date,Impressions,Engagements,Likes,Replies,Reposts,New follows\n\
                    \"Tue, Jul 14, 2026\",100,5,3,1,1,0\n";
         let (records, diags) = parse_csv("metrics/overview.csv", csv.as_bytes());
-        assert!(records.is_empty());
-        assert_eq!(diags[0].rule, "metrics-unknown-format");
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].key, PostKey::Account);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].message.contains("`Unfollows`"), "{}", diags[0].message);
     }
 
     #[test]

@@ -91,7 +91,7 @@ static SPEC: FormatSpec = FormatSpec {
             aliases: FOLLOWERS,
         },
     ],
-    read: read_row,
+    read: |row, ctx| read_row(row, ctx).map(Some),
 };
 
 /// The normalised form is recognised by its `post` column next to `platform` or `date`.

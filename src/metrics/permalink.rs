@@ -12,6 +12,9 @@ use crate::platform::Platform;
 /// the shortcode space). A normalised permalink normalises to itself.
 pub fn normalise_permalink(url: &str) -> String {
     let url = url.trim();
+    if let Some(id) = youtube_video_id(url) {
+        return format!("https://youtu.be/{id}");
+    }
     let url = url.split(['?', '#']).next().unwrap_or(url).trim_end();
     let without_scheme = strip_scheme(url);
     let (host, path) = match without_scheme.find('/') {
@@ -24,6 +27,7 @@ pub fn normalise_permalink(url: &str) -> String {
     let path = match host.as_str() {
         "x.com" => x_path(&segments),
         "instagram.com" => instagram_path(&segments),
+        "linkedin.com" => linkedin_path(&segments),
         _ => None,
     }
     .unwrap_or_else(|| path.to_owned());
@@ -92,6 +96,46 @@ fn x_path(segments: &[&str]) -> Option<String> {
     id.bytes()
         .all(|b| b.is_ascii_digit())
         .then(|| format!("/i/status/{id}"))
+}
+
+/// The video id of a YouTube link in any of its forms: `youtube.com/watch?v=ID`,
+/// `youtu.be/ID`, `youtube.com/shorts/ID`, `/embed/ID`, `/live/ID`.
+fn youtube_video_id(url: &str) -> Option<&str> {
+    let rest = strip_scheme(url);
+    let (host, path) = rest.split_at(rest.find('/')?);
+    let host = canonical_host(host);
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let path = path.split('#').next().unwrap_or(path);
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let id = match (host.as_str(), segments.as_slice()) {
+        ("youtu.be", [id, ..]) => Some(*id),
+        ("youtube.com" | "music.youtube.com", ["watch"]) => {
+            query.split(['&', '#']).find_map(|pair| pair.strip_prefix("v="))
+        }
+        ("youtube.com", ["shorts" | "embed" | "live" | "v", id, ..]) => Some(*id),
+        _ => None,
+    }?;
+    let valid = !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    valid.then_some(id)
+}
+
+/// LinkedIn's two links to one post: `/feed/update/urn:li:activity:<id>` and the
+/// public `/posts/<handle>_<slug>-activity-<id>-<code>` both become the first.
+fn linkedin_path(segments: &[&str]) -> Option<String> {
+    match segments {
+        ["feed", "update", urn, ..] => Some(format!("/feed/update/{}", urn.to_ascii_lowercase())),
+        ["posts", slug, ..] => {
+            let (_, tail) = slug.rsplit_once("-activity-")?;
+            let id = tail.split('-').next()?;
+            id.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| format!("/feed/update/urn:li:activity:{id}"))
+        }
+        _ => None,
+    }
 }
 
 /// `/reel/<code>`, `/tv/<code>`, `/<user>/p/<code>` → `/p/<code>`.
@@ -184,5 +228,25 @@ mod tests {
             Some(Platform::Facebook)
         );
         assert_eq!(platform_of_permalink("https://example.com/a"), None);
+    }
+
+    #[test]
+    fn youtube_and_linkedin_links_agree_with_their_ids() {
+        for url in [
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=12s",
+            "https://youtu.be/dQw4w9WgXcQ?si=abc",
+            "https://m.youtube.com/shorts/dQw4w9WgXcQ",
+            "https://youtu.be/dQw4w9WgXcQ",
+        ] {
+            assert_eq!(normalise_permalink(url), "https://youtu.be/dQw4w9WgXcQ", "{url}");
+        }
+        let canonical = "https://linkedin.com/feed/update/urn:li:activity:7140000000000000001";
+        for url in [
+            "https://www.linkedin.com/feed/update/urn:li:activity:7140000000000000001/",
+            "https://www.linkedin.com/posts/radwerk_winterreifen-activity-7140000000000000001-AbCd?utm_source=share",
+            canonical,
+        ] {
+            assert_eq!(normalise_permalink(url), canonical, "{url}");
+        }
     }
 }

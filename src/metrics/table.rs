@@ -14,6 +14,46 @@ pub(super) struct FileContext<'a> {
     pub snapshot: Option<NaiveDate>,
     /// Thousands and decimal separators, from the delimiter.
     pub numbers: NumberStyle,
+    /// The first cell of each row above the header (Meta's daily series names its
+    /// metric there).
+    pub preamble: Vec<String>,
+}
+
+/// One row of a CSV or a sheet: its cells (with the line as the record's position),
+/// or the line and why it cannot be read.
+pub(super) type GridRow = Result<csv::StringRecord, (u32, String)>;
+
+/// The 1-based line (CSV) or row (sheet) a record was read from.
+pub(super) fn record_line(record: &csv::StringRecord) -> u32 {
+    record.position().map_or(0, |p| p.line() as u32)
+}
+
+/// A record of `cells` that remembers its line, for rows that do not come from the CSV
+/// reader (a sheet's rows).
+pub(super) fn record_at(line: u32, cells: impl IntoIterator<Item = String>) -> csv::StringRecord {
+    let mut record: csv::StringRecord = cells.into_iter().collect();
+    let mut position = csv::Position::new();
+    position.set_line(u64::from(line));
+    record.set_position(Some(position));
+    record
+}
+
+/// Every row of CSV text (after [`prepare`]), in order.
+pub(super) fn csv_rows(text: &str, delimiter: u8) -> Vec<GridRow> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|result| {
+            result.map_err(|err| {
+                let line = err.position().map_or(0, |p| p.line() as u32);
+                (line, err.to_string())
+            })
+        })
+        .collect()
 }
 
 /// A column as the user knows it (`label`) and the header names it goes by.
@@ -32,8 +72,9 @@ pub(super) struct FormatSpec {
     pub required: &'static [Column],
     /// Reported when absent; rows are still read.
     pub expected: &'static [Column],
-    /// Turns one row into a record, or says why it cannot.
-    pub read: fn(&Row<'_>, &FileContext<'_>) -> Result<MetricRecord, String>,
+    /// Turns one row into a record (`None`: a row that is not about a post or an
+    /// account day, such as YouTube's `Total`), or says why it cannot.
+    pub read: fn(&Row<'_>, &FileContext<'_>) -> Result<Option<MetricRecord>, String>,
 }
 
 /// Turns the file's bytes into text: UTF-16 with a BOM is decoded, a UTF-8 BOM
@@ -128,6 +169,11 @@ impl Header {
         self.names.iter().any(|n| n == name)
     }
 
+    /// The names in their compared form.
+    pub(super) fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(String::as_str)
+    }
+
     /// The names as the file wrote them.
     pub(super) fn raw_names(&self) -> impl Iterator<Item = &str> {
         self.raw.iter().map(String::as_str)
@@ -217,6 +263,46 @@ impl<'a> Row<'a> {
         let cell = self.record.get(index).unwrap_or("");
         cells::parse_count(cell, self.numbers)
             .map_err(|why| format!("column `{}`: {why}", self.header.raw_name(index)))
+    }
+
+    /// A count that may be abbreviated (`1.2K`), as TikTok writes them.
+    pub(super) fn short_count(&self, aliases: &[&str]) -> Result<Option<u64>, String> {
+        self.cell_with(aliases, |cell, _, numbers| {
+            cells::parse_short_count(cell, numbers)
+        })
+    }
+
+    /// A number that may have decimals (`Watch time (hours)`).
+    pub(super) fn decimal(&self, aliases: &[&str]) -> Result<Option<f64>, String> {
+        self.cell_with(aliases, |cell, _, numbers| cells::parse_decimal(cell, numbers))
+    }
+
+    /// A duration in seconds (`0:12`, `1:02:03`).
+    pub(super) fn seconds(&self, aliases: &[&str]) -> Result<Option<f64>, String> {
+        self.cell_with(aliases, |cell, _, numbers| cells::parse_duration(cell, numbers))
+    }
+
+    /// A share as a fraction (`38%` is 0.38); a bare number is a percentage when the
+    /// column's name has `%`.
+    pub(super) fn rate(&self, aliases: &[&str]) -> Result<Option<f64>, String> {
+        self.cell_with(aliases, |cell, name, numbers| {
+            cells::parse_rate(cell, numbers, name.contains('%'))
+        })
+    }
+
+    /// Parses the first column named by an alias with `parse` (given the cell, the
+    /// column's name as written and the number style); `Ok(None)` if the column is absent.
+    fn cell_with<T>(
+        &self,
+        aliases: &[&str],
+        parse: impl Fn(&str, &str, NumberStyle) -> Result<Option<T>, String>,
+    ) -> Result<Option<T>, String> {
+        let Some(index) = self.header.index(aliases) else {
+            return Ok(None);
+        };
+        let cell = self.record.get(index).unwrap_or("");
+        let name = self.header.raw_name(index);
+        parse(cell, name, self.numbers).map_err(|why| format!("column `{name}`: {why}"))
     }
 
     /// The sum of several count columns (X's reposts + shares); unknown only if all are.

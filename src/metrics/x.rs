@@ -49,7 +49,7 @@ static LEGACY: FormatSpec = FormatSpec {
         column("retweets", RETWEETS),
         column("url clicks", URL_CLICKS),
     ],
-    read: read_legacy,
+    read: |row, ctx| read_legacy(row, ctx).map(Some),
 };
 
 static CONTENT: FormatSpec = FormatSpec {
@@ -64,7 +64,7 @@ static CONTENT: FormatSpec = FormatSpec {
         column("Bookmarks", BOOKMARKS),
         column("URL Clicks", URL_CLICKS),
     ],
-    read: read_content,
+    read: |row, ctx| read_content(row, ctx).map(Some),
 };
 
 /// Legacy files have `Tweet id`/`Tweet permalink`; current ones `Post Link` (or

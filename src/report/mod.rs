@@ -16,6 +16,7 @@ pub(crate) mod followers;
 pub(crate) mod groups;
 pub(crate) mod kpi;
 pub(crate) mod measure;
+pub(crate) mod networks;
 pub(crate) mod ranking;
 pub(crate) mod reconcile;
 pub(crate) mod timing;
@@ -94,6 +95,12 @@ pub(crate) struct Report<'w> {
     pub charts: Vec<Chart>,
     /// The networks' own engagement figures beside Touchpoint's, where exports carry them.
     pub reconciliations: Vec<reconcile::Reconciliation>,
+    /// Each network's common and own headline figures.
+    pub networks: Vec<networks::Network>,
+    /// Video KPIs for the networks that report watch time or completion.
+    pub video: Vec<networks::VideoKpis>,
+    /// Followers gained and lost per network.
+    pub follower_flows: Vec<networks::FollowerFlow>,
 }
 
 /// A headline number.
@@ -135,6 +142,9 @@ pub(crate) fn build_report<'w>(project: &Project, records: &[MetricRecord], word
     let heatmap = timing::heatmap(&rows, words);
     let followers = followers::follower_growth(records, lang);
     let reconciliations = reconcile::reconcile(&rows, words);
+    let follower_flows = networks::follower_flows(records, &rows, lang);
+    let networks = networks::networks(&by_platform, &rows, &follower_flows, words);
+    let video = networks::video_kpis(&rows, lang);
     let charts = figures::charts(
         &Inputs {
             rows: &rows,
@@ -189,6 +199,9 @@ pub(crate) fn build_report<'w>(project: &Project, records: &[MetricRecord], word
         followers,
         charts,
         reconciliations,
+        networks,
+        video,
+        follower_flows,
     }
 }
 

@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use chrono::Datelike;
 
 use super::SiteOptions;
-use super::pages::calendar_href_for;
+use super::pages::{List, calendar_href_for};
 use super::views::{post_path, sort_by_time};
 use crate::Checked;
 use crate::diagnostic::Summary;
@@ -66,6 +66,12 @@ impl PageSet {
     /// Adds every page under `folder/`.
     pub fn insert_folder(&mut self, folder: &str) {
         self.folders.insert(format!("{}/", folder.trim_end_matches('/')));
+    }
+
+    /// Adds every page whose path starts with `prefix`: the continuation pages of a
+    /// long list (`more/posts-`), however many there are now or were before.
+    pub fn insert_prefix(&mut self, prefix: String) {
+        self.folders.insert(prefix);
     }
 
     /// Whether a render for this set produces `path`: only the pages in it (no static
@@ -135,28 +141,32 @@ pub fn pages_showing_post(post: &Post) -> PageSet {
     let mut set = PageSet::default();
     set.insert_first(post_path(post));
     if post.is_crisis() {
+        // Holding statements are listed on every page of the posts list.
         set.insert("index.html");
         set.insert("posts.html");
+        set.insert_prefix(List::Posts.continuation_prefix());
         return set;
     }
     for page in PAGES_COUNTING_POSTS {
         set.insert(*page);
     }
-    // A pillar's share of the plan moves with any post.
+    set.insert_prefix(List::Posts.continuation_prefix());
+    set.insert_prefix(List::Findings.continuation_prefix());
+    // A pillar's share of the plan moves with any post, and shows on every page of
+    // each pillar's list.
     set.insert_folder("pillars");
+    set.insert_prefix(List::Pillar("").continuation_prefix());
     match post.time() {
         Some(time) => set.insert(format!("calendar/{:04}-{:02}.html", time.year(), time.month())),
         // Every calendar page lists the posts without a date.
         None => set.insert_folder("calendar"),
     }
-    for platform in &post.platforms {
-        set.insert(format!("platforms/{}.html", platform.value.name()));
-    }
-    if let Some(campaign) = &post.campaign {
-        set.insert(format!("campaigns/{}.html", campaign.value));
-    }
-    for persona in &post.personas {
-        set.insert(format!("personas/{}.html", persona.value));
+    let platforms = post.platforms.iter().map(|p| List::Platform(p.value));
+    let campaign = post.campaign.iter().map(|c| List::Campaign(&c.value));
+    let personas = post.personas.iter().map(|p| List::Persona(&p.value));
+    for list in platforms.chain(campaign).chain(personas) {
+        set.insert(list.first_path());
+        set.insert_prefix(list.continuation_prefix());
     }
     set
 }
@@ -253,5 +263,33 @@ mod tests {
         assert!(set.contains("index.html"));
         assert!(!set.contains("calendar.html"));
         assert!(!set.contains("posts/a.html"));
+    }
+
+    #[test]
+    fn a_post_reaches_the_continuation_pages_of_its_own_lists_only() {
+        let text =
+            "title = \"A\"\npublish_at = 2027-01-05T09:00:00\nplatforms = [\"x\"]\ncampaign = \"sommer\"\n";
+        let node = crate::content::node::parse_toml(text, 2).unwrap();
+        let mut r = crate::content::fields::Reader::new("posts/a.md");
+        let src = crate::content::post::PostSource {
+            id: "a",
+            file: "posts/a.md",
+            node: &node,
+            body: "Text.",
+            body_line: 8,
+            kind: crate::content::post::PostKind::Post,
+        };
+        let post = crate::content::post::read_post(&src, chrono_tz::UTC, &mut r);
+        let set = pages_showing_post(&post);
+        for page in [
+            "more/posts-2.html",
+            "more/platform-x-3.html",
+            "more/campaign-sommer-2.html",
+        ] {
+            assert!(set.wants(page), "{page}");
+        }
+        for page in ["more/platform-mastodon-2.html", "more/campaign-winter-2.html"] {
+            assert!(!set.wants(page), "{page}");
+        }
     }
 }

@@ -61,10 +61,15 @@ pub(super) struct PostTable {
 impl PostTable {
     /// The table as a context entry under `key`, moved rather than copied (serialising
     /// it would copy the HTML, tens of MB on `posts.html` at 100,000 posts).
-    pub(super) fn into_context(self, key: &str) -> tera::Context {
+    /// `pager` links to the list's other pages (see `pages/paged.rs`), for
+    /// `post_table.html` to show around the rows.
+    pub(super) fn into_context(self, key: &str, pager: Option<tera::Value>) -> tera::Context {
         let mut table = serde_json::Map::new();
         table.insert("count".to_owned(), self.count.into());
         table.insert("html".to_owned(), tera::Value::String(self.html));
+        if let Some(pager) = pager {
+            table.insert("pager".to_owned(), pager);
+        }
         let mut entry = serde_json::Map::new();
         entry.insert(key.to_owned(), tera::Value::Object(table));
         tera::Context::from_value(tera::Value::Object(entry)).unwrap_or_default()

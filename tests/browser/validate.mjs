@@ -16,7 +16,8 @@
 // (today 2027-01-17), lang/de (today 2027-03-30), and rev-since: a REPO written `history:DIR`
 // is a git history made from DIR/v1 (tagged review-1) and DIR/v2 laid over it (with
 // posts/gone.md removed), built with `--since review-1` so changes.html is checked too, and
-// rev-page (the review page, today 2027-01-17). --bin is the touchpoint binary (default
+// rev-page (the review page, today 2027-01-17), and importers (the networks' exports, today
+// 2026-12-20). --bin is the touchpoint binary (default
 // $TOUCHPOINT, else target/debug/touchpoint); --keep DIR builds into DIR instead of a
 // temporary folder that is removed at the end. $CHROMIUM overrides /usr/bin/chromium.
 import { spawn, spawnSync } from "node:child_process";
@@ -40,6 +41,7 @@ const DEFAULT_SITES = [
   "rev-rules=tests/fixtures/rev-rules/four-eyes@2027-01-17",
   "rev-since=history:tests/fixtures/rev-since@2027-01-17",
   "rev-page=tests/fixtures/rev-page@2027-01-17",
+  "importers=tests/fixtures/importers@2026-12-20",
 ];
 const CHROMIUM_ARGS = [
   "--headless",

@@ -152,7 +152,7 @@ fn markdown_links_keep_their_words_and_images_warn_at_their_line() {
     assert_eq!(code, 0, "{json}");
     let found = findings(&json, |_| true);
     let expected: std::collections::BTreeSet<crate::common::Finding> =
-        [("posts/tour.md".to_owned(), 12, "image-in-text".to_owned())].into();
+        [("posts/tour.md".to_owned(), 13, "image-in-text".to_owned())].into();
     assert_eq!(found, expected);
     let (_dir, out) = build(&dir);
     let post = std::fs::read_to_string(out.join("posts/tour.html")).unwrap();

@@ -4,7 +4,8 @@ use serde::Serialize;
 use tera::Context;
 
 use super::page::Item;
-use super::page::Page;
+use super::page::{Page, sorted};
+use super::paged::{List, PagedList};
 use crate::lang::format::{date_short, number};
 use crate::model::Campaign;
 use crate::site::markdown::without_title;
@@ -63,22 +64,20 @@ pub(super) fn campaign_view(views: &Views<'_>, campaign: &Campaign, root: &str, 
     }
 }
 
-pub(super) fn campaign_page(views: &Views<'_>, campaign: &Campaign) -> Page {
+pub(super) fn campaign_pages(views: &Views<'_>, campaign: &Campaign) -> Vec<Page> {
     let path = format!("campaigns/{}.html", campaign.id);
     let mut context = Context::new();
     context.insert(
         "campaign",
         &campaign_view(views, campaign, &root_prefix(&path), 3),
     );
-    context.extend(
-        views
-            .tables
-            .table(
-                Snippet::NestedRow,
-                views.campaign_posts(&campaign.id).iter().copied(),
-            )
-            .into_context("table"),
-    );
     context.insert("diagnostics", &views.diagnostics_for(&campaign.file));
-    Page::new(path, "campaign.html", context)
+    PagedList {
+        list: List::Campaign(&campaign.id),
+        template: "campaign.html",
+        context,
+        first_kind: Snippet::NestedRow,
+        posts: sorted(views.campaign_posts(&campaign.id).iter().copied()),
+    }
+    .pages(&views.tables)
 }

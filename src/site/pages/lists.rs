@@ -3,7 +3,8 @@
 
 use tera::Context;
 
-use super::page::{Item, Lazy, Page, lazy};
+use super::page::{Item, Lazy, Page, lazy, sorted};
+use super::paged::{List, PagedList};
 use super::{campaigns, personas, pillars, platforms};
 use crate::model::Status;
 use crate::site::tables::Snippet;
@@ -14,7 +15,7 @@ pub(super) fn jobs<'v>(views: &'v Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sy
     let project = views.project();
     let mut jobs = Vec::new();
     if wanted("posts.html") {
-        jobs.push(lazy(move || vec![posts_page(views)]));
+        jobs.push(lazy(move || posts_pages(views)));
     }
     let in_use = platforms::platforms_in_use(views);
     if wanted("platforms.html") {
@@ -28,7 +29,7 @@ pub(super) fn jobs<'v>(views: &'v Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sy
     }
     for platform in in_use {
         if wanted(&format!("platforms/{}.html", platform.name())) {
-            jobs.push(lazy(move || vec![platforms::platform_page(views, platform)]));
+            jobs.push(lazy(move || platforms::platform_pages(views, platform)));
         }
     }
     if wanted("campaigns.html") {
@@ -43,7 +44,7 @@ pub(super) fn jobs<'v>(views: &'v Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sy
     }
     for campaign in &project.campaigns {
         if wanted(&format!("campaigns/{}.html", campaign.id)) {
-            jobs.push(lazy(move || vec![campaigns::campaign_page(views, campaign)]));
+            jobs.push(lazy(move || campaigns::campaign_pages(views, campaign)));
         }
     }
     if wanted("personas.html") {
@@ -58,7 +59,7 @@ pub(super) fn jobs<'v>(views: &'v Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sy
     }
     for persona in &project.personas {
         if wanted(&format!("personas/{}.html", persona.id)) {
-            jobs.push(lazy(move || vec![personas::persona_page(views, persona)]));
+            jobs.push(lazy(move || personas::persona_pages(views, persona)));
         }
     }
     if wanted("pillars.html") {
@@ -74,7 +75,7 @@ pub(super) fn jobs<'v>(views: &'v Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sy
     }
     for pillar in &project.strategy.pillars {
         if wanted(&format!("pillars/{}.html", pillar.id.value)) {
-            jobs.push(lazy(move || vec![pillars::pillar_page(views, pillar)]));
+            jobs.push(lazy(move || pillars::pillar_pages(views, pillar)));
         }
     }
     jobs
@@ -103,14 +104,11 @@ pub(super) fn entity_paths(views: &Views<'_>) -> Vec<String> {
         .collect()
 }
 
-fn posts_page(views: &Views<'_>) -> Page {
+/// `posts.html` and, for a long plan, its continuation pages; holding statements are
+/// listed on every page (there are few, and they matter most in a hurry).
+fn posts_pages(views: &Views<'_>) -> Vec<Page> {
     let mut context = Context::new();
     let tables = &views.tables;
-    context.extend(
-        tables
-            .table(Snippet::RootRow, &views.project().posts)
-            .into_context("table"),
-    );
     context.insert("crisis", &tables.table(Snippet::RootRow, &views.project().crisis));
     let platforms: Vec<Chip> = platforms::platforms_in_use(views)
         .into_iter()
@@ -119,7 +117,14 @@ fn posts_page(views: &Views<'_>) -> Page {
     context.insert("platforms", &platforms);
     let statuses: Vec<_> = Status::ALL.into_iter().map(|s| views.status(s)).collect();
     context.insert("statuses", &statuses);
-    Page::new("posts.html", "posts.html", context)
+    PagedList {
+        list: List::Posts,
+        template: "posts.html",
+        context,
+        first_kind: Snippet::RootRow,
+        posts: sorted(&views.project().posts),
+    }
+    .pages(tables)
 }
 
 fn list_page(views: &Views<'_>, path: &str, key: &str, items: Vec<Item>) -> Page {

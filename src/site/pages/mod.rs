@@ -14,6 +14,7 @@ mod diagnostics;
 mod lists;
 mod overview;
 mod page;
+mod paged;
 mod personas;
 mod pillars;
 mod platforms;
@@ -35,6 +36,7 @@ use page::lazy;
 pub(super) use page::{Lazy, Page};
 
 pub(super) use calendar::calendar_href_for;
+pub(super) use paged::List;
 
 /// What every page is prepared from: the indexed project and the performance report.
 pub(super) struct Plan<'a> {
@@ -94,7 +96,7 @@ impl<'a> Plan<'a> {
             jobs.push(lazy(move || vec![review::page(views)]));
         }
         if wanted("diagnostics.html") {
-            jobs.push(lazy(move || vec![diagnostics::page(views)]));
+            jobs.push(lazy(move || diagnostics::pages(views)));
         }
         if let Some(report) = self.report.as_ref().filter(|_| wanted("report.html")) {
             jobs.push(lazy(move || {
@@ -117,7 +119,8 @@ fn snippets_needed(views: &Views<'_>, wanted: &dyn Fn(&str) -> bool, calendar: b
     if wanted("posts.html") || wanted("index.html") {
         kinds.push(Snippet::RootRow);
     }
-    if calendar || lists::entity_paths(views).iter().any(|p| wanted(p)) {
+    let posts_continue = wanted("posts.html") && paged::page_count(views.project().posts.len()) > 1;
+    if calendar || posts_continue || lists::entity_paths(views).iter().any(|p| wanted(p)) {
         kinds.push(Snippet::NestedRow);
     }
     if calendar {

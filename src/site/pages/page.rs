@@ -56,6 +56,13 @@ pub(crate) fn posts_where<'a>(
     views.project().posts.iter().filter(move |p| keep(p))
 }
 
+/// `posts` in the order every list shows them: by publish time, unscheduled last.
+pub(crate) fn sorted<'a>(posts: impl IntoIterator<Item = &'a Post>) -> Vec<&'a Post> {
+    let mut posts: Vec<&Post> = posts.into_iter().collect();
+    crate::site::views::sort_by_time(&mut posts);
+    posts
+}
+
 /// The local dates of the project's scheduled posts (holding statements excluded).
 pub(crate) fn post_dates(project: &Project) -> impl Iterator<Item = NaiveDate> + '_ {
     project

@@ -3,8 +3,9 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::page::Page;
 use super::page::{Item, posts_where};
+use super::page::{Page, sorted};
+use super::paged::{List, PagedList};
 use crate::model::{Persona, Post};
 use crate::site::markdown::without_title;
 use crate::site::paths::{href, root_prefix};
@@ -54,16 +55,17 @@ pub(super) fn persona_view(views: &Views<'_>, persona: &Persona, root: &str, top
     }
 }
 
-pub(super) fn persona_page(views: &Views<'_>, persona: &Persona) -> Page {
+pub(super) fn persona_pages(views: &Views<'_>, persona: &Persona) -> Vec<Page> {
     let path = format!("personas/{}.html", persona.id);
     let mut context = Context::new();
     context.insert("persona", &persona_view(views, persona, &root_prefix(&path), 2));
-    context.extend(
-        views
-            .tables
-            .table(Snippet::NestedRow, posts_where(views, for_persona(persona)))
-            .into_context("table"),
-    );
     context.insert("diagnostics", &views.diagnostics_for(&persona.file));
-    Page::new(path, "persona.html", context)
+    PagedList {
+        list: List::Persona(&persona.id),
+        template: "persona.html",
+        context,
+        first_kind: Snippet::NestedRow,
+        posts: sorted(posts_where(views, for_persona(persona))),
+    }
+    .pages(&views.tables)
 }

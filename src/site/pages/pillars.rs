@@ -3,8 +3,9 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::page::Page;
 use super::page::{Item, posts_where};
+use super::page::{Page, sorted};
+use super::paged::{List, PagedList};
 use crate::lang::format::percent;
 use crate::model::{Pillar, Post, Status};
 use crate::site::paths::href;
@@ -76,18 +77,15 @@ pub(super) fn pillar_item(views: &Views<'_>, pillar: &Pillar) -> Item {
     }
 }
 
-pub(super) fn pillar_page(views: &Views<'_>, pillar: &Pillar) -> Page {
+pub(super) fn pillar_pages(views: &Views<'_>, pillar: &Pillar) -> Vec<Page> {
     let mut context = Context::new();
     context.insert("pillar", &pillar_view(views, pillar));
-    context.extend(
-        views
-            .tables
-            .table(Snippet::NestedRow, posts_where(views, in_pillar(pillar)))
-            .into_context("table"),
-    );
-    Page::new(
-        format!("pillars/{}.html", pillar.id.value),
-        "pillar.html",
+    PagedList {
+        list: List::Pillar(&pillar.id.value),
+        template: "pillar.html",
         context,
-    )
+        first_kind: Snippet::NestedRow,
+        posts: sorted(posts_where(views, in_pillar(pillar))),
+    }
+    .pages(&views.tables)
 }

@@ -6,8 +6,9 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use tera::Context;
 
-use super::page::Page;
 use super::page::{Item, posts_where};
+use super::page::{Page, sorted};
+use super::paged::{List, PagedList};
 use crate::lang::format::number;
 use crate::platform::Platform;
 use crate::site::paths::href;
@@ -55,7 +56,7 @@ pub(super) struct Setting {
     pub(super) value: String,
 }
 
-pub(super) fn platform_page(views: &Views<'_>, platform: Platform) -> Page {
+pub(super) fn platform_pages(views: &Views<'_>, platform: Platform) -> Vec<Page> {
     let project = views.project();
     let mut context = Context::new();
     context.insert("platform", &views.chip(platform));
@@ -65,20 +66,14 @@ pub(super) fn platform_page(views: &Views<'_>, platform: Platform) -> Page {
     context.insert("limits", &limit_lines(views, platform));
     context.insert("cadence", &cadence_lines(views, platform));
     context.insert("windows", &window_lines(views, platform));
-    context.extend(
-        views
-            .tables
-            .table(
-                Snippet::NestedRow,
-                posts_where(views, |p| p.has_platform(platform)),
-            )
-            .into_context("table"),
-    );
-    Page::new(
-        format!("platforms/{}.html", platform.name()),
-        "platform.html",
+    PagedList {
+        list: List::Platform(platform),
+        template: "platform.html",
         context,
-    )
+        first_kind: Snippet::NestedRow,
+        posts: sorted(posts_where(views, |p| p.has_platform(platform))),
+    }
+    .pages(&views.tables)
 }
 
 /// What the network accepts, from its spec (with the project's `max_chars` override).
