@@ -55,6 +55,77 @@ pub(crate) enum Command {
     /// Exit code 0: written; 1: a selected post has errors (nothing is written unless
     /// `--allow-errors`); 2: could not run.
     Export(ExportArgs),
+    /// Import a content calendar (CSV, .xlsx, .ods) as Markdown posts, then check the result.
+    ///
+    /// Reads Touchpoint's own queue CSV, Sprout Social's and Hootsuite's bulk files, or any
+    /// calendar through --map. Exit code 0: imported, check clean; 1: a row could not be
+    /// imported or check found errors; 2: could not run.
+    Import(ImportArgs),
+}
+
+/// Arguments of `touchpoint import`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ImportArgs {
+    /// The calendar: CSV, .xlsx or .ods (first sheet).
+    pub file: PathBuf,
+    /// The repository to write posts into (default: the current folder).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub into: PathBuf,
+    /// The file's layout (default: recognised by its header row; Hootsuite's has none).
+    #[arg(long, value_enum)]
+    pub layout: Option<ImportLayout>,
+    /// Column map of another calendar: "Column=field,…", fields publish_at, date, time,
+    /// text, platforms, title, post, link, hashtags, status, pillar, campaign, media,
+    /// first_comment.
+    #[arg(long, value_name = "MAP", value_parser = parse_map)]
+    pub map: Option<touchpoint::import::ColumnMap>,
+    /// Layout of times that are not ISO 8601 (chrono strftime, e.g. "%d.%m.%Y %H:%M"),
+    /// read in the repository's timezone.
+    #[arg(long, value_name = "FORMAT")]
+    pub date_format: Option<String>,
+    /// The network of files that name none (Hootsuite, Sprout Social).
+    #[arg(long, value_name = "NAME", value_parser = parse_platform)]
+    pub platform: Option<touchpoint::platform::Platform>,
+    /// Status of posts whose rows give none.
+    #[arg(long, value_name = "STATUS", value_parser = parse_status, default_value = "draft")]
+    pub status: touchpoint::model::Status,
+    /// Replace posts that already exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Write nothing; print each file that would be written.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Take this date (YYYY-MM-DD) as today for the check after the import.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+/// The layouts of `touchpoint import`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ImportLayout {
+    /// Touchpoint's queue CSV (`export --format csv`).
+    Touchpoint,
+    /// Hootsuite's bulk-composer CSV (date, message, link; no header).
+    Hootsuite,
+    /// Sprout Social's bulk-scheduling CSV (date, time_24hr, message_text).
+    Sprout,
+    /// Another calendar, with --map.
+    Mapped,
+}
+
+impl From<ImportLayout> for touchpoint::import::Layout {
+    fn from(layout: ImportLayout) -> Self {
+        match layout {
+            ImportLayout::Touchpoint => Self::Touchpoint,
+            ImportLayout::Hootsuite => Self::Hootsuite,
+            ImportLayout::Sprout => Self::Sprout,
+            ImportLayout::Mapped => Self::Mapped,
+        }
+    }
+}
+
+fn parse_map(spec: &str) -> Result<touchpoint::import::ColumnMap, String> {
+    touchpoint::import::ColumnMap::parse(spec)
 }
 
 /// Arguments of `touchpoint check`.
@@ -167,7 +238,8 @@ pub(crate) struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Write to this file (atomically); `-` or absent: standard output.
+    /// Write to this file (atomically); `-` or absent: standard output. For hootsuite and
+    /// sprout: the folder to write their files into (required).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// First day to export (YYYY-MM-DD, inclusive, in the project's timezone).
@@ -200,6 +272,10 @@ pub(crate) enum ExportFormat {
     Csv,
     /// iCalendar (RFC 5545), one event per post and platform.
     Ics,
+    /// Hootsuite bulk-composer files, one per network, into the folder --out.
+    Hootsuite,
+    /// Sprout Social bulk-scheduling files, one per network, into the folder --out.
+    Sprout,
 }
 
 fn parse_platform(name: &str) -> Result<touchpoint::platform::Platform, String> {

@@ -31,6 +31,7 @@ pub mod compose;
 pub mod content;
 pub mod diagnostic;
 pub mod export;
+pub mod import;
 pub mod init;
 mod lang;
 pub mod load;

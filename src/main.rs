@@ -13,7 +13,10 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{BuildArgs, CheckArgs, Cli, Command, CountArgs, ExportArgs, ExportFormat, OutputFormat, ServeArgs};
+use cli::{
+    BuildArgs, CheckArgs, Cli, Command, CountArgs, ExportArgs, ExportFormat, ImportArgs, OutputFormat,
+    ServeArgs,
+};
 use touchpoint::diagnostic::{Summary, render_human, render_json, render_summary};
 use touchpoint::terminal::escape;
 
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
         Command::Count(args) => run_count(&args),
         Command::Export(args) => run_export(&args),
         Command::Serve(args) => run_serve(&args),
+        Command::Import(args) => run_import(&args),
     };
     outcome
         .unwrap_or_else(|err| {
@@ -273,12 +277,124 @@ fn run_export(args: &ExportArgs) -> anyhow::Result<Outcome> {
         ExportFormat::Json => export::Format::Json,
         ExportFormat::Csv => export::Format::Csv,
         ExportFormat::Ics => export::Format::Ics,
+        ExportFormat::Hootsuite => return write_profile(args, &queue, export::profile::Profile::Hootsuite),
+        ExportFormat::Sprout => return write_profile(args, &queue, export::profile::Profile::Sprout),
     };
     let text = export::render(&queue, format);
     match args.out.as_deref().filter(|p| *p != std::path::Path::new("-")) {
         Some(path) => export::write::write_atomic(path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?,
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(Outcome::Success)
+}
+
+fn run_import(args: &ImportArgs) -> anyhow::Result<Outcome> {
+    let options = touchpoint::import::Options {
+        file: args.file.clone(),
+        into: args.into.clone(),
+        layout: args.layout.map(Into::into),
+        map: args.map.clone(),
+        date_format: args.date_format.clone(),
+        platform: args.platform,
+        status: args.status,
+        force: args.force,
+        dry_run: args.dry_run,
+    };
+    let report = touchpoint::import::import(&options)?;
+    let file_name = args.file.display().to_string();
+    let file = escape(&file_name);
+    for problem in &report.problems {
+        eprintln!("{file}:{}: error: {}", problem.line, escape(&problem.message));
+    }
+    let mut out = std::io::stdout().lock();
+    for post in &report.posts {
+        let platforms: Vec<&str> = post.platforms.iter().map(|p| p.name()).collect();
+        let verb = match (args.dry_run, post.replaced) {
+            (true, _) => "would write",
+            (false, true) => "replaced",
+            (false, false) => "wrote",
+        };
+        writeln!(
+            out,
+            "{verb} {} ({}; line {})",
+            escape(&post.file),
+            platforms.join(", "),
+            post.lines[0]
+        )?;
+        if args.dry_run {
+            // Line by line: the file's line breaks are kept, anything a terminal would run is escaped.
+            for line in post.contents.lines() {
+                writeln!(out, "{}", escape(line))?;
+            }
+        }
+    }
+    let verb = if args.dry_run { "would import" } else { "imported" };
+    writeln!(
+        out,
+        "{verb} {} post(s); {} row(s) or post(s) not imported",
+        report.posts.len(),
+        report.problems.len()
+    )?;
+    let mut outcome = if report.problems.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::ContentErrors
+    };
+    if !args.dry_run && !report.posts.is_empty() {
+        let checked = touchpoint::check_project(&args.into, &touchpoint::Options { today: args.today })?;
+        let summary = Summary::of(&checked.diagnostics);
+        write!(out, "{}", render_human(&checked.diagnostics, use_colour()))?;
+        writeln!(
+            out,
+            "check: {}",
+            render_summary(summary, checked.project.file_count)
+        )?;
+        if summary.errors > 0 {
+            outcome = Outcome::ContentErrors;
+        }
+    }
+    Ok(outcome)
+}
+
+/// Writes a scheduler profile's files and its report into the folder `--out`, and lists
+/// the rows left out on standard error.
+fn write_profile(
+    args: &ExportArgs,
+    queue: &touchpoint::export::Queue,
+    profile: touchpoint::export::profile::Profile,
+) -> anyhow::Result<Outcome> {
+    use anyhow::Context as _;
+    let Some(dir) = args.out.as_deref().filter(|p| *p != std::path::Path::new("-")) else {
+        anyhow::bail!(
+            "--format {} writes one file per network: pass --out DIR",
+            profile.name()
+        );
+    };
+    // Times the tool would refuse are judged against now, or the start of --today.
+    let now = match args.today {
+        Some(day) => day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(),
+        None => chrono::Utc::now(),
+    };
+    let files = touchpoint::export::render_profile(queue, profile, now);
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let report = files.report(profile);
+    for (name, text) in files.files.iter().chain(std::iter::once(&report)) {
+        let path = dir.join(name);
+        touchpoint::export::write::write_atomic(&path, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        println!("wrote {}", escape(&path.display().to_string()));
+    }
+    for line in files.left_out.iter().chain(&files.warnings) {
+        eprintln!("{}", escape(line));
+    }
+    if !files.left_out.is_empty() {
+        eprintln!(
+            "warning: {} row(s) not exported for {}; reasons in {}",
+            files.left_out.len(),
+            profile.name(),
+            escape(&dir.join(&report.0).display().to_string())
+        );
     }
     Ok(Outcome::Success)
 }

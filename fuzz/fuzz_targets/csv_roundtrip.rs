@@ -42,6 +42,7 @@ fuzz_target!(|data: &[u8]| {
                 }],
                 campaign: Some(s(12)),
                 pillar: Some(s(13)),
+                source: Default::default(),
             }
         })
         .collect();
@@ -67,6 +68,14 @@ fuzz_target!(|data: &[u8]| {
                 r.status.name().to_owned(),
                 opt(&r.campaign),
                 opt(&r.pillar),
+                // The source columns of a row without a source: all empty.
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
             ]
         })
         .collect();

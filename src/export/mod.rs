@@ -21,8 +21,11 @@ use crate::model::{Post, Project, Status};
 use crate::platform::{self, Platform};
 
 pub mod csv;
+mod hootsuite;
 pub mod ics;
 pub mod json;
+pub mod profile;
+mod sprout;
 pub mod write;
 
 /// Which rows a caller wants: the command line's `--from`, `--to`, `--platform`, `--status`
@@ -115,6 +118,31 @@ pub struct Row {
     pub campaign: Option<String>,
     /// The content pillar id.
     pub pillar: Option<String>,
+    /// What the final texts were composed from, so `touchpoint import` can write the
+    /// post back (CSV only; JSON and iCalendar leave it out).
+    #[serde(skip)]
+    pub source: Source,
+}
+
+/// What one row's texts are composed from: the Markdown before plain-text conversion,
+/// hashtags and tracking. The CSV carries it in its last columns so that importing an
+/// export reproduces the same queue.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Source {
+    /// The Markdown of the first part (the variant's `text`, else the body).
+    pub text: String,
+    /// The Markdown of further thread parts, where the network takes threads.
+    pub thread: Vec<String>,
+    /// The Markdown of the first comment, where the network has one and the post sets it.
+    pub first_comment: Option<String>,
+    /// The hashtags this platform receives, without '#'.
+    pub hashtags: Vec<String>,
+    /// The post's link before tracking parameters.
+    pub link: Option<String>,
+    /// Who wrote the post (`author`).
+    pub author: Option<String>,
+    /// Who approved it (`approved_by`): a repository with `[review]` needs it back.
+    pub approved_by: Option<String>,
 }
 
 /// A media attachment as exported.
@@ -340,6 +368,38 @@ fn build_row(
             .collect(),
         campaign: post.campaign.as_ref().map(|c| c.value.clone()),
         pillar: post.pillar.as_ref().map(|p| p.value.clone()),
+        source: row_source(post, platform),
+    }
+}
+
+/// The Markdown, hashtags and raw link the row's texts come from, filtered like
+/// [`final_text`]: thread parts and first comments only where the network has them.
+fn row_source(post: &Post, platform: Platform) -> Source {
+    let spec = platform::spec(platform);
+    let variant = post.variants.get(&platform);
+    let text = variant
+        .and_then(|v| v.text.as_ref())
+        .map_or_else(|| post.body.clone(), |t| t.value.clone());
+    let thread = variant
+        .filter(|_| spec.threads)
+        .map(|v| v.thread.iter().map(|t| t.value.clone()).collect())
+        .unwrap_or_default();
+    let first_comment = variant
+        .and_then(|v| v.first_comment.as_ref())
+        .filter(|_| spec.first_comment)
+        .map(|c| c.value.clone());
+    Source {
+        text,
+        thread,
+        first_comment,
+        hashtags: post
+            .hashtags_for(platform)
+            .iter()
+            .map(|h| h.value.clone())
+            .collect(),
+        link: post.link.as_ref().map(|l| l.value.clone()),
+        author: post.author.clone(),
+        approved_by: post.approved_by.clone(),
     }
 }
 
@@ -406,6 +466,15 @@ pub fn render(queue: &Queue, format: Format) -> String {
         Format::Json => json::render(queue),
         Format::Csv => csv::render(queue),
         Format::Ics => ics::render(queue),
+    }
+}
+
+/// Renders `queue` as `profile`'s bulk files; rows at or before `now` (plus the tool's
+/// lead time) are left out with a reason.
+pub fn render_profile(queue: &Queue, profile: profile::Profile, now: DateTime<Utc>) -> profile::ProfileFiles {
+    match profile {
+        profile::Profile::Hootsuite => profile::render_files(queue, "hootsuite", &hootsuite::Hootsuite, now),
+        profile::Profile::Sprout => profile::render_files(queue, "sprout", &sprout::Sprout, now),
     }
 }
 

@@ -233,6 +233,13 @@ fn csv_parses_and_matches_the_json_rows() {
         "status",
         "campaign",
         "pillar",
+        "text_source",
+        "thread_source",
+        "first_comment_source",
+        "hashtags",
+        "link_source",
+        "author",
+        "approved_by",
     ];
     assert_eq!(headers.iter().collect::<Vec<_>>(), expected_header);
     let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();

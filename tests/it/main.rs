@@ -14,6 +14,7 @@ mod counting_corpus;
 mod docs;
 mod export;
 mod faults;
+mod import;
 mod importers;
 mod lang;
 mod paging;
