@@ -88,6 +88,9 @@ enum Kind {
     Crisis,
 }
 
+/// The crisis plan's file, beside the holding statements.
+pub const CRISIS_PLAN: &str = "crisis/plan.toml";
+
 /// Loads and parses a repository. Problems in files are diagnostics; only a missing
 /// repository is an error.
 pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError> {
@@ -124,6 +127,18 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
         ..Strategy::default()
     });
 
+    let crisis_plan = if root.join(CRISIS_PLAN).is_file() {
+        read_toml_file(
+            root,
+            CRISIS_PLAN,
+            &mut sources,
+            &mut diagnostics,
+            crate::content::crisis_plan::read_crisis_plan,
+        )
+    } else {
+        None
+    };
+
     let files = content_files(&boundary, &config, &mut diagnostics);
     let media = index_media(&boundary, &mut diagnostics);
     diagnostics.extend(theme_links_outside(&boundary));
@@ -142,6 +157,7 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
         campaigns: Vec::new(),
         posts: Vec::new(),
         crisis: Vec::new(),
+        crisis_plan,
         media,
         file_count: sources.len() + files.len(),
         sources,
@@ -163,6 +179,10 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
     project.campaigns.sort_by(|a, b| a.id.cmp(&b.id));
     project.posts.sort_by(|a, b| a.id.cmp(&b.id));
     project.crisis.sort_by(|a, b| a.id.cmp(&b.id));
+    let strategy = &project.strategy;
+    for post in project.posts.iter_mut().chain(project.crisis.iter_mut()) {
+        crate::content::planning::expand_hashtag_sets(strategy, post);
+    }
     Ok((project, diagnostics))
 }
 

@@ -19,6 +19,7 @@ pub mod cadence;
 pub mod campaigns;
 pub mod crisis;
 pub mod disclosure;
+pub mod hashtags;
 pub mod html;
 pub mod images;
 pub mod lifecycle;
@@ -93,6 +94,7 @@ pub const FAMILIES: &[&Family] = &[
     &personas::FAMILY,
     &voice::FAMILY,
     &disclosure::FAMILY,
+    &hashtags::FAMILY,
     &lifecycle::FAMILY,
     &crisis::FAMILY,
     &html::FAMILY,

@@ -14,6 +14,7 @@ mod counting_corpus;
 mod docs;
 mod export;
 mod faults;
+mod planning;
 mod platform_counts;
 mod platform_rules;
 mod robustness;
