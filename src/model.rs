@@ -526,6 +526,22 @@ impl Post {
         self.publish_at.as_ref().map(|t| t.value)
     }
 
+    /// The dates the post goes out: each occurrence of a series, or its one publish time
+    /// (keyed by the post's id); none without a publish time.
+    pub fn occurrences(&self) -> Vec<crate::content::repeat::Occurrence> {
+        let Some(start) = self.time() else {
+            return Vec::new();
+        };
+        match &self.repeat {
+            Some(repeat) => crate::content::repeat::occurrences(&self.id, start, repeat),
+            None => vec![crate::content::repeat::Occurrence {
+                key: self.id.clone(),
+                date: start.date_naive(),
+                at: start,
+            }],
+        }
+    }
+
     /// Whether the post goes to `platform`.
     pub fn has_platform(&self, platform: Platform) -> bool {
         self.platforms.iter().any(|p| p.value == platform)

@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 use crate::Checked;
 use crate::ComposedTexts;
 use crate::compose::PlatformText;
+use crate::content::repeat::Occurrence;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Post, Project, Status};
 use crate::platform::{self, Platform};
@@ -173,7 +174,8 @@ pub fn format_local(t: &DateTime<Tz>) -> String {
 }
 
 /// The stable id of a (post, platform) row: the first 16 hex digits of
-/// SHA-256(`touchpoint:v1:{post id}:{platform}`).
+/// SHA-256(`touchpoint:v1:{post id}:{platform}`). An occurrence of a series passes
+/// `{post id}@{local date}` ([`crate::content::repeat::Occurrence::key`]) as its post id.
 ///
 /// It depends on nothing but the post's id and the platform's name, so it is the same on
 /// every machine and run, survives edits to the post and to every other file, and lets a
@@ -249,14 +251,30 @@ fn queue_entry(
     {
         return Some(Entry::Refused(refusal(post, *found)));
     }
-    let Some(time) = post.time() else {
+    if post.time().is_none() {
         return Some(Entry::Unscheduled(post.id.clone()));
-    };
-    let rows = platforms
+    }
+    let tz = project.config.timezone;
+    let occurrences: Vec<Occurrence> = post
+        .occurrences()
         .into_iter()
-        .map(|platform| build_row(project, post, platform, time, texts))
+        .filter(|o| in_range(o.at, filter, tz))
+        .collect();
+    let rows = occurrences
+        .iter()
+        .flat_map(|o| {
+            platforms
+                .iter()
+                .map(move |&platform| build_row(project, post, platform, o, texts))
+        })
         .collect();
     Some(Entry::Rows(rows))
+}
+
+/// Whether a publish time falls within `--from`..`--to` (local days, both included).
+fn in_range(time: DateTime<Tz>, filter: &Filter, tz: Tz) -> bool {
+    let day = time.with_timezone(&tz).date_naive();
+    filter.from.is_none_or(|from| day >= from) && filter.to.is_none_or(|to| day <= to)
 }
 
 /// Whether a post passes the status and date filters (platforms are filtered per row).
@@ -264,12 +282,12 @@ fn is_selected(post: &Post, filter: &Filter, tz: Tz) -> bool {
     if post.is_crisis() || !filter.statuses.contains(&post.status.value) {
         return false;
     }
-    let Some(time) = post.time() else {
+    if post.time().is_none() {
         // Without a time the date range cannot exclude it; it is refused or reported.
         return filter.from.is_none() && filter.to.is_none();
-    };
-    let day = time.with_timezone(&tz).date_naive();
-    filter.from.is_none_or(|from| day >= from) && filter.to.is_none_or(|to| day <= to)
+    }
+    // A series is selected when any occurrence falls in the range.
+    post.occurrences().iter().any(|o| in_range(o.at, filter, tz))
 }
 
 /// The post's platforms that `--platform` keeps, in the order the post names them.
@@ -307,13 +325,14 @@ fn build_row(
     project: &Project,
     post: &Post,
     platform: Platform,
-    time: DateTime<Tz>,
+    occurrence: &Occurrence,
     texts: &ComposedTexts,
 ) -> Row {
     let text = final_text(&texts.get(project, post, platform), platform);
     let tz = project.config.timezone;
+    let time = occurrence.at;
     Row {
-        id: stable_id(&post.id, platform),
+        id: stable_id(&occurrence.key, platform),
         post: post.id.clone(),
         file: post.file.clone(),
         title: post.title.value.clone(),

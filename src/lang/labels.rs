@@ -339,6 +339,12 @@ pub(crate) const LABELS: &[(&str, &str, &str)] = &[
     ("instead_of", "Instead of", "Statt"),
     ("why", "Why", "Warum"),
     ("link_tracking", "Link tracking (UTM)", "Link-Tracking (UTM)"),
+    // Planning (issue 23).
+    (
+        "evergreen_suggestion",
+        "Suggestion: evergreen",
+        "Vorschlag: Evergreen",
+    ),
     // Report placeholder.
     (
         "report_placeholder",

@@ -19,6 +19,7 @@ pub mod cadence;
 pub mod campaigns;
 pub mod crisis;
 pub mod disclosure;
+pub mod evergreen;
 pub mod hashtags;
 pub mod html;
 pub mod images;
@@ -95,6 +96,7 @@ pub const FAMILIES: &[&Family] = &[
     &voice::FAMILY,
     &disclosure::FAMILY,
     &hashtags::FAMILY,
+    &evergreen::FAMILY,
     &lifecycle::FAMILY,
     &crisis::FAMILY,
     &html::FAMILY,

@@ -49,3 +49,109 @@ fn hashtag_sets_join_every_platform_text_after_the_posts_own_tags() {
     let csv = export(&dir, "csv", &["--allow-errors"]);
     assert!(csv.contains("#winter #Fahrrad #werkstatt #radwerk"), "{csv}");
 }
+
+#[test]
+fn series_and_evergreen_findings_count_each_occurrence() {
+    assert_expected("planning-series", "2027-03-15");
+}
+
+#[test]
+fn a_series_exports_one_row_per_occurrence_at_local_time_across_dst() {
+    let dir = fixture("planning-series");
+    let rows = rows(&dir, &["--platform", "x"]);
+    let serie: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .filter(|r| r["post"] == "serie")
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap(),
+                r["publish_at_local"].as_str().unwrap(),
+                r["publish_at_utc"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // Every Tuesday 09:00 Berlin from 03-16 to 04-06 inclusive; summer time from 03-28.
+    // Ids: printf 'touchpoint:v1:serie@2027-03-30:x' | sha256sum | cut -c1-16
+    assert_eq!(
+        serie,
+        [
+            (
+                "c8734d2c549c53fb",
+                "2027-03-16T09:00:00+01:00",
+                "2027-03-16T08:00:00Z"
+            ),
+            (
+                "8b9f8d8c28c671c0",
+                "2027-03-23T09:00:00+01:00",
+                "2027-03-23T08:00:00Z"
+            ),
+            (
+                "391dca7d8226b1d2",
+                "2027-03-30T09:00:00+02:00",
+                "2027-03-30T07:00:00Z"
+            ),
+            (
+                "f7ac306260f58046",
+                "2027-04-06T09:00:00+02:00",
+                "2027-04-06T07:00:00Z"
+            ),
+        ]
+    );
+    // A post that does not repeat keeps its id from before series existed.
+    let extra = rows.iter().find(|r| r["post"] == "extra").unwrap();
+    assert_eq!(extra["id"], "c5609f08522bed4d");
+    // The date range selects occurrences, not the series' first date.
+    let late = rows_between(&dir, "2027-03-29", "2027-04-30");
+    assert_eq!(
+        late,
+        ["serie 2027-03-30", "serie 2027-04-06", "reifen 2027-04-07"]
+    );
+    let ics = export(&dir, "ics", &["--platform", "x"]);
+    assert_eq!(ics.matches("UID:").count(), 5, "{ics}");
+    assert!(ics.contains("UID:391dca7d8226b1d2\r\nDTSTAMP:20270330T070000Z\r\nDTSTART:20270330T070000Z"));
+}
+
+/// "post date" of the Instagram rows between two days.
+fn rows_between(dir: &Path, from: &str, to: &str) -> Vec<String> {
+    rows(dir, &["--from", from, "--to", to, "--platform", "instagram"])
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {}",
+                r["post"].as_str().unwrap(),
+                &r["publish_at_local"].as_str().unwrap()[..10]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_calendar_shows_each_occurrence_and_suggests_an_evergreen_post_for_an_empty_slot() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = fixture("planning-series");
+    let result = common::touchpoint(&[
+        "build",
+        dir.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--today",
+        "2027-03-15",
+    ]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let march = std::fs::read_to_string(out.path().join("calendar/2027-03.html")).unwrap();
+    assert_eq!(
+        march.matches("Werkstatt-Dienstag").count(),
+        3,
+        "03-16, 03-23, 03-30"
+    );
+    // Instagram W13 has 1 post of at least 2: the pool's tipp (last used 01-05, reifen is
+    // within 30 days) fills the first free day, Monday 03-29, at its own 12:00.
+    assert_eq!(march.matches("entry--suggestion").count(), 1);
+    assert!(
+        march.contains("<time datetime=\"2027-03-29T12:00:00+02:00\">12:00</time> Evergreen: Kette ölen")
+    );
+}
