@@ -10,6 +10,9 @@ use crate::diagnostic::Pos;
 use crate::model::Spanned;
 use crate::platform::Platform;
 
+/// The crisis plan's file, beside the holding statements.
+pub const FILE: &str = "crisis/plan.toml";
+
 const KEYS: &[&str] = &["reviewed", "review_every_months", "pause", "levels", "contacts"];
 
 /// The crisis plan.

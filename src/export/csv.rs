@@ -17,7 +17,7 @@ use super::{Queue, Row, format_local, format_utc};
 use crate::spreadsheet::neutralise;
 
 /// The header row, in column order; documented in docs/export.md.
-pub const COLUMNS: [&str; 17] = [
+pub const COLUMNS: [&str; 18] = [
     "id",
     "scheduled_at",
     "scheduled_at_local",
@@ -35,6 +35,7 @@ pub const COLUMNS: [&str; 17] = [
     "status",
     "campaign",
     "pillar",
+    "held",
 ];
 
 /// Joins list items inside one cell: a line with three dashes, unlikely in a caption and
@@ -93,6 +94,7 @@ fn fields(row: &Row) -> Vec<String> {
         row.status.name().to_owned(),
         opt(&row.campaign),
         opt(&row.pillar),
+        row.held.to_string(),
     ]
 }
 
@@ -143,6 +145,7 @@ mod tests {
             ],
             campaign: Some("winter".into()),
             pillar: None,
+            held: false,
         }
     }
 
@@ -151,7 +154,7 @@ mod tests {
         assert_eq!(
             render(&queue(Vec::new())),
             "id,scheduled_at,scheduled_at_local,platform,account,content,thread,first_comment,\
-             link,media_urls,media_alt,post,file,title,status,campaign,pillar\n"
+             link,media_urls,media_alt,post,file,title,status,campaign,pillar,held\n"
         );
     }
 
@@ -161,11 +164,11 @@ mod tests {
     #[test]
     fn quotes_commas_quotes_and_line_breaks() {
         let expected = "id,scheduled_at,scheduled_at_local,platform,account,content,thread,first_comment,\
-             link,media_urls,media_alt,post,file,title,status,campaign,pillar\n\
+             link,media_urls,media_alt,post,file,title,status,campaign,pillar,held\n\
              738d97a44725035f,2026-12-01T08:00:00Z,2026-12-01T09:00:00+01:00,x,'@radwerk,\
              \"Reifen, Licht\nund \"\"Luft\"\"\",\"Teil 2\n---\nTeil 3, Ende\",,\
              \"https://radwerk.de/?a=1,2\",\"media/a.png\n---\nmedia/b.png\",\"Rad\n---\n\",\
-             2026/12/winter,posts/2026/12/winter.md,\"Say \"\"hi\"\"\",approved,winter,\n";
+             2026/12/winter,posts/2026/12/winter.md,\"Say \"\"hi\"\"\",approved,winter,,false\n";
         assert_eq!(render(&queue(vec![awkward_row()])), expected);
     }
 }

@@ -40,6 +40,8 @@ pub struct Filter {
     pub statuses: Vec<Status>,
     /// Include posts that have errors instead of refusing them.
     pub allow_errors: bool,
+    /// `--hold`: a crisis is on; rows on the crisis plan's paused channels are held.
+    pub hold: bool,
 }
 
 impl Default for Filter {
@@ -51,6 +53,7 @@ impl Default for Filter {
             platforms: Vec::new(),
             statuses: DEFAULT_STATUSES.to_vec(),
             allow_errors: false,
+            hold: false,
         }
     }
 }
@@ -116,6 +119,8 @@ pub struct Row {
     pub campaign: Option<String>,
     /// The content pillar id.
     pub pillar: Option<String>,
+    /// Held by the crisis plan: a crisis is active and the plan pauses this platform.
+    pub held: bool,
 }
 
 /// A media attachment as exported.
@@ -263,12 +268,22 @@ fn queue_entry(
     let rows = occurrences
         .iter()
         .flat_map(|o| {
-            platforms
-                .iter()
-                .map(move |&platform| build_row(project, post, platform, o, texts))
+            platforms.iter().map(move |&platform| Row {
+                held: is_held(project, filter, platform),
+                ..build_row(project, post, platform, o, texts)
+            })
         })
         .collect();
     Some(Entry::Rows(rows))
+}
+
+/// Whether a crisis is on (`--hold` or `[crisis] active`) and the crisis plan pauses `platform`.
+pub fn is_held(project: &Project, filter: &Filter, platform: Platform) -> bool {
+    (filter.hold || project.config.crisis_active)
+        && project
+            .crisis_plan
+            .as_ref()
+            .is_some_and(|plan| plan.pauses(platform))
 }
 
 /// Whether a publish time falls within `--from`..`--to` (local days, both included).
@@ -359,6 +374,7 @@ fn build_row(
             .collect(),
         campaign: post.campaign.as_ref().map(|c| c.value.clone()),
         pillar: post.pillar.as_ref().map(|p| p.value.clone()),
+        held: false,
     }
 }
 

@@ -345,6 +345,26 @@ pub(crate) const LABELS: &[(&str, &str, &str)] = &[
         "Suggestion: evergreen",
         "Vorschlag: Evergreen",
     ),
+    ("crisis_plan", "Crisis plan", "Notfallplan"),
+    ("crisis_reviewed", "Reviewed", "Geprüft am"),
+    (
+        "crisis_active_note",
+        "Crisis active: posts on the paused channels are held.",
+        "Krise aktiv: Beiträge auf den pausierten Kanälen werden zurückgehalten.",
+    ),
+    ("crisis_who_to_call", "Who to call", "Wen anrufen"),
+    ("crisis_role", "Role", "Rolle"),
+    ("crisis_name", "Name", "Name"),
+    ("crisis_reach", "Reach", "Erreichbar"),
+    ("crisis_deputy", "Deputy", "Vertretung"),
+    ("crisis_levels", "Escalation levels", "Eskalationsstufen"),
+    ("crisis_what_to_stop", "What to stop", "Was stoppen"),
+    (
+        "crisis_pause_note",
+        "Pause all scheduled posts on:",
+        "Alle geplanten Beiträge pausieren auf:",
+    ),
+    ("crisis_what_to_say", "What to say", "Was sagen"),
     // Report placeholder.
     (
         "report_placeholder",

@@ -118,6 +118,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_template!("strategy.html"),
     theme_template!("diagnostics.html"),
     theme_template!("report.html"),
+    theme_template!("crisis.html"),
 ];
 
 /// The default theme's static files, copied to `static/` in the output. The chart font

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::content::config::read_config;
+use crate::content::crisis_plan::FILE as CRISIS_PLAN;
 use crate::content::fields::Reader;
 use crate::content::frontmatter::{Format, SplitError, split};
 use crate::content::node::{Node, SyntaxError, parse_toml, parse_yaml};
@@ -87,9 +88,6 @@ enum Kind {
     Post,
     Crisis,
 }
-
-/// The crisis plan's file, beside the holding statements.
-pub const CRISIS_PLAN: &str = "crisis/plan.toml";
 
 /// Loads and parses a repository. Problems in files are diagnostics; only a missing
 /// repository is an error.

@@ -29,6 +29,7 @@ const PAGES_COUNTING_POSTS: &[&str] = &[
     "strategy.html",
     "diagnostics.html",
     "report.html",
+    "crisis.html",
 ];
 
 /// A set of output pages, by exact path or by folder, some marked to render first.

@@ -233,6 +233,7 @@ fn csv_parses_and_matches_the_json_rows() {
         "status",
         "campaign",
         "pillar",
+        "held",
     ];
     assert_eq!(headers.iter().collect::<Vec<_>>(), expected_header);
     let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();

@@ -155,3 +155,94 @@ fn the_calendar_shows_each_occurrence_and_suggests_an_evergreen_post_for_an_empt
         march.contains("<time datetime=\"2027-03-29T12:00:00+02:00\">12:00</time> Evergreen: Kette ölen")
     );
 }
+
+#[test]
+fn a_crisis_plan_reviewed_too_long_ago_is_stale() {
+    assert_expected("planning-crisis", "2027-01-17");
+    // Due 2026-12-30 (30 June + 6 months): still current on that day.
+    let (_, json) = check_json(&fixture("planning-crisis"), "2026-12-30");
+    assert!(findings(&json, |_| true).is_empty(), "{json}");
+}
+
+#[test]
+fn hold_marks_the_paused_channels_in_every_export() {
+    let dir = fixture("planning-crisis");
+    let held = |extra: &[&str]| -> Vec<(String, bool)> {
+        rows(&dir, extra)
+            .iter()
+            .map(|r| {
+                (
+                    r["platform"].as_str().unwrap().to_owned(),
+                    r["held"].as_bool().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let calm = [
+        ("instagram".to_owned(), false),
+        ("linkedin".to_owned(), false),
+        ("x".to_owned(), false),
+    ];
+    assert_eq!(held(&[]), calm);
+    // plan.toml pauses instagram and x; linkedin goes on.
+    let crisis = [
+        ("instagram".to_owned(), true),
+        ("linkedin".to_owned(), false),
+        ("x".to_owned(), true),
+    ];
+    assert_eq!(held(&["--hold"]), crisis);
+    let csv = export(&dir, "csv", &["--hold"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with(",pillar,held"), "{}", lines[0]);
+    let ends: Vec<bool> = lines[1..].iter().map(|l| l.ends_with(",true")).collect();
+    assert_eq!(ends, [true, false, true]);
+    let ics = export(&dir, "ics", &["--hold"]);
+    assert_eq!(ics.matches("STATUS:TENTATIVE").count(), 2, "{ics}");
+    assert_eq!(ics.matches("STATUS:CONFIRMED").count(), 1);
+    assert_eq!(ics.matches("DESCRIPTION:HELD: crisis plan active").count(), 2);
+
+    // `[crisis] active = true` in touchpoint.toml holds the same rows without the flag.
+    let copy = tempfile::tempdir().unwrap();
+    copy_dir(&dir, copy.path());
+    let config = copy.path().join("touchpoint.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{text}\n[crisis]\nactive = true\n")).unwrap();
+    assert_eq!(
+        rows(copy.path(), &[])
+            .iter()
+            .map(|r| r["held"].as_bool().unwrap())
+            .collect::<Vec<_>>(),
+        [true, false, true]
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn crisis_page_says_who_to_call_what_to_say_and_what_to_stop() {
+    let out = tempfile::tempdir().unwrap();
+    common::build_ok(&fixture("planning-crisis"), out.path());
+    let page = std::fs::read_to_string(out.path().join("crisis.html")).unwrap();
+    for expected in [
+        "Tim Berger",
+        "+49 341 000000",
+        "Ana Roth",
+        "Signal @jana",
+        "Presseanfrage oder Unfall mit Verletzten",
+        "<strong>Instagram, X</strong>",
+        "Wegen eines Sturmschadens bleibt die Werkstatt heute geschlossen.",
+    ] {
+        assert!(page.contains(expected), "{expected} missing");
+    }
+}

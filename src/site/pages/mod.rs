@@ -8,6 +8,7 @@
 
 mod calendar;
 mod campaigns;
+mod crisis_plan;
 mod diagnostics;
 mod lists;
 mod overview;
@@ -78,6 +79,9 @@ impl<'a> Plan<'a> {
         }
         if wanted("strategy.html") {
             jobs.push(lazy(move || vec![strategy::page(views)]));
+        }
+        if wanted("crisis.html") && crisis_plan::exists(views) {
+            jobs.push(lazy(move || vec![crisis_plan::page(views)]));
         }
         if wanted("diagnostics.html") {
             jobs.push(lazy(move || vec![diagnostics::page(views)]));
