@@ -365,6 +365,21 @@ pub(crate) const LABELS: &[(&str, &str, &str)] = &[
         "Alle geplanten Beiträge pausieren auf:",
     ),
     ("crisis_what_to_say", "What to say", "Was sagen"),
+    ("budget_results", "Budget against results", "Budget und Ergebnis"),
+    ("spend", "Spent", "Ausgegeben"),
+    ("budget_used", "Budget used", "Budget verbraucht"),
+    ("time_elapsed", "Time elapsed", "Zeit verstrichen"),
+    (
+        "cpm",
+        "Cost per 1,000 impressions",
+        "Kosten je 1.000 Impressionen",
+    ),
+    ("cost_per_click", "Cost per click", "Kosten je Klick"),
+    (
+        "cost_per_engagement",
+        "Cost per engagement",
+        "Kosten je Interaktion",
+    ),
     // Report placeholder.
     (
         "report_placeholder",

@@ -10,6 +10,7 @@
 //! Definitions (also on the page and in docs/report.md): see [`measure`] for the
 //! latest-row rule and the engagement rate, [`kpi`] for goal periods.
 
+pub(crate) mod budget;
 pub(crate) mod charts;
 pub(crate) mod figures;
 pub(crate) mod followers;
@@ -62,6 +63,8 @@ pub(crate) struct Report {
     pub by_persona: Vec<Group>,
     /// Per campaign.
     pub by_campaign: Vec<Group>,
+    /// Budget against results per campaign with a budget or spend.
+    pub budgets: Vec<budget::Budget>,
     /// Per ISO week of publishing.
     pub by_week: Vec<Group>,
     /// Per month of publishing.
@@ -110,7 +113,7 @@ pub(crate) struct Breakdown {
 
 /// Builds the report from joined rows (`post` set). Only the latest row per
 /// (post, platform) counts for the figures; every row counts for follower growth.
-pub(crate) fn build_report(project: &Project, records: &[MetricRecord]) -> Report {
+pub(crate) fn build_report(project: &Project, records: &[MetricRecord], today: NaiveDate) -> Report {
     let words = words::for_language(&project.config.language);
     let rows = measure::latest_rows(project, records);
     let totals = Sums::of(rows.iter().map(|r| r.record));
@@ -118,6 +121,7 @@ pub(crate) fn build_report(project: &Project, records: &[MetricRecord]) -> Repor
     let by_pillar = groups::by_pillar(project, &rows, words);
     let by_persona = groups::by_persona(project, &rows, words);
     let by_campaign = groups::by_campaign(project, &rows, words);
+    let budgets = budget::budgets(project, &by_campaign, today);
     let by_week = groups::by_week(&rows);
     let by_month = groups::by_month(&rows);
     let pillar_mix = groups::pillar_mix(project, &rows, words);
@@ -164,6 +168,7 @@ pub(crate) fn build_report(project: &Project, records: &[MetricRecord]) -> Repor
         by_pillar,
         by_persona,
         by_campaign,
+        budgets,
         by_week,
         by_month,
         breakdowns,

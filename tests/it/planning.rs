@@ -246,3 +246,41 @@ fn crisis_page_says_who_to_call_what_to_say_and_what_to_stop() {
         assert!(page.contains(expected), "{expected} missing");
     }
 }
+
+#[test]
+fn the_report_sets_budget_against_results_per_campaign() {
+    assert_expected("planning-budget", "2027-03-10");
+    let out = tempfile::tempdir().unwrap();
+    let dir = fixture("planning-budget");
+    let result = common::touchpoint(&[
+        "build",
+        dir.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--today",
+        "2027-03-10",
+    ]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let report = std::fs::read_to_string(out.path().join("report.html")).unwrap();
+    // Frühling: spend 400 (the campaign's own, over its posts' 120) for 10,000 + 6,000
+    // impressions, 50 + 30 clicks, 200 + 100 engagements: CPM 25.00, per click 5.00,
+    // per engagement 1.33; 400 of 1,000 used after 10 of 31 days (32.3 %).
+    let cells = |name: &str| -> Vec<String> {
+        let start = report.find(&format!("<th scope=\"row\">{name}</th>")).unwrap();
+        let row = &report[start..start + report[start..].find("</tr>").unwrap()];
+        row.split("<td class=\"num\">")
+            .skip(1)
+            .map(|c| c[..c.find("</td>").unwrap()].to_owned())
+            .collect()
+    };
+    assert_eq!(
+        cells("Frühling"),
+        ["1000.00", "400.00", "40%", "32.3%", "25.00", "5.00", "1.33"]
+    );
+    // Herbst has no spend of its own: its posts' 30 + 20; nothing measured, so no costs.
+    assert_eq!(cells("Herbst"), ["–", "50.00", "–", "32.3%", "–", "–", "–"]);
+}

@@ -58,7 +58,7 @@ impl<'a> Plan<'a> {
         let calendar = calendar::month_paths(&views).iter().any(|p| wanted(p));
         views.tables = Tables::render(renderer, &views, &snippets_needed(&views, wanted, calendar))?;
         let report = (wanted("index.html") || wanted("report.html"))
-            .then(|| crate::report::build_report(&checked.project, &checked.metrics));
+            .then(|| crate::report::build_report(&checked.project, &checked.metrics, renderer.today()));
         Ok(Plan {
             views,
             report,
