@@ -380,6 +380,18 @@ pub(crate) const LABELS: &[(&str, &str, &str)] = &[
         "Cost per engagement",
         "Kosten je Interaktion",
     ),
+    ("touchpoint_matrix", "Touchpoint matrix", "Touchpoint-Matrix"),
+    (
+        "touchpoint_matrix_note",
+        "Planned posts per network, persona and funnel stage; an empty cell is a gap in the plan.",
+        "Geplante Beiträge je Netzwerk, Persona und Funnel-Stufe; ein leeres Feld ist eine Lücke im Plan.",
+    ),
+    ("funnel_awareness", "Awareness", "Aufmerksamkeit"),
+    ("funnel_consideration", "Consideration", "Erwägung"),
+    ("funnel_conversion", "Conversion", "Kauf"),
+    ("funnel_loyalty", "Loyalty", "Bindung"),
+    ("persona", "Persona", "Persona"),
+    ("gap", "gap", "Lücke"),
     // Report placeholder.
     (
         "report_placeholder",

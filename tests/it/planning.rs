@@ -284,3 +284,39 @@ fn the_report_sets_budget_against_results_per_campaign() {
     // Herbst has no spend of its own: its posts' 30 + 20; nothing measured, so no costs.
     assert_eq!(cells("Herbst"), ["–", "50.00", "–", "32.3%", "–", "–", "–"]);
 }
+
+#[test]
+fn the_strategy_shows_the_touchpoint_matrix_with_its_gaps() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = fixture("planning-budget");
+    let result = common::touchpoint(&[
+        "build",
+        dir.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--today",
+        "2027-03-10",
+    ]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let strategy = std::fs::read_to_string(out.path().join("strategy.html")).unwrap();
+    let start = strategy.find("<th scope=\"row\">Pendler-Paula</th>").unwrap();
+    let row = &strategy[start..start + strategy[start..].find("</tr>").unwrap()];
+    let cells: Vec<&str> = row
+        .split("<td class=\"num")
+        .skip(1)
+        .map(|c| {
+            if c.starts_with(" matrix__gap") {
+                "gap"
+            } else {
+                &c[2..c.find("</td>").unwrap()]
+            }
+        })
+        .collect();
+    // Paula on Instagram: a and d are awareness, c conversion; b has no persona, and the
+    // idea e (with its invalid stage) is not planned.
+    assert_eq!(cells, ["2", "gap", "1", "gap"]);
+}

@@ -11,6 +11,7 @@ mod campaigns;
 mod crisis_plan;
 mod diagnostics;
 mod lists;
+mod matrix;
 mod overview;
 mod page;
 mod personas;
