@@ -70,8 +70,13 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,
     /// Check again whenever a file changes (for a terminal beside the editor).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "since")]
     pub watch: bool,
+    /// Report only findings in files changed since this git revision (tag, branch or
+    /// commit; uncommitted and untracked files count as changed), for CI on pull requests.
+    /// The exit code follows the reported findings.
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
 }
 
 /// Arguments of `touchpoint build`.
@@ -86,6 +91,10 @@ pub(crate) struct BuildArgs {
     /// Write nothing and exit 1 when the content has errors.
     #[arg(long)]
     pub deny_errors: bool,
+    /// Also render changes.html: the posts added, changed and removed since this git
+    /// revision (tag, branch or commit), with word diffs of each network's text.
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
     /// Take this date (YYYY-MM-DD) as today, for reproducible runs.
     #[arg(long, value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,
@@ -140,6 +149,10 @@ pub(crate) struct ServeArgs {
     /// Poll for changes instead of using file-system notifications (network drives, containers).
     #[arg(long)]
     pub poll: bool,
+    /// Also serve changes.html: what changed since this git revision (tag, branch or
+    /// commit), rebuilt with every change.
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
     /// Take this date (YYYY-MM-DD) as today, for reproducible runs.
     #[arg(long, value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,

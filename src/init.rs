@@ -36,6 +36,11 @@ handle = "my-brand"
 
 [platforms.mastodon]
 handle = "@mybrand@mastodon.social"
+
+# Four eyes: an approved post names who approved it (`approved_by`), never its author,
+# and only these people may approve. Delete the table to make those checks warnings.
+[review]
+approvers = ["alex", "sam"]
 "##,
     ),
     (
@@ -128,6 +133,34 @@ link = "https://example.com/"
 +++
 Our first post. Write the caption in **Markdown**: each platform gets plain text
 derived from it, counted exactly as the network counts it.
+"##,
+    ),
+    (
+        "posts/a-look-inside.md",
+        r##"+++
+title = "A look inside"
+publish_at = 2030-01-09T10:00:00
+platforms = ["linkedin", "mastodon"]
+status = "approved"
+pillar = "behind-the-scenes"
+personas = ["first-customer"]
+author = "sam"
+approved_by = "alex"
++++
+Who makes it all happen: a short tour of our team, written by Sam and read by Alex
+before it goes out.
+"##,
+    ),
+    (
+        "reviews/hello-world.md",
+        r##"+++
+# Review comments on posts/hello-world.md. Resolve one with `resolved = true`.
+[[comment]]
+author = "alex"
+date = 2030-01-02
+text = "Nice start. Say in one sentence what we offer, before the link."
+resolved = false
++++
 "##,
     ),
 ];

@@ -39,6 +39,7 @@ pub mod model;
 pub mod platform;
 mod report;
 pub mod serve;
+pub mod since;
 pub mod site;
 pub mod spreadsheet;
 mod suggest;

@@ -97,7 +97,15 @@ fn run_check(args: &CheckArgs) -> anyhow::Result<Outcome> {
         touchpoint::serve::check_watch(&args.dir, options, format, use_colour())?;
         return Ok(Outcome::Success);
     }
-    let checked = touchpoint::check_project(&args.dir, &options)?;
+    let changed = match &args.since {
+        Some(rev) => Some(touchpoint::since::changed_files(&args.dir, rev)?),
+        None => None,
+    };
+    let mut checked = touchpoint::check_project(&args.dir, &options)?;
+    if let Some(changed) = &changed {
+        let all = std::mem::take(&mut checked.diagnostics);
+        checked.diagnostics = touchpoint::since::only_changed(all, changed);
+    }
     let summary = Summary::of(&checked.diagnostics);
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -118,7 +126,14 @@ fn run_check(args: &CheckArgs) -> anyhow::Result<Outcome> {
 fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
     let started = std::time::Instant::now();
     let options = touchpoint::Options { today: args.today };
+    let baseline = match &args.since {
+        Some(rev) => Some(touchpoint::since::Baseline::load(&args.dir, rev)?),
+        None => None,
+    };
     let mut checked = touchpoint::check_project(&args.dir, &options)?;
+    let changes = baseline
+        .as_ref()
+        .map(|b| std::sync::Arc::new(touchpoint::since::compare(b, &checked)));
     let summary = Summary::of(&checked.diagnostics);
     let files = checked.project.sources.len();
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -135,7 +150,10 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
         None => touchpoint::site::default_output_dir(&args.dir, &checked.project.config.output)?,
     };
     touchpoint::site::check_output_dir(&args.dir, &out)?;
-    let site_options = touchpoint::site::SiteOptions { today: args.today };
+    let site_options = touchpoint::site::SiteOptions {
+        today: args.today,
+        changes,
+    };
     let output = touchpoint::site::Output::Folder(&out);
     let pages = touchpoint::site::render(&checked, &site_options, None, &|_| true, output)?.page_count();
     println!(
@@ -193,6 +211,7 @@ fn run_serve(args: &ServeArgs) -> anyhow::Result<Outcome> {
         poll: args.poll,
         check: touchpoint::Options { today: args.today },
         colour: use_colour(),
+        since: args.since.clone(),
     };
     touchpoint::serve::serve(&options)?;
     Ok(Outcome::Success)

@@ -49,6 +49,8 @@ pub struct Project {
     pub crisis: Vec<Post>,
     /// `crisis/plan.toml`: contacts, escalation levels, channels to pause.
     pub crisis_plan: Option<crate::content::crisis_plan::CrisisPlan>,
+    /// `reviews/**/*.md` review comments, one file per post, sorted by post id.
+    pub reviews: Vec<Review>,
     /// Files under `media/`, by repository-relative path.
     pub media: BTreeMap<String, MediaFile>,
     /// The text of every file read, by repository-relative path, for diagnostics.
@@ -80,6 +82,13 @@ impl Project {
             .binary_search_by(|p| p.id.as_str().cmp(id))
             .ok()
             .map(|i| &self.posts[i])
+    }
+
+    /// The review comments on the post with this id (none when it has no file).
+    pub fn comments_on(&self, id: &str) -> &[Comment] {
+        self.reviews
+            .binary_search_by(|r| r.post.as_str().cmp(id))
+            .map_or(&[], |i| &self.reviews[i].comments)
     }
 
     /// The pillar with this id.
@@ -115,6 +124,8 @@ pub struct Config {
     pub lint_entries: Vec<LintEntry>,
     /// How composing writes Markdown links (`[compose] links`).
     pub links: LinkForm,
+    /// `[review]`: the team's four-eyes policy; when present, approval rules are errors.
+    pub review: Option<ReviewPolicy>,
 }
 
 /// What a Markdown link `[words](url)` becomes in the text a network receives
@@ -148,6 +159,14 @@ impl LinkForm {
     }
 }
 
+/// `[review]` in `touchpoint.toml`: who may approve posts. Its presence alone makes
+/// `missing-approval` and `self-approval` errors instead of warnings.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ReviewPolicy {
+    /// The people whose `approved_by` counts (empty: anyone but the author).
+    pub approvers: Vec<Spanned<String>>,
+}
+
 /// One `[lints]` entry as written, kept until the rule registry can judge its name.
 #[derive(Clone, Debug)]
 pub struct LintEntry {
@@ -175,6 +194,7 @@ impl Default for Config {
             lint_entries: Vec::new(),
             links: LinkForm::default(),
             crisis_active: false,
+            review: None,
         }
     }
 }
@@ -585,6 +605,38 @@ pub struct Variant {
     /// Where the post went live; joins metrics.
     pub permalink: Option<Spanned<String>>,
     /// Where the table is written.
+    #[serde(skip)]
+    pub pos: Pos,
+}
+
+/// `reviews/ID.md`: the review comments on the post `ID`, kept in the repository so
+/// they are diffed and reviewed like the posts.
+#[derive(Debug, Serialize)]
+pub struct Review {
+    /// The id of the post the comments are on (the path below `reviews/` without `.md`).
+    pub post: String,
+    /// Repository-relative path.
+    pub file: String,
+    /// The comments, in file order.
+    pub comments: Vec<Comment>,
+}
+
+/// One `[[comment]]` of a review file.
+#[derive(Clone, Debug, Serialize)]
+pub struct Comment {
+    /// Who wrote it.
+    pub author: String,
+    /// When, as written (a date `YYYY-MM-DD` or an RFC 3339 time).
+    pub date: String,
+    /// The day, for sorting and display.
+    pub day: NaiveDate,
+    /// What the reviewer says.
+    pub text: String,
+    /// Whether it has been dealt with.
+    pub resolved: bool,
+    /// The platform the comment is about, if only one.
+    pub platform: Option<Platform>,
+    /// Where the `[[comment]]` entry starts.
     #[serde(skip)]
     pub pos: Pos,
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::fields::{INVALID_VALUE, Reader};
 use super::node::Node;
 use crate::diagnostic::{Diagnostic, LintLevel, Rule, Severity};
-use crate::model::{Config, LinkForm, LintEntry, PlatformConfig, Spanned};
+use crate::model::{Config, LinkForm, LintEntry, PlatformConfig, ReviewPolicy, Spanned};
 use crate::suggest::did_you_mean;
 
 /// A `[lints]` entry naming a rule that does not exist.
@@ -28,6 +28,7 @@ const KEYS: &[&str] = &[
     "lints",
     "compose",
     "crisis",
+    "review",
 ];
 
 /// Reads the project configuration. The names under `[lints]` are judged later, by
@@ -74,6 +75,9 @@ pub fn read_config(node: &Node, r: &mut Reader<'_>) -> Config {
         r.unknown_keys(&crisis, &["active"], |_| false);
         config.crisis_active = crisis.get("active").and_then(|e| r.bool(e)).unwrap_or(false);
     }
+    if let Some(entry) = table.get("review") {
+        config.review = Some(read_review_policy(entry, r));
+    }
     config
 }
 
@@ -88,6 +92,20 @@ fn read_compose(entry: &super::node::Entry, r: &mut Reader<'_>) -> LinkForm {
         .and_then(|e| r.choice(e, LinkForm::NAMES))
         .and_then(|name| LinkForm::from_name(&name.value))
         .unwrap_or_default()
+}
+
+/// `[review]`: written at all, it turns the four-eyes rules into errors; its
+/// `approvers` name who may approve.
+fn read_review_policy(entry: &super::node::Entry, r: &mut Reader<'_>) -> ReviewPolicy {
+    let mut policy = ReviewPolicy::default();
+    let Some(table) = r.table("review", &entry.node) else {
+        return policy;
+    };
+    r.unknown_keys(&table, &["approvers"], |_| false);
+    if let Some(approvers) = table.get("approvers") {
+        policy.approvers = r.strings(approvers);
+    }
+    policy
 }
 
 fn read_platforms(
@@ -204,6 +222,28 @@ mod tests {
         assert_eq!(form, LinkForm::WordsAndUrl);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, 4);
+    }
+
+    #[test]
+    fn reads_the_review_policy_and_reports_unknown_keys() {
+        let text =
+            "name = \"R\"\ntimezone = \"UTC\"\n[review]\napprovers = [\"tim\", \"ana\"]\napprover = 1\n";
+        let mut r = Reader::new("touchpoint.toml");
+        let c = read_config(&parse_toml(text, 1).unwrap(), &mut r);
+        let found: Vec<_> = r.diagnostics.iter().map(|d| (d.rule, d.line)).collect();
+        assert_eq!(found, vec![("unknown-key", 5)]);
+        let names: Vec<_> = c.review.unwrap().approvers.into_iter().map(|a| a.value).collect();
+        assert_eq!(names, ["tim", "ana"]);
+    }
+
+    #[test]
+    fn no_review_table_means_no_policy() {
+        let mut r = Reader::new("touchpoint.toml");
+        let c = read_config(
+            &parse_toml("name = \"R\"\ntimezone = \"UTC\"\n", 1).unwrap(),
+            &mut r,
+        );
+        assert!(c.review.is_none());
     }
 
     #[test]

@@ -17,5 +17,6 @@ pub mod persona;
 pub mod planning;
 pub mod post;
 pub mod repeat;
+pub mod review;
 pub mod strategy;
 pub mod time;

@@ -1,4 +1,7 @@
-//! Dates and numbers as the site prints them, in the project's language.
+//! The one number and date formatter: every figure and date the site, the report, its
+//! charts and the exports' human text show goes through here, in the project's language.
+//!
+//! English: `113,274`, `4.5%`, `Mar 17, 2027`. German: `113.274`, `4,5 %`, `17.03.2027`.
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Weekday};
 use chrono_tz::Tz;
@@ -7,7 +10,7 @@ use serde::Serialize;
 /// The language of the site's labels, dates and numbers (`language` in touchpoint.toml).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Lang {
+pub(crate) enum Lang {
     /// English.
     En,
     /// German.
@@ -16,7 +19,7 @@ pub enum Lang {
 
 impl Lang {
     /// The language for a config value; anything but "de" is English.
-    pub fn from_code(code: &str) -> Lang {
+    pub(crate) fn from_code(code: &str) -> Lang {
         if code.eq_ignore_ascii_case("de") || code.to_ascii_lowercase().starts_with("de-") {
             Lang::De
         } else {
@@ -25,7 +28,7 @@ impl Lang {
     }
 
     /// The code for `<html lang>`.
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::De => "de",
@@ -87,27 +90,22 @@ pub(crate) fn weekday_short(lang: Lang, day: Weekday) -> &'static str {
     }
 }
 
-/// "Tue 1 Dec 2026" / "Di, 01.12.2026".
+/// "Tue, Dec 1, 2026" / "Di, 01.12.2026".
 pub(crate) fn date_long(lang: Lang, date: NaiveDate) -> String {
-    let day = weekday_short(lang, date.weekday());
-    match lang {
-        Lang::En => format!(
-            "{day} {} {} {}",
-            date.day(),
-            &month_name(lang, date.month())[..3],
-            date.year()
-        ),
-        Lang::De => format!("{day}, {}", date.format("%d.%m.%Y")),
-    }
+    format!(
+        "{}, {}",
+        weekday_short(lang, date.weekday()),
+        date_short(lang, date)
+    )
 }
 
-/// "1 Dec 2026" / "01.12.2026".
+/// "Dec 1, 2026" / "01.12.2026".
 pub(crate) fn date_short(lang: Lang, date: NaiveDate) -> String {
     match lang {
         Lang::En => format!(
-            "{} {} {}",
-            date.day(),
+            "{} {}, {}",
             &month_name(lang, date.month())[..3],
+            date.day(),
             date.year()
         ),
         Lang::De => date.format("%d.%m.%Y").to_string(),
@@ -119,7 +117,7 @@ pub(crate) fn time_of_day(time: &DateTime<Tz>) -> String {
     format!("{:02}:{:02}", time.hour(), time.minute())
 }
 
-/// "Tue 1 Dec 2026, 09:00 CET" / "Di, 01.12.2026, 09:00 CET".
+/// "Tue, Dec 1, 2026, 09:00 CET" / "Di, 01.12.2026, 09:00 CET".
 pub(crate) fn datetime_long(lang: Lang, time: &DateTime<Tz>) -> String {
     format!(
         "{}, {} {}",
@@ -129,34 +127,66 @@ pub(crate) fn datetime_long(lang: Lang, time: &DateTime<Tz>) -> String {
     )
 }
 
-/// A whole number with thousands separators: "12,500" / "12.500".
+/// Shown for a figure that is not known (a rate without reach, a change without data).
+pub(crate) const UNKNOWN: &str = "—";
+
+/// The decimal separator: "." / ",".
+fn decimal_separator(lang: Lang) -> char {
+    match lang {
+        Lang::En => '.',
+        Lang::De => ',',
+    }
+}
+
+/// The thousands separator: "," / ".".
+fn thousands_separator(lang: Lang) -> char {
+    match lang {
+        Lang::En => ',',
+        Lang::De => '.',
+    }
+}
+
+/// A number with thousands separators: "113,274" / "113.274". Small numbers with a
+/// fraction keep one decimal ("2.5" / "2,5"); the rest are rounded to whole numbers.
 pub(crate) fn number(lang: Lang, value: f64) -> String {
     if !value.is_finite() {
-        return String::from("–");
+        return UNKNOWN.to_owned();
+    }
+    let tenths = (value * 10.0).round();
+    if tenths % 10.0 != 0.0 && value.abs() < 100.0 {
+        let text = format!("{:.1}", tenths / 10.0);
+        return text.replace('.', &decimal_separator(lang).to_string());
     }
     let rounded = value.round();
     let digits = format!("{}", rounded.abs() as u64);
-    let separator = match lang {
-        Lang::En => ',',
-        Lang::De => '.',
-    };
-    let mut out = String::new();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if rounded < 0.0 {
+        out.push('-');
+    }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(separator);
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(thousands_separator(lang));
         }
         out.push(c);
-    }
-    if rounded < 0.0 {
-        out.insert(0, '-');
     }
     out
 }
 
-/// A fraction as a percentage: 0.4 → "40%" / "40 %"; one decimal when it matters.
+/// A number with its sign: "+1,234", "-56", "0".
+pub(crate) fn signed(lang: Lang, value: f64) -> String {
+    let text = number(lang, value);
+    if value.is_finite() && value.round() > 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// A fraction as a percentage: 0.045 → "4.5%" / "4,5 %"; whole numbers without a
+/// decimal (0.4 → "40%" / "40 %").
 pub(crate) fn percent(lang: Lang, fraction: f64) -> String {
     if !fraction.is_finite() {
-        return String::from("–");
+        return UNKNOWN.to_owned();
     }
     let value = fraction * 100.0;
     let text = if (value - value.round()).abs() < 0.05 {
@@ -170,24 +200,51 @@ pub(crate) fn percent(lang: Lang, fraction: f64) -> String {
     }
 }
 
+/// A percentage with its sign: "+4.5%" / "+4,5 %".
+pub(crate) fn signed_percent(lang: Lang, fraction: f64) -> String {
+    let text = percent(lang, fraction);
+    if fraction.is_finite() && fraction > 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn numbers_and_percentages_follow_the_language() {
-        assert_eq!(number(Lang::En, 1234567.0), "1,234,567");
-        assert_eq!(number(Lang::De, 50000.0), "50.000");
+        assert_eq!(number(Lang::En, 113_274.0), "113,274");
+        assert_eq!(number(Lang::De, 113_274.0), "113.274");
+        assert_eq!(number(Lang::En, 1_234_567.4), "1,234,567");
+        assert_eq!(number(Lang::De, 50_000.0), "50.000");
         assert_eq!(number(Lang::De, 999.0), "999");
+        assert_eq!(number(Lang::En, -1500.0), "-1,500");
+        assert_eq!(number(Lang::De, -1500.0), "-1.500");
+        assert_eq!(number(Lang::En, 2.5), "2.5");
+        assert_eq!(number(Lang::De, 2.5), "2,5");
+        assert_eq!(number(Lang::De, 2.04), "2");
+        assert_eq!(number(Lang::En, f64::NAN), "—");
+        assert_eq!(signed(Lang::De, 1234.0), "+1.234");
+        assert_eq!(signed(Lang::En, -12.0), "-12");
+        assert_eq!(signed(Lang::En, 0.0), "0");
+        assert_eq!(percent(Lang::En, 0.045), "4.5%");
+        assert_eq!(percent(Lang::De, 0.045), "4,5 %");
         assert_eq!(percent(Lang::En, 0.4), "40%");
         assert_eq!(percent(Lang::De, 0.125), "12,5 %");
+        assert_eq!(percent(Lang::De, f64::INFINITY), "—");
+        assert_eq!(signed_percent(Lang::De, 0.045), "+4,5 %");
     }
 
     #[test]
     fn dates_read_naturally() {
-        let date = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        assert_eq!(date_long(Lang::En, date), "Tue 1 Dec 2026");
-        assert_eq!(date_long(Lang::De, date), "Di, 01.12.2026");
+        let date = NaiveDate::from_ymd_opt(2027, 3, 17).unwrap();
+        assert_eq!(date_short(Lang::En, date), "Mar 17, 2027");
+        assert_eq!(date_short(Lang::De, date), "17.03.2027");
+        assert_eq!(date_long(Lang::En, date), "Wed, Mar 17, 2027");
+        assert_eq!(date_long(Lang::De, date), "Mi, 17.03.2027");
         assert_eq!(month_title(Lang::De, 2026, 3), "März 2026");
     }
 }

@@ -1,18 +1,17 @@
-//! The language layer: every word and number format the outputs show, in one place.
+//! The language layer: every word and every number and date format the outputs show,
+//! in one place.
 //!
-//! - `format`: the site's dates and numbers in the project's language ([`Lang`]).
-//! - `labels`: the site's UI words (English, German).
-//! - `words`: the report's vocabulary (English, German).
-//! - `numbers`: the report's and charts' number forms.
+//! - `format`: the one formatter of numbers, percentages and dates in the project's
+//!   language ([`Lang`]): `113,274`, `4.5%`, `Mar 17, 2027` / `113.274`, `4,5 %`,
+//!   `17.03.2027`.
+//! - `words`: the one word list ([`Words`]) of the site, the report and the exports, with
+//!   plurals, read from the theme's `lang/<code>.toml` and the project's overrides.
 //!
-//! They are housed together but not merged yet: the site and the report still keep
-//! their own tables and formats, and a later issue unifies them. A leaf above
-//! `model`: it imports nothing of the crate but the theme table its label test reads,
-//! and `site`, `report` and `export` import it.
+//! A leaf above `model`: it imports nothing of the crate (its tests read the embedded
+//! theme table), and `site`, `report` and `export` import it; `load` reads its files.
 
 pub(crate) mod format;
-pub(crate) mod labels;
-pub(crate) mod numbers;
 pub(crate) mod words;
 
 pub(crate) use format::Lang;
+pub(crate) use words::{WordFile, Words};

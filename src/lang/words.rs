@@ -1,339 +1,482 @@
-//! Every word the report shows, in the site's languages (`language = "en" | "de"`
-//! in touchpoint.toml). Serialised into the report so the template uses the same
-//! words as the charts.
+//! The one word list: every word the site, the report and the exports show, read from
+//! data files (`themes/default/lang/en.toml`, `de.toml`, embedded in the binary) with a
+//! project's `lang/<code>.toml` laid over them key by key.
+//!
+//! A file has three tables: `[site]` (the templates' `t.KEY` labels), `[report]` (the
+//! report's words, typed as [`ReportWords`]) and `[plural]` (`{ one, other }` phrases
+//! with `{n}` for the count). An override may only
+//! name keys the built-in file has, so a typo is an error at its line, not a silent
+//! English word on a German page.
 
-use serde::Serialize;
+use std::collections::BTreeMap;
 
-/// The report's vocabulary in one language.
-#[derive(Debug, Serialize)]
-pub(crate) struct Words {
-    /// Page heading.
-    pub report: &'static str,
-    /// Shown when there are no metrics at all.
-    pub no_data: &'static str,
-    /// Card and column: measured posts.
-    pub posts: &'static str,
-    /// Column: (post, platform) rows.
-    pub rows: &'static str,
-    /// Impressions.
-    pub impressions: &'static str,
-    /// Reach.
-    pub reach: &'static str,
-    /// Engagements.
-    pub engagements: &'static str,
-    /// Engagement rate.
-    pub engagement_rate: &'static str,
-    /// Link clicks.
-    pub clicks: &'static str,
-    /// Video views.
-    pub video_views: &'static str,
-    /// Followers.
-    pub followers: &'static str,
-    /// Follower change card.
-    pub follower_change: &'static str,
-    /// Column and axis: platform.
-    pub platform: &'static str,
-    /// Column and axis: pillar.
-    pub pillar: &'static str,
-    /// Column: persona.
-    pub persona: &'static str,
-    /// Column: campaign.
-    pub campaign: &'static str,
-    /// Column: ISO week.
-    pub week: &'static str,
-    /// Column: month.
-    pub month: &'static str,
-    /// Column: date.
-    pub date: &'static str,
-    /// Group of posts without a pillar.
-    pub no_pillar: &'static str,
-    /// Group of posts without a persona.
-    pub no_persona: &'static str,
-    /// Group of posts without a campaign.
-    pub no_campaign: &'static str,
-    /// Section: KPI progress.
-    pub kpis: &'static str,
-    /// Column: goal.
-    pub goal: &'static str,
-    /// Column: KPI.
-    pub kpi: &'static str,
-    /// Column: target.
-    pub target: &'static str,
-    /// Column: actual value.
-    pub actual: &'static str,
-    /// Column: progress.
-    pub progress: &'static str,
-    /// Column: period.
-    pub period: &'static str,
-    /// Goal reached.
-    pub met: &'static str,
-    /// Goal not reached.
-    pub behind: &'static str,
-    /// Section: best and weakest posts.
-    pub top_posts: &'static str,
-    /// Section: weakest posts.
-    pub bottom_posts: &'static str,
-    /// Column: post title.
-    pub post: &'static str,
-    /// Column: publish time.
-    pub published: &'static str,
-    /// Section: breakdowns.
-    pub breakdowns: &'static str,
-    /// Section: follower growth.
-    pub follower_growth: &'static str,
-    /// Column: first count.
-    pub first: &'static str,
-    /// Column: last count.
-    pub last: &'static str,
-    /// Column: change.
-    pub change: &'static str,
-    /// Section: how figures are computed.
-    pub definitions: &'static str,
-    /// Definition of engagements.
-    pub engagements_defined: &'static str,
-    /// Definition of the engagement rate.
-    pub engagement_rate_defined: &'static str,
-    /// Heading: the networks' own figures beside Touchpoint's.
-    pub reconcile: &'static str,
-    /// Column: Touchpoint's figure.
-    pub reconcile_ours: &'static str,
-    /// Column: the network's own figure, as its export says.
-    pub reconcile_theirs: &'static str,
-    /// Why X's engagements are higher than Touchpoint's.
-    pub reconcile_x: &'static str,
-    /// Which row counts.
-    pub latest_row_defined: &'static str,
-    /// How posts are placed in time.
-    pub time_defined: &'static str,
-    /// Best posting slot heading.
-    pub best_time: &'static str,
-    /// Weekday column.
-    pub weekday: &'static str,
-    /// Hour column.
-    pub hour: &'static str,
-    /// Weekdays Monday first.
-    pub weekdays: [&'static str; 7],
-    /// Chart: reach over time.
-    pub chart_reach: &'static str,
-    /// Axis: week.
-    pub axis_week: &'static str,
-    /// Axis: reach with the fallback.
-    pub axis_audience: &'static str,
-    /// Chart caption: reach over time.
-    pub caption_reach: &'static str,
-    /// Chart: engagements over time.
-    pub chart_engagements: &'static str,
-    /// Chart caption: engagements over time.
-    pub caption_engagements: &'static str,
-    /// Chart: pillar mix.
-    pub chart_mix: &'static str,
-    /// Axis: share of posts.
-    pub axis_share: &'static str,
-    /// Chart caption: pillar mix.
-    pub caption_mix: &'static str,
-    /// Chart: rate by platform.
-    pub chart_rate_platform: &'static str,
-    /// Chart caption: rate by platform.
-    pub caption_rate_platform: &'static str,
-    /// Chart: rate by pillar.
-    pub chart_rate_pillar: &'static str,
-    /// Chart caption: rate by pillar.
-    pub caption_rate_pillar: &'static str,
-    /// Chart: heatmap.
-    pub chart_heatmap: &'static str,
-    /// Axis: hour of day.
-    pub axis_hour: &'static str,
-    /// Chart caption: heatmap.
-    pub caption_heatmap: &'static str,
-    /// Chart: KPI progress.
-    pub chart_kpis: &'static str,
-    /// Axis: share of target.
-    pub axis_progress: &'static str,
-    /// Chart caption: KPI progress.
-    pub caption_kpis: &'static str,
-    /// Chart: followers.
-    pub chart_followers: &'static str,
-    /// Chart caption: followers.
-    pub caption_followers: &'static str,
-    /// Drawn in a chart with nothing to show.
-    pub chart_empty: &'static str,
-    /// The heatmap's key for slots without posts.
-    pub no_posts: &'static str,
-    /// Series name: actual share.
-    pub series_actual: &'static str,
-    /// Series name: target share.
-    pub series_target: &'static str,
+use serde::{Deserialize, Serialize};
+
+use super::format::{Lang, number};
+
+/// One layer of the word list: where it was read from (for errors) and its text.
+#[derive(Clone, Debug)]
+pub(crate) struct WordFile {
+    /// The path a user can open: `themes/default/lang/de.toml` or `lang/de.toml`.
+    pub path: String,
+    /// The file's TOML text.
+    pub text: String,
 }
 
-/// English.
-pub(crate) static EN: Words = Words {
-    report: "Performance report",
-    no_data: "No metrics yet. Put the platforms' exports or a normalised CSV into metrics/ to fill this report.",
-    posts: "Posts",
-    rows: "Post × platform",
-    impressions: "Impressions",
-    reach: "Reach",
-    engagements: "Engagements",
-    engagement_rate: "Engagement rate",
-    clicks: "Link clicks",
-    video_views: "Video views",
-    followers: "Followers",
-    follower_change: "Follower change",
-    platform: "Platform",
-    pillar: "Pillar",
-    persona: "Persona",
-    campaign: "Campaign",
-    week: "Week",
-    month: "Month",
-    date: "Date",
-    no_pillar: "No pillar",
-    no_persona: "No persona",
-    no_campaign: "No campaign",
-    kpis: "KPI progress",
-    goal: "Goal",
-    kpi: "KPI",
-    target: "Target",
-    actual: "Actual",
-    progress: "Progress",
-    period: "Period",
-    met: "met",
-    behind: "behind",
-    top_posts: "Top posts",
-    bottom_posts: "Weakest posts",
-    post: "Post",
-    published: "Published",
-    breakdowns: "Breakdowns",
-    follower_growth: "Follower growth",
-    first: "First",
-    last: "Last",
-    change: "Change",
-    definitions: "How the figures are computed",
-    engagements_defined: "Engagements = likes + comments + shares + saves. Link clicks and video views are shown on their own.",
-    engagement_rate_defined: "Engagement rate = engagements ÷ reach; where a platform reports no reach (X), impressions are used instead. Rates of a group are the group's total engagements divided by its total reach/impressions, never an average of rates; rows with neither are left out.",
-    latest_row_defined: "Figures are lifetime totals. For each post and platform only the latest row (by the day the figures were taken) counts.",
-    time_defined: "Weeks, months, periods and posting times follow each post's publish time in the project's timezone. Reach is summed over posts: a person reached by two posts counts twice.",
-    reconcile: "Touchpoint's figures beside the networks' own",
-    reconcile_ours: "Touchpoint",
-    reconcile_theirs: "As the network reports",
-    reconcile_x: "X counts every interaction with a post as an engagement (detail expands, profile visits, hashtag and link clicks, follows too) and divides by impressions; Touchpoint counts likes, replies, reposts and bookmarks only, so X's numbers are higher.",
-    best_time: "Best posting time",
-    weekday: "Weekday",
-    hour: "Hour",
-    weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    chart_reach: "Reach per week by platform",
-    axis_week: "Week of publishing",
-    axis_audience: "Reach (impressions if no reach)",
-    caption_reach: "Reach of the posts published each week, per platform (X reports impressions only).",
-    chart_engagements: "Engagements per week by platform",
-    caption_engagements: "Likes, comments, shares and saves of the posts published each week.",
-    chart_mix: "Pillar mix: actual vs target",
-    axis_share: "Share of posts",
-    caption_mix: "Share of the measured posts per content pillar next to the strategy's target share.",
-    chart_rate_platform: "Engagement rate by platform",
-    caption_rate_platform: "Engagements divided by reach (impressions where reach is unknown), per platform.",
-    chart_rate_pillar: "Engagement rate by pillar",
-    caption_rate_pillar: "Engagements divided by reach (impressions where reach is unknown), per pillar.",
-    chart_heatmap: "Engagement rate by posting time",
-    axis_hour: "Hour of day (local time)",
-    caption_heatmap: "Engagement rate of the posts published in each weekday and hour; grey: nothing published then.",
-    chart_kpis: "KPI progress",
-    axis_progress: "Share of target reached",
-    caption_kpis: "Each goal's actual value as a share of its target; the dashed line is the target.",
-    chart_followers: "Followers by platform",
-    caption_followers: "Follower counts as recorded in the normalised metrics CSV.",
-    chart_empty: "No data yet",
-    no_posts: "no posts",
-    series_actual: "actual",
-    series_target: "target",
-};
+/// Why a word file could not be used; names the file and line and how to fix it.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub(crate) struct WordsError {
+    /// The file.
+    pub path: String,
+    /// The line, when known.
+    pub line: Option<usize>,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
 
-/// German.
-pub(crate) static DE: Words = Words {
-    report: "Erfolgsbericht",
-    no_data: "Noch keine Kennzahlen. Lege die Exporte der Plattformen oder eine normalisierte CSV in metrics/ ab, um diesen Bericht zu füllen.",
-    posts: "Beiträge",
-    rows: "Beitrag × Plattform",
-    impressions: "Impressionen",
-    reach: "Reichweite",
-    engagements: "Interaktionen",
-    engagement_rate: "Interaktionsrate",
-    clicks: "Link-Klicks",
-    video_views: "Videoaufrufe",
-    followers: "Follower",
-    follower_change: "Follower-Veränderung",
-    platform: "Plattform",
-    pillar: "Säule",
-    persona: "Persona",
-    campaign: "Kampagne",
-    week: "Woche",
-    month: "Monat",
-    date: "Datum",
-    no_pillar: "Ohne Säule",
-    no_persona: "Ohne Persona",
-    no_campaign: "Ohne Kampagne",
-    kpis: "KPI-Fortschritt",
-    goal: "Ziel",
-    kpi: "KPI",
-    target: "Zielwert",
-    actual: "Ist",
-    progress: "Fortschritt",
-    period: "Zeitraum",
-    met: "erreicht",
-    behind: "offen",
-    top_posts: "Stärkste Beiträge",
-    bottom_posts: "Schwächste Beiträge",
-    post: "Beitrag",
-    published: "Veröffentlicht",
-    breakdowns: "Aufschlüsselung",
-    follower_growth: "Follower-Entwicklung",
-    first: "Anfang",
-    last: "Ende",
-    change: "Veränderung",
-    definitions: "So werden die Zahlen berechnet",
-    engagements_defined: "Interaktionen = Likes + Kommentare + Shares + Speicherungen. Link-Klicks und Videoaufrufe stehen für sich.",
-    engagement_rate_defined: "Interaktionsrate = Interaktionen ÷ Reichweite; wo eine Plattform keine Reichweite liefert (X), zählen die Impressionen. Die Rate einer Gruppe ist die Summe ihrer Interaktionen geteilt durch die Summe ihrer Reichweite/Impressionen, nie ein Mittel von Raten; Zeilen ohne beides bleiben außen vor.",
-    latest_row_defined: "Die Zahlen sind Gesamtwerte. Je Beitrag und Plattform zählt nur die neueste Zeile (nach dem Tag, an dem die Zahlen erhoben wurden).",
-    time_defined: "Wochen, Monate, Zeiträume und Posting-Zeiten richten sich nach der Veröffentlichungszeit in der Zeitzone des Projekts. Reichweite wird über Beiträge summiert: Wer zwei Beiträge sieht, zählt doppelt.",
-    reconcile: "Touchpoints Zahlen neben denen der Netzwerke",
-    reconcile_ours: "Touchpoint",
-    reconcile_theirs: "Laut Netzwerk",
-    reconcile_x: "X zählt jede Interaktion mit einem Beitrag als Engagement (auch Detailansichten, Profilbesuche, Hashtag- und Link-Klicks, Follows) und teilt durch die Impressionen; Touchpoint zählt nur Likes, Antworten, Reposts und Lesezeichen, daher sind die Zahlen von X höher.",
-    best_time: "Beste Posting-Zeit",
-    weekday: "Wochentag",
-    hour: "Stunde",
-    weekdays: ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"],
-    chart_reach: "Reichweite je Woche und Plattform",
-    axis_week: "Woche der Veröffentlichung",
-    axis_audience: "Reichweite (sonst Impressionen)",
-    caption_reach: "Reichweite der in der Woche veröffentlichten Beiträge je Plattform (X liefert nur Impressionen).",
-    chart_engagements: "Interaktionen je Woche und Plattform",
-    caption_engagements: "Likes, Kommentare, Shares und Speicherungen der in der Woche veröffentlichten Beiträge.",
-    chart_mix: "Säulen-Mix: Ist und Ziel",
-    axis_share: "Anteil der Beiträge",
-    caption_mix: "Anteil der gemessenen Beiträge je Content-Säule neben dem Zielanteil der Strategie.",
-    chart_rate_platform: "Interaktionsrate je Plattform",
-    caption_rate_platform: "Interaktionen geteilt durch Reichweite (sonst Impressionen), je Plattform.",
-    chart_rate_pillar: "Interaktionsrate je Säule",
-    caption_rate_pillar: "Interaktionen geteilt durch Reichweite (sonst Impressionen), je Säule.",
-    chart_heatmap: "Interaktionsrate nach Posting-Zeit",
-    axis_hour: "Uhrzeit (Ortszeit)",
-    caption_heatmap: "Interaktionsrate der Beiträge je Wochentag und Stunde; grau: nichts veröffentlicht.",
-    chart_kpis: "KPI-Fortschritt",
-    axis_progress: "Anteil am Zielwert",
-    caption_kpis: "Ist-Wert jedes Ziels als Anteil seines Zielwerts; die gestrichelte Linie ist das Ziel.",
-    chart_followers: "Follower je Plattform",
-    caption_followers: "Follower-Zahlen laut normalisierter Kennzahlen-CSV.",
-    chart_empty: "Noch keine Daten",
-    no_posts: "keine Beiträge",
-    series_actual: "Ist",
-    series_target: "Ziel",
-};
+/// A plural: the phrase for exactly one and for every other count (`{n}` is the count).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Plural {
+    /// For 1: "{n} post".
+    pub one: String,
+    /// For 0, 2, 3, …: "{n} posts".
+    pub other: String,
+}
 
-/// The words for the project's language (English unless it is `de`).
-pub(crate) fn for_language(language: &str) -> &'static Words {
-    if language.eq_ignore_ascii_case("de") {
-        &DE
-    } else {
-        &EN
+/// One file as written: every table optional, so an override names only what it changes.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct Layer {
+    site: BTreeMap<String, toml::Spanned<String>>,
+    report: BTreeMap<String, toml::Spanned<toml::Value>>,
+    plural: BTreeMap<String, toml::Spanned<Plural>>,
+}
+
+/// Every word in one language, after overrides.
+#[derive(Clone, Debug)]
+pub(crate) struct Words {
+    lang: Lang,
+    site: BTreeMap<String, String>,
+    report: ReportWords,
+    plural: BTreeMap<String, Plural>,
+}
+
+impl Words {
+    /// Reads the layers in order (the built-in file first, overrides after), each key of a
+    /// later layer replacing the same key of an earlier one.
+    pub(crate) fn from_layers(lang: Lang, files: &[WordFile]) -> Result<Words, WordsError> {
+        let mut layers = Vec::with_capacity(files.len());
+        for file in files {
+            layers.push(parse_layer(file)?);
+        }
+        let Some((base, overrides)) = layers.split_first_mut() else {
+            return Err(WordsError {
+                path: format!("themes/default/lang/{}.toml", lang.code()),
+                line: None,
+                message: "the built-in word list is missing".to_owned(),
+            });
+        };
+        for (file, layer) in files[1..].iter().zip(overrides.iter_mut()) {
+            check_known(base, layer, file)?;
+            merge(base, std::mem::take(layer));
+        }
+        let base = std::mem::take(base);
+        let report = report_words(base.report, &files[0])?;
+        Ok(Words {
+            lang,
+            site: base.site.into_iter().map(|(k, v)| (k, v.into_inner())).collect(),
+            report,
+            plural: base
+                .plural
+                .into_iter()
+                .map(|(k, v)| (k, v.into_inner()))
+                .collect(),
+        })
+    }
+
+    /// The language the words are in, for the number and date formats.
+    pub(crate) fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Every site label, for the templates' `t` map.
+    pub(crate) fn site(&self) -> &BTreeMap<String, String> {
+        &self.site
+    }
+
+    /// The site label `key`, if the word list has it.
+    pub(crate) fn label(&self, key: &str) -> Option<&str> {
+        self.site.get(key).map(String::as_str)
+    }
+
+    /// The report's words.
+    pub(crate) fn report(&self) -> &ReportWords {
+        &self.report
+    }
+
+    /// "1 post", "2 posts" / "1 Beitrag", "2 Beiträge": the plural `key` for `count`,
+    /// the count in the language's number format. An unknown key gives the bare count.
+    pub(crate) fn plural(&self, key: &str, count: f64) -> String {
+        let formatted = number(self.lang, count);
+        let Some(plural) = self.plural.get(key) else {
+            return formatted;
+        };
+        let phrase = if count == 1.0 { &plural.one } else { &plural.other };
+        phrase.replace("{n}", &formatted)
+    }
+}
+
+impl Words {
+    /// The word of the plural `key` for `count`, without the count: "post" / "Beiträge"
+    /// (a card shows the number and the word apart).
+    pub(crate) fn plural_word(&self, key: &str, count: f64) -> String {
+        let Some(plural) = self.plural.get(key) else {
+            return String::new();
+        };
+        let phrase = if count == 1.0 { &plural.one } else { &plural.other };
+        phrase.replace("{n}", "").trim().to_owned()
+    }
+}
+
+/// Parses one file, with the line of a syntax error.
+fn parse_layer(file: &WordFile) -> Result<Layer, WordsError> {
+    toml::from_str(&file.text).map_err(|err| WordsError {
+        path: file.path.clone(),
+        line: err.span().map(|span| line_of(&file.text, span.start)),
+        message: format!(
+            "{} (the file holds the tables [site], [report] and [plural])",
+            err.message()
+        ),
+    })
+}
+
+/// Rejects keys the built-in word list does not have: a misspelt key would silently
+/// change nothing.
+fn check_known(base: &Layer, layer: &Layer, file: &WordFile) -> Result<(), WordsError> {
+    let unknown = |table: &str, key: &str, start: usize| WordsError {
+        path: file.path.clone(),
+        line: Some(line_of(&file.text, start)),
+        message: format!(
+            "there is no word `{key}` in [{table}]; use a key of themes/default/lang/ (see docs/lang.md)"
+        ),
+    };
+    for (key, value) in &layer.site {
+        if !base.site.contains_key(key) {
+            return Err(unknown("site", key, value.span().start));
+        }
+    }
+    for (key, value) in &layer.report {
+        if !base.report.contains_key(key) {
+            return Err(unknown("report", key, value.span().start));
+        }
+    }
+    for (key, value) in &layer.plural {
+        if !base.plural.contains_key(key) {
+            return Err(unknown("plural", key, value.span().start));
+        }
+    }
+    Ok(())
+}
+
+/// Lays `layer`'s keys over `base`'s.
+fn merge(base: &mut Layer, layer: Layer) {
+    base.site.extend(layer.site);
+    base.report.extend(layer.report);
+    base.plural.extend(layer.plural);
+}
+
+/// The merged `[report]` table as [`ReportWords`].
+fn report_words(
+    table: BTreeMap<String, toml::Spanned<toml::Value>>,
+    file: &WordFile,
+) -> Result<ReportWords, WordsError> {
+    let table: toml::Table = table.into_iter().map(|(k, v)| (k, v.into_inner())).collect();
+    ReportWords::deserialize(toml::Value::Table(table)).map_err(|err| WordsError {
+        path: file.path.clone(),
+        line: None,
+        message: format!("[report]: {err} (every report word is a string, `weekdays` a list of seven)"),
+    })
+}
+
+/// The 1-based line of byte offset `at` in `text`.
+fn line_of(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].matches('\n').count() + 1
+}
+
+/// The report's vocabulary in one language: the `[report]` table of the word list,
+/// typed so that code and template name only words that exist.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ReportWords {
+    /// Page heading.
+    pub report: String,
+    /// Shown when there are no metrics at all.
+    pub no_data: String,
+    /// Card and column: measured posts.
+    pub posts: String,
+    /// Column: (post, platform) rows.
+    pub rows: String,
+    /// Impressions.
+    pub impressions: String,
+    /// Reach.
+    pub reach: String,
+    /// Engagements.
+    pub engagements: String,
+    /// Engagement rate.
+    pub engagement_rate: String,
+    /// Link clicks.
+    pub clicks: String,
+    /// Video views.
+    pub video_views: String,
+    /// Followers.
+    pub followers: String,
+    /// Follower change card.
+    pub follower_change: String,
+    /// Column and axis: platform.
+    pub platform: String,
+    /// Column and axis: pillar.
+    pub pillar: String,
+    /// Column: persona.
+    pub persona: String,
+    /// Column: campaign.
+    pub campaign: String,
+    /// Column: ISO week.
+    pub week: String,
+    /// Column: month.
+    pub month: String,
+    /// Column: date.
+    pub date: String,
+    /// Group of posts without a pillar.
+    pub no_pillar: String,
+    /// Group of posts without a persona.
+    pub no_persona: String,
+    /// Group of posts without a campaign.
+    pub no_campaign: String,
+    /// Section: KPI progress.
+    pub kpis: String,
+    /// Column: goal.
+    pub goal: String,
+    /// Column: KPI.
+    pub kpi: String,
+    /// Column: target.
+    pub target: String,
+    /// Column: actual value.
+    pub actual: String,
+    /// Column: progress.
+    pub progress: String,
+    /// Column: period.
+    pub period: String,
+    /// Goal reached.
+    pub met: String,
+    /// Goal not reached.
+    pub behind: String,
+    /// Section: best and weakest posts.
+    pub top_posts: String,
+    /// Section: weakest posts.
+    pub bottom_posts: String,
+    /// Column: post title.
+    pub post: String,
+    /// Column: publish time.
+    pub published: String,
+    /// Section: breakdowns.
+    pub breakdowns: String,
+    /// Section: follower growth.
+    pub follower_growth: String,
+    /// Column: first count.
+    pub first: String,
+    /// Column: last count.
+    pub last: String,
+    /// Column: change.
+    pub change: String,
+    /// Section: how figures are computed.
+    pub definitions: String,
+    /// Heading: the networks' own figures beside Touchpoint's.
+    pub reconcile: String,
+    /// Column: Touchpoint's figure.
+    pub reconcile_ours: String,
+    /// Column: the network's own figure, as its export says.
+    pub reconcile_theirs: String,
+    /// Why X's engagements are higher than Touchpoint's.
+    pub reconcile_x: String,
+    /// Definition of engagements.
+    pub engagements_defined: String,
+    /// Definition of the engagement rate.
+    pub engagement_rate_defined: String,
+    /// Which row counts.
+    pub latest_row_defined: String,
+    /// How posts are placed in time.
+    pub time_defined: String,
+    /// Best posting slot heading.
+    pub best_time: String,
+    /// Weekday column.
+    pub weekday: String,
+    /// Hour column.
+    pub hour: String,
+    /// Weekdays Monday first.
+    pub weekdays: [String; 7],
+    /// Chart: reach over time.
+    pub chart_reach: String,
+    /// Axis: week.
+    pub axis_week: String,
+    /// Axis: reach with the fallback.
+    pub axis_audience: String,
+    /// Chart caption: reach over time.
+    pub caption_reach: String,
+    /// Chart: engagements over time.
+    pub chart_engagements: String,
+    /// Chart caption: engagements over time.
+    pub caption_engagements: String,
+    /// Chart: pillar mix.
+    pub chart_mix: String,
+    /// Axis: share of posts.
+    pub axis_share: String,
+    /// Chart caption: pillar mix.
+    pub caption_mix: String,
+    /// Chart: rate by platform.
+    pub chart_rate_platform: String,
+    /// Chart caption: rate by platform.
+    pub caption_rate_platform: String,
+    /// Chart: rate by pillar.
+    pub chart_rate_pillar: String,
+    /// Chart caption: rate by pillar.
+    pub caption_rate_pillar: String,
+    /// Chart: heatmap.
+    pub chart_heatmap: String,
+    /// Axis: hour of day.
+    pub axis_hour: String,
+    /// Chart caption: heatmap.
+    pub caption_heatmap: String,
+    /// Chart: KPI progress.
+    pub chart_kpis: String,
+    /// Axis: share of target.
+    pub axis_progress: String,
+    /// Chart caption: KPI progress.
+    pub caption_kpis: String,
+    /// Chart: followers.
+    pub chart_followers: String,
+    /// Chart caption: followers.
+    pub caption_followers: String,
+    /// Drawn in a chart with nothing to show.
+    pub chart_empty: String,
+    /// The heatmap's key for slots without posts.
+    pub no_posts: String,
+    /// Series name: actual share.
+    pub series_actual: String,
+    /// Series name: target share.
+    pub series_target: String,
+}
+
+/// The built-in word list of `lang`, without overrides (for tests).
+#[cfg(test)]
+pub(crate) fn builtin(lang: Lang) -> Words {
+    let (name, text) = crate::load::WORDS
+        .iter()
+        .find(|(name, _)| *name == format!("{}.toml", lang.code()))
+        .unwrap();
+    let file = WordFile {
+        path: format!("themes/default/lang/{name}"),
+        text: (*text).to_owned(),
+    };
+    Words::from_layers(lang, &[file]).unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_override(lang: Lang, text: &str) -> Result<Words, WordsError> {
+        let (_, base) = crate::load::WORDS
+            .iter()
+            .find(|(name, _)| *name == format!("{}.toml", lang.code()))
+            .unwrap();
+        let files = [
+            WordFile {
+                path: "themes/default/lang/de.toml".to_owned(),
+                text: (*base).to_owned(),
+            },
+            WordFile {
+                path: "lang/de.toml".to_owned(),
+                text: text.to_owned(),
+            },
+        ];
+        Words::from_layers(lang, &files)
+    }
+
+    #[test]
+    fn plurals_follow_the_count_in_both_languages() {
+        let en = builtin(Lang::En);
+        let de = builtin(Lang::De);
+        assert_eq!(en.plural("posts", 1.0), "1 post");
+        assert_eq!(en.plural("posts", 2.0), "2 posts");
+        assert_eq!(en.plural("posts", 0.0), "0 posts");
+        assert_eq!(en.plural("posts", 113_274.0), "113,274 posts");
+        assert_eq!(de.plural("posts", 1.0), "1 Beitrag");
+        assert_eq!(de.plural("posts", 2.0), "2 Beiträge");
+        assert_eq!(de.plural("posts", 113_274.0), "113.274 Beiträge");
+        assert_eq!(de.plural("warnings", 1.0), "1 Warnung");
+        assert_eq!(de.plural("attachments", 3.0), "3 Anhänge");
+        assert_eq!(en.plural("no-such-plural", 3.0), "3");
+    }
+
+    #[test]
+    fn both_languages_have_the_same_keys() {
+        let en = builtin(Lang::En);
+        let de = builtin(Lang::De);
+        let keys = |w: &Words| w.site.keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&en), keys(&de));
+        let plurals = |w: &Words| w.plural.keys().cloned().collect::<Vec<_>>();
+        assert_eq!(plurals(&en), plurals(&de));
+        assert_eq!(de.report().report, "Erfolgsbericht");
+    }
+
+    #[test]
+    fn an_override_replaces_single_keys() {
+        let words = with_override(
+            Lang::De,
+            "[site]\noverview = \"Start\"\n[plural]\nposts = { one = \"{n} Post\", other = \"{n} Posts\" }\n[report]\nreport = \"Bericht\"\n",
+        )
+        .unwrap();
+        assert_eq!(words.label("overview"), Some("Start"));
+        assert_eq!(words.label("calendar"), Some("Kalender"));
+        assert_eq!(words.plural("posts", 2.0), "2 Posts");
+        assert_eq!(words.report().report, "Bericht");
+        assert_eq!(words.report().reach, "Reichweite");
+    }
+
+    #[test]
+    fn a_bad_override_names_its_file_and_line() {
+        let err = with_override(Lang::De, "[site]\n\noverveiw = \"Start\"\n").unwrap_err();
+        assert_eq!(err.path, "lang/de.toml");
+        assert_eq!(err.line, Some(3));
+        assert!(err.message.contains("overveiw"), "{}", err.message);
+        let err = with_override(Lang::De, "[site]\noverview = 3\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        let err = with_override(Lang::De, "[sitе]\n").unwrap_err();
+        assert_eq!(err.path, "lang/de.toml");
+        let err = with_override(Lang::De, "[report]\nweekdays = 3\n").unwrap_err();
+        assert!(err.message.contains("[report]"), "{}", err.message);
+    }
+
+    #[test]
+    fn every_label_a_template_uses_exists() {
+        let words = builtin(Lang::De);
+        for (name, text) in crate::load::TEMPLATES {
+            for (i, _) in text.match_indices("t.") {
+                let before = text[..i].chars().last().unwrap_or(' ');
+                if before.is_alphanumeric() || before == '_' || before == '.' {
+                    continue;
+                }
+                let key: String = text[i + 2..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .collect();
+                assert!(
+                    words.label(&key).is_some(),
+                    "{name} uses t.{key}, which has no label"
+                );
+            }
+        }
     }
 }

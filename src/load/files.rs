@@ -106,6 +106,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_template!("calendar_entry.html"),
     theme_template!("diagnostic_list.html"),
     theme_template!("media_list.html"),
+    theme_template!("comment_list.html"),
+    theme_template!("preview.html"),
     theme_template!("index.html"),
     theme_template!("calendar.html"),
     theme_template!("posts.html"),
@@ -116,7 +118,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_template!("persona.html"),
     theme_template!("pillar.html"),
     theme_template!("strategy.html"),
+    theme_template!("review.html"),
     theme_template!("diagnostics.html"),
+    theme_template!("comments.html"),
+    theme_template!("changes.html"),
     theme_template!("report.html"),
     theme_template!("crisis.html"),
 ];
@@ -136,12 +141,45 @@ pub const STATIC: &[(&str, &[u8])] = &[
     ),
 ];
 
+/// The default theme's word lists, one per language (`themes/default/lang/<code>.toml`):
+/// file name and text. The project overrides single keys in its own `lang/<code>.toml`.
+pub const WORDS: &[(&str, &str)] = &[
+    ("en.toml", include_str!("../../themes/default/lang/en.toml")),
+    ("de.toml", include_str!("../../themes/default/lang/de.toml")),
+];
+
+/// The word list of language `code` as layers to lay over each other: the theme's
+/// built-in file (English when the theme has none for `code`), then the project's
+/// `lang/<code>.toml` if there is one. Each is named by the path a user can open.
+pub fn read_word_files(root: &Path, code: &str) -> Result<Vec<RawFile>, ReadError> {
+    let name = format!("{code}.toml");
+    let (theme_name, text) = WORDS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .or_else(|| WORDS.first())
+        .copied()
+        .unwrap_or(("en.toml", ""));
+    let mut files = vec![RawFile {
+        path: format!("themes/default/lang/{theme_name}"),
+        bytes: text.as_bytes().to_vec(),
+    }];
+    for file in read_theme_overrides(root, "lang")? {
+        if file.path == name {
+            files.push(RawFile {
+                path: format!("lang/{name}"),
+                bytes: file.bytes,
+            });
+        }
+    }
+    Ok(files)
+}
+
 /// The font the report's charts are drawn in, carried by the binary so a chart comes out
 /// byte-identical on a machine without system fonts: DejaVu Sans (Bitstream Vera
 /// licence, see themes/default/fonts/LICENSE).
 pub static CHART_FONT: &[u8] = include_bytes!("../../themes/default/fonts/DejaVuSans.ttf");
 
-/// Every file under the repository folder `folder` (`templates` or `static`; absent:
+/// Every file under the repository folder `folder` (`templates`, `static` or `lang`; absent:
 /// none), by `/`-separated path relative to it; hidden files skipped. Links leading out
 /// of the repository are skipped too (loading the project reports them), so nothing
 /// outside reaches the site.

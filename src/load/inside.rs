@@ -28,10 +28,12 @@ pub const READ_FOLDERS: &[&str] = &[
     "personas",
     "campaigns",
     "crisis",
+    "reviews",
     "media",
     "metrics",
     "templates",
     "static",
+    "lang",
 ];
 
 /// The repository root as given and as resolved, to tell whether a path, once its

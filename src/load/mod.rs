@@ -19,6 +19,7 @@ use crate::content::fields::Reader;
 use crate::content::frontmatter::{Format, SplitError, split};
 use crate::content::node::{Node, SyntaxError, parse_toml, parse_yaml};
 use crate::content::post::{PostKind, PostSource, read_post};
+use crate::content::review::read_review;
 use crate::content::{campaign::read_campaign, persona::read_persona, strategy::read_strategy};
 use crate::diagnostic::{Diagnostic, Pos, Rule, Severity};
 use crate::model::{Config, MediaFile, MediaKind, Project, Strategy};
@@ -27,8 +28,8 @@ mod files;
 mod inside;
 mod reload;
 pub use files::{
-    CHART_FONT, MetricsRead, RawFile, ReadError, STATIC, TEMPLATES, read_media_file, read_metric_files,
-    read_theme_overrides,
+    CHART_FONT, MetricsRead, RawFile, ReadError, STATIC, TEMPLATES, WORDS, read_media_file,
+    read_metric_files, read_theme_overrides, read_word_files,
 };
 pub use inside::{Boundary, READ_FOLDERS, SYMLINK_OUTSIDE, Walked, walk_inside};
 pub use reload::{FileRole, Reloaded, reload_file, reload_media, role_of};
@@ -87,6 +88,7 @@ enum Kind {
     Campaign,
     Post,
     Crisis,
+    Review,
 }
 
 /// Loads and parses a repository. Problems in files are diagnostics; only a missing
@@ -156,6 +158,7 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
         posts: Vec::new(),
         crisis: Vec::new(),
         crisis_plan,
+        reviews: Vec::new(),
         media,
         file_count: sources.len() + files.len(),
         sources,
@@ -170,6 +173,7 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
             Some(Item::Campaign(c)) => project.campaigns.push(c),
             Some(Item::Post(p)) => project.posts.push(p),
             Some(Item::Crisis(p)) => project.crisis.push(p),
+            Some(Item::Review(r)) => project.reviews.push(r),
             None => {}
         }
     }
@@ -181,6 +185,7 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
     for post in project.posts.iter_mut().chain(project.crisis.iter_mut()) {
         crate::content::planning::expand_hashtag_sets(strategy, post);
     }
+    project.reviews.sort_by(|a, b| a.post.cmp(&b.post));
     Ok((project, diagnostics))
 }
 
@@ -226,6 +231,7 @@ fn content_files(
         ("campaigns", Kind::Campaign, 1),
         ("crisis", Kind::Crisis, 1),
         ("posts", Kind::Post, 64),
+        ("reviews", Kind::Review, 64),
     ] {
         let walked = walk_inside(boundary, folder, depth, &|path| path == output);
         diagnostics.extend(walked.diagnostics);
@@ -239,10 +245,10 @@ fn content_files(
     files
 }
 
-/// The links leading out of `templates/` and `static/`: the theme is only loaded to
+/// The links leading out of `templates/`, `static/` and `lang/`: the theme is only loaded to
 /// render, but `check` must report them too (the theme loader skips them silently).
 fn theme_links_outside(boundary: &Boundary) -> Vec<Diagnostic> {
-    ["templates", "static"]
+    ["templates", "static", "lang"]
         .iter()
         .flat_map(|folder| walk_inside(boundary, folder, usize::MAX, &|_| false).diagnostics)
         .collect()
@@ -307,6 +313,7 @@ enum Item {
     Campaign(crate::model::Campaign),
     Post(crate::model::Post),
     Crisis(crate::model::Post),
+    Review(crate::model::Review),
 }
 
 struct Parsed {
@@ -382,6 +389,7 @@ fn parse_item(rel: &str, kind: Kind, text: &str, config: &Config, out: &mut Vec<
     let item = match kind {
         Kind::Persona => Item::Persona(read_persona(&id, rel, &node, split.body, &mut r)),
         Kind::Campaign => Item::Campaign(read_campaign(&id, rel, &node, split.body, &mut r)),
+        Kind::Review => Item::Review(read_review(&id, rel, &node, &mut r)),
         Kind::Post | Kind::Crisis => {
             let post_kind = if kind == Kind::Post {
                 PostKind::Post

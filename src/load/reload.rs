@@ -18,7 +18,7 @@ pub enum FileRole {
     /// A file or folder under `media/`: [`reload_media`] re-indexes it.
     Media,
     /// Something every page may depend on (`touchpoint.toml`, `strategy.toml`,
-    /// `templates/`, `static/`, `metrics/`): reload everything.
+    /// `templates/`, `static/`, `lang/`, `metrics/`): reload everything.
     Project,
     /// A path in a content folder that is not a Markdown file: when it is (or held) a
     /// folder, a whole set of files moved at once and everything must be reloaded;
@@ -41,7 +41,8 @@ pub fn role_of(rel: &str, config: &Config) -> FileRole {
     }
     match parts.as_slice() {
         ["touchpoint.toml"] | ["strategy.toml"] | ["crisis", "plan.toml"] => FileRole::Project,
-        ["templates" | "static" | "metrics", ..] => FileRole::Project,
+        // Review comments feed rules across posts and several pages: reload everything.
+        ["templates" | "static" | "lang" | "metrics" | "reviews", ..] => FileRole::Project,
         ["media", ..] => FileRole::Media,
         ["posts" | "personas" | "campaigns" | "crisis"] | ["posts", ..] => FileRole::Folder,
         _ => FileRole::Unused,
@@ -116,6 +117,7 @@ pub fn reload_file(project: &mut Project, rel: &str) -> Reloaded {
         Some(Item::Campaign(c)) => insert_sorted(&mut project.campaigns, c, |c| &c.id),
         Some(Item::Post(p)) => insert_sorted(&mut project.posts, p, post_id),
         Some(Item::Crisis(p)) => insert_sorted(&mut project.crisis, p, post_id),
+        Some(Item::Review(r)) => insert_sorted(&mut project.reviews, r, |r| &r.post),
         None => {}
     }
     reloaded.diagnostics = parsed.diagnostics;
@@ -165,6 +167,10 @@ fn remove_item(project: &mut Project, kind: Kind, id: &str) -> (bool, Option<Pos
             let post = remove_sorted(&mut project.crisis, id, post_id);
             (post.is_some(), post)
         }
+        Kind::Review => (
+            remove_sorted(&mut project.reviews, id, |r| &r.post).is_some(),
+            None,
+        ),
     }
 }
 
@@ -218,6 +224,12 @@ mod tests {
         assert_eq!(role_of("posts/2026/sedX1b2", &config), FileRole::Folder);
         assert_eq!(role_of("touchpoint.toml", &config), FileRole::Project);
         assert_eq!(role_of("templates/post.html", &config), FileRole::Project);
+        assert_eq!(
+            role_of("reviews/2026/a.md", &config),
+            FileRole::Project,
+            "comments reload all"
+        );
+        assert_eq!(role_of("reviews", &config), FileRole::Project);
         assert_eq!(role_of("media/a.png", &config), FileRole::Media);
         assert_eq!(role_of("public/index.html", &config), FileRole::Unused);
         assert_eq!(role_of(".git/index", &config), FileRole::Unused);

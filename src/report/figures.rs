@@ -11,8 +11,8 @@ use super::groups::{Group, PillarMix, week_start};
 use super::kpi::KpiProgress;
 use super::measure::{Measured, audience, engagements};
 use super::timing::Heatmap;
-use crate::lang::numbers::{format_count, format_percent};
-use crate::lang::words::Words;
+use crate::lang::Words;
+use crate::lang::format::{Lang, UNKNOWN, date_short, number, percent};
 use crate::platform::Platform;
 
 /// A table as the page shows it: header cells and rows of display strings.
@@ -67,17 +67,17 @@ pub(crate) fn charts(inputs: &Inputs<'_, '_>, words: &Words) -> Vec<Chart> {
         pillar_mix(inputs.mix, words),
         rate_chart(
             "rate-platform",
-            words.chart_rate_platform,
-            words.caption_rate_platform,
-            words.platform,
+            words.report().chart_rate_platform.as_str(),
+            words.report().caption_rate_platform.as_str(),
+            words.report().platform.as_str(),
             inputs.by_platform,
             words,
         ),
         rate_chart(
             "rate-pillar",
-            words.chart_rate_pillar,
-            words.caption_rate_pillar,
-            words.pillar,
+            words.report().chart_rate_pillar.as_str(),
+            words.report().caption_rate_pillar.as_str(),
+            words.report().pillar.as_str(),
             inputs.by_pillar,
             words,
         ),
@@ -119,15 +119,15 @@ fn over_time(weekly: &Weekly, words: &Words, which: OverTime) -> Chart {
     let (id, title, caption, y) = match which {
         OverTime::Reach => (
             "reach",
-            words.chart_reach,
-            words.caption_reach,
-            words.axis_audience,
+            words.report().chart_reach.as_str(),
+            words.report().caption_reach.as_str(),
+            words.report().axis_audience.as_str(),
         ),
         OverTime::Engagements => (
             "engagements",
-            words.chart_engagements,
-            words.caption_engagements,
-            words.engagements,
+            words.report().chart_engagements.as_str(),
+            words.report().caption_engagements.as_str(),
+            words.report().engagements.as_str(),
         ),
     };
     let mut by_platform: BTreeMap<usize, (Platform, BTreeMap<NaiveDate, u64>)> = BTreeMap::new();
@@ -153,24 +153,24 @@ fn over_time(weekly: &Weekly, words: &Words, which: OverTime) -> Chart {
         .into_values()
         .map(|(platform, points)| (platform.display_name().to_owned(), points))
         .collect();
-    let table = pivot(words.axis_week, &columns);
+    let table = pivot(words.lang(), words.report().axis_week.as_str(), &columns);
     let labels = Labels {
         title,
-        x: words.axis_week,
+        x: words.report().axis_week.as_str(),
         y,
-        empty: words.chart_empty,
+        empty: words.report().chart_empty.as_str(),
     };
     chart(
         id,
         caption,
         &labels,
-        charts::line_chart(&labels, &series, Unit::Count),
+        charts::line_chart(&labels, &series, Unit::Count(words.lang())),
         table,
     )
 }
 
 /// A table with a row per date and a column per series; `—` where a series has no value.
-fn pivot(first_column: &str, columns: &[(String, BTreeMap<NaiveDate, u64>)]) -> Table {
+fn pivot(lang: Lang, first_column: &str, columns: &[(String, BTreeMap<NaiveDate, u64>)]) -> Table {
     let dates: std::collections::BTreeSet<NaiveDate> =
         columns.iter().flat_map(|(_, c)| c.keys().copied()).collect();
     let mut headers = vec![first_column.to_owned()];
@@ -178,11 +178,11 @@ fn pivot(first_column: &str, columns: &[(String, BTreeMap<NaiveDate, u64>)]) -> 
     let rows = dates
         .into_iter()
         .map(|date| {
-            let mut row = vec![date.format("%Y-%m-%d").to_string()];
+            let mut row = vec![date_short(lang, date)];
             row.extend(columns.iter().map(|(_, values)| {
                 values
                     .get(&date)
-                    .map_or_else(|| "—".to_owned(), |v| format_count(*v as f64))
+                    .map_or_else(|| UNKNOWN.to_owned(), |v| number(lang, *v as f64))
             }));
             row
         })
@@ -193,37 +193,38 @@ fn pivot(first_column: &str, columns: &[(String, BTreeMap<NaiveDate, u64>)]) -> 
 /// Actual against target share per pillar.
 fn pillar_mix(mix: &[PillarMix], words: &Words) -> Chart {
     let labels = Labels {
-        title: words.chart_mix,
-        x: words.pillar,
-        y: words.axis_share,
-        empty: words.chart_empty,
+        title: words.report().chart_mix.as_str(),
+        x: words.report().pillar.as_str(),
+        y: words.report().axis_share.as_str(),
+        empty: words.report().chart_empty.as_str(),
     };
     let categories: Vec<String> = mix.iter().map(|m| m.name.clone()).collect();
     let series = [
         BarSeries {
-            name: words.series_actual.to_owned(),
+            name: words.report().series_actual.as_str().to_owned(),
             values: mix.iter().map(|m| Some(m.actual)).collect(),
         },
         BarSeries {
-            name: words.series_target.to_owned(),
+            name: words.report().series_target.as_str().to_owned(),
             values: mix.iter().map(|m| m.target).collect(),
         },
     ];
     let table = Table {
         headers: vec![
-            words.pillar.to_owned(),
-            words.posts.to_owned(),
-            words.series_actual.to_owned(),
-            words.series_target.to_owned(),
+            words.report().pillar.as_str().to_owned(),
+            words.report().posts.as_str().to_owned(),
+            words.report().series_actual.as_str().to_owned(),
+            words.report().series_target.as_str().to_owned(),
         ],
         rows: mix
             .iter()
             .map(|m| {
                 vec![
                     m.name.clone(),
-                    m.posts.to_string(),
-                    format_percent(m.actual),
-                    m.target.map_or_else(|| "—".to_owned(), format_percent),
+                    number(words.lang(), m.posts as f64),
+                    percent(words.lang(), m.actual),
+                    m.target
+                        .map_or_else(|| UNKNOWN.to_owned(), |t| percent(words.lang(), t)),
                 ]
             })
             .collect(),
@@ -233,9 +234,15 @@ fn pillar_mix(mix: &[PillarMix], words: &Words) -> Chart {
         &labels,
         &categories,
         if has_data { &series } else { &[] },
-        Unit::Percent,
+        Unit::Percent(words.lang()),
     );
-    chart("pillar-mix", words.caption_mix, &labels, svg, table)
+    chart(
+        "pillar-mix",
+        words.report().caption_mix.as_str(),
+        &labels,
+        svg,
+        table,
+    )
 }
 
 /// Engagement rate per group (platform or pillar).
@@ -250,8 +257,8 @@ fn rate_chart(
     let labels = Labels {
         title,
         x: group_word,
-        y: words.engagement_rate,
-        empty: words.chart_empty,
+        y: words.report().engagement_rate.as_str(),
+        empty: words.report().chart_empty.as_str(),
     };
     let rated: Vec<&Group> = groups
         .iter()
@@ -259,15 +266,15 @@ fn rate_chart(
         .collect();
     let categories: Vec<String> = rated.iter().map(|g| g.label.clone()).collect();
     let series = [BarSeries {
-        name: words.engagement_rate.to_owned(),
+        name: words.report().engagement_rate.as_str().to_owned(),
         values: rated.iter().map(|g| g.sums.engagement_rate).collect(),
     }];
     let table = Table {
         headers: vec![
             group_word.to_owned(),
-            words.engagements.to_owned(),
-            words.axis_audience.to_owned(),
-            words.engagement_rate.to_owned(),
+            words.report().engagements.as_str().to_owned(),
+            words.report().axis_audience.as_str().to_owned(),
+            words.report().engagement_rate.as_str().to_owned(),
         ],
         rows: groups
             .iter()
@@ -275,9 +282,9 @@ fn rate_chart(
                 let rated = g.sums.audience > 0;
                 let count = |n: u64| {
                     if rated {
-                        format_count(n as f64)
+                        number(words.lang(), n as f64)
                     } else {
-                        "—".to_owned()
+                        UNKNOWN.to_owned()
                     }
                 };
                 vec![
@@ -289,26 +296,32 @@ fn rate_chart(
             })
             .collect(),
     };
-    let svg = charts::bar_chart(&labels, &categories, &series, Unit::Percent);
+    let svg = charts::bar_chart(&labels, &categories, &series, Unit::Percent(words.lang()));
     chart(id, caption, &labels, svg, table)
 }
 
 /// The weekday × hour grid.
 fn heatmap(map: &Heatmap, words: &Words) -> Chart {
     let labels = Labels {
-        title: words.chart_heatmap,
-        x: words.axis_hour,
-        y: words.weekday,
-        empty: words.no_posts,
+        title: words.report().chart_heatmap.as_str(),
+        x: words.report().axis_hour.as_str(),
+        y: words.report().weekday.as_str(),
+        empty: words.report().no_posts.as_str(),
     };
-    let svg = charts::heatmap(&labels, &map.weekdays, &map.hours, &map.grid, Unit::Percent);
+    let svg = charts::heatmap(
+        &labels,
+        &map.weekdays,
+        &map.hours,
+        &map.grid,
+        Unit::Percent(words.lang()),
+    );
     let table = Table {
         headers: vec![
-            words.weekday.to_owned(),
-            words.hour.to_owned(),
-            words.posts.to_owned(),
-            words.engagements.to_owned(),
-            words.engagement_rate.to_owned(),
+            words.report().weekday.as_str().to_owned(),
+            words.report().hour.as_str().to_owned(),
+            words.report().posts.as_str().to_owned(),
+            words.report().engagements.as_str().to_owned(),
+            words.report().engagement_rate.as_str().to_owned(),
         ],
         rows: map
             .cells
@@ -324,19 +337,30 @@ fn heatmap(map: &Heatmap, words: &Words) -> Chart {
             })
             .collect(),
     };
-    chart("heatmap", words.caption_heatmap, &labels, svg, table)
+    chart(
+        "heatmap",
+        words.report().caption_heatmap.as_str(),
+        &labels,
+        svg,
+        table,
+    )
 }
 
 /// Progress bars per goal, with per-period rows in the table.
 fn kpis(kpis: &[KpiProgress], words: &Words) -> Chart {
     let labels = Labels {
-        title: words.chart_kpis,
-        x: words.axis_progress,
-        y: words.goal,
-        empty: words.chart_empty,
+        title: words.report().chart_kpis.as_str(),
+        x: words.report().axis_progress.as_str(),
+        y: words.report().goal.as_str(),
+        empty: words.report().chart_empty.as_str(),
     };
     let items: Vec<(String, Option<f64>)> = kpis.iter().map(|k| (k.name.clone(), k.progress)).collect();
-    let svg = charts::progress_chart(&labels, &items, words.series_target);
+    let svg = charts::progress_chart(
+        &labels,
+        &items,
+        words.report().series_target.as_str(),
+        Unit::Percent(words.lang()),
+    );
     let mut rows = Vec::new();
     for k in kpis {
         rows.push(vec![
@@ -353,30 +377,30 @@ fn kpis(kpis: &[KpiProgress], words: &Words) -> Chart {
                 k.target_display.clone(),
                 p.actual_display.clone(),
                 p.progress
-                    .map_or_else(|| "—".to_owned(), |v| format!("{:.0} %", v * 100.0)),
+                    .map_or_else(|| UNKNOWN.to_owned(), |v| percent(words.lang(), v)),
             ]);
         }
     }
     let table = Table {
         headers: vec![
-            words.goal.to_owned(),
-            words.kpi.to_owned(),
-            words.target.to_owned(),
-            words.actual.to_owned(),
-            words.progress.to_owned(),
+            words.report().goal.as_str().to_owned(),
+            words.report().kpi.as_str().to_owned(),
+            words.report().target.as_str().to_owned(),
+            words.report().actual.as_str().to_owned(),
+            words.report().progress.as_str().to_owned(),
         ],
         rows,
     };
-    chart("kpis", words.caption_kpis, &labels, svg, table)
+    chart("kpis", words.report().caption_kpis.as_str(), &labels, svg, table)
 }
 
 /// Follower counts over time per platform; the table has a row per day and a column per platform.
 fn followers(growth: &[FollowerGrowth], words: &Words) -> Chart {
     let labels = Labels {
-        title: words.chart_followers,
-        x: words.date,
-        y: words.followers,
-        empty: words.chart_empty,
+        title: words.report().chart_followers.as_str(),
+        x: words.report().date.as_str(),
+        y: words.report().followers.as_str(),
+        empty: words.report().chart_empty.as_str(),
     };
     let series: Vec<Series> = growth
         .iter()
@@ -390,9 +414,15 @@ fn followers(growth: &[FollowerGrowth], words: &Words) -> Chart {
         .iter()
         .map(|g| (g.label.clone(), g.points.iter().copied().collect()))
         .collect();
-    let table = pivot(words.date, &columns);
-    let svg = charts::line_chart(&labels, &series, Unit::Count);
-    chart("followers", words.caption_followers, &labels, svg, table)
+    let table = pivot(words.lang(), words.report().date.as_str(), &columns);
+    let svg = charts::line_chart(&labels, &series, Unit::Count(words.lang()));
+    chart(
+        "followers",
+        words.report().caption_followers.as_str(),
+        &labels,
+        svg,
+        table,
+    )
 }
 
 /// A platform's fixed colour: its place in the site's platform order.

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::lang::numbers::{format_count, format_percent};
+use crate::lang::format::{Lang, UNKNOWN, date_short, number, signed, signed_percent};
 use crate::metrics::MetricRecord;
 use crate::platform::Platform;
 
@@ -37,28 +37,28 @@ pub(crate) struct FollowerGrowth {
     pub first_display: String,
     /// Last reading as people read it.
     pub last_display: String,
-    /// `+80 (+8.0 %)`, or `—` when the change is unknown.
+    /// `+80 (+8%)`, or `—` when the change is unknown.
     pub change_display: String,
+    /// `first_date` in the project's language.
+    pub first_date_display: String,
+    /// `last_date` in the project's language.
+    pub last_date_display: String,
 }
 
-/// What the report shows for a change nobody measured.
-pub(crate) const UNKNOWN: &str = "—";
-
-/// `+80 (+8.0 %)`, `-3`, `0`; `—` when the change is unknown.
-fn signed(change: Option<i64>, rate: Option<f64>) -> String {
+/// `+80 (+8%)`, `-3`, `0` / `+1.280 (+4,5 %)`; `—` when the change is unknown.
+fn change_text(lang: Lang, change: Option<i64>, rate: Option<f64>) -> String {
     let Some(change) = change else {
         return UNKNOWN.to_owned();
     };
-    let sign = if change > 0 { "+" } else { "" };
-    let mut text = format!("{sign}{}", format_count(change as f64));
+    let mut text = signed(lang, change as f64);
     if let Some(rate) = rate {
-        text.push_str(&format!(" ({sign}{})", format_percent(rate)));
+        text.push_str(&format!(" ({})", signed_percent(lang, rate)));
     }
     text
 }
 
 /// Growth per platform that has at least one dated follower count.
-pub(crate) fn follower_growth(records: &[MetricRecord]) -> Vec<FollowerGrowth> {
+pub(crate) fn follower_growth(records: &[MetricRecord], lang: Lang) -> Vec<FollowerGrowth> {
     let mut readings: BTreeMap<Platform, BTreeMap<NaiveDate, u64>> = BTreeMap::new();
     for record in records {
         if let (Some(date), Some(count)) = (record.date, record.followers) {
@@ -82,9 +82,11 @@ pub(crate) fn follower_growth(records: &[MetricRecord]) -> Vec<FollowerGrowth> {
                 last,
                 change,
                 change_rate,
-                first_display: format_count(first as f64),
-                last_display: format_count(last as f64),
-                change_display: signed(change, change_rate),
+                first_display: number(lang, first as f64),
+                last_display: number(lang, last as f64),
+                first_date_display: date_short(lang, first_date),
+                last_date_display: date_short(lang, last_date),
+                change_display: change_text(lang, change, change_rate),
                 points,
             })
         })
@@ -95,10 +97,10 @@ pub(crate) fn follower_growth(records: &[MetricRecord]) -> Vec<FollowerGrowth> {
 
 /// The follower change of all platforms together, as the headline card shows it: the
 /// sum of the known changes, `—` when no platform has two readings.
-pub(crate) fn total_change_display(growth: &[FollowerGrowth]) -> String {
+pub(crate) fn total_change_display(lang: Lang, growth: &[FollowerGrowth]) -> String {
     let known: Vec<i64> = growth.iter().filter_map(|g| g.change).collect();
     let total = (!known.is_empty()).then(|| known.iter().sum());
-    signed(total, None)
+    change_text(lang, total, None)
 }
 
 #[cfg(test)]
@@ -116,21 +118,24 @@ mod tests {
 
     #[test]
     fn a_single_reading_has_an_unknown_change_not_zero() {
-        let growth = follower_growth(&[reading(Platform::X, 3, 500)]);
+        let growth = follower_growth(&[reading(Platform::X, 3, 500)], Lang::En);
         assert_eq!(growth[0].change, None);
         assert_eq!(growth[0].change_display, "—");
-        assert_eq!(total_change_display(&growth), "—");
+        assert_eq!(total_change_display(Lang::En, &growth), "—");
     }
 
     #[test]
     fn two_readings_give_the_change_and_the_card_sums_known_changes() {
-        let growth = follower_growth(&[
-            reading(Platform::X, 3, 500),
-            reading(Platform::X, 10, 480),
-            reading(Platform::Mastodon, 3, 90),
-        ]);
+        let growth = follower_growth(
+            &[
+                reading(Platform::X, 3, 500),
+                reading(Platform::X, 10, 480),
+                reading(Platform::Mastodon, 3, 90),
+            ],
+            Lang::En,
+        );
         let x = growth.iter().find(|g| g.platform == Platform::X).unwrap();
-        assert_eq!((x.change, x.change_display.as_str()), (Some(-20), "-20 (-4.0 %)"));
-        assert_eq!(total_change_display(&growth), "-20");
+        assert_eq!((x.change, x.change_display.as_str()), (Some(-20), "-20 (-4%)"));
+        assert_eq!(total_change_display(Lang::En, &growth), "-20");
     }
 }

@@ -7,7 +7,8 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
 use super::measure::{Measured, Sums};
-use super::words::Words;
+use crate::lang::Words;
+use crate::lang::format::{Lang, date_short};
 use crate::model::Project;
 use crate::platform::Platform;
 
@@ -29,7 +30,7 @@ pub(crate) struct Group {
 type Slot = (String, String, String);
 
 /// Groups rows by the slots `slots` assigns each row (none, one or several).
-fn group_by<'a>(rows: &[Measured<'a>], slots: impl Fn(&Measured<'a>) -> Vec<Slot>) -> Vec<Group> {
+fn group_by<'a>(lang: Lang, rows: &[Measured<'a>], slots: impl Fn(&Measured<'a>) -> Vec<Slot>) -> Vec<Group> {
     let mut groups: BTreeMap<String, (String, String, Vec<Measured<'a>>)> = BTreeMap::new();
     for row in rows {
         for (order, key, label) in slots(row) {
@@ -50,14 +51,14 @@ fn group_by<'a>(rows: &[Measured<'a>], slots: impl Fn(&Measured<'a>) -> Vec<Slot
                 .map(|m| m.post.id.as_str())
                 .collect::<BTreeSet<_>>()
                 .len(),
-            sums: Sums::of(members.iter().map(|m| m.record)),
+            sums: Sums::of(members.iter().map(|m| m.record)).shown(lang),
         })
         .collect()
 }
 
 /// Per platform, in the site's platform order.
-pub(crate) fn by_platform(rows: &[Measured<'_>]) -> Vec<Group> {
-    group_by(rows, |row| {
+pub(crate) fn by_platform(rows: &[Measured<'_>], lang: Lang) -> Vec<Group> {
+    group_by(lang, rows, |row| {
         let order = Platform::ALL
             .iter()
             .position(|p| *p == row.platform)
@@ -72,7 +73,7 @@ pub(crate) fn by_platform(rows: &[Measured<'_>]) -> Vec<Group> {
 
 /// Per pillar, in strategy order; posts without a known pillar last.
 pub(crate) fn by_pillar(project: &Project, rows: &[Measured<'_>], words: &Words) -> Vec<Group> {
-    group_by(rows, |row| vec![pillar_slot(project, row, words)])
+    group_by(words.lang(), rows, |row| vec![pillar_slot(project, row, words)])
 }
 
 /// The pillar slot of a row.
@@ -83,15 +84,23 @@ fn pillar_slot(project: &Project, row: &Measured<'_>, words: &Words) -> Slot {
             Some(i) => (format!("0{i:04}"), id.to_owned(), pillars[i].name.clone()),
             None => (format!("1{id}"), id.to_owned(), id.to_owned()),
         },
-        None => ("2".to_owned(), String::new(), words.no_pillar.to_owned()),
+        None => (
+            "2".to_owned(),
+            String::new(),
+            words.report().no_pillar.as_str().to_owned(),
+        ),
     }
 }
 
 /// Per persona (sorted by id); posts without personas last.
 pub(crate) fn by_persona(project: &Project, rows: &[Measured<'_>], words: &Words) -> Vec<Group> {
-    group_by(rows, |row| {
+    group_by(words.lang(), rows, |row| {
         if row.post.personas.is_empty() {
-            return vec![("1".to_owned(), String::new(), words.no_persona.to_owned())];
+            return vec![(
+                "1".to_owned(),
+                String::new(),
+                words.report().no_persona.as_str().to_owned(),
+            )];
         }
         row.post
             .personas
@@ -108,7 +117,7 @@ pub(crate) fn by_persona(project: &Project, rows: &[Measured<'_>], words: &Words
 
 /// Per campaign (sorted by id); posts without a campaign last.
 pub(crate) fn by_campaign(project: &Project, rows: &[Measured<'_>], words: &Words) -> Vec<Group> {
-    group_by(rows, |row| {
+    group_by(words.lang(), rows, |row| {
         vec![match &row.post.campaign {
             Some(c) => {
                 let name = project
@@ -116,7 +125,11 @@ pub(crate) fn by_campaign(project: &Project, rows: &[Measured<'_>], words: &Word
                     .map_or(c.value.clone(), |campaign| campaign.name.clone());
                 (format!("0{}", c.value), c.value.clone(), name)
             }
-            None => ("1".to_owned(), String::new(), words.no_campaign.to_owned()),
+            None => (
+                "1".to_owned(),
+                String::new(),
+                words.report().no_campaign.as_str().to_owned(),
+            ),
         }]
     })
 }
@@ -134,12 +147,12 @@ pub(crate) fn week_start(day: NaiveDate) -> NaiveDate {
 }
 
 /// Per ISO week of the publish day; rows without a publish day are left out.
-pub(crate) fn by_week(rows: &[Measured<'_>]) -> Vec<Group> {
-    group_by(rows, |row| {
+pub(crate) fn by_week(rows: &[Measured<'_>], lang: Lang) -> Vec<Group> {
+    group_by(lang, rows, |row| {
         row.day
             .map(|day| {
                 let key = iso_week_key(day);
-                let label = format!("{key} ({})", week_start(day).format("%Y-%m-%d"));
+                let label = format!("{key} ({})", date_short(lang, week_start(day)));
                 (key.clone(), key, label)
             })
             .into_iter()
@@ -148,8 +161,8 @@ pub(crate) fn by_week(rows: &[Measured<'_>]) -> Vec<Group> {
 }
 
 /// Per calendar month of the publish day; rows without a publish day are left out.
-pub(crate) fn by_month(rows: &[Measured<'_>]) -> Vec<Group> {
-    group_by(rows, |row| {
+pub(crate) fn by_month(rows: &[Measured<'_>], lang: Lang) -> Vec<Group> {
+    group_by(lang, rows, |row| {
         row.day
             .map(|day| {
                 let key = day.format("%Y-%m").to_string();

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use super::groups::iso_week_key;
 use super::measure::{Measured, Sums};
-use crate::lang::numbers::{format_count, format_percent};
+use crate::lang::format::{Lang, UNKNOWN, number, percent};
 use crate::metrics::MetricRecord;
 use crate::model::Goal;
 use crate::platform::Platform;
@@ -76,15 +76,20 @@ pub(crate) struct KpiPeriod {
 
 /// Computes every goal's progress from the measured rows (latest per post and
 /// platform) and all joined records (for follower levels).
-pub(crate) fn progress(goals: &[Goal], rows: &[Measured<'_>], records: &[MetricRecord]) -> Vec<KpiProgress> {
+pub(crate) fn progress(
+    goals: &[Goal],
+    rows: &[Measured<'_>],
+    records: &[MetricRecord],
+    lang: Lang,
+) -> Vec<KpiProgress> {
     goals
         .iter()
-        .map(|goal| goal_progress(goal, rows, records))
+        .map(|goal| goal_progress(goal, rows, records, lang))
         .collect()
 }
 
 /// One goal.
-fn goal_progress(goal: &Goal, rows: &[Measured<'_>], records: &[MetricRecord]) -> KpiProgress {
+fn goal_progress(goal: &Goal, rows: &[Measured<'_>], records: &[MetricRecord], lang: Lang) -> KpiProgress {
     let covers = |platform: Platform| goal.platforms.is_empty() || goal.platforms.contains(&platform);
     let rows: Vec<&Measured<'_>> = rows
         .iter()
@@ -117,7 +122,7 @@ fn goal_progress(goal: &Goal, rows: &[Measured<'_>], records: &[MetricRecord]) -
                 from,
                 to,
                 actual,
-                actual_display: display(&goal.kpi, actual),
+                actual_display: display(lang, &goal.kpi, actual),
                 progress,
                 met: progress.is_some_and(|p| p >= 1.0),
             }
@@ -138,13 +143,13 @@ fn goal_progress(goal: &Goal, rows: &[Measured<'_>], records: &[MetricRecord]) -
         },
         kpi: goal.kpi.clone(),
         target: goal.target,
-        target_display: display(&goal.kpi, Some(goal.target)),
+        target_display: display(lang, &goal.kpi, Some(goal.target)),
         platforms: goal.platforms.clone(),
         period: goal.period.clone(),
-        actual_display: display(&goal.kpi, actual),
+        actual_display: display(lang, &goal.kpi, actual),
         actual,
         progress,
-        progress_display: progress.map_or_else(|| "—".to_owned(), |p| format!("{:.0} %", p * 100.0)),
+        progress_display: progress.map_or_else(|| UNKNOWN.to_owned(), |p| percent(lang, p)),
         met: progress.is_some_and(|p| p >= 1.0),
         periods,
     }
@@ -228,11 +233,11 @@ fn ratio(actual: Option<f64>, target: f64) -> Option<f64> {
 }
 
 /// A KPI value as people read it.
-fn display(kpi: &str, value: Option<f64>) -> String {
+fn display(lang: Lang, kpi: &str, value: Option<f64>) -> String {
     match value {
-        None => "—".to_owned(),
-        Some(v) if kpi == "engagement_rate" => format_percent(v),
-        Some(v) => format_count(v),
+        None => UNKNOWN.to_owned(),
+        Some(v) if kpi == "engagement_rate" => percent(lang, v),
+        Some(v) => number(lang, v),
     }
 }
 

@@ -17,7 +17,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::lang::numbers::{format_count, format_percent};
+use crate::lang::format::{Lang, UNKNOWN, number, percent};
 use crate::metrics::{MetricRecord, Published};
 use crate::model::{Post, Project};
 use crate::platform::Platform;
@@ -174,7 +174,7 @@ pub(crate) fn audience(record: &MetricRecord) -> Option<u64> {
 }
 
 impl Sums {
-    /// Sums the rows.
+    /// Sums the rows (figures and rates; [`Sums::shown`] adds how people read them).
     pub(crate) fn of<'a>(rows: impl IntoIterator<Item = &'a MetricRecord>) -> Sums {
         let mut sums = Sums::default();
         for record in rows {
@@ -182,6 +182,29 @@ impl Sums {
         }
         sums.finish();
         sums
+    }
+
+    /// The sums with [`Sums::display`] written in `lang` (`12,400` / `12.400`).
+    pub(crate) fn shown(mut self, lang: Lang) -> Sums {
+        let count = |n: u64, seen: bool| {
+            if seen {
+                number(lang, n as f64)
+            } else {
+                UNKNOWN.to_owned()
+            }
+        };
+        let seen = self.seen;
+        self.display = SumsDisplay {
+            impressions: count(self.impressions, seen.impressions),
+            reach: count(self.reach, seen.reach),
+            engagements: count(self.engagements, seen.engagements),
+            engagement_rate: self
+                .engagement_rate
+                .map_or_else(|| UNKNOWN.to_owned(), |rate| percent(lang, rate)),
+            clicks: count(self.clicks, seen.clicks),
+            video_views: count(self.video_views, seen.video_views),
+        };
+        self
     }
 
     /// Adds one row.
@@ -225,24 +248,6 @@ impl Sums {
         self.engagement_rate = rate((self.rated_engagements, self.audience));
         self.engagement_rate_by_reach = rate(self.by_reach);
         self.engagement_rate_by_impressions = rate(self.by_impressions);
-        let count = |n: u64, seen: bool| {
-            if seen {
-                format_count(n as f64)
-            } else {
-                "—".to_owned()
-            }
-        };
-        let seen = self.seen;
-        self.display = SumsDisplay {
-            impressions: count(self.impressions, seen.impressions),
-            reach: count(self.reach, seen.reach),
-            engagements: count(self.engagements, seen.engagements),
-            engagement_rate: self
-                .engagement_rate
-                .map_or_else(|| "—".to_owned(), format_percent),
-            clicks: count(self.clicks, seen.clicks),
-            video_views: count(self.video_views, seen.video_views),
-        };
     }
 }
 

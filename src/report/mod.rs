@@ -29,7 +29,9 @@ use serde::Serialize;
 use crate::metrics::MetricRecord;
 use crate::model::Project;
 
-use crate::lang::words::{self, Words};
+use crate::lang::Words;
+use crate::lang::format::{date_short, number};
+use crate::lang::words::ReportWords;
 use figures::{Chart, Inputs};
 use followers::FollowerGrowth;
 use groups::{Group, PillarMix};
@@ -40,17 +42,23 @@ use timing::Heatmap;
 
 /// Everything `report.html` shows, serialisable for templates and JSON.
 #[derive(Debug, Serialize)]
-pub(crate) struct Report {
+pub(crate) struct Report<'w> {
     /// The page's words in the project's language.
-    pub words: &'static Words,
+    pub words: &'w ReportWords,
     /// Whether any metric row was joined to a post.
     pub has_data: bool,
     /// First publish day of a measured post.
     pub from: Option<NaiveDate>,
     /// Last publish day of a measured post.
     pub to: Option<NaiveDate>,
+    /// [`Report::from`] in the project's language ("Mar 17, 2027" / "17.03.2027").
+    pub from_display: Option<String>,
+    /// [`Report::to`] in the project's language.
+    pub to_display: Option<String>,
     /// Distinct measured posts.
     pub posts_measured: usize,
+    /// "1 post", "12 posts" / "1 Beitrag", "12 Beiträge".
+    pub posts_measured_display: String,
     /// Figures over every measured (post, platform).
     pub totals: Sums,
     /// The headline numbers as cards.
@@ -113,23 +121,28 @@ pub(crate) struct Breakdown {
 
 /// Builds the report from joined rows (`post` set). Only the latest row per
 /// (post, platform) counts for the figures; every row counts for follower growth.
-pub(crate) fn build_report(project: &Project, records: &[MetricRecord], today: NaiveDate) -> Report {
-    let words = words::for_language(&project.config.language);
+pub(crate) fn build_report<'w>(
+    project: &Project,
+    records: &[MetricRecord],
+    words: &'w Words,
+    today: NaiveDate,
+) -> Report<'w> {
+    let lang = words.lang();
     let rows = measure::latest_rows(project, records);
-    let totals = Sums::of(rows.iter().map(|r| r.record));
-    let by_platform = groups::by_platform(&rows);
+    let totals = Sums::of(rows.iter().map(|r| r.record)).shown(lang);
+    let by_platform = groups::by_platform(&rows, lang);
     let by_pillar = groups::by_pillar(project, &rows, words);
     let by_persona = groups::by_persona(project, &rows, words);
     let by_campaign = groups::by_campaign(project, &rows, words);
     let budgets = budget::budgets(project, &by_campaign, today);
-    let by_week = groups::by_week(&rows);
-    let by_month = groups::by_month(&rows);
+    let by_week = groups::by_week(&rows, lang);
+    let by_month = groups::by_month(&rows, lang);
     let pillar_mix = groups::pillar_mix(project, &rows, words);
-    let kpis = kpi::progress(&project.strategy.goals, &rows, records);
-    let posts = ranking::post_performance(&rows);
+    let kpis = kpi::progress(&project.strategy.goals, &rows, records, lang);
+    let posts = ranking::post_performance(&rows, lang);
     let (top_posts, bottom_posts) = ranking::top_and_bottom(&posts);
     let heatmap = timing::heatmap(&rows, words);
-    let followers = followers::follower_growth(records);
+    let followers = followers::follower_growth(records, lang);
     let reconciliations = reconcile::reconcile(&rows, words);
     let charts = figures::charts(
         &Inputs {
@@ -149,19 +162,24 @@ pub(crate) fn build_report(project: &Project, records: &[MetricRecord], today: N
         .collect::<BTreeSet<_>>()
         .len();
     let breakdowns = vec![
-        breakdown("platform", words.platform, &by_platform),
-        breakdown("pillar", words.pillar, &by_pillar),
-        breakdown("persona", words.persona, &by_persona),
-        breakdown("campaign", words.campaign, &by_campaign),
-        breakdown("week", words.week, &by_week),
-        breakdown("month", words.month, &by_month),
+        breakdown("platform", &words.report().platform, &by_platform),
+        breakdown("pillar", &words.report().pillar, &by_pillar),
+        breakdown("persona", &words.report().persona, &by_persona),
+        breakdown("campaign", &words.report().campaign, &by_campaign),
+        breakdown("week", &words.report().week, &by_week),
+        breakdown("month", &words.report().month, &by_month),
     ];
+    let from = rows.iter().filter_map(|r| r.day).min();
+    let to = rows.iter().filter_map(|r| r.day).max();
     Report {
-        words,
+        words: words.report(),
         has_data: !rows.is_empty(),
-        from: rows.iter().filter_map(|r| r.day).min(),
-        to: rows.iter().filter_map(|r| r.day).max(),
+        from,
+        to,
+        from_display: from.map(|d| date_short(lang, d)),
+        to_display: to.map(|d| date_short(lang, d)),
         posts_measured,
+        posts_measured_display: words.plural("posts", posts_measured as f64),
         cards: cards(words, posts_measured, &totals, &followers),
         totals,
         by_platform,
@@ -200,25 +218,40 @@ fn cards(words: &Words, posts: usize, totals: &Sums, followers: &[FollowerGrowth
         value,
     };
     let mut cards = vec![
-        card(words.posts, posts.to_string()),
-        card(words.impressions, totals.display.impressions.clone()),
-        card(words.reach, totals.display.reach.clone()),
-        card(words.engagements, totals.display.engagements.clone()),
-        card(words.engagement_rate, totals.display.engagement_rate.clone()),
-        card(words.clicks, totals.display.clicks.clone()),
+        card(
+            &capitalised(&words.plural_word("posts", posts as f64)),
+            number(words.lang(), posts as f64),
+        ),
+        card(&words.report().impressions, totals.display.impressions.clone()),
+        card(&words.report().reach, totals.display.reach.clone()),
+        card(&words.report().engagements, totals.display.engagements.clone()),
+        card(
+            &words.report().engagement_rate,
+            totals.display.engagement_rate.clone(),
+        ),
+        card(&words.report().clicks, totals.display.clicks.clone()),
     ];
     if !followers.is_empty() {
         cards.push(card(
-            words.follower_change,
-            followers::total_change_display(followers),
+            &words.report().follower_change,
+            followers::total_change_display(words.lang(), followers),
         ));
     }
     cards
 }
 
+/// `text` with its first letter in upper case: "posts" → "Posts" for a card's label.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The template context: `report` is the serialised [`Report`]. The site adds
 /// `project` and whatever its base template needs.
-pub(crate) fn report_context(report: &Report) -> tera::Context {
+pub(crate) fn report_context(report: &Report<'_>) -> tera::Context {
     let mut context = tera::Context::new();
     context.insert("report", report);
     context

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::measure::{Measured, Sums};
+use crate::lang::format::{Lang, date_short};
 use crate::model::Post;
 use crate::platform::Platform;
 
@@ -36,7 +37,7 @@ pub(crate) struct PostPerformance {
 }
 
 /// Every measured post with its combined figures, sorted by id.
-pub(crate) fn post_performance(rows: &[Measured<'_>]) -> Vec<PostPerformance> {
+pub(crate) fn post_performance(rows: &[Measured<'_>], lang: Lang) -> Vec<PostPerformance> {
     let mut by_post: BTreeMap<&str, Vec<&Measured<'_>>> = BTreeMap::new();
     for row in rows {
         by_post.entry(row.post.id.as_str()).or_default().push(row);
@@ -45,13 +46,13 @@ pub(crate) fn post_performance(rows: &[Measured<'_>]) -> Vec<PostPerformance> {
         .into_values()
         .filter_map(|members| {
             let first = members.first()?;
-            Some(summarise(first.post, &members))
+            Some(summarise(first.post, &members, lang))
         })
         .collect()
 }
 
 /// One post's line.
-fn summarise(post: &Post, members: &[&Measured<'_>]) -> PostPerformance {
+fn summarise(post: &Post, members: &[&Measured<'_>], lang: Lang) -> PostPerformance {
     PostPerformance {
         id: post.id.clone(),
         title: post.title.value.clone(),
@@ -61,8 +62,8 @@ fn summarise(post: &Post, members: &[&Measured<'_>]) -> PostPerformance {
         published: members
             .iter()
             .find_map(|m| m.local)
-            .map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
-        sums: Sums::of(members.iter().map(|m| m.record)),
+            .map(|t| format!("{}, {}", date_short(lang, t.date()), t.format("%H:%M"))),
+        sums: Sums::of(members.iter().map(|m| m.record)).shown(lang),
     }
 }
 

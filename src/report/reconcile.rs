@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::measure::{Measured, Sums};
-use crate::lang::numbers::{format_count, format_percent};
+use crate::lang::format::{UNKNOWN, number, percent};
 use crate::lang::words::Words;
 use crate::platform::Platform;
 
@@ -50,7 +50,8 @@ pub(crate) fn reconcile(rows: &[Measured<'_>], words: &Words) -> Vec<Reconciliat
 
 /// Both definitions over `rows` (all of `platform`, all with the network's count).
 fn compare(platform: Platform, rows: &[&Measured<'_>], words: &Words) -> Reconciliation {
-    let ours = Sums::of(rows.iter().map(|r| r.record));
+    let lang = words.lang();
+    let ours = Sums::of(rows.iter().map(|r| r.record)).shown(lang);
     let theirs: u64 = rows.iter().filter_map(|r| r.record.network_engagements).sum();
     // The network's rate as X defines it: its engagements ÷ impressions, over the rows
     // that have impressions (summed first, then divided, like Touchpoint's).
@@ -69,18 +70,19 @@ fn compare(platform: Platform, rows: &[&Measured<'_>], words: &Words) -> Reconci
         label: platform.display_name().to_owned(),
         rows: rows.len(),
         engagements: ours.display.engagements.clone(),
-        network_engagements: format_count(theirs as f64),
+        network_engagements: number(lang, theirs as f64),
         engagement_rate: ours.display.engagement_rate.clone(),
-        network_engagement_rate: network_rate.map_or_else(|| "—".to_owned(), format_percent),
+        network_engagement_rate: network_rate.map_or_else(|| UNKNOWN.to_owned(), |rate| percent(lang, rate)),
         explanation: explanation(platform, words).to_owned(),
     }
 }
 
 /// The line that explains the network's number.
-fn explanation(platform: Platform, words: &Words) -> &'static str {
+fn explanation(platform: Platform, words: &Words) -> &str {
+    let report = words.report();
     match platform {
-        Platform::X => words.reconcile_x,
+        Platform::X => &report.reconcile_x,
         // Only X's exports carry their own count today; keep a true line for others.
-        _ => words.engagements_defined,
+        _ => &report.engagements_defined,
     }
 }

@@ -33,16 +33,27 @@ use crate::load::load_project;
 use crate::metrics::load_metrics;
 use crate::platform::Platform;
 
+/// The built-in English words, kept for the whole test run.
+fn english() -> &'static crate::lang::Words {
+    static WORDS: std::sync::OnceLock<crate::lang::Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| crate::lang::words::builtin(crate::lang::Lang::En))
+}
+
 fn fixture() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report")
 }
 
-fn build() -> (Report, Vec<crate::diagnostic::Diagnostic>) {
+fn build() -> (Report<'static>, Vec<crate::diagnostic::Diagnostic>) {
     let (project, load_diags) = load_project(&fixture()).expect("fixture loads");
     assert!(load_diags.is_empty(), "{load_diags:?}");
     let (records, diags) = load_metrics(&project);
     (
-        build_report(&project, &records, NaiveDate::from_ymd_opt(2026, 12, 15).unwrap()),
+        build_report(
+            &project,
+            &records,
+            english(),
+            NaiveDate::from_ymd_opt(2026, 12, 15).unwrap(),
+        ),
         diags,
     )
 }
@@ -120,7 +131,7 @@ fn totals_and_cards() {
             ("Impressions", "12,000"),
             ("Reach", "7,000"),
             ("Engagements", "463"),
-            ("Engagement rate", "4.1 %"),
+            ("Engagement rate", "4.1%"),
             ("Link clicks", "16"),
             // Instagram 1000 → 1080 (+80), Mastodon 200 → 230 (+30).
             ("Follower change", "+110"),
@@ -196,7 +207,10 @@ fn per_pillar_persona_campaign_week_month() {
     let weeks: Vec<&str> = report.by_week.iter().map(|g| g.key.as_str()).collect();
     assert_eq!(weeks, ["2026-W49", "2026-W50"]);
     assert_eq!(group(&report.by_week, "2026-W49").sums.engagements, 407);
-    assert_eq!(group(&report.by_week, "2026-W49").label, "2026-W49 (2026-11-30)");
+    assert_eq!(
+        group(&report.by_week, "2026-W49").label,
+        "2026-W49 (Nov 30, 2026)"
+    );
     close(
         group(&report.by_week, "2026-W50").sums.engagement_rate,
         38.0 / 1800.0,
@@ -233,13 +247,13 @@ fn kpi_progress_with_ranges_platforms_and_periods() {
     close(reach.actual, 7000.0);
     close(reach.progress, 1.4);
     assert!(reach.met);
-    assert_eq!(reach.progress_display, "140 %");
+    assert_eq!(reach.progress_display, "140%");
     // Instagram engagement rate 345/7000 = 4.93 % of 5 % → 98.6 %, not met.
     let er = kpi("engagement");
     close(er.actual, 345.0 / 7000.0);
     close(er.progress, 345.0 / 7000.0 / 0.05);
     assert!(!er.met);
-    assert_eq!(er.actual_display, "4.9 %");
+    assert_eq!(er.actual_display, "4.9%");
     // Clicks, 20 per week, 2026-11-30..2026-12-13: W49 = B's 12 (Instagram has no clicks),
     // W50 = E's 4; headline 16 / (20 × 2) = 40 %.
     let clicks = kpi("clicks");
@@ -268,9 +282,9 @@ fn top_and_bottom_posts_by_engagement_rate() {
     assert_eq!(ids(&report.bottom_posts), ["2026/12/team", "2026/12/licht"]);
     let tour = &report.top_posts[0];
     assert_eq!(tour.href, "posts/2026/12/tour.html");
-    assert_eq!(tour.published.as_deref(), Some("2026-12-03 18:00"));
+    assert_eq!(tour.published.as_deref(), Some("Dec 3, 2026, 18:00"));
     assert_eq!(tour.platforms, ["Instagram", "Mastodon"]);
-    assert_eq!(tour.sums.display.engagement_rate, "5.0 %");
+    assert_eq!(tour.sums.display.engagement_rate, "5%");
 }
 
 #[test]
@@ -305,8 +319,8 @@ fn follower_growth_per_platform() {
     assert_eq!(
         growth,
         [
-            (Platform::Instagram, 1000, 1080, Some(80), "+80 (+8.0 %)"),
-            (Platform::Mastodon, 200, 230, Some(30), "+30 (+15.0 %)"),
+            (Platform::Instagram, 1000, 1080, Some(80), "+80 (+8%)"),
+            (Platform::Mastodon, 200, 230, Some(30), "+30 (+15%)"),
         ]
     );
 }
@@ -356,7 +370,10 @@ fn every_chart_is_well_formed_svg_with_its_title_and_a_data_table() {
     assert_eq!(reach.table.headers, ["Week of publishing", "Instagram", "X"]);
     assert_eq!(
         reach.table.rows,
-        [["2026-11-30", "6,000", "2,000"], ["2026-12-07", "1,000", "800"]]
+        [
+            ["Nov 30, 2026", "6,000", "2,000"],
+            ["Dec 7, 2026", "1,000", "800"]
+        ]
     );
     // Mastodon has engagements but no audience: a column in the engagements chart only.
     // W49: Instagram A 120 + C 200 = 320, X B 42, Mastodon D 45.
@@ -365,14 +382,14 @@ fn every_chart_is_well_formed_svg_with_its_title_and_a_data_table() {
         engagements.table.headers,
         ["Week of publishing", "Instagram", "X", "Mastodon"]
     );
-    assert_eq!(engagements.table.rows[0], ["2026-11-30", "320", "42", "45"]);
+    assert_eq!(engagements.table.rows[0], ["Nov 30, 2026", "320", "42", "45"]);
     let followers = report.charts.iter().find(|c| c.id == "followers").unwrap();
     assert_eq!(
         followers.table.rows,
         [
-            ["2026-12-05", "1,000", "200"],
-            ["2026-12-10", "—", "230"],
-            ["2026-12-15", "1,080", "—"]
+            ["Dec 5, 2026", "1,000", "200"],
+            ["Dec 10, 2026", "—", "230"],
+            ["Dec 15, 2026", "1,080", "—"]
         ]
     );
 }
@@ -406,14 +423,19 @@ fn the_template_renders_with_a_stub_base() {
         "the platform breakdown shows totals"
     );
     assert!(html.contains("Thu 18:00"), "best posting time");
-    assert!(html.contains("+80 (+8.0 %)"));
+    assert!(html.contains("+80 (+8%)"));
     assert!(!html.contains("&lt;svg"), "SVG is not escaped");
 }
 
 #[test]
 fn an_empty_project_renders_the_no_data_note() {
     let (project, _) = load_project(&fixture()).unwrap();
-    let report = build_report(&project, &[], NaiveDate::from_ymd_opt(2026, 12, 15).unwrap());
+    let report = build_report(
+        &project,
+        &[],
+        english(),
+        NaiveDate::from_ymd_opt(2026, 12, 15).unwrap(),
+    );
     assert!(!report.has_data);
     assert!(report.top_posts.is_empty() && report.followers.is_empty());
     assert!(
@@ -457,7 +479,7 @@ fn x_engagements_are_shown_beside_touchpoints_with_the_reason() {
             x.engagement_rate.as_str(),
             x.network_engagement_rate.as_str()
         ),
-        (2, "55", "80", "2.0 %", "2.9 %")
+        (2, "55", "80", "2%", "2.9%")
     );
     assert!(x.explanation.contains("detail expands"), "{}", x.explanation);
     // Touchpoint's own figures stay as defined.

@@ -7,7 +7,7 @@ use chrono::{Datelike, Timelike};
 use serde::Serialize;
 
 use super::measure::{Measured, Sums};
-use super::words::Words;
+use crate::lang::Words;
 
 /// The weekday × hour grid.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -51,7 +51,14 @@ pub(crate) fn heatmap(rows: &[Measured<'_>], words: &Words) -> Heatmap {
                 .push(row);
         }
     }
-    let weekday_name = |i: u32| words.weekdays.get(i as usize).copied().unwrap_or("?").to_owned();
+    let weekday_name = |i: u32| {
+        words
+            .report()
+            .weekdays
+            .get(i as usize)
+            .map_or("?", String::as_str)
+            .to_owned()
+    };
     let cells: Vec<HeatCell> = slots
         .into_iter()
         .map(|((weekday_index, hour), members)| HeatCell {
@@ -63,7 +70,7 @@ pub(crate) fn heatmap(rows: &[Measured<'_>], words: &Words) -> Heatmap {
                 .map(|m| m.post.id.as_str())
                 .collect::<BTreeSet<_>>()
                 .len(),
-            sums: Sums::of(members.iter().map(|m| m.record)),
+            sums: Sums::of(members.iter().map(|m| m.record)).shown(words.lang()),
         })
         .collect();
     let mut grid = vec![vec![None; 24]; 7];

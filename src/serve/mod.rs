@@ -57,6 +57,8 @@ pub struct ServeOptions {
     pub check: Options,
     /// Colour the terminal output.
     pub colour: bool,
+    /// Compare with this git revision and serve changes.html (`--since REV`).
+    pub since: Option<String>,
 }
 
 /// Why the dev server or the watcher could not run (exit code 2).
@@ -68,6 +70,9 @@ pub enum ServeError {
     /// The address is taken or not allowed.
     #[error(transparent)]
     Bind(#[from] BindError),
+    /// `--since`: git or the revision failed.
+    #[error(transparent)]
+    Since(#[from] crate::since::SinceError),
     /// The file watcher could not start.
     #[error("cannot watch the repository: {0}")]
     Watch(#[from] notify::Error),
@@ -76,7 +81,14 @@ pub enum ServeError {
 /// Builds the site, serves it and rebuilds on every change until the process is stopped.
 pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let root = &options.root;
+    let baseline = match &options.since {
+        Some(rev) => Some(crate::since::Baseline::load(root, rev)?),
+        None => None,
+    };
     let mut session = Session::open(root, options.check.clone())?;
+    if let Some(baseline) = baseline {
+        session.compare_with(baseline);
+    }
     let changes = watch(root, options.poll)?;
     let served = Arc::new(Served::default());
     publish_and_print(&served, session.build(), options.colour);

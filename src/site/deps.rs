@@ -2,10 +2,11 @@
 //! change instead of the whole site.
 //!
 //! A post appears on its own page, on its calendar month, on the lists that hold it
-//! (all posts, its platforms, campaign, personas, pillar), on the overview and on the
-//! pages that count posts (strategy, pillars, diagnostics, report). Everything every page
-//! shows (the build banner's counts, the calendar link in the navigation) is summed up in
-//! [`site_wide_state`]: when that changes, the whole site is re-rendered.
+//! (all posts, its platforms, campaign, personas, pillar), on the overview, on the review
+//! page and on the pages that count posts (strategy, pillars, diagnostics, report).
+//! Everything every page shows (the build banner's counts, the calendar link in the
+//! navigation) is summed up in [`site_wide_state`]: when that changes, the whole site is
+//! re-rendered.
 
 use std::collections::BTreeSet;
 
@@ -28,8 +29,10 @@ const PAGES_COUNTING_POSTS: &[&str] = &[
     "pillars.html",
     "strategy.html",
     "diagnostics.html",
+    "comments.html",
     "report.html",
     "crisis.html",
+    "review.html",
 ];
 
 /// A set of output pages, by exact path or by folder, some marked to render first.

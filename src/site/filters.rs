@@ -9,14 +9,15 @@ use tera::{Tera, Value};
 use super::SiteError;
 use super::tables::Snippet;
 use super::theme::Theme;
-use crate::lang::format::{Lang, number, percent};
+use crate::lang::Words;
+use crate::lang::format::{number, percent};
 
 /// Compiles the theme's templates (after overrides) with autoescaping on `.html`.
-pub(super) fn compile(theme: &Theme, lang: Lang) -> Result<Tera, SiteError> {
+pub(super) fn compile(theme: &Theme, words: &Words) -> Result<Tera, SiteError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
     tera.set_escape_fn(escape_html);
-    register_filters(&mut tera, lang);
+    register_filters(&mut tera, words);
     let sources = theme
         .templates
         .iter()
@@ -47,8 +48,32 @@ pub(super) fn each_wrapper(template: &str) -> String {
     format!("__each__{template}")
 }
 
-/// Every filter the templates may use.
-fn register_filters(tera: &mut Tera, lang: Lang) {
+/// Every filter the templates may use: `number`, `percent`, `plural(key=…)`
+/// (`{{ count | plural(key="posts") }}` → "1 post", "2 Beiträge") and `plural_word(key=…)`
+/// (the word alone, for a figure that shows the number apart).
+fn register_filters(tera: &mut Tera, words: &Words) {
+    let lang = words.lang();
+    let plurals = std::sync::Arc::new(words.clone());
+    let words_only = std::sync::Arc::clone(&plurals);
+    tera.register_filter("plural", move |value: &Value, args: &HashMap<String, Value>| {
+        let key = args.get("key").and_then(Value::as_str).unwrap_or_default();
+        Ok(Value::String(
+            value
+                .as_f64()
+                .map_or_else(String::new, |n| plurals.plural(key, n)),
+        ))
+    });
+    tera.register_filter(
+        "plural_word",
+        move |value: &Value, args: &HashMap<String, Value>| {
+            let key = args.get("key").and_then(Value::as_str).unwrap_or_default();
+            Ok(Value::String(
+                value
+                    .as_f64()
+                    .map_or_else(String::new, |n| words_only.plural_word(key, n)),
+            ))
+        },
+    );
     tera.register_filter("number", move |value: &Value, _: &HashMap<String, Value>| {
         Ok(Value::String(
             value.as_f64().map_or_else(String::new, |v| number(lang, v)),
@@ -181,7 +206,9 @@ mod tests {
     #[test]
     fn a_syntax_error_names_the_override_and_line() {
         let theme = theme_with("index.html", "<p>\n{{ oops }\n</p>");
-        let Err(SiteError::Template { template, line, .. }) = compile(&theme, Lang::En) else {
+        let Err(SiteError::Template { template, line, .. }) =
+            compile(&theme, &crate::lang::words::builtin(crate::lang::Lang::En))
+        else {
             panic!("expected a template error");
         };
         assert_eq!(template, "templates/index.html");
@@ -191,7 +218,7 @@ mod tests {
     #[test]
     fn a_render_error_names_the_line_of_the_missing_variable() {
         let theme = theme_with("page.html", "<p>\n{{ nope.deeper }}\n</p>");
-        let tera = compile(&theme, Lang::En).unwrap();
+        let tera = compile(&theme, &crate::lang::words::builtin(crate::lang::Lang::En)).unwrap();
         let err = tera.render("page.html", &tera::Context::new()).unwrap_err();
         let SiteError::Template { template, line, .. } = render_error(&theme, "page.html", &err) else {
             panic!("expected a template error");

@@ -29,6 +29,7 @@ use crate::Checked;
 use crate::timings::phase;
 
 use crate::lang::format::Lang;
+use crate::lang::{WordFile, Words};
 pub use deps::{PageSet, pages_affected_by_post, pages_next_to, pages_showing_post, site_wide_state};
 pub use markdown::{LinkTargets, Placement, render_markdown};
 pub use theme::{Origin, Theme, load_theme};
@@ -40,6 +41,9 @@ pub use write::{MARKER, check_output_dir, default_output_dir};
 pub struct SiteOptions {
     /// The day "due this week" and "today" refer to (defaults to today in the project's timezone).
     pub today: Option<NaiveDate>,
+    /// What changed since a git revision (`--since REV`): renders `changes.html` and
+    /// links it from the overview and the navigation.
+    pub changes: Option<std::sync::Arc<crate::since::Changes>>,
 }
 
 /// What [`render`] produced: the files kept in memory (output path, relative and
@@ -87,6 +91,16 @@ pub enum SiteError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// A word list (`lang/<code>.toml`) does not parse or names a word that does not exist.
+    #[error("word list {path}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Words {
+        /// The file a user can open (`lang/de.toml` for an override).
+        path: String,
+        /// The line, when known.
+        line: Option<usize>,
+        /// What is wrong and how to fix it.
+        message: String,
+    },
     /// The output folder would overwrite something that is not a Touchpoint site.
     #[error("refusing to write the site to {path}: {why}")]
     UnsafeOutput {
@@ -122,6 +136,7 @@ pub struct CompiledTheme {
     tera: tera::Tera,
     theme: Theme,
     lang: Lang,
+    words: Words,
 }
 
 impl CompiledTheme {
@@ -130,9 +145,41 @@ impl CompiledTheme {
     pub fn load(project: &crate::model::Project) -> Result<Self, SiteError> {
         let theme = load_theme(&project.root)?;
         let lang = Lang::from_code(&project.config.language);
-        let tera = filters::compile(&theme, lang)?;
-        Ok(CompiledTheme { tera, theme, lang })
+        let words = load_words(&project.root, lang)?;
+        let tera = filters::compile(&theme, &words)?;
+        Ok(CompiledTheme {
+            tera,
+            theme,
+            lang,
+            words,
+        })
     }
+}
+
+/// The word list for `lang`: the theme's `lang/<code>.toml` with the project's
+/// `lang/<code>.toml` laid over it.
+fn load_words(root: &std::path::Path, lang: Lang) -> Result<Words, SiteError> {
+    let raw = crate::load::read_word_files(root, lang.code()).map_err(|err| SiteError::Io {
+        path: err.path.display().to_string(),
+        source: err.source,
+    })?;
+    let mut files = Vec::with_capacity(raw.len());
+    for file in raw {
+        let text = String::from_utf8(file.bytes).map_err(|_| SiteError::Words {
+            path: file.path.clone(),
+            line: None,
+            message: "the word list is not UTF-8 text; save it as UTF-8".to_owned(),
+        })?;
+        files.push(WordFile {
+            path: file.path,
+            text,
+        });
+    }
+    Words::from_layers(lang, &files).map_err(|err| SiteError::Words {
+        path: err.path,
+        line: err.line,
+        message: err.message,
+    })
 }
 
 /// Renders pages with the theme (after overrides) and the context every page shares.
@@ -142,6 +189,7 @@ pub struct Renderer<'a> {
     lang: Lang,
     today: NaiveDate,
     calendar_href: String,
+    changes: Option<std::sync::Arc<crate::since::Changes>>,
     site_context: tera::Context,
 }
 
@@ -163,6 +211,7 @@ impl<'a> Renderer<'a> {
             lang,
             today,
             calendar_href,
+            changes: options.changes.clone(),
             site_context: tera::Context::new(),
         };
         renderer.site_context = pages::site_context(&renderer);
@@ -267,13 +316,23 @@ impl<'a> Renderer<'a> {
     }
 
     /// The UI language.
-    pub fn lang(&self) -> Lang {
+    pub(crate) fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// The word list in the UI language, after the project's overrides.
+    pub(crate) fn words(&self) -> &'a Words {
+        &self.compiled.words
     }
 
     /// The day the site treats as today.
     pub fn today(&self) -> NaiveDate {
         self.today
+    }
+
+    /// What changed since the `--since` revision, when one was given.
+    pub(crate) fn changes(&self) -> Option<&crate::since::Changes> {
+        self.changes.as_deref()
     }
 
     /// Whether the theme (after overrides) has a template of this name.
@@ -449,6 +508,7 @@ mod tests {
         let checked = crate::check_project(&root, &crate::Options::default()).unwrap();
         let options = SiteOptions {
             today: NaiveDate::from_ymd_opt(2026, 11, 29),
+            ..SiteOptions::default()
         };
         let wanted = |path: &str| path == "index.html" || path == "posts/2026/12/tyres.html";
         let some = render(&checked, &options, None, &wanted, Output::Memory(&|b| b)).unwrap();

@@ -181,6 +181,7 @@ mod tests {
         let checked = crate::check_project(dir.path(), &crate::Options::default()).unwrap();
         let options = SiteOptions {
             today: NaiveDate::from_ymd_opt(2026, 11, 29),
+            ..SiteOptions::default()
         };
         let site = render(&checked, &options, None, &|_| true, Output::Memory(&|b| b)).unwrap();
         let html = String::from_utf8(site.files[page].clone()).unwrap();

@@ -11,8 +11,8 @@ use super::tables::Tables;
 use crate::Checked;
 use crate::ComposedTexts;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Words;
 use crate::lang::format::{Lang, date_short, datetime_long, time_of_day};
-use crate::lang::labels::label;
 use crate::model::{Post, Project, Status};
 use crate::platform::Platform;
 use crate::site::paths::href;
@@ -35,6 +35,23 @@ pub(super) struct Chip {
     pub label: &'static str,
     /// The platform's page.
     pub href: String,
+}
+
+/// An open review comment as the post page and the comments page show it.
+#[derive(Clone, Debug, Serialize)]
+pub(super) struct CommentView {
+    /// Who wrote it.
+    pub author: String,
+    /// The day, in the site's language.
+    pub date: String,
+    /// The date as written, for `<time datetime>`.
+    pub iso: String,
+    /// What the reviewer says (plain text; the template keeps its line breaks).
+    pub text: String,
+    /// The platform it is about, if only one.
+    pub platform: Option<Chip>,
+    /// Where it is written: `reviews/ID.md:LINE`, so a reader can resolve it there.
+    pub location: String,
 }
 
 /// A status with its label.
@@ -104,6 +121,8 @@ pub(super) struct Views<'a> {
     pub checked: &'a Checked,
     /// UI language.
     pub lang: Lang,
+    /// The word list in that language.
+    pub words: &'a Words,
     /// Today.
     pub today: NaiveDate,
     /// Every post's table row and calendar entry, rendered once (empty until the plan renders them).
@@ -119,7 +138,13 @@ pub(super) struct Views<'a> {
 
 impl<'a> Views<'a> {
     /// Indexes diagnostics and pages by file.
-    pub(super) fn new(checked: &'a Checked, lang: Lang, today: NaiveDate, texts: &'a ComposedTexts) -> Self {
+    pub(super) fn new(
+        checked: &'a Checked,
+        words: &'a Words,
+        today: NaiveDate,
+        texts: &'a ComposedTexts,
+    ) -> Self {
+        let lang = words.lang();
         let mut diagnostics_by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
         for d in &checked.diagnostics {
             diagnostics_by_file.entry(d.file.as_str()).or_default().push(d);
@@ -147,11 +172,17 @@ impl<'a> Views<'a> {
                     .push(post);
             }
         }
+        for review in &project.reviews {
+            if let Some(post) = project.post(&review.post) {
+                pages_by_file.insert(review.file.clone(), post_path(post));
+            }
+        }
         pages_by_file.insert("strategy.toml".to_owned(), "strategy.html".to_owned());
         pages_by_file.insert("touchpoint.toml".to_owned(), "index.html".to_owned());
         Views {
             checked,
             lang,
+            words,
             today,
             tables: Tables::default(),
             texts,
@@ -173,7 +204,7 @@ impl<'a> Views<'a> {
 
     /// A UI label (an unknown key shows as its last `_` part, e.g. a KPI's own name).
     pub(super) fn t(&self, key: &str) -> String {
-        match label(self.lang, key) {
+        match self.words.label(key) {
             Some(text) => text.to_owned(),
             None => key.split_once('_').map_or(key, |(_, rest)| rest).to_owned(),
         }
@@ -191,6 +222,28 @@ impl<'a> Views<'a> {
     /// The output path of the page that shows what `file` is about, if it has one.
     pub(super) fn page_of(&self, file: &str) -> Option<&str> {
         self.pages_by_file.get(file).map(String::as_str)
+    }
+
+    /// The open (unresolved) review comments on the post `id`, in file order.
+    pub(super) fn open_comments(&self, id: &str) -> Vec<CommentView> {
+        let project = self.project();
+        let file = project
+            .reviews
+            .binary_search_by(|r| r.post.as_str().cmp(id))
+            .map_or(String::new(), |i| project.reviews[i].file.clone());
+        project
+            .comments_on(id)
+            .iter()
+            .filter(|c| !c.resolved)
+            .map(|c| CommentView {
+                author: c.author.clone(),
+                date: crate::lang::format::date_long(self.lang, c.day),
+                iso: c.day.to_string(),
+                text: c.text.clone(),
+                platform: c.platform.map(|p| self.chip(p)),
+                location: format!("{file}:{}", c.pos.line),
+            })
+            .collect()
     }
 
     /// The findings about one file.

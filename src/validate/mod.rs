@@ -29,6 +29,7 @@ pub mod personas;
 pub mod plan;
 pub mod platform;
 pub mod references;
+pub mod review;
 #[cfg(test)]
 mod testing;
 pub mod text;
@@ -98,6 +99,7 @@ pub const FAMILIES: &[&Family] = &[
     &hashtags::FAMILY,
     &evergreen::FAMILY,
     &lifecycle::FAMILY,
+    &review::FAMILY,
     &crisis::FAMILY,
     &html::FAMILY,
     &images::FAMILY,

@@ -12,11 +12,15 @@
 //   node tests/browser/validate.mjs [--bin PATH] [--keep DIR] [NAME=REPO@TODAY ...]
 //
 // Without sites it checks example-project (today 2027-01-17) and the fixtures site-basic,
-// report and site-xss (today 2026-11-29), and charts (2027-01-17). --bin is the touchpoint binary (default
+// report and site-xss (today 2026-11-29), charts and rev-rules/four-eyes (review comments)
+// (today 2027-01-17), lang/de (today 2027-03-30), and rev-since: a REPO written `history:DIR`
+// is a git history made from DIR/v1 (tagged review-1) and DIR/v2 laid over it (with
+// posts/gone.md removed), built with `--since review-1` so changes.html is checked too, and
+// rev-page (the review page, today 2027-01-17). --bin is the touchpoint binary (default
 // $TOUCHPOINT, else target/debug/touchpoint); --keep DIR builds into DIR instead of a
 // temporary folder that is removed at the end. $CHROMIUM overrides /usr/bin/chromium.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -32,6 +36,10 @@ const DEFAULT_SITES = [
   "report=tests/fixtures/report@2026-11-29",
   "site-xss=tests/fixtures/site-xss@2026-11-29",
   "charts=tests/fixtures/charts@2027-01-17",
+  "lang-de=tests/fixtures/lang/de@2027-03-30",
+  "rev-rules=tests/fixtures/rev-rules/four-eyes@2027-01-17",
+  "rev-since=history:tests/fixtures/rev-since@2027-01-17",
+  "rev-page=tests/fixtures/rev-page@2027-01-17",
 ];
 const CHROMIUM_ARGS = [
   "--headless",
@@ -65,8 +73,30 @@ for (let i = 0; i < argv.length; i++) {
 const sites = (specs.length ? specs : DEFAULT_SITES).map((spec) => {
   const m = /^([^=]+)=(.+)@(\d{4}-\d{2}-\d{2})$/.exec(spec);
   if (!m) fail(`bad site '${spec}', expected NAME=REPO@YYYY-MM-DD`);
-  return { name: m[1], repo: resolve(repoRoot, m[2]), today: m[3] };
+  const history = m[2].startsWith("history:");
+  const repo = resolve(repoRoot, history ? m[2].slice("history:".length) : m[2]);
+  return { name: m[1], repo, today: m[3], history };
 });
+
+// A git repository in `dir` with `from`/v1 committed and tagged review-1, then `from`/v2.
+function makeHistory(from, dir) {
+  const git = (...args) => {
+    const r = spawnSync("git", ["-C", dir, "-c", "user.name=validate", "-c", "user.email=v@example.com",
+      "-c", "commit.gpgsign=false", ...args], { encoding: "utf8" });
+    if (r.status !== 0) fail(`git ${args.join(" ")} failed: ${r.stderr}`);
+  };
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(from, "v1"), dir, { recursive: true });
+  git("init", "-q");
+  git("add", "-A");
+  git("commit", "-q", "-m", "v1");
+  git("tag", "review-1");
+  cpSync(join(from, "v2"), dir, { recursive: true });
+  rmSync(join(dir, "posts/gone.md"));
+  git("add", "-A");
+  git("commit", "-q", "-m", "v2");
+  return dir;
+}
 
 // ---- tools ----
 const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -92,7 +122,9 @@ process.on("exit", () => {
 for (const site of sites) {
   site.out = join(work, site.name);
   rmSync(site.out, { recursive: true, force: true });
-  const build = spawnSync(bin, ["build", site.repo, "--out", site.out, "--today", site.today], {
+  const since = site.history ? ["--since", "review-1"] : [];
+  if (site.history) site.repo = makeHistory(site.repo, join(work, `${site.name}-repo`));
+  const build = spawnSync(bin, ["build", site.repo, "--out", site.out, "--today", site.today, ...since], {
     encoding: "utf8",
   });
   if (!existsSync(join(site.out, "index.html"))) {

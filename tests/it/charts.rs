@@ -116,7 +116,7 @@ fn x_engagements_stand_beside_touchpoints_on_the_report() {
         .unwrap();
     // Touchpoint: 55 engagements over 2,800 impressions; X's export: 60 + 20 = 80.
     let row = "<tr><th scope=\"row\">X</th><td class=\"num\">2</td><td class=\"num\">55</td>\
-               <td class=\"num\">80</td><td class=\"num\">2.0 %</td><td class=\"num\">2.9 %</td></tr>";
+               <td class=\"num\">80</td><td class=\"num\">2%</td><td class=\"num\">2.9%</td></tr>";
     assert!(section.contains(row), "{section}");
     assert!(section.contains("X counts every interaction"), "{section}");
     assert!(
@@ -152,7 +152,7 @@ fn markdown_links_keep_their_words_and_images_warn_at_their_line() {
     assert_eq!(code, 0, "{json}");
     let found = findings(&json, |_| true);
     let expected: std::collections::BTreeSet<crate::common::Finding> =
-        [("posts/tour.md".to_owned(), 12, "image-in-text".to_owned())].into();
+        [("posts/tour.md".to_owned(), 13, "image-in-text".to_owned())].into();
     assert_eq!(found, expected);
     let (_dir, out) = build(&dir);
     let post = std::fs::read_to_string(out.join("posts/tour.html")).unwrap();

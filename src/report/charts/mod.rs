@@ -19,7 +19,7 @@ use plotters::coord::Shift;
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
 use plotters::prelude::*;
 
-use crate::lang::numbers::{format_count, format_percent};
+use crate::lang::format::{Lang, number, percent};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 mod bar;
@@ -84,21 +84,21 @@ pub(crate) struct Labels<'a> {
     pub empty: &'a str,
 }
 
-/// How values are written on an axis.
+/// How values are written on an axis, in the report's language (`crate::lang::format`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Unit {
-    /// Whole numbers with thousands separators: `12,400`.
-    Count,
-    /// Fractions shown as percentages: `0.052` → `5.2 %`.
-    Percent,
+    /// Whole numbers with thousands separators: `12,400` / `12.400`.
+    Count(Lang),
+    /// Fractions shown as percentages: `0.052` → `5.2%` / `5,2 %`.
+    Percent(Lang),
 }
 
 impl Unit {
     /// Writes a value in this unit.
     pub(crate) fn format(self, value: f64) -> String {
         match self {
-            Unit::Count => format_count(value),
-            Unit::Percent => format_percent(value),
+            Unit::Count(lang) => number(lang, value),
+            Unit::Percent(lang) => percent(lang, value),
         }
     }
 }
@@ -331,7 +331,11 @@ impl ValueFormatter<f64> for Categories {
 
 /// A value range from 0 to a bit above the largest value (never empty).
 fn value_range(max: f64, unit: Unit) -> Range<f64> {
-    let floor = if unit == Unit::Percent { 0.01 } else { 1.0 };
+    let floor = if matches!(unit, Unit::Percent(_)) {
+        0.01
+    } else {
+        1.0
+    };
     let top = if max.is_finite() { max.max(floor) } else { floor };
     0.0..top * 1.1
 }

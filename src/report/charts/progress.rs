@@ -3,8 +3,14 @@
 use super::*;
 
 /// Horizontal bars of progress towards targets (1.0 = target reached), with the
-/// target marked by a dashed line named `target`; each bar is labelled with its percentage.
-pub(crate) fn progress_chart(labels: &Labels<'_>, items: &[(String, Option<f64>)], target: &str) -> String {
+/// target marked by a dashed line named `target`; each bar is labelled with its percentage
+/// (written in `unit`, a [`Unit::Percent`] in the report's language).
+pub(crate) fn progress_chart(
+    labels: &Labels<'_>,
+    items: &[(String, Option<f64>)],
+    target: &str,
+    unit: Unit,
+) -> String {
     render(labels, |root| {
         let names: Vec<String> = items.iter().rev().map(|(name, _)| name.clone()).collect();
         let axis = Categories {
@@ -23,7 +29,7 @@ pub(crate) fn progress_chart(labels: &Labels<'_>, items: &[(String, Option<f64>)
             .x_label_area_size(48)
             .y_label_area_size(250)
             .build_cartesian_2d(0.0..max * 1.15, axis)?;
-        let percent = |v: &f64| format!("{:.0} %", v * 100.0);
+        let percent = |v: &f64| unit.format(*v);
         chart
             .configure_mesh()
             .disable_y_mesh()
@@ -54,7 +60,7 @@ pub(crate) fn progress_chart(labels: &Labels<'_>, items: &[(String, Option<f64>)
         let texts = items.iter().enumerate().map(|(index, (_, value))| {
             let y = (count - 1 - index) as f64 + 0.5;
             let (x, text) = match value.filter(|v| v.is_finite()) {
-                Some(v) => (v, format!(" {:.0} %", v * 100.0)),
+                Some(v) => (v, format!(" {}", unit.format(v))),
                 None => (0.0, format!(" {}", labels.empty)),
             };
             Text::new(text, (x, y), style.clone())

@@ -51,7 +51,7 @@ fn line_chart_is_well_formed_and_labelled() {
             points: vec![(day(1), 300.0), (day(8), 450.0)],
         },
     ];
-    let svg = line_chart(&LABELS, &series, Unit::Count);
+    let svg = line_chart(&LABELS, &series, Unit::Count(Lang::En));
     assert_labelled(&svg, &LABELS);
     let texts = texts(&svg);
     assert!(texts.iter().any(|t| t == "Instagram"), "{texts:?}");
@@ -62,12 +62,12 @@ fn line_chart_is_well_formed_and_labelled() {
 
 #[test]
 fn empty_charts_still_have_title_axes_and_say_no_data() {
-    let svg = line_chart(&LABELS, &[], Unit::Count);
+    let svg = line_chart(&LABELS, &[], Unit::Count(Lang::En));
     assert_labelled(&svg, &LABELS);
     assert!(texts(&svg).iter().any(|t| t == "No data yet"));
-    let svg = bar_chart(&LABELS, &[], &[], Unit::Percent);
+    let svg = bar_chart(&LABELS, &[], &[], Unit::Percent(Lang::En));
     assert_labelled(&svg, &LABELS);
-    let svg = progress_chart(&LABELS, &[], "target");
+    let svg = progress_chart(&LABELS, &[], "target", Unit::Percent(Lang::En));
     assert_labelled(&svg, &LABELS);
 }
 
@@ -90,7 +90,7 @@ fn grouped_bars_label_categories_and_series() {
             values: vec![Some(0.4), Some(0.4), None],
         },
     ];
-    let svg = bar_chart(&labels, &categories, &series, Unit::Percent);
+    let svg = bar_chart(&labels, &categories, &series, Unit::Percent(Lang::En));
     assert_labelled(&svg, &labels);
     let texts = texts(&svg);
     for wanted in ["Werkstatt", "Touren", "Team", "actual", "target"] {
@@ -99,7 +99,7 @@ fn grouped_bars_label_categories_and_series() {
             "`{wanted}` missing in {texts:?}"
         );
     }
-    assert!(texts.iter().any(|t| t.ends_with(" %")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.ends_with('%')), "{texts:?}");
     assert!(
         svg.matches("<rect").count() >= 5 + 2,
         "five bars and two legend keys"
@@ -118,10 +118,15 @@ fn single_series_bars_carry_their_values() {
         name: "rate".into(),
         values: vec![Some(0.052), Some(0.031)],
     }];
-    let svg = bar_chart(&labels, &["Instagram".into(), "X".into()], &series, Unit::Percent);
+    let svg = bar_chart(
+        &labels,
+        &["Instagram".into(), "X".into()],
+        &series,
+        Unit::Percent(Lang::En),
+    );
     let texts = texts(&svg);
-    assert!(texts.iter().any(|t| t == "5.2 %"), "{texts:?}");
-    assert!(texts.iter().any(|t| t == "3.1 %"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "5.2%"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "3.1%"), "{texts:?}");
 }
 
 #[test]
@@ -139,10 +144,10 @@ fn heatmap_has_weekday_rows_and_hour_columns() {
     let mut values = vec![vec![None; 24]; 7];
     values[0][9] = Some(0.05);
     values[4][18] = Some(0.02);
-    let svg = heatmap(&labels, &rows, &columns, &values, Unit::Percent);
+    let svg = heatmap(&labels, &rows, &columns, &values, Unit::Percent(Lang::En));
     assert_labelled(&svg, &labels);
     let texts = texts(&svg);
-    for wanted in ["Mon", "Sun", "00", "No data yet", "5.0 %"] {
+    for wanted in ["Mon", "Sun", "00", "No data yet", "5%"] {
         assert!(
             texts.iter().any(|t| t == wanted),
             "`{wanted}` missing in {texts:?}"
@@ -167,15 +172,15 @@ fn progress_chart_marks_the_target() {
         ("Clicks".to_owned(), Some(1.25)),
         ("Saves".to_owned(), None),
     ];
-    let svg = progress_chart(&labels, &items, "target");
+    let svg = progress_chart(&labels, &items, "target", Unit::Percent(Lang::En));
     assert_labelled(&svg, &labels);
     let texts = texts(&svg);
     for wanted in [
         "Reach",
         "Clicks",
         "Saves",
-        " 80 %",
-        " 125 %",
+        " 80%",
+        " 125%",
         " No data yet",
         "target",
     ] {
@@ -194,7 +199,7 @@ fn odd_values_still_give_well_formed_svg() {
         colour: 99,
         points: vec![(day(1), huge), (day(1), f64::NAN), (day(2), 0.0)],
     }];
-    texts(&line_chart(&LABELS, &series, Unit::Count));
+    texts(&line_chart(&LABELS, &series, Unit::Count(Lang::En)));
     let many: Vec<String> = (0..60)
         .map(|i| format!("category number {i} with a long name"))
         .collect();
@@ -210,12 +215,19 @@ fn odd_values_still_give_well_formed_svg() {
             })
             .collect(),
     }];
-    texts(&bar_chart(&LABELS, &many, &bars, Unit::Count));
-    texts(&heatmap(&LABELS, &[], &[], &[vec![Some(1.0)]], Unit::Percent));
+    texts(&bar_chart(&LABELS, &many, &bars, Unit::Count(Lang::En)));
+    texts(&heatmap(
+        &LABELS,
+        &[],
+        &[],
+        &[vec![Some(1.0)]],
+        Unit::Percent(Lang::En),
+    ));
     texts(&progress_chart(
         &LABELS,
         &[(String::new(), Some(-3.0)), ("x".into(), Some(f64::NAN))],
         "t",
+        Unit::Percent(Lang::En),
     ));
 }
 
@@ -233,8 +245,8 @@ fn charts_are_deterministic() {
         points: vec![(day(1), 3.0)],
     }];
     assert_eq!(
-        line_chart(&LABELS, &series, Unit::Count),
-        line_chart(&LABELS, &series, Unit::Count)
+        line_chart(&LABELS, &series, Unit::Count(Lang::En)),
+        line_chart(&LABELS, &series, Unit::Count(Lang::En))
     );
 }
 
@@ -276,7 +288,7 @@ fn legend_colours_are_the_series_colours() {
             points: vec![(day(7), 300.0)],
         },
     ];
-    let svg = line_chart(&LABELS, &series, Unit::Count);
+    let svg = line_chart(&LABELS, &series, Unit::Count(Lang::En));
     let dots = attributes(&svg, "circle", "fill");
     // Legend keys are the 3-pixel strokes (lines are 2, axes and ticks 1).
     let doc = roxmltree::Document::parse(&svg).unwrap();
@@ -302,7 +314,7 @@ fn time_axis_never_repeats_a_date() {
             colour: 0,
             points: (1..=days).map(|d| (day(d), f64::from(d))).collect(),
         }];
-        let labels = date_labels(&line_chart(&LABELS, &series, Unit::Count));
+        let labels = date_labels(&line_chart(&LABELS, &series, Unit::Count(Lang::En)));
         assert!(!labels.is_empty(), "{days} days: no date ticks");
         let mut unique = labels.clone();
         unique.dedup();
@@ -332,7 +344,7 @@ fn chart_text_names_fallback_fonts_for_emoji_and_other_scripts() {
             points: vec![(day(1), 2.0)],
         },
     ];
-    let svg = line_chart(&LABELS, &series, Unit::Count);
+    let svg = line_chart(&LABELS, &series, Unit::Count(Lang::En));
     let texts = texts(&svg);
     assert!(texts.iter().any(|t| t == "🚲 Räder"), "kept as text: {texts:?}");
     assert!(texts.iter().any(|t| t == "自転車"), "kept as text: {texts:?}");

@@ -55,6 +55,9 @@ pub struct Session {
     /// `templates/` or `static/` or the configuration, which reload everything and drop
     /// it. `None` until the next render loads it.
     theme: Option<CompiledTheme>,
+    /// The revision `serve --since` compares with: changes.html is compared again after
+    /// every change.
+    baseline: Option<crate::since::Baseline>,
 }
 
 /// The rules whose findings mean a file was not read into the model at all.
@@ -69,7 +72,10 @@ const UNREADABLE: &[&str] = &[
 impl Session {
     /// Loads and checks the repository; the first [`Session::build`] renders everything.
     pub fn open(root: &Path, options: Options) -> Result<Session, LoadError> {
-        let site_options = SiteOptions { today: options.today };
+        let site_options = SiteOptions {
+            today: options.today,
+            ..SiteOptions::default()
+        };
         let (project, diagnostics) = load::load_project(root)?;
         let metric_files = metrics::parse_metric_files(&load::read_metric_files(&project.root));
         let mut checked = Checked::compose(project);
@@ -101,7 +107,26 @@ impl Session {
                 pages: PageSet::default(),
             },
             theme: None,
+            baseline: None,
         })
+    }
+
+    /// Compares the project with `baseline` from now on (`serve --since REV`): the site
+    /// gets changes.html, compared again on every change.
+    pub fn compare_with(&mut self, baseline: crate::since::Baseline) {
+        self.baseline = Some(baseline);
+        self.compare_again();
+        self.stale.everything = true;
+    }
+
+    /// Compares the project with the baseline again, if there is one, and marks
+    /// changes.html stale.
+    fn compare_again(&mut self) {
+        if let Some(baseline) = &self.baseline {
+            let changes = crate::since::compare(baseline, &self.checked);
+            self.site_options.changes = Some(std::sync::Arc::new(changes));
+            self.stale.pages.insert("changes.html");
+        }
     }
 
     /// The checked project as it is now.
@@ -239,6 +264,7 @@ impl Session {
         self.checked.metrics = metrics;
         self.checked.diagnostics = diagnostics;
         self.mark_changed_findings();
+        self.compare_again();
         Ok(())
     }
 
@@ -283,6 +309,7 @@ impl Session {
         self.stale.everything = true;
         self.theme = None;
         self.mark_changed_findings();
+        self.compare_again();
         Ok(())
     }
 

@@ -229,7 +229,10 @@ fn publish_all(session: &mut Session, served: &crate::serve::Served, changed: &B
 fn assert_same(dir: &Path, served: &crate::serve::Served, when: &str) {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
     let fresh = crate::check_project(dir, &Options { today }).unwrap();
-    let options = SiteOptions { today };
+    let options = SiteOptions {
+        today,
+        ..SiteOptions::default()
+    };
     let site = site::render(&fresh, &options, None, &|_| true, site::Output::Memory(&|b| b)).unwrap();
     for (path, bytes) in &site.files {
         let served_bytes = served.file(path).unwrap_or_default();
@@ -380,4 +383,42 @@ fn a_broken_configuration_fails_and_editor_files_are_ignored() {
         "{:?}",
         build.outcome
     );
+}
+
+/// Runs git in `dir` with a fixed identity and no user or system configuration.
+fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
+        .args(["-c", "commit.gpgsign=false"])
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn with_since_every_edit_compares_the_changes_page_again() {
+    let dir = fixture();
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "-A"]);
+    git(dir.path(), &["commit", "-q", "-m", "v1"]);
+    let mut session = open(dir.path());
+    let baseline = crate::since::Baseline::load(dir.path(), "HEAD").unwrap();
+    session.compare_with(baseline);
+    let first = session.build();
+    assert!(rendered(&first).contains(&"changes.html"));
+    assert!(rendered(&first).contains(&"index.html"));
+    let rel = "posts/2026/12/tyres.md";
+    let changed = edit(dir.path(), rel, "Winter tyres", "Summer tyres");
+    let mut pages = rebuild_all(&mut session, &changed);
+    pages.retain(|p| p == "changes.html");
+    assert_eq!(pages, ["changes.html"]);
+    assert!(!session.has_pending());
+    let changes = session.site_options.changes.as_ref().unwrap();
+    assert_eq!(changes.changed.len(), 1);
+    assert_eq!(changes.changed[0].post.id, "2026/12/tyres");
 }

@@ -257,7 +257,8 @@ mod tests {
     fn a_month_is_covered_by_whole_weeks_from_monday() {
         let checked = basic();
         let texts = crate::ComposedTexts::default();
-        let views = Views::new(&checked, Lang::En, day(2026, 12, 1), &texts);
+        let words = crate::lang::words::builtin(Lang::En);
+        let views = Views::new(&checked, &words, day(2026, 12, 1), &texts);
         let none = BTreeMap::new();
         let december = weeks(&views, (2026, 12), &none, &BTreeMap::new());
         assert_eq!(december.len(), 5, "30 Nov to 3 Jan");

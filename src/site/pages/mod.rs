@@ -8,6 +8,8 @@
 
 mod calendar;
 mod campaigns;
+mod changes;
+mod comments;
 mod crisis_plan;
 mod diagnostics;
 mod lists;
@@ -18,6 +20,7 @@ mod personas;
 mod pillars;
 mod platforms;
 mod post;
+mod review;
 mod strategy;
 
 use serde::Serialize;
@@ -28,7 +31,6 @@ use super::views::Views;
 use super::{Renderer, SiteError};
 use crate::diagnostic::Summary;
 use crate::lang::format::date_long;
-use crate::lang::labels::labels_for;
 use crate::report::Report;
 use crate::site::paths::root_prefix;
 use page::lazy;
@@ -41,9 +43,11 @@ pub(super) struct Plan<'a> {
     views: Views<'a>,
     /// Built only when a page showing it (overview, report) is wanted: the dev server's
     /// first step after an edit renders just the post's own page.
-    report: Option<Report>,
+    report: Option<Report<'a>>,
     /// Whether any calendar month is wanted.
     calendar: bool,
+    /// What changed since the `--since` revision, when one was given.
+    changes: Option<std::sync::Arc<crate::since::Changes>>,
 }
 
 impl<'a> Plan<'a> {
@@ -55,15 +59,22 @@ impl<'a> Plan<'a> {
         wanted: &(dyn Fn(&str) -> bool + Sync),
     ) -> Result<Self, SiteError> {
         let checked = renderer.checked();
-        let mut views = Views::new(checked, renderer.lang(), renderer.today(), &checked.texts);
+        let mut views = Views::new(checked, renderer.words(), renderer.today(), &checked.texts);
         let calendar = calendar::month_paths(&views).iter().any(|p| wanted(p));
         views.tables = Tables::render(renderer, &views, &snippets_needed(&views, wanted, calendar))?;
-        let report = (wanted("index.html") || wanted("report.html"))
-            .then(|| crate::report::build_report(&checked.project, &checked.metrics, renderer.today()));
+        let report = (wanted("index.html") || wanted("report.html")).then(|| {
+            crate::report::build_report(
+                &checked.project,
+                &checked.metrics,
+                renderer.words(),
+                renderer.today(),
+            )
+        });
         Ok(Plan {
             views,
             report,
             calendar,
+            changes: renderer.changes.clone(),
         })
     }
 
@@ -83,6 +94,15 @@ impl<'a> Plan<'a> {
         }
         if wanted("crisis.html") && crisis_plan::exists(views) {
             jobs.push(lazy(move || vec![crisis_plan::page(views)]));
+        }
+        if wanted("comments.html") {
+            jobs.push(lazy(move || vec![comments::page(views)]));
+        }
+        if let Some(changes) = self.changes.as_deref().filter(|_| wanted("changes.html")) {
+            jobs.push(lazy(move || vec![changes::page(views, changes)]));
+        }
+        if wanted(review::PATH) {
+            jobs.push(lazy(move || vec![review::page(views)]));
         }
         if wanted("diagnostics.html") {
             jobs.push(lazy(move || vec![diagnostics::page(views)]));
@@ -140,7 +160,7 @@ pub(super) fn site_context(renderer: &Renderer<'_>) -> Context {
     let project = &renderer.checked().project;
     let lang = renderer.lang();
     let mut context = Context::new();
-    context.insert("t", &labels_for(lang));
+    context.insert("t", renderer.words().site());
     context.insert(
         "site",
         &SiteInfo {
@@ -152,6 +172,7 @@ pub(super) fn site_context(renderer: &Renderer<'_>) -> Context {
         },
     );
     context.insert("build", &Summary::of(&renderer.checked().diagnostics));
+    context.insert("since", &renderer.changes().map(|c| c.rev.as_str()));
     context
 }
 
@@ -168,21 +189,24 @@ fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
         ("overview", "index.html".to_owned()),
         ("calendar", renderer.calendar_href.clone()),
         ("posts", "posts.html".to_owned()),
+        ("review", review::PATH.to_owned()),
         ("platforms", "platforms.html".to_owned()),
         ("campaigns", "campaigns.html".to_owned()),
         ("personas", "personas.html".to_owned()),
         ("pillars", "pillars.html".to_owned()),
         ("strategy", "strategy.html".to_owned()),
+        ("comments", "comments.html".to_owned()),
         ("report", "report.html".to_owned()),
         ("diagnostics", "diagnostics.html".to_owned()),
+        ("changes", "changes.html".to_owned()),
     ];
+    let shown = entries.len() - usize::from(renderer.changes().is_none());
     entries
         .into_iter()
+        .take(shown)
         .map(|(key, href)| NavItem {
             href,
-            label: crate::lang::labels::label(renderer.lang(), key)
-                .unwrap_or(key)
-                .to_owned(),
+            label: renderer.words().label(key).unwrap_or(key).to_owned(),
             active: key == section,
         })
         .collect()

@@ -99,6 +99,7 @@ pub(super) fn page(views: &Views<'_>, report: &Report) -> Page {
     context.insert("overdue", &overdue);
     context.insert("unscheduled", &unscheduled);
     context.insert("pipeline", &pipeline(views));
+    context.insert("in_review", &in_review(views));
     context.insert("rules", &rule_counts(views));
     context.insert("figures", &figures(views));
     let mut goals = goal_views(views);
@@ -119,6 +120,16 @@ fn pipeline(views: &Views<'_>) -> Vec<Step> {
             count: posts.iter().filter(|p| p.status.value == status).count(),
         })
         .collect()
+}
+
+/// How many posts wait for the client on the review page.
+fn in_review(views: &Views<'_>) -> usize {
+    let project = views.project();
+    project
+        .posts
+        .iter()
+        .filter(|p| p.status.value == Status::Review)
+        .count()
 }
 
 /// Findings per rule, errors first, then by count.

@@ -101,7 +101,9 @@ fn limit_lines(views: &Views<'_>, platform: Platform) -> Vec<Setting> {
             });
         }
     };
-    let unit = crate::lang::labels::label(lang, &format!("unit_{}", unit_key(spec.unit)))
+    let unit = views
+        .words
+        .label(&format!("unit_{}", unit_key(spec.unit)))
         .unwrap_or_else(|| spec.unit.describe());
     push(
         "limit_text",

@@ -39,9 +39,9 @@ struct PartView {
     is_over: bool,
 }
 
-/// A platform's preview.
+/// A platform's preview (the post page's and the review page's).
 #[derive(Serialize)]
-struct PreviewView {
+pub(super) struct PreviewView {
     platform: Chip,
     handle: Option<String>,
     title: Option<String>,
@@ -111,6 +111,7 @@ pub(super) fn page(views: &Views<'_>, job: &Job<'_>) -> Page {
     let mut context = Context::new();
     context.insert("post", &post_view(views, post, &root));
     context.insert("diagnostics", &views.diagnostics_for(&post.file));
+    context.insert("comments", &views.open_comments(&post.id));
     context.insert("previews", &previews(views, post));
     context.insert("prev", &job.prev);
     context.insert("next", &job.next);
@@ -175,7 +176,9 @@ pub(super) fn media_views(views: &Views<'_>, media: &[MediaRef]) -> Vec<MediaVie
         .collect()
 }
 
-fn previews(views: &Views<'_>, post: &Post) -> Vec<PreviewView> {
+/// A preview per platform of `post`: exactly the text each network receives, counted and
+/// folded as there; shared by the post page and the review page (`preview.html`).
+pub(super) fn previews(views: &Views<'_>, post: &Post) -> Vec<PreviewView> {
     let project = views.project();
     post.platforms
         .iter()
@@ -235,7 +238,9 @@ fn part_views(views: &Views<'_>, text: &PlatformText) -> Vec<PartView> {
 /// What a count counts, in the site's language ("weighted characters", "Zeichen", ...).
 fn unit_label(views: &Views<'_>, unit: crate::platform::Unit) -> String {
     let name = super::platforms::unit_key(unit);
-    crate::lang::labels::label(views.lang, &format!("unit_{name}"))
+    views
+        .words
+        .label(&format!("unit_{name}"))
         .map_or_else(|| unit.describe().to_owned(), str::to_owned)
 }
 

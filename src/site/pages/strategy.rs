@@ -74,7 +74,7 @@ pub(super) fn page(views: &Views<'_>) -> Page {
     context.insert("matrix", &super::matrix::matrix(project));
     let stages: Vec<&str> = crate::content::planning::FUNNEL_STAGES
         .iter()
-        .map(|s| crate::lang::labels::label(views.lang, &format!("funnel_{s}")).unwrap_or(s))
+        .map(|s| views.words.label(&format!("funnel_{s}")).unwrap_or(s))
         .collect();
     context.insert("funnel_stages", &stages);
     context.insert("banned", &strategy.voice.banned);
