@@ -40,6 +40,9 @@ const DEFAULT_SITES = [
   "rev-rules=tests/fixtures/rev-rules/four-eyes@2027-01-17",
   "rev-since=history:tests/fixtures/rev-since@2027-01-17",
   "rev-page=tests/fixtures/rev-page@2027-01-17",
+  "planning-series=tests/fixtures/planning-series@2027-03-15",
+  "planning-crisis=tests/fixtures/planning-crisis@2027-01-17",
+  "planning-budget=tests/fixtures/planning-budget@2027-03-10",
 ];
 const CHROMIUM_ARGS = [
   "--headless",
