@@ -258,6 +258,10 @@ pub(crate) struct ExportArgs {
     /// Export posts that have errors too, instead of refusing.
     #[arg(long)]
     pub allow_errors: bool,
+    /// A crisis is on: mark rows on the channels crisis/plan.toml pauses as held
+    /// (as `[crisis] active = true` in touchpoint.toml does).
+    #[arg(long)]
+    pub hold: bool,
     /// Take this date (YYYY-MM-DD) as today, for reproducible runs.
     #[arg(long, value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,

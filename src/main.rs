@@ -255,6 +255,7 @@ fn run_export(args: &ExportArgs) -> anyhow::Result<Outcome> {
         platforms: args.platforms.clone(),
         statuses: args.statuses.clone(),
         allow_errors: args.allow_errors,
+        hold: args.hold,
     };
     let queue = export::build_queue(&checked, &filter);
     if !queue.refused.is_empty() {

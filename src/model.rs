@@ -47,6 +47,8 @@ pub struct Project {
     pub posts: Vec<Post>,
     /// `crisis/*.md` holding statements, sorted by id.
     pub crisis: Vec<Post>,
+    /// `crisis/plan.toml`: contacts, escalation levels, channels to pause.
+    pub crisis_plan: Option<crate::content::crisis_plan::CrisisPlan>,
     /// `reviews/**/*.md` review comments, one file per post, sorted by post id.
     pub reviews: Vec<Review>,
     /// Files under `media/`, by repository-relative path.
@@ -113,6 +115,8 @@ pub struct Config {
     pub platforms: BTreeMap<Platform, PlatformConfig>,
     /// Rule level overrides.
     pub lints: BTreeMap<String, LintLevel>,
+    /// `[crisis] active = true`: queued posts on the crisis plan's paused channels are held.
+    pub crisis_active: bool,
     /// The `[lints]` entries as written, for [`crate::content::config::check_lint_names`]:
     /// loading cannot tell which names are rules (most families are validation's, above
     /// it), so the names are judged where the rule registry is known.
@@ -189,6 +193,7 @@ impl Default for Config {
             lints: BTreeMap::new(),
             lint_entries: Vec::new(),
             links: LinkForm::default(),
+            crisis_active: false,
             review: None,
         }
     }
@@ -226,6 +231,19 @@ pub struct Strategy {
     pub disclosure_markers: Vec<String>,
     /// Link tracking rules.
     pub utm: Option<Utm>,
+    /// `[hashtag_sets]`: named lists of hashtags posts join with `hashtag_sets`.
+    pub hashtag_sets: BTreeMap<String, Vec<Spanned<String>>>,
+    /// `[banned_hashtags]`: per platform name, or `all`, the tags no post may use.
+    pub banned_hashtags: BTreeMap<String, Vec<Spanned<String>>>,
+    /// `[evergreen] min_gap_days`: least days between two uses of an evergreen post.
+    pub evergreen_min_gap_days: Option<u32>,
+}
+
+impl Strategy {
+    /// The least days between two uses of one evergreen post (default 60).
+    pub fn evergreen_gap(&self) -> u32 {
+        self.evergreen_min_gap_days.unwrap_or(60)
+    }
 }
 
 /// The measures a goal can target.
@@ -392,6 +410,8 @@ pub struct Campaign {
     pub goal: Option<String>,
     /// Budget in the project's currency.
     pub budget: Option<f64>,
+    /// Spent so far, in the project's currency.
+    pub spend: Option<f64>,
     /// Hashtags campaign posts are expected to carry (without '#').
     pub hashtags: Vec<String>,
     /// Platforms of the campaign (empty: any).
@@ -508,6 +528,17 @@ pub struct Post {
     pub body_line: u32,
     /// Crisis scenario (holding statements only).
     pub scenario: Option<String>,
+    /// Named hashtag sets from the strategy, as written; their tags are already joined
+    /// to `hashtags` (see [`crate::content::hashtag_sets`]).
+    pub hashtag_sets: Vec<Spanned<String>>,
+    /// How the post recurs, if it is a series.
+    pub repeat: Option<crate::content::repeat::Repeat>,
+    /// May fill empty cadence slots (the evergreen pool).
+    pub evergreen: bool,
+    /// Funnel stage: awareness | consideration | conversion | loyalty.
+    pub funnel: Option<Spanned<String>>,
+    /// Paid budget spent on this post.
+    pub spend: Option<f64>,
 }
 
 fn serialize_time<S: serde::Serializer>(t: &Option<Spanned<DateTime<Tz>>>, s: S) -> Result<S::Ok, S::Error> {
@@ -521,6 +552,22 @@ impl Post {
     /// The publish time, if set.
     pub fn time(&self) -> Option<DateTime<Tz>> {
         self.publish_at.as_ref().map(|t| t.value)
+    }
+
+    /// The dates the post goes out: each occurrence of a series, or its one publish time
+    /// (keyed by the post's id); none without a publish time.
+    pub fn occurrences(&self) -> Vec<crate::content::repeat::Occurrence> {
+        let Some(start) = self.time() else {
+            return Vec::new();
+        };
+        match &self.repeat {
+            Some(repeat) => crate::content::repeat::occurrences(&self.id, start, repeat),
+            None => vec![crate::content::repeat::Occurrence {
+                key: self.id.clone(),
+                date: start.date_naive(),
+                at: start,
+            }],
+        }
     }
 
     /// Whether the post goes to `platform`.

@@ -4,7 +4,16 @@ use super::fields::{INVALID_VALUE, Reader};
 use super::node::Node;
 use crate::model::Campaign;
 
-const KEYS: &[&str] = &["name", "start", "end", "goal", "budget", "hashtags", "platforms"];
+const KEYS: &[&str] = &[
+    "name",
+    "start",
+    "end",
+    "goal",
+    "budget",
+    "spend",
+    "hashtags",
+    "platforms",
+];
 
 /// Reads a campaign's front matter; `id` and `file` come from the path.
 pub fn read_campaign(id: &str, file: &str, node: &Node, body: &str, r: &mut Reader<'_>) -> Campaign {
@@ -16,6 +25,7 @@ pub fn read_campaign(id: &str, file: &str, node: &Node, body: &str, r: &mut Read
         end: None,
         goal: None,
         budget: None,
+        spend: None,
         hashtags: Vec::new(),
         platforms: Vec::new(),
         body: body.to_owned(),
@@ -49,7 +59,8 @@ pub fn read_campaign(id: &str, file: &str, node: &Node, body: &str, r: &mut Read
     campaign.start = start.map(|d| d.value);
     campaign.end = end.map(|d| d.value);
     campaign.goal = t.get("goal").and_then(|e| r.string(e)).map(|s| s.value);
-    campaign.budget = t.get("budget").and_then(|e| r.number(e));
+    campaign.budget = t.get("budget").and_then(|e| super::planning::money(e, r));
+    campaign.spend = t.get("spend").and_then(|e| super::planning::money(e, r));
     if let Some(e) = t.get("hashtags") {
         campaign.hashtags = super::post::read_hashtags(e, r)
             .into_iter()

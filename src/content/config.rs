@@ -27,6 +27,7 @@ const KEYS: &[&str] = &[
     "platforms",
     "lints",
     "compose",
+    "crisis",
     "review",
 ];
 
@@ -69,6 +70,10 @@ pub fn read_config(node: &Node, r: &mut Reader<'_>) -> Config {
     }
     if let Some(entry) = table.get("compose") {
         config.links = read_compose(entry, r);
+    }
+    if let Some(crisis) = table.get("crisis").and_then(|e| r.table("crisis", &e.node)) {
+        r.unknown_keys(&crisis, &["active"], |_| false);
+        config.crisis_active = crisis.get("active").and_then(|e| r.bool(e)).unwrap_or(false);
     }
     if let Some(entry) = table.get("review") {
         config.review = Some(read_review_policy(entry, r));

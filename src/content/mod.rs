@@ -7,13 +7,16 @@
 
 pub mod campaign;
 pub mod config;
+pub mod crisis_plan;
 pub mod fields;
 pub mod frontmatter;
 pub mod ids;
 pub mod links;
 pub mod node;
 pub mod persona;
+pub mod planning;
 pub mod post;
+pub mod repeat;
 pub mod review;
 pub mod strategy;
 pub mod time;

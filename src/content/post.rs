@@ -136,6 +136,11 @@ pub fn read_post(src: &PostSource<'_>, tz: Tz, r: &mut Reader<'_>) -> Post {
         body: src.body.to_owned(),
         body_line: src.body_line,
         scenario: None,
+        hashtag_sets: Vec::new(),
+        repeat: None,
+        evergreen: false,
+        funnel: None,
+        spend: None,
     };
     let Some(t) = r.table("front matter", src.node) else {
         return post;
@@ -145,7 +150,14 @@ pub fn read_post(src: &PostSource<'_>, tz: Tz, r: &mut Reader<'_>) -> Post {
     } else {
         POST_KEYS
     };
-    r.unknown_keys(&t, keys, |k| Platform::from_name(k).is_some());
+    let planning: &[&str] = if src.kind == PostKind::Crisis {
+        &["hashtag_sets"]
+    } else {
+        super::planning::POST_KEYS
+    };
+    r.unknown_keys(&t, keys, |k| {
+        Platform::from_name(k).is_some() || planning.contains(&k)
+    });
     if let Some(title) = r
         .require(&t, "title", "a working title")
         .and_then(|e| r.string(e))
@@ -165,6 +177,7 @@ pub fn read_post(src: &PostSource<'_>, tz: Tz, r: &mut Reader<'_>) -> Post {
         }
     }
     read_references(&t, r, &mut post);
+    super::planning::read_post_planning(&t, r, &mut post);
     read_variants(&t, r, &mut post);
     post
 }

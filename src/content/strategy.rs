@@ -45,7 +45,8 @@ pub fn read_strategy(node: &Node, r: &mut Reader<'_>) -> Strategy {
     let Some(table) = r.table("strategy.toml", node) else {
         return strategy;
     };
-    r.unknown_keys(&table, KEYS, |_| false);
+    r.unknown_keys(&table, KEYS, |k| super::planning::STRATEGY_KEYS.contains(&k));
+    super::planning::read_strategy_planning(&table, r, &mut strategy);
     if let Some(e) = table.get("goals") {
         strategy.goals = each_table(e, r)
             .into_iter()

@@ -17,7 +17,7 @@ use super::{Queue, Row, format_local, format_utc};
 use crate::spreadsheet::neutralise;
 
 /// The header row, in column order; documented in docs/export.md.
-pub const COLUMNS: [&str; 24] = [
+pub const COLUMNS: [&str; 26] = [
     "id",
     "scheduled_at",
     "scheduled_at_local",
@@ -42,6 +42,8 @@ pub const COLUMNS: [&str; 24] = [
     "link_source",
     "author",
     "approved_by",
+    "held",
+    "repeat",
 ];
 
 /// Joins list items inside one cell: a line with three dashes, unlikely in a caption and
@@ -107,6 +109,8 @@ fn fields(row: &Row) -> Vec<String> {
         opt(&row.source.link),
         opt(&row.source.author),
         opt(&row.source.approved_by),
+        row.held.to_string(),
+        opt(&row.source.repeat),
     ]
 }
 
@@ -157,6 +161,7 @@ mod tests {
             ],
             campaign: Some("winter".into()),
             pillar: None,
+            held: false,
             source: crate::export::Source {
                 text: "Reifen, Licht\nund \"Luft\"".into(),
                 thread: vec!["Teil 2".into(), "Teil 3, Ende".into()],
@@ -165,6 +170,7 @@ mod tests {
                 link: Some("https://radwerk.de/".into()),
                 author: Some("jana".into()),
                 approved_by: None,
+                repeat: None,
             },
         }
     }
@@ -175,7 +181,7 @@ mod tests {
             render(&queue(Vec::new())),
             "id,scheduled_at,scheduled_at_local,platform,account,content,thread,first_comment,\
              link,media_urls,media_alt,post,file,title,status,campaign,pillar,text_source,thread_source,\
-             first_comment_source,hashtags,link_source,author,approved_by\n"
+             first_comment_source,hashtags,link_source,author,approved_by,held,repeat\n"
         );
     }
 
@@ -186,12 +192,12 @@ mod tests {
     fn quotes_commas_quotes_and_line_breaks() {
         let expected = "id,scheduled_at,scheduled_at_local,platform,account,content,thread,first_comment,\
              link,media_urls,media_alt,post,file,title,status,campaign,pillar,text_source,thread_source,\
-             first_comment_source,hashtags,link_source,author,approved_by\n\
+             first_comment_source,hashtags,link_source,author,approved_by,held,repeat\n\
              738d97a44725035f,2026-12-01T08:00:00Z,2026-12-01T09:00:00+01:00,x,'@radwerk,\
              \"Reifen, Licht\nund \"\"Luft\"\"\",\"Teil 2\n---\nTeil 3, Ende\",,\
              \"https://radwerk.de/?a=1,2\",\"media/a.png\n---\nmedia/b.png\",\"Rad\n---\n\",\
              2026/12/winter,posts/2026/12/winter.md,\"Say \"\"hi\"\"\",approved,winter,,\
-             \"Reifen, Licht\nund \"\"Luft\"\"\",\"Teil 2\n---\nTeil 3, Ende\",,winter licht,https://radwerk.de/,jana,\n";
+             \"Reifen, Licht\nund \"\"Luft\"\"\",\"Teil 2\n---\nTeil 3, Ende\",,winter licht,https://radwerk.de/,jana,,false,\n";
         assert_eq!(render(&queue(vec![awkward_row()])), expected);
     }
 }

@@ -56,7 +56,7 @@ fn push_event(line: &mut impl FnMut(&str, &str), row: &Row) {
     );
     line("DESCRIPTION", &escape_text(&description(row)));
     line("CATEGORIES", &categories(row));
-    line("STATUS", "CONFIRMED");
+    line("STATUS", if row.held { "TENTATIVE" } else { "CONFIRMED" });
     line("TRANSP", "TRANSPARENT");
     line("END", "VEVENT");
 }
@@ -66,10 +66,17 @@ pub fn format_ics_utc(t: &DateTime<Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
+/// The first line of a held row's description: the crisis plan pauses its channel.
+pub const HELD_NOTE: &str = "HELD: crisis plan active, this channel is paused. Do not publish.\n\n";
+
 /// The final text first (exactly as it will be posted), then what else the person
 /// publishing it needs.
 pub fn description(row: &Row) -> String {
-    let mut d = row.text.clone();
+    let mut d = String::new();
+    if row.held {
+        d.push_str(HELD_NOTE);
+    }
+    d.push_str(&row.text);
     let parts = row.thread.len() + 1;
     for (i, part) in row.thread.iter().enumerate() {
         let _ = write!(d, "\n\n[{}/{parts}]\n{part}", i + 2);

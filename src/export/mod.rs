@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 use crate::Checked;
 use crate::ComposedTexts;
 use crate::compose::PlatformText;
+use crate::content::repeat::Occurrence;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Post, Project, Status};
 use crate::platform::{self, Platform};
@@ -42,6 +43,8 @@ pub struct Filter {
     pub statuses: Vec<Status>,
     /// Include posts that have errors instead of refusing them.
     pub allow_errors: bool,
+    /// `--hold`: a crisis is on; rows on the crisis plan's paused channels are held.
+    pub hold: bool,
 }
 
 impl Default for Filter {
@@ -53,6 +56,7 @@ impl Default for Filter {
             platforms: Vec::new(),
             statuses: DEFAULT_STATUSES.to_vec(),
             allow_errors: false,
+            hold: false,
         }
     }
 }
@@ -118,6 +122,8 @@ pub struct Row {
     pub campaign: Option<String>,
     /// The content pillar id.
     pub pillar: Option<String>,
+    /// Held by the crisis plan: a crisis is active and the plan pauses this platform.
+    pub held: bool,
     /// What the final texts were composed from, so `touchpoint import` can write the
     /// post back (CSV only; JSON and iCalendar leave it out).
     #[serde(skip)]
@@ -143,6 +149,8 @@ pub struct Source {
     pub author: Option<String>,
     /// Who approved it (`approved_by`): a repository with `[review]` needs it back.
     pub approved_by: Option<String>,
+    /// The series the row is an occurrence of ([`crate::content::repeat::Repeat::describe`]).
+    pub repeat: Option<String>,
 }
 
 /// A media attachment as exported.
@@ -201,7 +209,8 @@ pub fn format_local(t: &DateTime<Tz>) -> String {
 }
 
 /// The stable id of a (post, platform) row: the first 16 hex digits of
-/// SHA-256(`touchpoint:v1:{post id}:{platform}`).
+/// SHA-256(`touchpoint:v1:{post id}:{platform}`). An occurrence of a series passes
+/// `{post id}@{local date}` ([`crate::content::repeat::Occurrence::key`]) as its post id.
 ///
 /// It depends on nothing but the post's id and the platform's name, so it is the same on
 /// every machine and run, survives edits to the post and to every other file, and lets a
@@ -277,14 +286,40 @@ fn queue_entry(
     {
         return Some(Entry::Refused(refusal(post, *found)));
     }
-    let Some(time) = post.time() else {
+    if post.time().is_none() {
         return Some(Entry::Unscheduled(post.id.clone()));
-    };
-    let rows = platforms
+    }
+    let tz = project.config.timezone;
+    let occurrences: Vec<Occurrence> = post
+        .occurrences()
         .into_iter()
-        .map(|platform| build_row(project, post, platform, time, texts))
+        .filter(|o| in_range(o.at, filter, tz))
+        .collect();
+    let rows = occurrences
+        .iter()
+        .flat_map(|o| {
+            platforms.iter().map(move |&platform| Row {
+                held: is_held(project, filter, platform),
+                ..build_row(project, post, platform, o, texts)
+            })
+        })
         .collect();
     Some(Entry::Rows(rows))
+}
+
+/// Whether a crisis is on (`--hold` or `[crisis] active`) and the crisis plan pauses `platform`.
+pub fn is_held(project: &Project, filter: &Filter, platform: Platform) -> bool {
+    (filter.hold || project.config.crisis_active)
+        && project
+            .crisis_plan
+            .as_ref()
+            .is_some_and(|plan| plan.pauses(platform))
+}
+
+/// Whether a publish time falls within `--from`..`--to` (local days, both included).
+fn in_range(time: DateTime<Tz>, filter: &Filter, tz: Tz) -> bool {
+    let day = time.with_timezone(&tz).date_naive();
+    filter.from.is_none_or(|from| day >= from) && filter.to.is_none_or(|to| day <= to)
 }
 
 /// Whether a post passes the status and date filters (platforms are filtered per row).
@@ -292,12 +327,12 @@ fn is_selected(post: &Post, filter: &Filter, tz: Tz) -> bool {
     if post.is_crisis() || !filter.statuses.contains(&post.status.value) {
         return false;
     }
-    let Some(time) = post.time() else {
+    if post.time().is_none() {
         // Without a time the date range cannot exclude it; it is refused or reported.
         return filter.from.is_none() && filter.to.is_none();
-    };
-    let day = time.with_timezone(&tz).date_naive();
-    filter.from.is_none_or(|from| day >= from) && filter.to.is_none_or(|to| day <= to)
+    }
+    // A series is selected when any occurrence falls in the range.
+    post.occurrences().iter().any(|o| in_range(o.at, filter, tz))
 }
 
 /// The post's platforms that `--platform` keeps, in the order the post names them.
@@ -335,13 +370,14 @@ fn build_row(
     project: &Project,
     post: &Post,
     platform: Platform,
-    time: DateTime<Tz>,
+    occurrence: &Occurrence,
     texts: &ComposedTexts,
 ) -> Row {
     let text = final_text(&texts.get(project, post, platform), platform);
     let tz = project.config.timezone;
+    let time = occurrence.at;
     Row {
-        id: stable_id(&post.id, platform),
+        id: stable_id(&occurrence.key, platform),
         post: post.id.clone(),
         file: post.file.clone(),
         title: post.title.value.clone(),
@@ -368,6 +404,7 @@ fn build_row(
             .collect(),
         campaign: post.campaign.as_ref().map(|c| c.value.clone()),
         pillar: post.pillar.as_ref().map(|p| p.value.clone()),
+        held: false,
         source: row_source(post, platform),
     }
 }
@@ -400,6 +437,7 @@ fn row_source(post: &Post, platform: Platform) -> Source {
         link: post.link.as_ref().map(|l| l.value.clone()),
         author: post.author.clone(),
         approved_by: post.approved_by.clone(),
+        repeat: post.repeat.as_ref().map(|r| r.describe()),
     }
 }
 

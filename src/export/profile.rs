@@ -167,6 +167,7 @@ mod tests {
             .unwrap();
         Row {
             id: post.into(),
+            held: false,
             post: post.into(),
             file: format!("posts/{post}.md"),
             title: post.into(),

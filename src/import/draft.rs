@@ -42,6 +42,8 @@ pub(crate) struct Draft {
     pub(crate) author: Option<String>,
     /// Who approved it.
     pub(crate) approved_by: Option<String>,
+    /// The series this row is an occurrence of: `every`, `until` and weekdays, checked.
+    pub(crate) repeat: Option<(String, chrono::NaiveDate, Vec<String>)>,
 }
 
 impl Draft {
@@ -64,6 +66,7 @@ impl Draft {
             campaign: None,
             author: None,
             approved_by: None,
+            repeat: None,
         }
     }
 }

@@ -53,6 +53,9 @@ pub(crate) struct PostPlan {
     pub(crate) author: Option<String>,
     /// Who approved it.
     pub(crate) approved_by: Option<String>,
+    /// The series (from the queue CSV's `repeat` column): its first row gives `publish_at`,
+    /// the others are its occurrences and add nothing.
+    pub(crate) repeat: Option<(String, chrono::NaiveDate, Vec<String>)>,
     /// Per platform, in the order the rows name them.
     pub(crate) entries: Vec<Entry>,
 }
@@ -129,11 +132,17 @@ fn merge(
         link: first.link.clone(),
         author: first.author.clone(),
         approved_by: first.approved_by.clone(),
+        repeat: first.repeat.clone(),
         lines: Vec::new(),
         entries: Vec::new(),
         id,
     };
     for draft in &group {
+        if plan.repeat.is_some() && draft.repeat == plan.repeat && draft.time != plan.time {
+            // A later occurrence of the series: the post is written once, from its first.
+            plan.lines.push(draft.line);
+            continue;
+        }
         agree(&plan, draft, first.line)?;
         plan.lines.push(draft.line);
         for &platform in &draft.platforms {

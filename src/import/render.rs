@@ -48,6 +48,17 @@ pub(crate) fn render_post(plan: &PostPlan, tz: Tz) -> String {
     if let Some(approved_by) = &plan.approved_by {
         key("approved_by", inline(approved_by));
     }
+    if let Some((every, until, days)) = &plan.repeat {
+        let days = if days.is_empty() {
+            String::new()
+        } else {
+            format!(", days = {}", list(days.iter(), |d| inline(d)))
+        };
+        key(
+            "repeat",
+            format!("{{ every = {}, until = {until}{days} }}", inline(every)),
+        );
+    }
     if !media.is_empty() {
         key("media", media_list(&media));
     }
@@ -200,6 +211,7 @@ mod tests {
         x.hashtags = Vec::new();
         let plan = PostPlan {
             id: "2026-12/a".into(),
+            repeat: None,
             lines: vec![2],
             title: "A \\ B".into(),
             time: Berlin.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap(),

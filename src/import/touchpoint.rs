@@ -60,6 +60,12 @@ pub(crate) fn read_row(header: &Header, line: &Line, context: &Context) -> Resul
     draft.campaign = header.optional(&cells, "campaign");
     draft.author = header.optional(&cells, "author");
     draft.approved_by = header.optional(&cells, "approved_by");
+    draft.repeat = match header.optional(&cells, "repeat") {
+        Some(text) => Some(crate::content::repeat::parse_description(&text).ok_or_else(|| {
+            format!("`repeat` = \"{text}\" is no series; write it as \"1 week until 2027-06-30\" (optionally \" on tue,thu\")")
+        })?),
+        None => None,
+    };
     Ok(draft)
 }
 

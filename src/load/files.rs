@@ -145,6 +145,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_template!("comments.html"),
     theme_template!("changes.html"),
     theme_template!("report.html"),
+    theme_template!("crisis.html"),
 ];
 
 /// The default theme's static files, copied to `static/` in the output. The chart font

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::content::config::read_config;
+use crate::content::crisis_plan::FILE as CRISIS_PLAN;
 use crate::content::fields::Reader;
 use crate::content::frontmatter::{Format, SplitError, split};
 use crate::content::node::{Node, SyntaxError, parse_toml, parse_yaml};
@@ -127,6 +128,18 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
         ..Strategy::default()
     });
 
+    let crisis_plan = if root.join(CRISIS_PLAN).is_file() {
+        read_toml_file(
+            root,
+            CRISIS_PLAN,
+            &mut sources,
+            &mut diagnostics,
+            crate::content::crisis_plan::read_crisis_plan,
+        )
+    } else {
+        None
+    };
+
     let files = content_files(&boundary, &config, &mut diagnostics);
     let media = index_media(&boundary, &mut diagnostics);
     diagnostics.extend(theme_links_outside(&boundary));
@@ -145,6 +158,7 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
         campaigns: Vec::new(),
         posts: Vec::new(),
         crisis: Vec::new(),
+        crisis_plan,
         reviews: Vec::new(),
         media,
         file_count: sources.len() + files.len(),
@@ -168,6 +182,10 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
     project.campaigns.sort_by(|a, b| a.id.cmp(&b.id));
     project.posts.sort_by(|a, b| a.id.cmp(&b.id));
     project.crisis.sort_by(|a, b| a.id.cmp(&b.id));
+    let strategy = &project.strategy;
+    for post in project.posts.iter_mut().chain(project.crisis.iter_mut()) {
+        crate::content::planning::expand_hashtag_sets(strategy, post);
+    }
     project.reviews.sort_by(|a, b| a.post.cmp(&b.post));
     Ok((project, diagnostics))
 }

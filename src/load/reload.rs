@@ -40,7 +40,7 @@ pub fn role_of(rel: &str, config: &Config) -> FileRole {
         return FileRole::Content;
     }
     match parts.as_slice() {
-        ["touchpoint.toml"] | ["strategy.toml"] => FileRole::Project,
+        ["touchpoint.toml"] | ["strategy.toml"] | ["crisis", "plan.toml"] => FileRole::Project,
         // Review comments feed rules across posts and several pages: reload everything.
         ["templates" | "static" | "lang" | "metrics" | "reviews", ..] => FileRole::Project,
         ["media", ..] => FileRole::Media,
@@ -108,7 +108,11 @@ pub fn reload_file(project: &mut Project, rel: &str) -> Reloaded {
     if let Some(text) = parsed.text {
         project.sources.insert(parsed.rel, text);
     }
-    match parsed.item {
+    let mut item = parsed.item;
+    if let Some(Item::Post(post) | Item::Crisis(post)) = &mut item {
+        crate::content::planning::expand_hashtag_sets(&project.strategy, post);
+    }
+    match item {
         Some(Item::Persona(p)) => insert_sorted(&mut project.personas, p, |p| &p.id),
         Some(Item::Campaign(c)) => insert_sorted(&mut project.campaigns, c, |c| &c.id),
         Some(Item::Post(p)) => insert_sorted(&mut project.posts, p, post_id),

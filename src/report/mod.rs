@@ -10,6 +10,7 @@
 //! Definitions (also on the page and in docs/report.md): see [`measure`] for the
 //! latest-row rule and the engagement rate, [`kpi`] for goal periods.
 
+pub(crate) mod budget;
 pub(crate) mod charts;
 pub(crate) mod figures;
 pub(crate) mod followers;
@@ -71,6 +72,8 @@ pub(crate) struct Report<'w> {
     pub by_persona: Vec<Group>,
     /// Per campaign.
     pub by_campaign: Vec<Group>,
+    /// Budget against results per campaign with a budget or spend.
+    pub budgets: Vec<budget::Budget>,
     /// Per ISO week of publishing.
     pub by_week: Vec<Group>,
     /// Per month of publishing.
@@ -125,7 +128,12 @@ pub(crate) struct Breakdown {
 
 /// Builds the report from joined rows (`post` set). Only the latest row per
 /// (post, platform) counts for the figures; every row counts for follower growth.
-pub(crate) fn build_report<'w>(project: &Project, records: &[MetricRecord], words: &'w Words) -> Report<'w> {
+pub(crate) fn build_report<'w>(
+    project: &Project,
+    records: &[MetricRecord],
+    words: &'w Words,
+    today: NaiveDate,
+) -> Report<'w> {
     let lang = words.lang();
     let rows = measure::latest_rows(project, records);
     let totals = Sums::of(rows.iter().map(|r| r.record)).shown(lang);
@@ -133,6 +141,7 @@ pub(crate) fn build_report<'w>(project: &Project, records: &[MetricRecord], word
     let by_pillar = groups::by_pillar(project, &rows, words);
     let by_persona = groups::by_persona(project, &rows, words);
     let by_campaign = groups::by_campaign(project, &rows, words);
+    let budgets = budget::budgets(project, &by_campaign, today);
     let by_week = groups::by_week(&rows, lang);
     let by_month = groups::by_month(&rows, lang);
     let pillar_mix = groups::pillar_mix(project, &rows, words);
@@ -187,6 +196,7 @@ pub(crate) fn build_report<'w>(project: &Project, records: &[MetricRecord], word
         by_pillar,
         by_persona,
         by_campaign,
+        budgets,
         by_week,
         by_month,
         breakdowns,

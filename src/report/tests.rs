@@ -47,7 +47,15 @@ fn build() -> (Report<'static>, Vec<crate::diagnostic::Diagnostic>) {
     let (project, load_diags) = load_project(&fixture()).expect("fixture loads");
     assert!(load_diags.is_empty(), "{load_diags:?}");
     let (records, diags) = load_metrics(&project);
-    (build_report(&project, &records, english()), diags)
+    (
+        build_report(
+            &project,
+            &records,
+            english(),
+            NaiveDate::from_ymd_opt(2026, 12, 15).unwrap(),
+        ),
+        diags,
+    )
 }
 
 fn close(actual: Option<f64>, expected: f64) {
@@ -422,7 +430,12 @@ fn the_template_renders_with_a_stub_base() {
 #[test]
 fn an_empty_project_renders_the_no_data_note() {
     let (project, _) = load_project(&fixture()).unwrap();
-    let report = build_report(&project, &[], english());
+    let report = build_report(
+        &project,
+        &[],
+        english(),
+        NaiveDate::from_ymd_opt(2026, 12, 15).unwrap(),
+    );
     assert!(!report.has_data);
     assert!(report.top_posts.is_empty() && report.followers.is_empty());
     assert!(

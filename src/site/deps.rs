@@ -31,6 +31,7 @@ const PAGES_COUNTING_POSTS: &[&str] = &[
     "diagnostics.html",
     "comments.html",
     "report.html",
+    "crisis.html",
     "review.html",
 ];
 

@@ -6,10 +6,10 @@
 use chrono::{Days, NaiveDate, Weekday};
 
 use super::Family;
-use super::plan;
+use super::plan::{self, Planned};
 use super::text::at_time;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
-use crate::model::{Cadence, Post, Project, Status};
+use crate::model::{Cadence, Project, Status};
 use crate::platform::Platform;
 
 /// Too few posts on a platform in a week or month.
@@ -103,7 +103,7 @@ fn check_weeks(
     project: &Project,
     platform: Platform,
     cadence: &Cadence,
-    posts: &[&Post],
+    posts: &[Planned<'_>],
     Span { first, last, today }: Span,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -156,13 +156,13 @@ fn check_weeks(
         }
     }
     if let Some(max) = max {
-        let mut weeks: Vec<(String, Vec<&Post>)> = Vec::new();
+        let mut weeks: Vec<(String, Vec<Planned<'_>>)> = Vec::new();
         for post in posts {
             let Some(day) = plan::date(post) else { continue };
             let week = plan::iso_week_name(day);
             match weeks.last_mut() {
-                Some((w, list)) if *w == week => list.push(post),
-                _ => weeks.push((week, vec![post])),
+                Some((w, list)) if *w == week => list.push(*post),
+                _ => weeks.push((week, vec![*post])),
             }
         }
         for (week, list) in weeks {
@@ -198,7 +198,7 @@ fn check_months(
     project: &Project,
     platform: Platform,
     cadence: &Cadence,
-    posts: &[&Post],
+    posts: &[Planned<'_>],
     Span { first, last, today }: Span,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -254,7 +254,7 @@ fn check_spacing(
     project: &Project,
     platform: Platform,
     cadence: &Cadence,
-    posts: &[&Post],
+    posts: &[Planned<'_>],
     out: &mut Vec<Diagnostic>,
 ) {
     let name = platform.display_name();

@@ -17,16 +17,54 @@ pub const NO_HOLDING_STATEMENT: Rule = Rule {
     summary: "A platform set up in touchpoint.toml has no holding statement in crisis/, so an emergency starts with writing.",
 };
 
+/// A crisis plan not reviewed within its review period.
+pub const CRISIS_PLAN_STALE: Rule = Rule {
+    name: "crisis-plan-stale",
+    default: Severity::Warning,
+    summary: "crisis/plan.toml was last `reviewed` longer ago than its `review_every_months` (default 6): numbers and people change.",
+};
+
 /// The rules this module reports (the tests of each family read them).
-pub const RULES: &[&Rule] = &[&NO_HOLDING_STATEMENT];
+pub const RULES: &[&Rule] = &[&NO_HOLDING_STATEMENT, &CRISIS_PLAN_STALE];
 
 /// This family's rules and the checks that report them: its one entry in
 /// [`super::FAMILIES`].
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[],
-    across: &[check],
+    across: &[check, check_plan],
 };
+
+/// Reports a crisis plan whose last review is older than its period (by `--today`).
+pub fn check_plan(project: &Project, context: &super::Context) -> Vec<Diagnostic> {
+    let Some(plan) = &project.crisis_plan else {
+        return Vec::new();
+    };
+    let Some(reviewed) = &plan.reviewed else {
+        return Vec::new();
+    };
+    let months = plan.review_every_months;
+    let due = reviewed
+        .value
+        .checked_add_months(chrono::Months::new(months))
+        .unwrap_or(chrono::NaiveDate::MAX);
+    if context.today <= due {
+        return Vec::new();
+    }
+    let days = (context.today - reviewed.value).num_days();
+    vec![
+        Diagnostic::new(
+            &CRISIS_PLAN_STALE,
+            crate::content::crisis_plan::FILE,
+            reviewed.pos,
+            format!(
+                "the crisis plan was last reviewed on {} ({days} days ago); a review holds {months} months, due {due}",
+                reviewed.value
+            ),
+        )
+        .help("check contacts, numbers and paused channels with the team, then set `reviewed` to today"),
+    ]
+}
 
 /// Reports each declared platform that no holding statement covers.
 pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {

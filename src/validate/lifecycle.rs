@@ -67,7 +67,7 @@ pub fn check(project: &Project, context: &super::Context) -> Vec<Diagnostic> {
     for post in &project.posts {
         check_status(project, post, context, &mut out);
     }
-    check_duplicates(&plan::planned(project), &mut out);
+    check_duplicates(&plan::planned_posts(project), &mut out);
     out
 }
 

@@ -9,9 +9,9 @@
 use chrono::NaiveDate;
 
 use super::Family;
-use super::plan;
+use super::plan::{self, Planned};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
-use crate::model::{Post, Project};
+use crate::model::Project;
 
 /// A pillar's share outside its target ± tolerance.
 pub const PILLAR_MIX: Rule = Rule {
@@ -86,7 +86,7 @@ fn month_name(start: NaiveDate) -> String {
 }
 
 /// Compares each pillar's share among `posts` with its target.
-fn judge(project: &Project, posts: &[&Post], period: &str, out: &mut Vec<Diagnostic>) {
+fn judge(project: &Project, posts: &[Planned<'_>], period: &str, out: &mut Vec<Diagnostic>) {
     let pillars = &project.strategy.pillars;
     let with_pillar: Vec<&str> = posts
         .iter()

@@ -19,6 +19,8 @@ pub mod cadence;
 pub mod campaigns;
 pub mod crisis;
 pub mod disclosure;
+pub mod evergreen;
+pub mod hashtags;
 pub mod html;
 pub mod images;
 pub mod lifecycle;
@@ -95,6 +97,8 @@ pub const FAMILIES: &[&Family] = &[
     &personas::FAMILY,
     &voice::FAMILY,
     &disclosure::FAMILY,
+    &hashtags::FAMILY,
+    &evergreen::FAMILY,
     &lifecycle::FAMILY,
     &review::FAMILY,
     &crisis::FAMILY,

@@ -38,7 +38,7 @@ pub const FAMILY: Family = Family {
 /// Checks persona coverage over the horizon and each post's platforms.
 pub fn check(project: &Project, context: &super::Context) -> Vec<Diagnostic> {
     let planned = plan::planned(project);
-    let upcoming: Vec<&Post> = planned
+    let upcoming: Vec<plan::Planned<'_>> = planned
         .iter()
         .copied()
         .filter(|p| plan::date(p).is_some_and(|d| d >= context.today))

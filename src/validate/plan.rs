@@ -4,8 +4,12 @@
 //! it is. A post belongs to the plan when it has a publish time and its status is
 //! neither `idea` nor `cancelled`; holding statements (`crisis/`) never do. The plan
 //! runs from the local date of its first post to the local date of its last one.
+//! A series counts once per occurrence ([`Planned`]).
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use std::ops::Deref;
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, Weekday};
+use chrono_tz::Tz;
 
 use crate::model::{Post, Project, Status};
 use crate::platform::Platform;
@@ -17,15 +21,59 @@ pub fn counts(post: &Post) -> bool {
         && !matches!(post.status.value, Status::Idea | Status::Cancelled)
 }
 
-/// The posts of the plan, in time order (ties by id, so output is stable).
-pub fn planned(project: &Project) -> Vec<&Post> {
+/// One date a planned post goes out: the post itself, or one occurrence of a series.
+/// It reads as its post (through `Deref`), except that [`Planned::time`] is the
+/// occurrence's.
+#[derive(Clone, Copy, Debug)]
+pub struct Planned<'a> {
+    /// The post.
+    pub post: &'a Post,
+    /// When this occurrence goes out.
+    pub at: DateTime<Tz>,
+}
+
+impl Planned<'_> {
+    /// When this occurrence goes out.
+    pub fn time(&self) -> Option<DateTime<Tz>> {
+        Some(self.at)
+    }
+}
+
+impl Deref for Planned<'_> {
+    type Target = Post;
+
+    fn deref(&self) -> &Post {
+        self.post
+    }
+}
+
+/// The posts of the plan, each series once per occurrence, in time order (ties by id,
+/// so output is stable).
+pub fn planned(project: &Project) -> Vec<Planned<'_>> {
+    let mut posts: Vec<Planned<'_>> = project
+        .posts
+        .iter()
+        .filter(|p| counts(p))
+        .flat_map(|post| {
+            post.occurrences()
+                .into_iter()
+                .map(move |o| Planned { post, at: o.at })
+        })
+        .collect();
+    posts.sort_by(|a, b| (a.at, &a.post.id).cmp(&(b.at, &b.post.id)));
+    posts
+}
+
+/// The posts of the plan, each once (a series at its first date), in time order: for
+/// the rules about posts rather than dates (duplicate captions, personas).
+pub fn planned_posts(project: &Project) -> Vec<&Post> {
     let mut posts: Vec<&Post> = project.posts.iter().filter(|p| counts(p)).collect();
     posts.sort_by(|a, b| (a.time(), &a.id).cmp(&(b.time(), &b.id)));
     posts
 }
 
 /// The planned posts that go to `platform`, in time order.
-pub fn on_platform<'a>(posts: &[&'a Post], platform: Platform) -> Vec<&'a Post> {
+pub fn on_platform<'a>(posts: &[Planned<'a>], platform: Platform) -> Vec<Planned<'a>> {
     posts
         .iter()
         .copied()
@@ -36,19 +84,19 @@ pub fn on_platform<'a>(posts: &[&'a Post], platform: Platform) -> Vec<&'a Post> 
 /// The posts of `posts` (in time order, as [`planned`] returns them) that go out between
 /// `from` and `to`, both days included: found by binary search, so judging every week
 /// or month of a plan that spans years stays proportional to the number of posts.
-pub fn between<'p, 'a>(posts: &'p [&'a Post], from: NaiveDate, to: NaiveDate) -> &'p [&'a Post] {
+pub fn between<'p, 'a>(posts: &'p [Planned<'a>], from: NaiveDate, to: NaiveDate) -> &'p [Planned<'a>] {
     let start = posts.partition_point(|p| date(p) < Some(from));
     let end = posts.partition_point(|p| date(p) <= Some(to));
     &posts[start..end.max(start)]
 }
 
-/// The local date a post goes out (the plan only holds posts with a time).
-pub fn date(post: &Post) -> Option<NaiveDate> {
-    post.time().map(|t| t.date_naive())
+/// The local date a planned post goes out.
+pub fn date(post: &Planned<'_>) -> Option<NaiveDate> {
+    Some(post.at.date_naive())
 }
 
 /// First and last local date of the plan, or `None` when nothing is planned.
-pub fn range(posts: &[&Post]) -> Option<(NaiveDate, NaiveDate)> {
+pub fn range(posts: &[Planned<'_>]) -> Option<(NaiveDate, NaiveDate)> {
     let first = posts.iter().filter_map(|p| date(p)).min()?;
     let last = posts.iter().filter_map(|p| date(p)).max()?;
     Some((first, last))

@@ -33,7 +33,7 @@ pub const FAMILY: Family = Family {
 /// Checks each planned, not yet published post against its platforms' windows.
 pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for post in super::plan::planned(project) {
+    for post in super::plan::planned_posts(project) {
         if post.status.value == Status::Published {
             continue;
         }

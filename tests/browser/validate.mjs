@@ -43,6 +43,9 @@ const DEFAULT_SITES = [
   "rev-page=tests/fixtures/rev-page@2027-01-17",
   "importers=tests/fixtures/importers@2026-12-20",
   "previews=tests/fixtures/previews@2026-12-01",
+  "planning-series=tests/fixtures/planning-series@2027-03-15",
+  "planning-crisis=tests/fixtures/planning-crisis@2027-01-17",
+  "planning-budget=tests/fixtures/planning-budget@2027-03-10",
 ];
 const CHROMIUM_ARGS = [
   "--headless",

@@ -240,6 +240,8 @@ fn csv_parses_and_matches_the_json_rows() {
         "link_source",
         "author",
         "approved_by",
+        "held",
+        "repeat",
     ];
     assert_eq!(headers.iter().collect::<Vec<_>>(), expected_header);
     let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();

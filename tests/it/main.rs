@@ -18,6 +18,7 @@ mod import;
 mod importers;
 mod lang;
 mod paging;
+mod planning;
 mod platform_counts;
 mod platform_rules;
 mod previews;

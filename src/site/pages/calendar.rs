@@ -24,6 +24,34 @@ struct Day {
     in_month: bool,
     today: bool,
     entries: PostTable,
+    suggestions: Vec<SuggestionView>,
+}
+
+/// An evergreen post the preview suggests for an empty cadence slot.
+#[derive(Clone, Serialize)]
+pub(super) struct SuggestionView {
+    pub(super) href: String,
+    pub(super) title: String,
+    pub(super) time: String,
+    pub(super) iso: String,
+    pub(super) platform: &'static str,
+    pub(super) platform_label: &'static str,
+}
+
+/// The evergreen suggestions by local date.
+pub(super) fn suggestions_by_day(views: &Views<'_>) -> BTreeMap<NaiveDate, Vec<SuggestionView>> {
+    let mut by_day: BTreeMap<NaiveDate, Vec<SuggestionView>> = BTreeMap::new();
+    for s in crate::validate::evergreen::suggestions(views.project(), views.today) {
+        by_day.entry(s.at.date_naive()).or_default().push(SuggestionView {
+            href: crate::site::views::post_path(s.post),
+            title: s.post.title.value.clone(),
+            time: s.at.format("%H:%M").to_string(),
+            iso: s.at.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+            platform: s.platform.name(),
+            platform_label: s.platform.display_name(),
+        });
+    }
+    by_day
 }
 
 /// One calendar row.
@@ -112,20 +140,22 @@ pub(super) fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -
     let months = months_of(project, views.today);
     let mut scheduled: Vec<&Post> = project.posts.iter().filter(|p| p.time().is_some()).collect();
     sort_by_time(&mut scheduled);
+    // A series is on the calendar once per occurrence.
     let mut by_day: BTreeMap<NaiveDate, Vec<&Post>> = BTreeMap::new();
+    let mut per_month: BTreeMap<Month, usize> = BTreeMap::new();
     for post in &scheduled {
-        if let Some(time) = post.time() {
-            by_day.entry(time.date_naive()).or_default().push(post);
+        for occurrence in post.occurrences() {
+            by_day.entry(occurrence.date).or_default().push(post);
+            *per_month
+                .entry((occurrence.date.year(), occurrence.date.month()))
+                .or_default() += 1;
         }
     }
+    let suggestions = suggestions_by_day(views);
     let unscheduled = views.tables.table(
         Snippet::NestedRow,
         project.posts.iter().filter(|p| p.time().is_none()),
     );
-    let mut per_month: BTreeMap<Month, usize> = BTreeMap::new();
-    for month in scheduled.iter().filter_map(|p| month_of(p)) {
-        *per_month.entry(month).or_default() += 1;
-    }
     let links: Vec<MonthLink> = months
         .iter()
         .map(|m| MonthLink {
@@ -143,7 +173,7 @@ pub(super) fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -
             let mut context = Context::new();
             context.insert("title", &month_title(views.lang, month.0, month.1));
             context.insert("weekdays", &weekday_names(views.lang));
-            context.insert("weeks", &weeks(views, *month, &by_day));
+            context.insert("weeks", &weeks(views, *month, &by_day, &suggestions));
             context.insert("prev", &i.checked_sub(1).and_then(|j| links.get(j)));
             context.insert("next", &links.get(i + 1));
             let months: Vec<MonthLink> = links
@@ -164,10 +194,6 @@ pub(super) fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -
         .collect()
 }
 
-fn month_of(post: &Post) -> Option<Month> {
-    post.time().map(|t| (t.year(), t.month()))
-}
-
 fn weekday_names(lang: Lang) -> Vec<&'static str> {
     (0..7)
         .filter_map(|i| chrono::Weekday::try_from(i as u8).ok())
@@ -176,7 +202,12 @@ fn weekday_names(lang: Lang) -> Vec<&'static str> {
 }
 
 /// The weeks (Monday to Sunday) that cover `month`, each day with its posts.
-fn weeks(views: &Views<'_>, month: Month, by_day: &BTreeMap<NaiveDate, Vec<&Post>>) -> Vec<Week> {
+fn weeks(
+    views: &Views<'_>,
+    month: Month,
+    by_day: &BTreeMap<NaiveDate, Vec<&Post>>,
+    suggestions: &BTreeMap<NaiveDate, Vec<SuggestionView>>,
+) -> Vec<Week> {
     let Some(first) = NaiveDate::from_ymd_opt(month.0, month.1, 1) else {
         return Vec::new();
     };
@@ -196,6 +227,7 @@ fn weeks(views: &Views<'_>, month: Month, by_day: &BTreeMap<NaiveDate, Vec<&Post
                 in_month: (day.year(), day.month()) == month,
                 today: day == views.today,
                 entries: views.tables.concat(Snippet::CalendarEntry, on_day),
+                suggestions: suggestions.get(&day).cloned().unwrap_or_default(),
             });
             day += Duration::days(1);
         }
@@ -228,13 +260,13 @@ mod tests {
         let words = crate::lang::words::builtin(Lang::En);
         let views = Views::new(&checked, &words, day(2026, 12, 1), &texts);
         let none = BTreeMap::new();
-        let december = weeks(&views, (2026, 12), &none);
+        let december = weeks(&views, (2026, 12), &none, &BTreeMap::new());
         assert_eq!(december.len(), 5, "30 Nov to 3 Jan");
         assert_eq!(december[0].days[0].day, 30);
         assert!(!december[0].days[0].in_month && december[0].days[1].in_month);
         assert!(december[0].days[1].today);
         assert_eq!(december[4].days[6].day, 3);
-        let february = weeks(&views, (2027, 2), &none);
+        let february = weeks(&views, (2027, 2), &none, &BTreeMap::new());
         assert_eq!(february.len(), 4, "1 Feb 2027 is a Monday, 28 Feb a Sunday");
         assert!(february.iter().all(|w| w.days.iter().all(|d| d.in_month)));
     }

@@ -10,8 +10,10 @@ mod calendar;
 mod campaigns;
 mod changes;
 mod comments;
+mod crisis_plan;
 mod diagnostics;
 mod lists;
+mod matrix;
 mod overview;
 mod page;
 mod paged;
@@ -63,8 +65,14 @@ impl<'a> Plan<'a> {
         let mut views = Views::new(checked, renderer.words(), renderer.today(), &checked.texts);
         let calendar = calendar::month_paths(&views).iter().any(|p| wanted(p));
         views.tables = Tables::render(renderer, &views, &snippets_needed(&views, wanted, calendar))?;
-        let report = (wanted("index.html") || wanted("report.html"))
-            .then(|| crate::report::build_report(&checked.project, &checked.metrics, renderer.words()));
+        let report = (wanted("index.html") || wanted("report.html")).then(|| {
+            crate::report::build_report(
+                &checked.project,
+                &checked.metrics,
+                renderer.words(),
+                renderer.today(),
+            )
+        });
         Ok(Plan {
             views,
             report,
@@ -86,6 +94,9 @@ impl<'a> Plan<'a> {
         }
         if wanted("strategy.html") {
             jobs.push(lazy(move || vec![strategy::page(views)]));
+        }
+        if wanted("crisis.html") && crisis_plan::exists(views) {
+            jobs.push(lazy(move || vec![crisis_plan::page(views)]));
         }
         if wanted("comments.html") {
             jobs.push(lazy(move || vec![comments::page(views)]));

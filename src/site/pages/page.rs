@@ -68,6 +68,5 @@ pub(crate) fn post_dates(project: &Project) -> impl Iterator<Item = NaiveDate> +
     project
         .posts
         .iter()
-        .filter_map(|p| p.time())
-        .map(|t| t.date_naive())
+        .flat_map(|p| p.occurrences().into_iter().map(|o| o.date))
 }

@@ -71,6 +71,12 @@ pub(super) fn page(views: &Views<'_>) -> Page {
             .collect::<Vec<_>>(),
     );
     context.insert("plans", &platform_plans(views));
+    context.insert("matrix", &super::matrix::matrix(project));
+    let stages: Vec<&str> = crate::content::planning::FUNNEL_STAGES
+        .iter()
+        .map(|s| views.words.label(&format!("funnel_{s}")).unwrap_or(s))
+        .collect();
+    context.insert("funnel_stages", &stages);
     context.insert("banned", &strategy.voice.banned);
     context.insert("required", &strategy.voice.required);
     let prefer: Vec<Preference> = strategy

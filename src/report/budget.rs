@@ -1,0 +1,124 @@
+//! Budget against results: per campaign with a `budget` or `spend`, what a thousand
+//! impressions, a click and an engagement cost, and how much of the budget is used
+//! against how much of the campaign's time has passed.
+//!
+//! Spend is the campaign's own `spend` when written (it is the invoice), else the sum
+//! of its posts' `spend`. The figures are the campaign's measured totals (the latest
+//! row per post and platform, as everywhere in the report).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::groups::Group;
+use crate::lang::format::{Lang, percent};
+use crate::model::{Campaign, Project};
+
+/// One campaign's budget line.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(crate) struct Budget {
+    /// The campaign id.
+    pub campaign: String,
+    /// Its name.
+    pub name: String,
+    /// Budget, if set.
+    pub budget: Option<f64>,
+    /// Spend (the campaign's, else the sum of its posts').
+    pub spend: f64,
+    /// Cost per 1,000 impressions.
+    pub cpm: Option<f64>,
+    /// Cost per click.
+    pub cost_per_click: Option<f64>,
+    /// Cost per engagement.
+    pub cost_per_engagement: Option<f64>,
+    /// spend / budget.
+    pub used: Option<f64>,
+    /// Share of the campaign's days up to today (0..1).
+    pub elapsed: Option<f64>,
+    /// The same, formatted for the page.
+    pub display: BudgetDisplay,
+}
+
+/// A budget line's figures as the page shows them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(crate) struct BudgetDisplay {
+    budget: String,
+    spend: String,
+    cpm: String,
+    cost_per_click: String,
+    cost_per_engagement: String,
+    used: String,
+    elapsed: String,
+}
+
+/// The budget lines of the campaigns that have a budget or a spend, by id.
+pub(crate) fn budgets(project: &Project, by_campaign: &[Group], today: NaiveDate) -> Vec<Budget> {
+    let lang = Lang::from_code(&project.config.language);
+    project
+        .campaigns
+        .iter()
+        .filter_map(|c| {
+            budget_of(
+                project,
+                c,
+                by_campaign.iter().find(|g| g.key == c.id),
+                today,
+                lang,
+            )
+        })
+        .collect()
+}
+
+fn budget_of(
+    project: &Project,
+    campaign: &Campaign,
+    group: Option<&Group>,
+    today: NaiveDate,
+    lang: Lang,
+) -> Option<Budget> {
+    let posts_spend: Option<f64> = project
+        .posts
+        .iter()
+        .filter(|p| p.campaign.as_ref().is_some_and(|c| c.value == campaign.id))
+        .filter_map(|p| p.spend)
+        .reduce(|a, b| a + b);
+    let spend = campaign.spend.or(posts_spend)?;
+    let per = |n: u64, scale: f64| (n > 0).then(|| spend / n as f64 * scale);
+    let cpm = group.and_then(|g| per(g.sums.impressions, 1000.0));
+    let cost_per_click = group.and_then(|g| per(g.sums.clicks, 1.0));
+    let cost_per_engagement = group.and_then(|g| per(g.sums.engagements, 1.0));
+    let used = campaign.budget.filter(|b| *b > 0.0).map(|b| spend / b);
+    let elapsed = elapsed(campaign, today);
+    let money = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"));
+    let share = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| percent(lang, v));
+    Some(Budget {
+        campaign: campaign.id.clone(),
+        name: campaign.name.clone(),
+        budget: campaign.budget,
+        spend,
+        cpm,
+        cost_per_click,
+        cost_per_engagement,
+        used,
+        elapsed,
+        display: BudgetDisplay {
+            budget: money(campaign.budget),
+            spend: money(Some(spend)),
+            cpm: money(cpm),
+            cost_per_click: money(cost_per_click),
+            cost_per_engagement: money(cost_per_engagement),
+            used: share(used),
+            elapsed: share(elapsed),
+        },
+    })
+}
+
+/// Days from start to today (both counted) over the campaign's days, within 0..1.
+fn elapsed(campaign: &Campaign, today: NaiveDate) -> Option<f64> {
+    let (start, end) = (campaign.start?, campaign.end?);
+    let days = (end - start).num_days() + 1;
+    if days <= 0 {
+        return None;
+    }
+    let gone = ((today - start).num_days() + 1).clamp(0, days);
+    Some(gone as f64 / days as f64)
+}
