@@ -18,7 +18,8 @@
 //!   CSV or front matter, counting a text, running one rule family), and the model types
 //!   the others return.
 //!
-//! Private: `report` and `lang` (only the site renders them), `suggest`, `timings` and
+//! Private: `report` and `lang` (only the site renders them), `suggest`, `timings`,
+//! `untrusted` (third-party readers on hostile bytes) and
 //! the checked project's own module. Inside the exported modules, items no path from
 //! outside reaches are `pub(crate)` (the `unreachable_pub` lint).
 
@@ -46,6 +47,7 @@ pub mod spreadsheet;
 mod suggest;
 pub mod terminal;
 mod timings;
+mod untrusted;
 pub mod validate;
 
 pub use checked::{Checked, ComposedTexts, Frozen};

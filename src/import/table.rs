@@ -87,7 +87,18 @@ fn delimiter(text: &str) -> u8 {
     }
 }
 
+/// Reads the first sheet; a damaged file that makes the spreadsheet reader fail inside
+/// is reported like any unreadable file.
 fn read_spreadsheet(path: &Path) -> Result<Vec<Line>, ImportError> {
+    crate::untrusted::contain(|| read_first_sheet(path)).unwrap_or_else(|reason| {
+        Err(ImportError::Read(
+            path.to_path_buf(),
+            format!("the spreadsheet is damaged ({reason}); save it again from the spreadsheet program"),
+        ))
+    })
+}
+
+fn read_first_sheet(path: &Path) -> Result<Vec<Line>, ImportError> {
     let fail = |e: String| ImportError::Read(path.to_path_buf(), e);
     let mut workbook = calamine::open_workbook_auto(path).map_err(|e| fail(e.to_string()))?;
     let range = workbook

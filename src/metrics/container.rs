@@ -60,8 +60,18 @@ pub(super) fn sniff(bytes: &[u8]) -> Kind {
     }
 }
 
-/// Reads every sheet of a workbook.
+/// Reads every sheet of a workbook; a workbook that makes the spreadsheet reader fail
+/// inside (a damaged file) is reported as unreadable like any other.
 pub(super) fn parse_workbook(file: &str, bytes: &[u8]) -> ParsedFile {
+    crate::untrusted::contain(|| read_workbook(file, bytes)).unwrap_or_else(|reason| {
+        unread(
+            file,
+            format!("the spreadsheet is damaged and cannot be read ({reason}); download it again"),
+        )
+    })
+}
+
+fn read_workbook(file: &str, bytes: &[u8]) -> ParsedFile {
     let mut workbook = match calamine::open_workbook_auto_from_rs(Cursor::new(bytes)) {
         Ok(workbook) => workbook,
         Err(err) => return unread(file, format!("the spreadsheet cannot be opened: {err}")),

@@ -230,6 +230,14 @@ fn fuzz_regressions_do_not_panic() {
     for bytes in inputs("metrics") {
         let _ = touchpoint::metrics::parse_csv("metrics/regression.csv", &bytes);
     }
+    // As fuzz/fuzz_targets/importers.rs: a damaged workbook is a finding, not a panic.
+    for bytes in inputs("importers") {
+        let parsed = touchpoint::metrics::parse_file("metrics/regression.xls", &bytes);
+        assert!(
+            parsed.records.is_empty() && !parsed.diagnostics.is_empty(),
+            "a damaged workbook is reported"
+        );
+    }
     // As fuzz/fuzz_targets/metrics_cells.rs: the first byte picks the header, the rest are rows.
     let examples = ["normalised.csv", "x-tweet-activity.csv", "instagram-posts.csv"].map(|name| {
         std::fs::read_to_string(
