@@ -4,13 +4,28 @@
 //! error that says which flag to pass. A local time skipped or repeated by a daylight-saving
 //! change is an error too (the row must say which instant it means).
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
 use crate::content::time::{Resolved, resolve};
 
 /// Reads `text` as a publish time in `tz`, trying ISO 8601 first and then `format`.
 pub(crate) fn parse_time(text: &str, format: Option<&str>, tz: Tz) -> Result<DateTime<Tz>, String> {
+    let time = read_time(text, format, tz)?;
+    // A post's time is written as a TOML datetime, whose year has four digits; chrono's `%Y`
+    // also reads `-0027` or `12345`, which no calendar means.
+    if (1..=9999).contains(&time.year()) {
+        Ok(time)
+    } else {
+        Err(format!(
+            "`{}` falls in the year {}; a publish time lies between the years 1 and 9999",
+            text.trim(),
+            time.year()
+        ))
+    }
+}
+
+fn read_time(text: &str, format: Option<&str>, tz: Tz) -> Result<DateTime<Tz>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Err("the publish time is empty".to_owned());
@@ -76,6 +91,14 @@ mod tests {
         assert_eq!(t.to_rfc3339(), "2027-04-03T09:00:00+02:00");
         let err = parse_time("3.4.27", Some("%d/%m/%Y %H:%M"), Berlin).unwrap_err();
         assert!(err.contains("does not match"), "{err}");
+    }
+
+    #[test]
+    fn years_a_toml_datetime_cannot_hold_are_errors() {
+        let tz = chrono_tz::Europe::Berlin;
+        let err = parse_time("18.01.-0027 08:15", Some("%d.%m.%Y %H:%M"), tz).unwrap_err();
+        assert!(err.contains("year -27"), "{err}");
+        assert!(parse_time("18.01.2027 08:15", Some("%d.%m.%Y %H:%M"), tz).is_ok());
     }
 
     #[test]
