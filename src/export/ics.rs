@@ -234,6 +234,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn export_words_come_from_the_labels_and_fall_back_to_english() {
+        let labels = [
+            ("export_media", "Medien"),
+            ("export_alt", "Alternativtext"),
+            ("publish_queue", "Plan"),
+        ];
+        let words = ExportWords::from_labels(|key| labels.iter().find(|(k, _)| *k == key).map(|(_, v)| *v));
+        assert_eq!(words.media, "Medien");
+        assert_eq!(words.alt, "Alternativtext");
+        assert_eq!(words.calendar, "Plan");
+        assert_eq!(words.account, "Account", "a label the theme lacks stays English");
+        assert_eq!(ExportWords::from_labels(|_| None), ExportWords::default());
+    }
+
+    #[test]
     fn escapes_text_special_characters() {
         assert_eq!(escape_text("a\\b;c,d\r\ne\nf\u{7}"), "a\\\\b\\;c\\,d\\ne\\nf");
     }

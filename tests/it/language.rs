@@ -512,7 +512,16 @@ fn split_pieces(segment: &str, corpus: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every foreign word on every page of `built`, as "page: word in «text»".
+/// Counts of one with the word for many, as a page would read aloud: "1 errors".
+fn wrong_plurals(code: &str) -> &'static [&'static str] {
+    if code == "en" {
+        &["1 posts", "1 errors", "1 warnings", "1 attachments"]
+    } else {
+        &["1 Beiträge", "1 Warnungen", "1 Anhänge", "1 Beiträge warten"]
+    }
+}
+
+/// Every foreign word and wrong plural on every page of `built`, as "page: word in «text»".
 fn foreign_on_pages(built: &Built, code: &str) -> Vec<String> {
     let corpus = corpus(&built.repo);
     let foreign = foreign_words(code);
@@ -523,6 +532,12 @@ fn foreign_on_pages(built: &Built, code: &str) -> Vec<String> {
         let name = page.strip_prefix(&built.out).unwrap().display().to_string();
         if html_lang != code {
             found.push(format!("{name}: <html lang=\"{html_lang}\">"));
+        }
+        let read = collapse(&texts.concat());
+        for wrong in wrong_plurals(code) {
+            if contains_words(&read, wrong) {
+                found.push(format!("{name}: {wrong:?}"));
+            }
         }
         for text in texts {
             for piece in interface_text(&text, &corpus, &foreign) {
