@@ -281,7 +281,8 @@ fn run_export(args: &ExportArgs) -> anyhow::Result<Outcome> {
         ExportFormat::Hootsuite => return write_profile(args, &queue, export::profile::Profile::Hootsuite),
         ExportFormat::Sprout => return write_profile(args, &queue, export::profile::Profile::Sprout),
     };
-    let text = export::render(&queue, format);
+    let words = touchpoint::site::export_words(&checked)?;
+    let text = export::render(&queue, format, &words);
     match args.out.as_deref().filter(|p| *p != std::path::Path::new("-")) {
         Some(path) => export::write::write_atomic(path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?,

@@ -3,7 +3,8 @@
 //! One `VEVENT` per row: `UID` is the row's stable id, `DTSTART` the publish time in UTC
 //! (`YYYYMMDDTHHMMSSZ`), `DURATION` a nominal 15 minutes so calendars draw a visible slot,
 //! `SUMMARY` "Platform: title", `DESCRIPTION` the final text with thread parts, first
-//! comment, link, media and account. Text values are escaped (`\\ \; \, \n`), lines end in
+//! comment, link, media and account, labelled in the project's language ([`ExportWords`]:
+//! the calendar is read by people). Text values are escaped (`\\ \; \, \n`), lines end in
 //! CRLF and are folded at 75 octets without splitting a UTF-8 character.
 //!
 //! `DTSTAMP` is required and normally "when this file was made"; that would make every run
@@ -22,8 +23,65 @@ pub const MAX_LINE_OCTETS: usize = 75;
 /// How long an event is drawn; a publish time is an instant, calendars need a slot.
 const EVENT_DURATION: &str = "PT15M";
 
+/// The human words of the iCalendar file, in the project's language: from the word list's
+/// `export_*` and `publish_queue` labels (see `ExportWords::from_labels`), English by
+/// default for callers without a project.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportWords {
+    /// Follows the brand's name in the calendar's name: "Publish queue".
+    pub calendar: String,
+    /// Heads the first comment: "First comment".
+    pub first_comment: String,
+    /// Labels the link: "Link".
+    pub link: String,
+    /// Labels each media file: "Media".
+    pub media: String,
+    /// Labels a media file's alt text: "alt".
+    pub alt: String,
+    /// Labels the account: "Account".
+    pub account: String,
+    /// Labels the post's file: "Post".
+    pub file: String,
+    /// The first line of a held row: the crisis plan pauses its channel.
+    pub held: String,
+}
+
+impl Default for ExportWords {
+    fn default() -> Self {
+        ExportWords {
+            calendar: "Publish queue".to_owned(),
+            first_comment: "First comment".to_owned(),
+            link: "Link".to_owned(),
+            media: "Media".to_owned(),
+            alt: "alt".to_owned(),
+            account: "Account".to_owned(),
+            file: "Post".to_owned(),
+            held: "HELD: crisis plan active, this channel is paused. Do not publish.".to_owned(),
+        }
+    }
+}
+
+impl ExportWords {
+    /// The words from the site's labels (`label(key)`); a missing key keeps the English
+    /// default, so an old theme still exports.
+    pub(crate) fn from_labels<'a>(label: impl Fn(&str) -> Option<&'a str>) -> ExportWords {
+        let english = ExportWords::default();
+        let pick = |key: &str, default: String| label(key).map_or(default, str::to_owned);
+        ExportWords {
+            calendar: pick("publish_queue", english.calendar),
+            first_comment: pick("export_first_comment", english.first_comment),
+            link: pick("export_link", english.link),
+            media: pick("export_media", english.media),
+            alt: pick("export_alt", english.alt),
+            account: pick("export_account", english.account),
+            file: pick("export_file", english.file),
+            held: pick("export_held", english.held),
+        }
+    }
+}
+
 /// Renders the queue as an iCalendar file, byte-identical for identical queues.
-pub fn render(queue: &Queue) -> String {
+pub fn render(queue: &Queue, words: &ExportWords) -> String {
     let mut out = String::with_capacity(1024 + queue.rows.len() * 512);
     let mut line = |name: &str, value: &str| push_line(&mut out, name, value);
     line("BEGIN", "VCALENDAR");
@@ -33,17 +91,17 @@ pub fn render(queue: &Queue) -> String {
     line("METHOD", "PUBLISH");
     line(
         "X-WR-CALNAME",
-        &escape_text(&format!("{} – publish queue", queue.project)),
+        &escape_text(&format!("{} – {}", queue.project, words.calendar)),
     );
     line("X-WR-TIMEZONE", &escape_text(&queue.timezone));
     for row in &queue.rows {
-        push_event(&mut line, row);
+        push_event(&mut line, row, words);
     }
     line("END", "VCALENDAR");
     out
 }
 
-fn push_event(line: &mut impl FnMut(&str, &str), row: &Row) {
+fn push_event(line: &mut impl FnMut(&str, &str), row: &Row, words: &ExportWords) {
     let start = format_ics_utc(&row.publish_at_utc);
     line("BEGIN", "VEVENT");
     line("UID", &row.id);
@@ -54,7 +112,7 @@ fn push_event(line: &mut impl FnMut(&str, &str), row: &Row) {
         "SUMMARY",
         &escape_text(&format!("{}: {}", row.platform.display_name(), row.title)),
     );
-    line("DESCRIPTION", &escape_text(&description(row)));
+    line("DESCRIPTION", &escape_text(&description(row, words)));
     line("CATEGORIES", &categories(row));
     line("STATUS", if row.held { "TENTATIVE" } else { "CONFIRMED" });
     line("TRANSP", "TRANSPARENT");
@@ -66,15 +124,12 @@ pub fn format_ics_utc(t: &DateTime<Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
-/// The first line of a held row's description: the crisis plan pauses its channel.
-pub const HELD_NOTE: &str = "HELD: crisis plan active, this channel is paused. Do not publish.\n\n";
-
 /// The final text first (exactly as it will be posted), then what else the person
-/// publishing it needs.
-pub fn description(row: &Row) -> String {
+/// publishing it needs, labelled in `words`.
+pub fn description(row: &Row, words: &ExportWords) -> String {
     let mut d = String::new();
     if row.held {
-        d.push_str(HELD_NOTE);
+        let _ = write!(d, "{}\n\n", words.held);
     }
     d.push_str(&row.text);
     let parts = row.thread.len() + 1;
@@ -82,21 +137,21 @@ pub fn description(row: &Row) -> String {
         let _ = write!(d, "\n\n[{}/{parts}]\n{part}", i + 2);
     }
     if let Some(comment) = &row.first_comment {
-        let _ = write!(d, "\n\nFirst comment:\n{comment}");
+        let _ = write!(d, "\n\n{}:\n{comment}", words.first_comment);
     }
     if let Some(link) = &row.link {
-        let _ = write!(d, "\n\nLink: {link}");
+        let _ = write!(d, "\n\n{}: {link}", words.link);
     }
     for media in &row.media {
         let _ = match &media.alt {
-            Some(alt) => write!(d, "\n\nMedia: {} (alt: {alt})", media.path),
-            None => write!(d, "\n\nMedia: {}", media.path),
+            Some(alt) => write!(d, "\n\n{}: {} ({}: {alt})", words.media, media.path, words.alt),
+            None => write!(d, "\n\n{}: {}", words.media, media.path),
         };
     }
     if let Some(account) = &row.account {
-        let _ = write!(d, "\n\nAccount: {account}");
+        let _ = write!(d, "\n\n{}: {account}", words.account);
     }
-    let _ = write!(d, "\n\nPost: {}", row.file);
+    let _ = write!(d, "\n\n{}: {}", words.file, row.file);
     d
 }
 
@@ -177,6 +232,21 @@ fn push_folded(out: &mut String, text: &str, width: &mut usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn export_words_come_from_the_labels_and_fall_back_to_english() {
+        let labels = [
+            ("export_media", "Medien"),
+            ("export_alt", "Alternativtext"),
+            ("publish_queue", "Plan"),
+        ];
+        let words = ExportWords::from_labels(|key| labels.iter().find(|(k, _)| *k == key).map(|(_, v)| *v));
+        assert_eq!(words.media, "Medien");
+        assert_eq!(words.alt, "Alternativtext");
+        assert_eq!(words.calendar, "Plan");
+        assert_eq!(words.account, "Account", "a label the theme lacks stays English");
+        assert_eq!(ExportWords::from_labels(|_| None), ExportWords::default());
+    }
 
     #[test]
     fn escapes_text_special_characters() {

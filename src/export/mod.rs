@@ -499,11 +499,13 @@ impl Format {
 }
 
 /// Renders the queue in `format`: the one dispatch the command line and the site share.
-pub fn render(queue: &Queue, format: Format) -> String {
+/// `words` label the human text (the iCalendar description); JSON and CSV hold only the
+/// user's own text and machine words (column names, ids, statuses), which stay fixed.
+pub fn render(queue: &Queue, format: Format, words: &ics::ExportWords) -> String {
     match format {
         Format::Json => json::render(queue),
         Format::Csv => csv::render(queue),
-        Format::Ics => ics::render(queue),
+        Format::Ics => ics::render(queue, words),
     }
 }
 
@@ -524,12 +526,13 @@ pub fn render_profile(queue: &Queue, profile: profile::Profile, now: DateTime<Ut
 pub fn site_files<E>(
     checked: &Checked,
     texts: &ComposedTexts,
+    words: &ics::ExportWords,
     put: &mut dyn FnMut(String, String) -> Result<(), E>,
 ) -> Result<(), E> {
     let queue = build_queue_with(checked, &Filter::default(), texts);
     for format in Format::ALL {
         let name = format!("export/publish-queue.{}", format.extension());
-        put(name, render(&queue, format))?;
+        put(name, render(&queue, format, words))?;
     }
     Ok(())
 }

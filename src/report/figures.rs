@@ -363,9 +363,14 @@ fn kpis(kpis: &[KpiProgress], words: &Words) -> Chart {
     );
     let mut rows = Vec::new();
     for k in kpis {
+        // The KPI's name in the reader's language; the strategy's key where there is none.
+        let kpi = words
+            .label(&format!("kpi_{}", k.kpi))
+            .unwrap_or(&k.kpi)
+            .to_owned();
         rows.push(vec![
             k.name.clone(),
-            k.kpi.clone(),
+            kpi.clone(),
             k.target_display.clone(),
             k.actual_display.clone(),
             k.progress_display.clone(),
@@ -373,7 +378,7 @@ fn kpis(kpis: &[KpiProgress], words: &Words) -> Chart {
         for p in &k.periods {
             rows.push(vec![
                 format!("↳ {}", p.label),
-                k.kpi.clone(),
+                kpi.clone(),
                 k.target_display.clone(),
                 p.actual_display.clone(),
                 p.progress

@@ -41,6 +41,9 @@ pub(crate) struct KpiProgress {
     pub platforms: Vec<Platform>,
     /// `week`, `month`, `quarter` or none.
     pub period: Option<String>,
+    /// The period as people read it ("per month" / "pro Monat"), set by the report from
+    /// the word list.
+    pub period_display: Option<String>,
     /// The value reached over the whole range (see the module doc for periods).
     pub actual: Option<f64>,
     /// The value as people read it.
@@ -146,6 +149,7 @@ fn goal_progress(goal: &Goal, rows: &[Measured<'_>], records: &[MetricRecord], l
         target_display: display(lang, &goal.kpi, Some(goal.target)),
         platforms: goal.platforms.clone(),
         period: goal.period.clone(),
+        period_display: None,
         actual_display: display(lang, &goal.kpi, actual),
         actual,
         progress,

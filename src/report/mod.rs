@@ -145,7 +145,14 @@ pub(crate) fn build_report<'w>(
     let by_week = groups::by_week(&rows, lang);
     let by_month = groups::by_month(&rows, lang);
     let pillar_mix = groups::pillar_mix(project, &rows, words);
-    let kpis = kpi::progress(&project.strategy.goals, &rows, records, lang);
+    let mut kpis = kpi::progress(&project.strategy.goals, &rows, records, lang);
+    for k in &mut kpis {
+        // The site's period words, the key itself where a theme has none.
+        k.period_display = k
+            .period
+            .as_ref()
+            .map(|p| words.label(&format!("per_{p}")).unwrap_or(p).to_owned());
+    }
     let posts = ranking::post_performance(&rows, lang);
     let (top_posts, bottom_posts) = ranking::top_and_bottom(&posts);
     let heatmap = timing::heatmap(&rows, words);

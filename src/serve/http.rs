@@ -247,9 +247,11 @@ fn file_response(path: &str, served: &Served) -> Reply {
     }
 }
 
+/// The dev server's own page (still building, no such page): developer output like the
+/// terminal's, so English in any project language, and declared so (docs/lang.md).
 fn status_page(title: &str, message: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
          <body><h1>{title}</h1><p>{message}</p><p><a href=\"/\">Overview</a></p></body></html>\n"
     )
 }

@@ -16,6 +16,9 @@
     hideProblems();
     overlay = document.createElement("div");
     overlay.setAttribute("role", "alert");
+    // Developer output, like `touchpoint check` in the terminal: English on every site,
+    // and declared so (docs/lang.md).
+    overlay.setAttribute("lang", "en");
     overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#f4f4f5;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:2rem";
     var title = document.createElement("h2");
     title.textContent = "Touchpoint: the build failed, showing the last good version (" + problems.length + (problems.length === 1 ? " problem)" : " problems)");

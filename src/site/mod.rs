@@ -28,6 +28,7 @@ use rayon::prelude::*;
 use crate::Checked;
 use crate::timings::phase;
 
+use crate::export::ics::ExportWords;
 use crate::lang::format::Lang;
 use crate::lang::{WordFile, Words};
 pub use deps::{PageSet, pages_affected_by_post, pages_next_to, pages_showing_post, site_wide_state};
@@ -154,6 +155,15 @@ impl CompiledTheme {
             words,
         })
     }
+}
+
+/// The human words of `touchpoint export` (the iCalendar labels and held note) in the
+/// project's language, from the same word list and overrides as the site, so the file a
+/// reviewer downloads from the site and the one the command writes are the same.
+pub fn export_words(checked: &Checked) -> Result<ExportWords, SiteError> {
+    let lang = Lang::from_code(&checked.project.config.language);
+    let words = load_words(&checked.project.root, lang)?;
+    Ok(ExportWords::from_labels(|key| words.label(key)))
 }
 
 /// The word list for `lang`: the theme's `lang/<code>.toml` with the project's
@@ -426,7 +436,9 @@ fn render_into(
     // (the queue's rows, the pages' pre-rendered table rows), and one after the other
     // keeps a 100,000-post build's peak to the larger of the two instead of their sum.
     // Both use every core inside, so little is lost by not overlapping them.
-    phase("publish queue", || publish_queue(checked, wanted, put))?;
+    phase("publish queue", || {
+        publish_queue(checked, &compiled.words, wanted, put)
+    })?;
     let plan = phase("plan (rows, report)", || pages::Plan::new(&renderer, wanted))?;
     phase("pages", || render_pages_of(&renderer, &plan, wanted, put))?;
     drop(plan);
@@ -462,13 +474,15 @@ fn render_pages_of(
 /// The publish queue (JSON, CSV, iCalendar) as site files, so reviewers can download it.
 fn publish_queue(
     checked: &Checked,
+    words: &Words,
     wanted: &(dyn Fn(&str) -> bool + Sync),
     put: &Put<'_>,
 ) -> Result<(), SiteError> {
     if !publish_queue_wanted(wanted) {
         return Ok(());
     }
-    crate::export::site_files(checked, &checked.texts, &mut |path, text| {
+    let words = ExportWords::from_labels(|key| words.label(key));
+    crate::export::site_files(checked, &checked.texts, &words, &mut |path, text| {
         if wanted(&path) {
             put(path, text.into_bytes())?;
         }

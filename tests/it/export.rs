@@ -407,7 +407,8 @@ fn ics_is_strict_rfc5545_and_matches_the_json_rows() {
         description.contains("[2/3]\nTeil 2: Luftdruck – 0,5 bar"),
         "{description}"
     );
-    assert!(description.contains("Media: media/reifen.png (alt: Reifenprofil im Schnee)"));
+    // The fixture is German: the labels are the German word list's.
+    assert!(description.contains("Medien: media/reifen.png (Alternativtext: Reifenprofil im Schnee)"));
     assert!(text.contains("\r\n "), "the long description is folded");
 }
 
@@ -558,7 +559,8 @@ fn site_files_match_the_command_line_exports() {
         files.push((name, text));
         Ok::<(), std::convert::Infallible>(())
     };
-    let Ok(()) = touchpoint::export::site_files(&checked, &Default::default(), collect);
+    let words = touchpoint::site::export_words(&checked).unwrap();
+    let Ok(()) = touchpoint::export::site_files(&checked, &Default::default(), &words, collect);
     let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(
         names,

@@ -17,6 +17,7 @@ mod faults;
 mod import;
 mod importers;
 mod lang;
+mod language;
 mod paging;
 mod planning;
 mod platform_counts;

@@ -231,6 +231,42 @@ fn section_of(path: &str) -> &str {
 mod tests {
     use super::*;
 
+    /// Labels looked up by a computed key (`status_review`, `kpi_reach`, ...): a missing one
+    /// would silently show the bare key, an English word on a German page.
+    #[test]
+    fn every_computed_label_exists_in_both_languages() {
+        use crate::lang::words::builtin;
+        use crate::platform::Unit;
+        let units = [
+            Unit::Weighted,
+            Unit::Graphemes,
+            Unit::MastodonGraphemes,
+            Unit::CodePoints,
+            Unit::CodePointsEmojiAsBytes,
+            Unit::Utf16Units,
+            Unit::Utf8Bytes,
+        ];
+        let mut keys: Vec<String> = crate::model::Status::ALL
+            .iter()
+            .map(|s| format!("status_{}", s.name()))
+            .collect();
+        keys.extend(crate::since::FIELDS.iter().map(|f| format!("field_{f}")));
+        keys.extend(crate::model::KPIS.iter().map(|k| format!("kpi_{k}")));
+        keys.extend(["week", "month", "quarter"].iter().map(|p| format!("per_{p}")));
+        keys.extend(
+            crate::content::planning::FUNNEL_STAGES
+                .iter()
+                .map(|s| format!("funnel_{s}")),
+        );
+        keys.extend(units.iter().map(|u| format!("unit_{}", platforms::unit_key(*u))));
+        for lang in [crate::lang::Lang::En, crate::lang::Lang::De] {
+            let words = builtin(lang);
+            for key in &keys {
+                assert!(words.label(key).is_some(), "{lang:?} has no label {key}");
+            }
+        }
+    }
+
     #[test]
     fn sections_follow_the_first_path_segment() {
         assert_eq!(section_of("index.html"), "overview");
