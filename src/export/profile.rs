@@ -59,6 +59,31 @@ impl ProfileFiles {
     }
 }
 
+impl Profile {
+    /// Whether `name` is a file this profile writes (`PREFIX-PLATFORM.csv`,
+    /// `PREFIX-PLATFORM-part-N.csv`): an export removes the ones it did not write this time,
+    /// so a network that lost its rows, or fewer parts, leaves no stale file to upload.
+    pub fn writes_file_named(self, name: &str) -> bool {
+        let Some(rest) = name
+            .strip_prefix(self.name())
+            .and_then(|r| r.strip_prefix('-'))
+            .and_then(|r| r.strip_suffix(".csv"))
+        else {
+            return false;
+        };
+        let platform = match rest.split_once("-part-") {
+            Some((platform, n)) => {
+                if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+                    return false;
+                }
+                platform
+            }
+            None => rest,
+        };
+        Platform::from_name(platform).is_some()
+    }
+}
+
 /// One layout: which rows it takes and how it writes them.
 pub(crate) trait Layout {
     /// The most rows one uploaded file may hold.
@@ -336,6 +361,29 @@ mod tests {
         let (name, text) = late.report(Profile::Sprout);
         assert_eq!(name, "sprout-not-exported.txt");
         assert!(text.contains("winter (x)"));
+    }
+
+    #[test]
+    fn recognises_its_own_file_names_only() {
+        let p = Profile::Sprout;
+        for name in [
+            "sprout-x.csv",
+            "sprout-linkedin-part-2.csv",
+            "sprout-instagram-part-10.csv",
+        ] {
+            assert!(p.writes_file_named(name), "{name}");
+        }
+        for name in [
+            "sprout-not-exported.txt",
+            "sprout-myspace.csv",
+            "sprout-x-part-.csv",
+            "sprout-x-part-2a.csv",
+            "hootsuite-x.csv",
+            "sprout-x.csv.bak",
+            "notes.csv",
+        ] {
+            assert!(!p.writes_file_named(name), "{name}");
+        }
     }
 
     #[test]

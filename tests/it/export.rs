@@ -871,3 +871,20 @@ fn a_media_base_url_that_is_not_an_http_url_is_reported_at_its_line() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_second_export_removes_files_it_no_longer_writes() {
+    let repo = profile_repo("\n[export]\nmedia_base_url = \"https://cdn.example.com/radwerk/\"\n");
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(out.path().join("sprout-youtube.csv"), "old").unwrap();
+    std::fs::write(out.path().join("sprout-x-part-2.csv"), "old").unwrap();
+    std::fs::write(out.path().join("notes.csv"), "mine").unwrap();
+    export_profile(repo.path(), "sprout", out.path());
+    assert!(!out.path().join("sprout-youtube.csv").exists());
+    assert!(!out.path().join("sprout-x-part-2.csv").exists());
+    assert!(out.path().join("sprout-x.csv").exists());
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("notes.csv")).unwrap(),
+        "mine"
+    );
+}
