@@ -29,5 +29,6 @@ mod robustness;
 mod serve;
 mod site;
 mod strategy;
+mod week_view;
 mod symlinks;
 mod trust_content;
