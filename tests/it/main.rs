@@ -29,6 +29,6 @@ mod robustness;
 mod serve;
 mod site;
 mod strategy;
-mod week_view;
 mod symlinks;
 mod trust_content;
+mod week_view;

@@ -70,7 +70,13 @@ fn every_week_of_the_plan_has_a_page_with_seven_days() {
         .filter(|n| n.contains("-W"))
         .collect();
     // First post 1 Dec 2026 (week 49), last occurrence 4 Apr 2027 (week 13): contiguous.
-    for week in ["2026-W49.html", "2026-W53.html", "2027-W01.html", "2027-W11.html", "2027-W13.html"] {
+    for week in [
+        "2026-W49.html",
+        "2026-W53.html",
+        "2027-W01.html",
+        "2027-W11.html",
+        "2027-W13.html",
+    ] {
         assert!(weeks.iter().any(|w| w == week), "{week} missing from {weeks:?}");
     }
     assert_eq!(weeks.len(), 5 + 13, "{weeks:?}");
@@ -95,13 +101,22 @@ fn a_post_is_on_its_local_day_at_its_local_time_across_dst() {
         sunday.contains(r#"<time datetime="2027-03-28T09:00:00+02:00">09:00</time> Sunday ride"#),
         "{sunday}"
     );
-    assert!(sunday.contains("chip--x") && sunday.contains("status--draft"), "{sunday}");
-    assert!(sunday.contains(r#"href="../posts/2027/03/sunday-ride.html""#), "{sunday}");
+    assert!(
+        sunday.contains("chip--x") && sunday.contains("status--draft"),
+        "{sunday}"
+    );
+    assert!(
+        sunday.contains(r#"href="../posts/2027/03/sunday-ride.html""#),
+        "{sunday}"
+    );
     assert!(!column(&after, "2027-03-27").contains("Sunday ride"));
     // 23:30 UTC on 31 December is 00:30 on 1 January in Berlin: Friday of week 53.
     let new_year = read(&out, "calendar/2026-W53.html");
     let friday = column(&new_year, "2027-01-01");
-    assert!(friday.contains(">00:30</time> Happy new year from the workshop"), "{friday}");
+    assert!(
+        friday.contains(">00:30</time> Happy new year from the workshop"),
+        "{friday}"
+    );
     assert!(!column(&new_year, "2026-12-31").contains("Happy new year"));
 }
 
@@ -111,7 +126,10 @@ fn previous_next_and_month_links_resolve() {
     let page = read(&out, "calendar/2027-W12.html");
     assert_eq!(hrefs(&page, r#"rel="prev""#), ["../calendar/2027-W11.html"]);
     assert_eq!(hrefs(&page, r#"rel="next""#), ["../calendar/2027-W13.html"]);
-    assert_eq!(hrefs(&page, r#"class="week-months__link""#), ["../calendar/2027-03.html"]);
+    assert_eq!(
+        hrefs(&page, r#"class="week-months__link""#),
+        ["../calendar/2027-03.html"]
+    );
     // A week across two months links both.
     let turn = read(&out, "calendar/2026-W53.html");
     assert_eq!(
@@ -119,12 +137,23 @@ fn previous_next_and_month_links_resolve() {
         ["../calendar/2026-12.html", "../calendar/2027-01.html"]
     );
     let first = read(&out, "calendar/2026-W49.html");
-    assert!(hrefs(&first, r#"rel="prev""#).is_empty(), "the first week has no previous");
+    assert!(
+        hrefs(&first, r#"rel="prev""#).is_empty(),
+        "the first week has no previous"
+    );
     // The month view's week numbers open the week pages.
     let march = read(&out, "calendar/2027-03.html");
     let weeks = hrefs(&march, r#"aria-label="Week"#);
-    assert!(weeks.contains(&"../calendar/2027-W12.html".to_owned()), "{weeks:?}");
-    for page in ["calendar/2027-W12.html", "calendar/2026-W53.html", "calendar/2026-W49.html", "calendar/2027-03.html"] {
+    assert!(
+        weeks.contains(&"../calendar/2027-W12.html".to_owned()),
+        "{weeks:?}"
+    );
+    for page in [
+        "calendar/2027-W12.html",
+        "calendar/2026-W53.html",
+        "calendar/2026-W49.html",
+        "calendar/2027-03.html",
+    ] {
         let html = read(&out, page);
         for href in hrefs(&html, r#"rel="prev""#)
             .into_iter()
