@@ -109,7 +109,8 @@ pub(crate) fn render_files<L: Layout>(
     for platform in Platform::ALL {
         let mut kept: Vec<&Row> = Vec::new();
         for row in queue.rows.iter().filter(|r| r.platform == platform) {
-            match layout.refuse(row, kept.last().copied(), now) {
+            let refusal = held_refusal(row).or_else(|| layout.refuse(row, kept.last().copied(), now));
+            match refusal {
                 Some(reason) => out
                     .left_out
                     .push(format!("{} ({}): {reason}", row.post, platform.name())),
@@ -152,6 +153,14 @@ fn write_csv<L: Layout>(layout: &L, rows: &[&Row], warnings: &mut Vec<String>) -
         let _ = writer.write_record(&record);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Why a held row is not written: a scheduler would publish it, and the crisis plan pauses
+/// its channel (`--hold` or `[crisis] active = true`).
+fn held_refusal(row: &Row) -> Option<String> {
+    row.held.then(|| {
+        "held: a crisis is on and the crisis plan pauses this channel; do not schedule it".to_owned()
+    })
 }
 
 /// Why a bulk file cannot carry the row's shape: its layouts hold one message per row,
@@ -361,6 +370,21 @@ mod tests {
         let (name, text) = late.report(Profile::Sprout);
         assert_eq!(name, "sprout-not-exported.txt");
         assert!(text.contains("winter (x)"));
+    }
+
+    #[test]
+    fn held_rows_are_listed_not_written() {
+        let mut queue = sample_queue();
+        queue.rows[0].held = true;
+        for profile in [Profile::Sprout, Profile::Hootsuite] {
+            let files = crate::export::render_profile(&queue, profile, before());
+            assert!(
+                files.left_out[0].starts_with("winter (x): held: a crisis is on"),
+                "{:?}",
+                files.left_out
+            );
+            assert!(!files.files[0].1.contains("Winter-Check"));
+        }
     }
 
     #[test]
