@@ -48,6 +48,28 @@ pub fn media_url(base: &str, path: &str) -> String {
     format!("{base}{}", segments.join("/"))
 }
 
+/// The repository path a public URL under `base` names: the inverse of [`media_url`], so
+/// importing a scheduler file Touchpoint wrote gives back the media it was written from.
+/// `None` when `url` is not under `base` or its escapes are not UTF-8.
+pub fn media_path(base: &str, url: &str) -> Option<String> {
+    let rest = url.strip_prefix(base)?;
+    let bytes = rest.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = rest.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    let path = String::from_utf8(out).ok()?;
+    (!path.is_empty() && !path.split('/').any(|s| s.is_empty() || s == "..")).then_some(path)
+}
+
 /// One path segment, percent-encoded.
 fn encode_segment(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
@@ -91,6 +113,32 @@ mod tests {
         ] {
             assert!(check_base(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_url_under_the_base_gives_back_its_path() {
+        let base = "https://cdn.example.com/radwerk/";
+        for path in [
+            "media/foo bar.jpg",
+            "media/2027/Straße #1?.png",
+            "media/a%b+c.webp",
+        ] {
+            assert_eq!(media_path(base, &media_url(base, path)).as_deref(), Some(path));
+        }
+        assert_eq!(media_path(base, "https://elsewhere.example/media/a.png"), None);
+        assert_eq!(
+            media_path(base, "https://cdn.example.com/radwerk/media/%zz.png"),
+            None
+        );
+        assert_eq!(
+            media_path(base, "https://cdn.example.com/radwerk/media/%FF.png"),
+            None
+        );
+        assert_eq!(
+            media_path(base, "https://cdn.example.com/radwerk/media/../x.png"),
+            None
+        );
+        assert_eq!(media_path(base, base), None);
     }
 
     #[test]

@@ -888,3 +888,48 @@ fn a_second_export_removes_files_it_no_longer_writes() {
         "mine"
     );
 }
+
+#[test]
+fn importing_a_sprout_file_gives_back_the_media_under_the_base() {
+    let repo = profile_repo("\n[export]\nmedia_base_url = \"https://cdn.example.com/radwerk/\"\n");
+    let out = tempfile::tempdir().unwrap();
+    export_profile(repo.path(), "sprout", out.path());
+    let file = out.path().join("sprout-instagram.csv");
+    let import = |extra: &[&str]| {
+        let mut args = vec![
+            "import",
+            file.to_str().unwrap(),
+            "--into",
+            repo.path().to_str().unwrap(),
+        ];
+        args.extend_from_slice(&["--platform", "instagram", "--date-format", "%m/%d/%Y %H:%M"]);
+        args.extend_from_slice(extra);
+        Command::new(BIN).args(&args).output().expect("run touchpoint")
+    };
+    let dry = import(&["--dry-run"]);
+    let stdout = String::from_utf8_lossy(&dry.stdout);
+    assert_eq!(
+        dry.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&dry.stderr)
+    );
+    assert!(
+        stdout.contains(r#"media = [{ path = "media/Reifen im Schnee ü.png" }]"#),
+        "{stdout}"
+    );
+    // An image from elsewhere is refused with the fix, never silently dropped.
+    let csv = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        csv.replace("https://cdn.example.com/radwerk/", "https://other.example/"),
+    )
+    .unwrap();
+    let foreign = import(&["--dry-run"]);
+    let stderr = String::from_utf8_lossy(&foreign.stderr);
+    assert_eq!(foreign.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("is not a file under `[export] media_base_url`"),
+        "{stderr}"
+    );
+}
