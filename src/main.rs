@@ -359,6 +359,30 @@ fn run_import(args: &ImportArgs) -> anyhow::Result<Outcome> {
     Ok(outcome)
 }
 
+/// Removes the profile's files in `dir` that this export does not write again (a network
+/// without rows now, a part beyond the new count), so no stale file is uploaded by mistake.
+/// Only names the profile writes are touched.
+fn remove_stale_profile_files(
+    dir: &std::path::Path,
+    profile: touchpoint::export::profile::Profile,
+    written: &[(String, String)],
+) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && profile.writes_file_named(&name) && !written.iter().any(|(n, _)| *n == name) {
+            std::fs::remove_file(entry.path())
+                .with_context(|| format!("cannot remove {}", entry.path().display()))?;
+            println!("removed {}", escape(&entry.path().display().to_string()));
+        }
+    }
+    Ok(())
+}
+
 /// Writes a scheduler profile's files and its report into the folder `--out`, and lists
 /// the rows left out on standard error.
 fn write_profile(
@@ -381,6 +405,7 @@ fn write_profile(
     let files = touchpoint::export::render_profile(queue, profile, now);
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let report = files.report(profile);
+    remove_stale_profile_files(dir, profile, &files.files)?;
     for (name, text) in files.files.iter().chain(std::iter::once(&report)) {
         let path = dir.join(name);
         touchpoint::export::write::write_atomic(&path, text.as_bytes())

@@ -124,6 +124,9 @@ pub struct Config {
     pub lint_entries: Vec<LintEntry>,
     /// How composing writes Markdown links (`[compose] links`).
     pub links: LinkForm,
+    /// `[export] media_base_url`, checked and ending in `/`: where the repository's files
+    /// are public, so scheduler profiles can hand the tools media URLs they can fetch.
+    pub media_base_url: Option<String>,
     /// `[review]`: the team's four-eyes policy; when present, approval rules are errors.
     pub review: Option<ReviewPolicy>,
 }
@@ -193,6 +196,7 @@ impl Default for Config {
             lints: BTreeMap::new(),
             lint_entries: Vec::new(),
             links: LinkForm::default(),
+            media_base_url: None,
             crisis_active: false,
             review: None,
         }

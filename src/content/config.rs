@@ -27,6 +27,7 @@ const KEYS: &[&str] = &[
     "platforms",
     "lints",
     "compose",
+    "export",
     "crisis",
     "review",
 ];
@@ -71,6 +72,9 @@ pub fn read_config(node: &Node, r: &mut Reader<'_>) -> Config {
     if let Some(entry) = table.get("compose") {
         config.links = read_compose(entry, r);
     }
+    if let Some(entry) = table.get("export") {
+        config.media_base_url = read_export(entry, r);
+    }
     if let Some(crisis) = table.get("crisis").and_then(|e| r.table("crisis", &e.node)) {
         r.unknown_keys(&crisis, &["active"], |_| false);
         config.crisis_active = crisis.get("active").and_then(|e| r.bool(e)).unwrap_or(false);
@@ -92,6 +96,26 @@ fn read_compose(entry: &super::node::Entry, r: &mut Reader<'_>) -> LinkForm {
         .and_then(|e| r.choice(e, LinkForm::NAMES))
         .and_then(|name| LinkForm::from_name(&name.value))
         .unwrap_or_default()
+}
+
+/// `[export]`: `media_base_url`, an absolute http(s) URL (normalised to end in `/`); a
+/// value that is not one is reported at its line and ignored.
+fn read_export(entry: &super::node::Entry, r: &mut Reader<'_>) -> Option<String> {
+    let table = r.table("export", &entry.node)?;
+    r.unknown_keys(&table, &["media_base_url"], |_| false);
+    let value = table.get("media_base_url").and_then(|e| r.string(e))?;
+    match crate::export::media_url::check_base(&value.value) {
+        Ok(base) => Some(base),
+        Err(problem) => {
+            r.report_help(
+                &INVALID_VALUE,
+                value.pos,
+                problem,
+                "write the public address of the repository's files, e.g. \"https://cdn.example.com/radwerk/\"",
+            );
+            None
+        }
+    }
 }
 
 /// `[review]`: written at all, it turns the four-eyes rules into errors; its
@@ -244,6 +268,41 @@ mod tests {
         assert_eq!(found, vec![("unknown-key", 5)]);
         let names: Vec<_> = c.review.unwrap().approvers.into_iter().map(|a| a.value).collect();
         assert_eq!(names, ["tim", "ana"]);
+    }
+
+    #[test]
+    fn export_media_base_url_is_checked_normalised_and_reported_at_its_line() {
+        let read = |extra: &str| {
+            let text = format!("name = \"R\"\ntimezone = \"UTC\"\n{extra}");
+            let mut r = Reader::new("touchpoint.toml");
+            let c = read_config(&parse_toml(&text, 1).unwrap(), &mut r);
+            let found: Vec<_> = r.diagnostics.iter().map(|d| (d.rule, d.line)).collect();
+            (c.media_base_url, found)
+        };
+        assert_eq!(read(""), (None, vec![]));
+        assert_eq!(
+            read("[export]\nmedia_base_url = \"https://cdn.example.com/r\"\n"),
+            (Some("https://cdn.example.com/r/".to_owned()), vec![])
+        );
+        assert_eq!(
+            read("[export]\n\nmedia_base_url = \"cdn.example.com/r/\"\n"),
+            (None, vec![("invalid-value", 5)])
+        );
+        let mut r = Reader::new("touchpoint.toml");
+        read_config(
+            &parse_toml(
+                "name = \"R\"\ntimezone = \"UTC\"\n[export]\nmedia_base_uri = \"x\"\n",
+                1,
+            )
+            .unwrap(),
+            &mut r,
+        );
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!((r.diagnostics[0].rule, r.diagnostics[0].line), ("unknown-key", 4));
+        assert_eq!(
+            r.diagnostics[0].help.as_deref(),
+            Some("did you mean `media_base_url`?")
+        );
     }
 
     #[test]

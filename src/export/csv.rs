@@ -129,6 +129,7 @@ mod tests {
             rows,
             refused: Vec::new(),
             unscheduled: Vec::new(),
+            media_base_url: None,
         }
     }
 

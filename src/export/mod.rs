@@ -25,6 +25,7 @@ pub mod csv;
 mod hootsuite;
 pub mod ics;
 pub mod json;
+pub mod media_url;
 pub mod profile;
 mod sprout;
 pub mod write;
@@ -83,6 +84,10 @@ pub struct Queue {
     /// Ids of selected posts without a usable publish time (only possible with `allow_errors`).
     #[serde(skip)]
     pub unscheduled: Vec<String>,
+    /// `[export] media_base_url` (ending in `/`): scheduler profiles write media as public
+    /// URLs under it ([`media_url`]); without it they cannot carry media.
+    #[serde(skip)]
+    pub media_base_url: Option<String>,
 }
 
 /// One post going to one platform: everything a person or a scheduler needs to publish it.
@@ -242,6 +247,7 @@ pub fn build_queue_with(checked: &Checked, filter: &Filter, texts: &ComposedText
         rows: Vec::new(),
         refused: Vec::new(),
         unscheduled: Vec::new(),
+        media_base_url: project.config.media_base_url.clone(),
     };
     // Composing each post's text is the costly part and posts are independent, so they
     // run on all cores; `collect` keeps the posts' order.
@@ -513,8 +519,18 @@ pub fn render(queue: &Queue, format: Format, words: &ics::ExportWords) -> String
 /// lead time) are left out with a reason.
 pub fn render_profile(queue: &Queue, profile: profile::Profile, now: DateTime<Utc>) -> profile::ProfileFiles {
     match profile {
-        profile::Profile::Hootsuite => profile::render_files(queue, "hootsuite", &hootsuite::Hootsuite, now),
-        profile::Profile::Sprout => profile::render_files(queue, "sprout", &sprout::Sprout, now),
+        profile::Profile::Hootsuite => {
+            let layout = hootsuite::Hootsuite {
+                media_base: queue.media_base_url.clone(),
+            };
+            profile::render_files(queue, "hootsuite", &layout, now)
+        }
+        profile::Profile::Sprout => {
+            let layout = sprout::Sprout {
+                media_base: queue.media_base_url.clone(),
+            };
+            profile::render_files(queue, "sprout", &layout, now)
+        }
     }
 }
 

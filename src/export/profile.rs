@@ -59,6 +59,31 @@ impl ProfileFiles {
     }
 }
 
+impl Profile {
+    /// Whether `name` is a file this profile writes (`PREFIX-PLATFORM.csv`,
+    /// `PREFIX-PLATFORM-part-N.csv`): an export removes the ones it did not write this time,
+    /// so a network that lost its rows, or fewer parts, leaves no stale file to upload.
+    pub fn writes_file_named(self, name: &str) -> bool {
+        let Some(rest) = name
+            .strip_prefix(self.name())
+            .and_then(|r| r.strip_prefix('-'))
+            .and_then(|r| r.strip_suffix(".csv"))
+        else {
+            return false;
+        };
+        let platform = match rest.split_once("-part-") {
+            Some((platform, n)) => {
+                if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+                    return false;
+                }
+                platform
+            }
+            None => rest,
+        };
+        Platform::from_name(platform).is_some()
+    }
+}
+
 /// One layout: which rows it takes and how it writes them.
 pub(crate) trait Layout {
     /// The most rows one uploaded file may hold.
@@ -84,7 +109,8 @@ pub(crate) fn render_files<L: Layout>(
     for platform in Platform::ALL {
         let mut kept: Vec<&Row> = Vec::new();
         for row in queue.rows.iter().filter(|r| r.platform == platform) {
-            match layout.refuse(row, kept.last().copied(), now) {
+            let refusal = held_refusal(row).or_else(|| layout.refuse(row, kept.last().copied(), now));
+            match refusal {
                 Some(reason) => out
                     .left_out
                     .push(format!("{} ({}): {reason}", row.post, platform.name())),
@@ -129,8 +155,17 @@ fn write_csv<L: Layout>(layout: &L, rows: &[&Row], warnings: &mut Vec<String>) -
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// The reasons every profile shares: what its three-column layouts cannot carry.
-pub(crate) fn common_refusal(row: &Row, now: DateTime<Utc>, lead_minutes: i64) -> Option<String> {
+/// Why a held row is not written: a scheduler would publish it, and the crisis plan pauses
+/// its channel (`--hold` or `[crisis] active = true`).
+fn held_refusal(row: &Row) -> Option<String> {
+    row.held.then(|| {
+        "held: a crisis is on and the crisis plan pauses this channel; do not schedule it".to_owned()
+    })
+}
+
+/// Why a bulk file cannot carry the row's shape: its layouts hold one message per row,
+/// without first comments.
+pub(crate) fn shape_refusal(row: &Row) -> Option<String> {
     if !row.thread.is_empty() {
         return Some(format!(
             "a thread of {} parts; the bulk file holds one message per row",
@@ -140,12 +175,11 @@ pub(crate) fn common_refusal(row: &Row, now: DateTime<Utc>, lead_minutes: i64) -
     if row.first_comment.is_some() {
         return Some("a first comment; the bulk file has no column for it".to_owned());
     }
-    if !row.media.is_empty() {
-        return Some(format!(
-            "{} media file(s); the documented bulk columns carry none (attach them in the tool after upload)",
-            row.media.len()
-        ));
-    }
+    None
+}
+
+/// Why the tool would refuse the row's time: less than `lead_minutes` after `now`.
+pub(crate) fn time_refusal(row: &Row, now: DateTime<Utc>, lead_minutes: i64) -> Option<String> {
     if row.publish_at_utc < now + chrono::Duration::minutes(lead_minutes) {
         return Some(format!(
             "goes out at {}, less than {lead_minutes} minutes after this export; the tool takes only later times",
@@ -154,6 +188,21 @@ pub(crate) fn common_refusal(row: &Row, now: DateTime<Utc>, lead_minutes: i64) -
     }
     None
 }
+
+/// The row's media as the tool should fetch them: public URLs under `base`, or `None`
+/// when no `[export] media_base_url` is set.
+pub(crate) fn media_urls(row: &Row, base: Option<&str>) -> Option<Vec<String>> {
+    base.map(|base| {
+        row.media
+            .iter()
+            .map(|m| super::media_url::media_url(base, &m.path))
+            .collect()
+    })
+}
+
+/// The fix named when a row has media and no public URLs can be built for them.
+pub(crate) const SET_MEDIA_BASE_URL: &str =
+    "set `[export] media_base_url` in touchpoint.toml to the public address of the repository's files";
 
 #[cfg(test)]
 mod tests {
@@ -194,6 +243,7 @@ mod tests {
             rows,
             refused: Vec::new(),
             unscheduled: Vec::new(),
+            media_base_url: None,
         }
     }
 
@@ -210,10 +260,18 @@ mod tests {
             "Winter-Check: Bremsen, Licht, Reifen.",
         );
         winter.link = Some("https://radwerk.de/wintercheck".into());
-        queue(vec![
+        let mut door = row("tuer", Platform::X, 9, 20, "Die neue Werkstatttür ist da.");
+        door.media = vec![crate::export::Media {
+            path: "media/werkstatt tür.jpg".into(),
+            alt: Some("Die Tür".into()),
+        }];
+        let mut queue = queue(vec![
             winter,
             row("gravel", Platform::X, 9, 10, "Neue Gravelräder zur Probefahrt."),
-        ])
+            door,
+        ]);
+        queue.media_base_url = Some("https://cdn.example.com/radwerk/".into());
+        queue
     }
 
     /// The committed samples have the vendors' documented columns and formats.
@@ -231,7 +289,46 @@ mod tests {
             hootsuite.files[0].1,
             include_str!("../../tests/fixtures/profiles/hootsuite-x.csv")
         );
-        assert!(sprout.left_out.is_empty() && hootsuite.left_out.is_empty());
+        assert!(sprout.left_out.is_empty(), "{:?}", sprout.left_out);
+        assert_eq!(
+            hootsuite.left_out,
+            vec![
+                "tuer (x): 1 media file(s); Hootsuite's bulk file has no media column: schedule this \
+                 post in Hootsuite's composer and attach \
+                 https://cdn.example.com/radwerk/media/werkstatt%20t%C3%BCr.jpg"
+            ]
+        );
+    }
+
+    #[test]
+    fn media_without_a_base_url_are_listed_with_the_fix() {
+        let mut plain = sample_queue();
+        plain.media_base_url = None;
+        for profile in [Profile::Sprout, Profile::Hootsuite] {
+            let files = crate::export::render_profile(&plain, profile, before());
+            assert_eq!(files.left_out.len(), 1, "{:?}", files.left_out);
+            assert!(files.left_out[0].starts_with("tuer (x): 1 media file(s)"));
+            assert!(
+                files.left_out[0].contains("set `[export] media_base_url` in touchpoint.toml"),
+                "{}",
+                files.left_out[0]
+            );
+        }
+    }
+
+    #[test]
+    fn sprout_takes_one_image_per_message() {
+        let mut two = sample_queue();
+        two.rows[2].media.push(crate::export::Media {
+            path: "media/b.png".into(),
+            alt: None,
+        });
+        let files = crate::export::render_profile(&two, Profile::Sprout, before());
+        assert!(files.left_out[0].contains("2 media files; Sprout's `image_url` column carries 1 image"));
+        let mut video = sample_queue();
+        video.rows[2].media[0].path = "media/clip.mp4".into();
+        let files = crate::export::render_profile(&video, Profile::Sprout, before());
+        assert!(files.left_out[0].contains("media/clip.mp4 is not a JPEG, PNG or GIF image"));
     }
 
     #[test]
@@ -273,6 +370,44 @@ mod tests {
         let (name, text) = late.report(Profile::Sprout);
         assert_eq!(name, "sprout-not-exported.txt");
         assert!(text.contains("winter (x)"));
+    }
+
+    #[test]
+    fn held_rows_are_listed_not_written() {
+        let mut queue = sample_queue();
+        queue.rows[0].held = true;
+        for profile in [Profile::Sprout, Profile::Hootsuite] {
+            let files = crate::export::render_profile(&queue, profile, before());
+            assert!(
+                files.left_out[0].starts_with("winter (x): held: a crisis is on"),
+                "{:?}",
+                files.left_out
+            );
+            assert!(!files.files[0].1.contains("Winter-Check"));
+        }
+    }
+
+    #[test]
+    fn recognises_its_own_file_names_only() {
+        let p = Profile::Sprout;
+        for name in [
+            "sprout-x.csv",
+            "sprout-linkedin-part-2.csv",
+            "sprout-instagram-part-10.csv",
+        ] {
+            assert!(p.writes_file_named(name), "{name}");
+        }
+        for name in [
+            "sprout-not-exported.txt",
+            "sprout-myspace.csv",
+            "sprout-x-part-.csv",
+            "sprout-x-part-2a.csv",
+            "hootsuite-x.csv",
+            "sprout-x.csv.bak",
+            "notes.csv",
+        ] {
+            assert!(!p.writes_file_named(name), "{name}");
+        }
     }
 
     #[test]

@@ -130,6 +130,8 @@ pub(crate) struct Context<'a> {
     tz: Tz,
     date_format: Option<&'a str>,
     platform: Option<Platform>,
+    /// The target repository's `[export] media_base_url`: media URLs under it are its files.
+    media_base: Option<&'a str>,
 }
 
 /// Imports `options.file` into the repository at `options.into`.
@@ -147,6 +149,7 @@ pub fn import(options: &Options) -> Result<Report, ImportError> {
         tz,
         date_format: options.date_format.as_deref(),
         platform: options.platform,
+        media_base: project.config.media_base_url.as_deref(),
     };
     let mut report = Report::default();
     let mut drafts = Vec::new();

@@ -31,5 +31,26 @@ pub(crate) fn read_row(header: &Header, line: &Line, context: &Context) -> Resul
         header.cell(&line.cells, "time_24hr").trim()
     );
     let time = super::time::parse_time(&when, context.date_format, context.tz)?;
-    Ok(Draft::new(line.line, time, vec![platform], body_text(text)))
+    let mut draft = Draft::new(line.line, time, vec![platform], body_text(text));
+    let image = header.cell(&line.cells, "image_url").trim();
+    if !image.is_empty() {
+        draft.media.push((media_path(image, context.media_base)?, None));
+    }
+    Ok(draft)
+}
+
+/// The repository file an `image_url` names, or why it names none.
+fn media_path(url: &str, base: Option<&str>) -> Result<String, String> {
+    let Some(base) = base else {
+        return Err(format!(
+            "`image_url` {url}: set `[export] media_base_url` in touchpoint.toml so URLs under it \
+             map back to the repository's files"
+        ));
+    };
+    crate::export::media_url::media_path(base, url).ok_or_else(|| {
+        format!(
+            "`image_url` {url} is not a file under `[export] media_base_url` ({base}); \
+             put the image in media/ and name it in the post"
+        )
+    })
 }

@@ -132,6 +132,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_template!("previews/youtube.html"),
     theme_template!("index.html"),
     theme_template!("calendar.html"),
+    theme_template!("week.html"),
     theme_template!("posts.html"),
     theme_template!("post.html"),
     theme_template!("list.html"),

@@ -1,7 +1,8 @@
 //! Which pages depend on what, so the dev server re-renders only the pages an edit can
 //! change instead of the whole site.
 //!
-//! A post appears on its own page, on its calendar month, on the lists that hold it
+//! A post appears on its own page, on its calendar months and weeks (a series on each
+//! occurrence's), on the lists that hold it
 //! (all posts, its platforms, campaign, personas, pillar), on the overview, on the review
 //! page and on the pages that count posts (strategy, pillars, diagnostics, report).
 //! Everything every page shows (the build banner's counts, the calendar link in the
@@ -13,7 +14,7 @@ use std::collections::BTreeSet;
 use chrono::Datelike;
 
 use super::SiteOptions;
-use super::pages::{List, calendar_href_for};
+use super::pages::{List, calendar_href_for, monday_of, week_path};
 use super::views::{post_path, sort_by_time};
 use crate::Checked;
 use crate::diagnostic::Summary;
@@ -157,10 +158,13 @@ pub fn pages_showing_post(post: &Post) -> PageSet {
     // each pillar's list.
     set.insert_folder("pillars");
     set.insert_prefix(List::Pillar("").continuation_prefix());
-    match post.time() {
-        Some(time) => set.insert(format!("calendar/{:04}-{:02}.html", time.year(), time.month())),
+    if post.time().is_none() {
         // Every calendar page lists the posts without a date.
-        None => set.insert_folder("calendar"),
+        set.insert_folder("calendar");
+    }
+    for date in post.occurrences().iter().map(|o| o.date) {
+        set.insert(format!("calendar/{:04}-{:02}.html", date.year(), date.month()));
+        set.insert(week_path(monday_of(date)));
     }
     let platforms = post.platforms.iter().map(|p| List::Platform(p.value));
     let campaign = post.campaign.iter().map(|c| List::Campaign(&c.value));
@@ -173,14 +177,20 @@ pub fn pages_showing_post(post: &Post) -> PageSet {
 }
 
 /// The pages a post changing from `old` to `new` (`None`: absent) can change. Moving a
-/// post to another month changes every calendar page (each lists the months' counts).
+/// post to another month changes every calendar page (each lists the months' counts);
+/// moving it to another week can change which week pages exist and where each one's
+/// previous and next links lead, so it does too.
 pub fn pages_affected_by_post(old: Option<&Post>, new: Option<&Post>) -> PageSet {
     let mut set = PageSet::default();
     for post in [old, new].into_iter().flatten() {
         set.extend(pages_showing_post(post));
     }
     let month = |post: Option<&Post>| post.and_then(Post::time).map(|t| (t.year(), t.month()));
-    if month(old) != month(new) {
+    let weeks = |post: Option<&Post>| -> BTreeSet<chrono::NaiveDate> {
+        post.map(|p| p.occurrences().iter().map(|o| monday_of(o.date)).collect())
+            .unwrap_or_default()
+    };
+    if month(old) != month(new) || weeks(old) != weeks(new) {
         set.insert_folder("calendar");
     }
     set
@@ -292,5 +302,52 @@ mod tests {
         for page in ["more/platform-mastodon-2.html", "more/campaign-winter-2.html"] {
             assert!(!set.wants(page), "{page}");
         }
+    }
+
+    fn post(extra: &str) -> Post {
+        let text = format!("title = \"A\"\nplatforms = [\"x\"]\n{extra}");
+        let node = crate::content::node::parse_toml(&text, 2).unwrap();
+        let mut r = crate::content::fields::Reader::new("posts/a.md");
+        let src = crate::content::post::PostSource {
+            id: "a",
+            file: "posts/a.md",
+            node: &node,
+            body: "Text.",
+            body_line: 8,
+            kind: crate::content::post::PostKind::Post,
+        };
+        crate::content::post::read_post(&src, chrono_tz::Europe::Berlin, &mut r)
+    }
+
+    #[test]
+    fn a_series_reaches_the_week_and_month_page_of_every_occurrence() {
+        let series =
+            post("publish_at = 2027-03-21T09:00:00\nrepeat = { every = \"1 week\", until = 2027-04-04 }\n");
+        let set = pages_showing_post(&series);
+        for page in [
+            "calendar/2027-W11.html",
+            "calendar/2027-W12.html",
+            "calendar/2027-W13.html",
+            "calendar/2027-03.html",
+            "calendar/2027-04.html",
+        ] {
+            assert!(set.wants(page), "{page}");
+        }
+        assert!(!set.wants("calendar/2027-W14.html"));
+    }
+
+    #[test]
+    fn moving_a_post_to_another_week_rerenders_every_calendar_page() {
+        let monday = post("publish_at = 2027-03-22T09:00:00\n");
+        let sunday = post("publish_at = 2027-03-28T09:00:00\n");
+        let next_monday = post("publish_at = 2027-03-29T09:00:00\n");
+        let same_week = pages_affected_by_post(Some(&monday), Some(&sunday));
+        assert!(same_week.wants("calendar/2027-W12.html"));
+        assert!(!same_week.wants("calendar/2027-W13.html"));
+        let other_week = pages_affected_by_post(Some(&sunday), Some(&next_monday));
+        assert!(
+            other_week.wants("calendar/2027-W40.html"),
+            "the whole calendar folder"
+        );
     }
 }

@@ -741,3 +741,197 @@ fn neutralised_csv_cells_restore_to_the_json_texts() {
         );
     }
 }
+
+/// The export fixture in a temporary folder, its image renamed to a name with spaces and an
+/// umlaut (so URLs must be percent-encoded) and `extra` appended to `touchpoint.toml`.
+fn profile_repo(extra: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(), dir.path());
+    let media = dir.path().join("media");
+    std::fs::rename(media.join("reifen.png"), media.join("Reifen im Schnee ü.png")).unwrap();
+    for post in ["posts/2026/12/winterreifen.md", "posts/2026/12/silvester.md"] {
+        let path = dir.path().join(post);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replace("media/reifen.png", "media/Reifen im Schnee ü.png"),
+        )
+        .unwrap();
+    }
+    let config = dir.path().join("touchpoint.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str(extra);
+    std::fs::write(&config, text).unwrap();
+    dir
+}
+
+/// Runs a scheduler profile export of December into `out`; returns its standard error.
+fn export_profile(repo: &Path, profile: &str, out: &Path) -> String {
+    let output = export_in(
+        repo,
+        profile,
+        &["--to", "2026-12-31", "--out", out.to_str().unwrap()],
+    );
+    stdout_ok(&output);
+    String::from_utf8(output.stderr).unwrap()
+}
+
+const MEDIA_URL: &str = "https://cdn.example.com/radwerk/media/Reifen%20im%20Schnee%20%C3%BC.png";
+
+#[test]
+fn sprout_writes_media_as_public_urls_in_its_image_url_column() {
+    // No trailing slash: the base is normalised to one.
+    let repo = profile_repo("\n[export]\nmedia_base_url = \"https://cdn.example.com/radwerk\"\n");
+    let out = tempfile::tempdir().unwrap();
+    export_profile(repo.path(), "sprout", out.path());
+    let read = |name: &str| -> Vec<Vec<String>> {
+        let text = std::fs::read_to_string(out.path().join(name)).unwrap();
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect()
+    };
+    let instagram = read("sprout-instagram.csv");
+    assert_eq!(instagram[0], ["date", "time_24hr", "message_text", "image_url"]);
+    // Silvester: 00:30 on 31 December in Berlin, its one image by URL.
+    assert_eq!(instagram.len(), 2, "{instagram:?}");
+    assert_eq!(instagram[1][..2], ["12/31/2026", "00:30"]);
+    assert_eq!(instagram[1][3], MEDIA_URL);
+    let linkedin = read("sprout-linkedin.csv");
+    let winter = linkedin
+        .iter()
+        .find(|r| r[2].starts_with("Der Winter kommt"))
+        .unwrap();
+    assert_eq!(winter[3], MEDIA_URL);
+    let bluesky = read("sprout-bluesky.csv");
+    assert_eq!(bluesky[1][1], "18:30");
+    assert_eq!(bluesky[1][3], "", "a post without media leaves image_url empty");
+    // Winterreifen on Instagram has a first comment: listed, not dropped.
+    let report = std::fs::read_to_string(out.path().join("sprout-not-exported.txt")).unwrap();
+    assert!(
+        report.contains("2026/12/winterreifen (instagram): a first comment"),
+        "{report}"
+    );
+    assert!(!report.contains("media_base_url"), "{report}");
+}
+
+#[test]
+fn hootsuite_lists_rows_with_media_with_their_public_urls() {
+    let repo = profile_repo("\n[export]\nmedia_base_url = \"https://cdn.example.com/radwerk/\"\n");
+    let out = tempfile::tempdir().unwrap();
+    let stderr = export_profile(repo.path(), "hootsuite", out.path());
+    let report = std::fs::read_to_string(out.path().join("hootsuite-not-exported.txt")).unwrap();
+    let line = report
+        .lines()
+        .find(|l| l.starts_with("2026/12/winterreifen (linkedin):"))
+        .unwrap_or_else(|| panic!("{report}"));
+    assert!(
+        line.contains("Hootsuite's bulk file has no media column"),
+        "{line}"
+    );
+    assert!(line.ends_with(&format!("attach {MEDIA_URL}")), "{line}");
+    assert!(stderr.contains(line), "{stderr}");
+    // LinkedIn's other row (licht) has a first comment: no row is left for its file.
+    assert!(!out.path().join("hootsuite-linkedin.csv").exists());
+}
+
+#[test]
+fn without_media_base_url_rows_with_media_are_listed_with_the_fix() {
+    let repo = profile_repo("");
+    for profile in ["sprout", "hootsuite"] {
+        let out = tempfile::tempdir().unwrap();
+        export_profile(repo.path(), profile, out.path());
+        let report = std::fs::read_to_string(out.path().join(format!("{profile}-not-exported.txt"))).unwrap();
+        let line = report
+            .lines()
+            .find(|l| l.starts_with("2026/12/silvester (instagram): 1 media file(s)"))
+            .unwrap_or_else(|| panic!("{profile}: {report}"));
+        assert!(
+            line.contains("set `[export] media_base_url` in touchpoint.toml"),
+            "{line}"
+        );
+        // Instagram's other row has a first comment: no row is left for its file.
+        assert!(!out.path().join(format!("{profile}-instagram.csv")).exists());
+    }
+}
+
+#[test]
+fn a_media_base_url_that_is_not_an_http_url_is_reported_at_its_line() {
+    let repo = profile_repo("\n[export]\nmedia_base_url = \"cdn.example.com/radwerk/\"\n");
+    let lines = std::fs::read_to_string(repo.path().join("touchpoint.toml")).unwrap();
+    let line = lines.lines().count();
+    let (_, json) = crate::common::check_json(repo.path(), "2026-11-20");
+    let found = crate::common::findings(&json, |rule| rule == "invalid-value");
+    assert!(
+        found.contains(&(
+            "touchpoint.toml".to_owned(),
+            line as u32,
+            "invalid-value".to_owned()
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_second_export_removes_files_it_no_longer_writes() {
+    let repo = profile_repo("\n[export]\nmedia_base_url = \"https://cdn.example.com/radwerk/\"\n");
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(out.path().join("sprout-youtube.csv"), "old").unwrap();
+    std::fs::write(out.path().join("sprout-x-part-2.csv"), "old").unwrap();
+    std::fs::write(out.path().join("notes.csv"), "mine").unwrap();
+    export_profile(repo.path(), "sprout", out.path());
+    assert!(!out.path().join("sprout-youtube.csv").exists());
+    assert!(!out.path().join("sprout-x-part-2.csv").exists());
+    assert!(out.path().join("sprout-x.csv").exists());
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("notes.csv")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn importing_a_sprout_file_gives_back_the_media_under_the_base() {
+    let repo = profile_repo("\n[export]\nmedia_base_url = \"https://cdn.example.com/radwerk/\"\n");
+    let out = tempfile::tempdir().unwrap();
+    export_profile(repo.path(), "sprout", out.path());
+    let file = out.path().join("sprout-instagram.csv");
+    let import = |extra: &[&str]| {
+        let mut args = vec![
+            "import",
+            file.to_str().unwrap(),
+            "--into",
+            repo.path().to_str().unwrap(),
+        ];
+        args.extend_from_slice(&["--platform", "instagram", "--date-format", "%m/%d/%Y %H:%M"]);
+        args.extend_from_slice(extra);
+        Command::new(BIN).args(&args).output().expect("run touchpoint")
+    };
+    let dry = import(&["--dry-run"]);
+    let stdout = String::from_utf8_lossy(&dry.stdout);
+    assert_eq!(
+        dry.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&dry.stderr)
+    );
+    assert!(
+        stdout.contains(r#"media = [{ path = "media/Reifen im Schnee ü.png" }]"#),
+        "{stdout}"
+    );
+    // An image from elsewhere is refused with the fix, never silently dropped.
+    let csv = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        csv.replace("https://cdn.example.com/radwerk/", "https://other.example/"),
+    )
+    .unwrap();
+    let foreign = import(&["--dry-run"]);
+    let stderr = String::from_utf8_lossy(&foreign.stderr);
+    assert_eq!(foreign.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("is not a file under `[export] media_base_url`"),
+        "{stderr}"
+    );
+}

@@ -32,3 +32,4 @@ mod site;
 mod strategy;
 mod symlinks;
 mod trust_content;
+mod week_view;

@@ -205,6 +205,34 @@ fn hold_marks_the_paused_channels_in_every_export() {
     assert_eq!(ics.matches("STATUS:TENTATIVE").count(), 2, "{ics}");
     assert_eq!(ics.matches("STATUS:CONFIRMED").count(), 1);
     assert_eq!(ics.matches("DESCRIPTION:HELD: crisis plan active").count(), 2);
+    // The scheduler profiles write no held row: each is listed with the reason instead.
+    for profile in ["sprout", "hootsuite"] {
+        let out = tempfile::tempdir().unwrap();
+        let args = [
+            "--hold",
+            "--today",
+            "2026-01-01",
+            "--out",
+            out.path().to_str().unwrap(),
+        ];
+        export(&dir, profile, &args);
+        let report = std::fs::read_to_string(out.path().join(format!("{profile}-not-exported.txt"))).unwrap();
+        let held: Vec<&str> = report
+            .lines()
+            .filter(|l| l.contains("): held: a crisis is on"))
+            .collect();
+        assert_eq!(held.len(), 2, "{profile}: {report}");
+        assert!(
+            held[0].contains("(instagram)") && held[1].contains("(x)"),
+            "{held:?}"
+        );
+        assert!(!out.path().join(format!("{profile}-instagram.csv")).exists());
+        assert!(!out.path().join(format!("{profile}-x.csv")).exists());
+        assert!(
+            out.path().join(format!("{profile}-linkedin.csv")).exists(),
+            "{report}"
+        );
+    }
 
     // `[crisis] active = true` in touchpoint.toml holds the same rows without the flag.
     let copy = tempfile::tempdir().unwrap();

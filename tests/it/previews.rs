@@ -188,3 +188,42 @@ fn printed_the_review_page_gives_each_post_with_its_previews_one_a4_page() {
     // The heading page, then one page per post: no post runs onto a second page.
     assert_eq!(pdf_pages(&bytes), 1 + posts);
 }
+
+#[test]
+fn printed_the_crisis_plan_is_one_a4_page() {
+    let Some(browser) = crate::common::chromium() else {
+        assert!(
+            std::env::var_os("TOUCHPOINT_REQUIRE_BROWSER").is_none(),
+            "Chromium is required here but missing"
+        );
+        eprintln!("skipped: no chromium on PATH (apt-get install chromium)");
+        return;
+    };
+    let (site, html) = built(Path::new("example-project"), "crisis.html");
+    // Who to call, what to stop, what to say: all three, with every statement.
+    for part in ["call-h", "stop-h", "say-h"] {
+        assert!(html.contains(&format!(r#"id="{part}""#)), "{part}");
+    }
+    assert!(html.matches(r#"class="crisis-statement""#).count() >= 3);
+    let pdf = site.path().join("crisis.pdf");
+    let profile = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new(browser)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"])
+        .args(["--disable-background-networking", "--no-pdf-header-footer"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", site.path().join("crisis.html").display()))
+        .output()
+        .expect("chromium runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(
+        String::from_utf8_lossy(&bytes).contains("/MediaBox [0 0 594.95996 841.91998]"),
+        "A4"
+    );
+    assert_eq!(pdf_pages(&bytes), 1, "the crisis plan prints on one A4 page");
+}

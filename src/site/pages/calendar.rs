@@ -58,6 +58,8 @@ pub(super) fn suggestions_by_day(views: &Views<'_>) -> BTreeMap<NaiveDate, Vec<S
 #[derive(Serialize)]
 struct Week {
     number: u32,
+    /// The week's own page (`calendar/YYYY-Www.html`), when the plan has one.
+    href: Option<String>,
     days: Vec<Day>,
 }
 
@@ -130,7 +132,7 @@ pub(super) fn month_paths(views: &Views<'_>) -> Vec<String> {
         .collect()
 }
 
-fn month_path((year, month): Month) -> String {
+pub(super) fn month_path((year, month): Month) -> String {
     format!("calendar/{year:04}-{month:02}.html")
 }
 
@@ -152,6 +154,7 @@ pub(super) fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -
         }
     }
     let suggestions = suggestions_by_day(views);
+    let week_pages = super::week::weeks_of(project, views.today);
     let unscheduled = views.tables.table(
         Snippet::NestedRow,
         project.posts.iter().filter(|p| p.time().is_none()),
@@ -173,7 +176,12 @@ pub(super) fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -
             let mut context = Context::new();
             context.insert("title", &month_title(views.lang, month.0, month.1));
             context.insert("weekdays", &weekday_names(views.lang));
-            context.insert("weeks", &weeks(views, *month, &by_day, &suggestions));
+            let calendar = Sources {
+                by_day: &by_day,
+                suggestions: &suggestions,
+                week_pages: &week_pages,
+            };
+            context.insert("weeks", &weeks(views, *month, &calendar));
             context.insert("prev", &i.checked_sub(1).and_then(|j| links.get(j)));
             context.insert("next", &links.get(i + 1));
             let months: Vec<MonthLink> = links
@@ -201,13 +209,23 @@ fn weekday_names(lang: Lang) -> Vec<&'static str> {
         .collect()
 }
 
+/// What the month grid is filled from.
+struct Sources<'a, 'p> {
+    /// The posts by local date (a series once per occurrence).
+    by_day: &'a BTreeMap<NaiveDate, Vec<&'p Post>>,
+    /// Evergreen suggestions by local date.
+    suggestions: &'a BTreeMap<NaiveDate, Vec<SuggestionView>>,
+    /// The Mondays of the weeks that have a week page.
+    week_pages: &'a BTreeSet<NaiveDate>,
+}
+
 /// The weeks (Monday to Sunday) that cover `month`, each day with its posts.
-fn weeks(
-    views: &Views<'_>,
-    month: Month,
-    by_day: &BTreeMap<NaiveDate, Vec<&Post>>,
-    suggestions: &BTreeMap<NaiveDate, Vec<SuggestionView>>,
-) -> Vec<Week> {
+fn weeks(views: &Views<'_>, month: Month, sources: &Sources<'_, '_>) -> Vec<Week> {
+    let Sources {
+        by_day,
+        suggestions,
+        week_pages,
+    } = sources;
     let Some(first) = NaiveDate::from_ymd_opt(month.0, month.1, 1) else {
         return Vec::new();
     };
@@ -217,6 +235,7 @@ fn weeks(
     while (day.year(), day.month()) <= month || day.weekday() != chrono::Weekday::Mon {
         let mut week = Week {
             number: day.iso_week().week(),
+            href: week_pages.contains(&day).then(|| super::week::week_path(day)),
             days: Vec::with_capacity(7),
         };
         for _ in 0..7 {
@@ -260,13 +279,22 @@ mod tests {
         let words = crate::lang::words::builtin(Lang::En);
         let views = Views::new(&checked, &words, day(2026, 12, 1), &texts);
         let none = BTreeMap::new();
-        let december = weeks(&views, (2026, 12), &none, &BTreeMap::new());
+        let no_suggestions = BTreeMap::new();
+        let week_pages = BTreeSet::from([day(2026, 11, 30)]);
+        let sources = Sources {
+            by_day: &none,
+            suggestions: &no_suggestions,
+            week_pages: &week_pages,
+        };
+        let december = weeks(&views, (2026, 12), &sources);
         assert_eq!(december.len(), 5, "30 Nov to 3 Jan");
         assert_eq!(december[0].days[0].day, 30);
         assert!(!december[0].days[0].in_month && december[0].days[1].in_month);
         assert!(december[0].days[1].today);
         assert_eq!(december[4].days[6].day, 3);
-        let february = weeks(&views, (2027, 2), &none, &BTreeMap::new());
+        assert_eq!(december[0].href.as_deref(), Some("calendar/2026-W49.html"));
+        assert_eq!(december[1].href, None, "no page for that week");
+        let february = weeks(&views, (2027, 2), &sources);
         assert_eq!(february.len(), 4, "1 Feb 2027 is a Monday, 28 Feb a Sunday");
         assert!(february.iter().all(|w| w.days.iter().all(|d| d.in_month)));
     }

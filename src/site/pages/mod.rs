@@ -24,6 +24,7 @@ mod post;
 mod previews;
 mod review;
 mod strategy;
+mod week;
 
 use serde::Serialize;
 use tera::Context;
@@ -40,6 +41,7 @@ pub(super) use page::{Lazy, Page};
 
 pub(super) use calendar::calendar_href_for;
 pub(super) use paged::List;
+pub(super) use week::{monday_of, week_path};
 
 /// What every page is prepared from: the indexed project and the performance report.
 pub(super) struct Plan<'a> {
@@ -47,7 +49,7 @@ pub(super) struct Plan<'a> {
     /// Built only when a page showing it (overview, report) is wanted: the dev server's
     /// first step after an edit renders just the post's own page.
     report: Option<Report<'a>>,
-    /// Whether any calendar month is wanted.
+    /// Whether any calendar page (month or week) is wanted.
     calendar: bool,
     /// What changed since the `--since` revision, when one was given.
     changes: Option<std::sync::Arc<crate::since::Changes>>,
@@ -63,7 +65,8 @@ impl<'a> Plan<'a> {
     ) -> Result<Self, SiteError> {
         let checked = renderer.checked();
         let mut views = Views::new(checked, renderer.words(), renderer.today(), &checked.texts);
-        let calendar = calendar::month_paths(&views).iter().any(|p| wanted(p));
+        let calendar = calendar::month_paths(&views).iter().any(|p| wanted(p))
+            || week::week_paths(&views).iter().any(|p| wanted(p));
         views.tables = Tables::render(renderer, &views, &snippets_needed(&views, wanted, calendar))?;
         let report = (wanted("index.html") || wanted("report.html")).then(|| {
             crate::report::build_report(
@@ -91,6 +94,7 @@ impl<'a> Plan<'a> {
         }
         if self.calendar {
             jobs.push(lazy(move || calendar::pages(views, wanted)));
+            jobs.push(lazy(move || week::pages(views, wanted)));
         }
         if wanted("strategy.html") {
             jobs.push(lazy(move || vec![strategy::page(views)]));
