@@ -361,13 +361,19 @@ fn run_import(args: &ImportArgs) -> anyhow::Result<Outcome> {
 
 /// Removes the profile's files in `dir` that this export does not write again (a network
 /// without rows now, a part beyond the new count), so no stale file is uploaded by mistake.
-/// Only names the profile writes are touched.
+/// Only names the profile writes are touched, and only in a folder that already holds the
+/// profile's report (`PROFILE-not-exported.txt`, which every export writes): a folder that an
+/// earlier export filled, never one where a user keeps files of their own.
 fn remove_stale_profile_files(
     dir: &std::path::Path,
     profile: touchpoint::export::profile::Profile,
     written: &[(String, String)],
+    report_name: &str,
 ) -> anyhow::Result<()> {
     use anyhow::Context as _;
+    if !dir.join(report_name).is_file() {
+        return Ok(());
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(());
     };
@@ -405,7 +411,7 @@ fn write_profile(
     let files = touchpoint::export::render_profile(queue, profile, now);
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let report = files.report(profile);
-    remove_stale_profile_files(dir, profile, &files.files)?;
+    remove_stale_profile_files(dir, profile, &files.files, &report.0)?;
     for (name, text) in files.files.iter().chain(std::iter::once(&report)) {
         let path = dir.join(name);
         touchpoint::export::write::write_atomic(&path, text.as_bytes())

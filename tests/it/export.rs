@@ -881,12 +881,27 @@ fn a_second_export_removes_files_it_no_longer_writes() {
     std::fs::write(out.path().join("sprout-youtube.csv"), "old").unwrap();
     std::fs::write(out.path().join("sprout-x-part-2.csv"), "old").unwrap();
     std::fs::write(out.path().join("notes.csv"), "mine").unwrap();
+    std::fs::write(out.path().join("sprout-not-exported.txt"), "old").unwrap();
     export_profile(repo.path(), "sprout", out.path());
     assert!(!out.path().join("sprout-youtube.csv").exists());
     assert!(!out.path().join("sprout-x-part-2.csv").exists());
     assert!(out.path().join("sprout-x.csv").exists());
     assert_eq!(
         std::fs::read_to_string(out.path().join("notes.csv")).unwrap(),
+        "mine"
+    );
+}
+
+/// A folder no export of the profile wrote (no `sprout-not-exported.txt`) may be a user's:
+/// files there that look like the profile's are left alone.
+#[test]
+fn an_export_into_a_folder_it_did_not_fill_removes_nothing() {
+    let repo = profile_repo("\n[export]\nmedia_base_url = \"https://cdn.example.com/radwerk/\"\n");
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(out.path().join("sprout-youtube.csv"), "mine").unwrap();
+    export_profile(repo.path(), "sprout", out.path());
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("sprout-youtube.csv")).unwrap(),
         "mine"
     );
 }
