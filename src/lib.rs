@@ -26,6 +26,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+pub mod brand;
 mod checked;
 pub mod compose;
 pub mod content;
@@ -37,6 +38,7 @@ mod lang;
 pub mod load;
 pub mod metrics;
 pub mod model;
+pub mod pdf;
 pub mod platform;
 mod report;
 pub mod serve;
