@@ -30,7 +30,8 @@ pub(crate) fn deliverable_data(
     let lang = Lang::from_code(&project.config.language);
     let words = load_words(&project.root, lang)?;
     let views = Views::new(checked, &words, today, &checked.texts);
-    let strategy = pages::strategy_context(&views).into_json();
+    let mut strategy = pages::strategy_context(&views).into_json();
+    add_paragraphs(&mut strategy);
     let records = crate::report::records_in_period(project, &checked.metrics, from, to);
     let report = crate::report::build_report(project, &records, &words, today);
     let shown = |day: Option<NaiveDate>, fallback: &Option<String>| {
@@ -57,8 +58,114 @@ pub(crate) fn deliverable_data(
     })
 }
 
+/// Beside every `KEY_html` string (Markdown rendered and sanitised for the page) puts
+/// `KEY_paragraphs`: its paragraphs as plain text, for typst to set as text (no markup).
+fn add_paragraphs(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            let extra: Vec<(String, Value)> = map
+                .iter()
+                .filter_map(|(key, v)| {
+                    let stem = key.strip_suffix("_html")?;
+                    let html = v.as_str()?;
+                    Some((format!("{stem}_paragraphs"), json!(html_paragraphs(html))))
+                })
+                .collect();
+            for v in map.values_mut() {
+                add_paragraphs(v);
+            }
+            map.extend(extra);
+        }
+        Value::Array(items) => items.iter_mut().for_each(add_paragraphs),
+        _ => {}
+    }
+}
+
+/// The paragraphs of sanitised HTML as plain text: block ends and line breaks split,
+/// list items get a bullet, tags go, the entities the sanitiser writes are decoded.
+fn html_paragraphs(html: &str) -> Vec<String> {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = rest[open + 1..open + close].to_ascii_lowercase();
+        let name = tag.trim_start_matches('/').split([' ', '/']).next().unwrap_or("");
+        match name {
+            "p" | "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "blockquote" | "pre" => {
+                text.push('\n');
+            }
+            "li" if !tag.starts_with('/') => text.push_str("\n• "),
+            _ => {}
+        }
+        rest = &rest[open + close + 1..];
+    }
+    text.push_str(rest);
+    text.split('\n')
+        .map(|line| decode_entities(line.trim()))
+        .filter(|line| !line.is_empty() && line != "•")
+        .collect()
+}
+
+/// Decodes the entities HTML escaping writes (named and numeric).
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let Some(semi) = after.find(';').filter(|&i| i <= 8) else {
+            out.push('&');
+            rest = after;
+            continue;
+        };
+        let entity = &after[..semi];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some('\u{a0}'),
+            _ => entity
+                .strip_prefix("#x")
+                .or_else(|| entity.strip_prefix("#X"))
+                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                .or_else(|| entity.strip_prefix('#').and_then(|dec| dec.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &after[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn html_becomes_plain_paragraphs() {
+        let html = "<p>Erste &amp; <strong>beste</strong> Zeile</p>\n<ul><li>eins</li><li>zwei &#39;x&#39;</li></ul><p>a<br>b &lt;c&gt;</p>";
+        assert_eq!(
+            html_paragraphs(html),
+            ["Erste & beste Zeile", "• eins", "• zwei 'x'", "a", "b <c>"]
+        );
+        assert_eq!(decode_entities("R&D &unknown; &#x41;"), "R&D &unknown; A");
+    }
+
     #[test]
     fn dump() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project");
