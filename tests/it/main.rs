@@ -10,6 +10,7 @@ mod browser_xss;
 mod charts;
 mod check;
 mod count;
+mod deliverables;
 mod counting_corpus;
 mod docs;
 mod export;
