@@ -28,7 +28,11 @@ pub struct Colour {
 
 impl Colour {
     /// White, the background brand text is measured against.
-    pub const WHITE: Colour = Colour { r: 255, g: 255, b: 255 };
+    pub const WHITE: Colour = Colour {
+        r: 255,
+        g: 255,
+        b: 255,
+    };
 
     /// Reads `#rrggbb` or `#rgb` (either case); anything else is `None`.
     pub fn parse(text: &str) -> Option<Colour> {
@@ -40,9 +44,17 @@ impl Colour {
         match hex.len() {
             6 => {
                 let pair = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-                Some(Colour { r: pair(0)?, g: pair(2)?, b: pair(4)? })
+                Some(Colour {
+                    r: pair(0)?,
+                    g: pair(2)?,
+                    b: pair(4)?,
+                })
             }
-            3 => Some(Colour { r: digit(0)? * 17, g: digit(1)? * 17, b: digit(2)? * 17 }),
+            3 => Some(Colour {
+                r: digit(0)? * 17,
+                g: digit(1)? * 17,
+                b: digit(2)? * 17,
+            }),
             _ => None,
         }
     }
@@ -56,7 +68,11 @@ impl Colour {
     pub fn luminance(self) -> f64 {
         let channel = |c: u8| {
             let c = f64::from(c) / 255.0;
-            if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * channel(self.r) + 0.7152 * channel(self.g) + 0.0722 * channel(self.b)
     }
@@ -71,7 +87,11 @@ impl Colour {
     /// This colour darkened by `share` (0 to 1) towards black.
     fn darker(self, share: f64) -> Colour {
         let scale = |c: u8| (f64::from(c) * (1.0 - share)).round().clamp(0.0, 255.0) as u8;
-        Colour { r: scale(self.r), g: scale(self.g), b: scale(self.b) }
+        Colour {
+            r: scale(self.r),
+            g: scale(self.g),
+            b: scale(self.b),
+        }
     }
 
     /// The colour itself when text in it reads on white (contrast ≥ 4.5:1), else the
@@ -94,7 +114,11 @@ impl Colour {
         if self.contrast(Colour::WHITE) >= self.contrast(Colour { r: 0, g: 0, b: 0 }) {
             Colour::WHITE
         } else {
-            Colour { r: 0x1c, g: 0x24, b: 0x30 }
+            Colour {
+                r: 0x1c,
+                g: 0x24,
+                b: 0x30,
+            }
         }
     }
 }
@@ -145,7 +169,9 @@ fn path_problem(path: &str) -> Option<&'static str> {
     if p.is_absolute() || path.starts_with('/') || path.starts_with('\\') {
         return Some("is an absolute path; logos must be inside the repository");
     }
-    if p.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) || path.contains('\\')
+    if p.components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+        || path.contains('\\')
     {
         return Some("leaves the repository; write a path inside it such as \"media/logo.svg\"");
     }
@@ -177,12 +203,19 @@ pub fn read_logo(root: &Path, path: &str) -> Result<Logo, String> {
     }
     let bytes = std::fs::read(&full).map_err(|e| format!("cannot be read ({e})"))?;
     let format = logo_format(&rel, &bytes)?;
-    Ok(Logo { path: rel, format, bytes })
+    Ok(Logo {
+        path: rel,
+        format,
+        bytes,
+    })
 }
 
 /// The logo's format, from its extension, checked against its content.
 fn logo_format(path: &str, bytes: &[u8]) -> Result<LogoFormat, String> {
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
         "svg" => {
             let text = std::str::from_utf8(bytes).map_err(|_| "is not UTF-8 SVG text".to_owned())?;
@@ -275,9 +308,21 @@ mod tests {
     #[test]
     fn parses_long_and_short_hex_and_refuses_the_rest() {
         assert_eq!(Colour::parse("#0a7f5a"), Some(Colour { r: 10, g: 127, b: 90 }));
-        assert_eq!(Colour::parse("#0A7F5A").map(Colour::hex).as_deref(), Some("#0a7f5a"));
+        assert_eq!(
+            Colour::parse("#0A7F5A").map(Colour::hex).as_deref(),
+            Some("#0a7f5a")
+        );
         assert_eq!(Colour::parse("#fa0"), Some(Colour { r: 255, g: 170, b: 0 }));
-        for bad in ["0a7f5a", "#0a7f5", "#0a7f5g", "green", "#", "", "#ffffff;x", "#ff ff ff"] {
+        for bad in [
+            "0a7f5a",
+            "#0a7f5",
+            "#0a7f5g",
+            "green",
+            "#",
+            "",
+            "#ffffff;x",
+            "#ff ff ff",
+        ] {
             assert_eq!(Colour::parse(bad), None, "{bad}");
         }
     }
@@ -332,7 +377,10 @@ mod tests {
     fn reads_svg_and_png_and_refuses_other_content() {
         let dir = tempfile::tempdir().unwrap();
         let write = |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).unwrap();
-        write("ok.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>");
+        write(
+            "ok.svg",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>",
+        );
         write("html.svg", b"<html/>");
         write("broken.svg", b"<svg");
         write("fake.png", b"not a png");

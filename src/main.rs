@@ -191,7 +191,10 @@ fn run_pdf(args: &PdfArgs) -> anyhow::Result<Outcome> {
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     eprint!("{}", render_human(&checked.diagnostics, colour));
     if args.deny_errors && summary.errors > 0 {
-        println!("{}; not writing PDFs (--deny-errors)", render_summary(summary, files));
+        println!(
+            "{}; not writing PDFs (--deny-errors)",
+            render_summary(summary, files)
+        );
         return Ok(Outcome::ContentErrors);
     }
     let out = match &args.out {

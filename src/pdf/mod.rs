@@ -19,14 +19,17 @@ use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions as TypstPdfOptions;
 
 use crate::Checked;
-use world::{MemoryWorld, VirtualFile};
 #[cfg(test)]
 use world::file_id;
+use world::{MemoryWorld, VirtualFile};
 
 /// The built-in templates: (name, text).
 const TEMPLATES: &[(&str, &str)] = &[
     ("common.typ", include_str!("../../themes/default/pdf/common.typ")),
-    ("strategy.typ", include_str!("../../themes/default/pdf/strategy.typ")),
+    (
+        "strategy.typ",
+        include_str!("../../themes/default/pdf/strategy.typ"),
+    ),
     ("report.typ", include_str!("../../themes/default/pdf/report.typ")),
 ];
 
@@ -102,7 +105,11 @@ pub fn render_pdfs(checked: &Checked, options: &PdfOptions) -> Result<Vec<(Strin
     let logo = crate::brand::brand_of(project).and_then(|(_, logo)| logo);
     let mut out = Vec::new();
     for &(name, main) in DOCUMENTS {
-        let json = if main == "strategy.typ" { &data.strategy } else { &data.report };
+        let json = if main == "strategy.typ" {
+            &data.strategy
+        } else {
+            &data.report
+        };
         let mut files: Vec<VirtualFile> = templates
             .iter()
             .map(|t| VirtualFile {
@@ -151,7 +158,11 @@ fn templates(root: &Path) -> Result<Vec<Template>, PdfError> {
                 line: None,
                 message: "the template is not UTF-8 text; save it as UTF-8".to_owned(),
             })?;
-            Template { name, text, display: rel }
+            Template {
+                name,
+                text,
+                display: rel,
+            }
         } else {
             Template {
                 name,
@@ -193,12 +204,22 @@ fn template_error(world: &MemoryWorld, templates: &[Template], errors: &[SourceD
         .iter()
         .find(|t| format!("/{}", t.name) == path)
         .map(|t| t.display.clone())
-        .unwrap_or_else(|| if path.is_empty() { "themes/default/pdf".to_owned() } else { path.trim_start_matches('/').to_owned() });
+        .unwrap_or_else(|| {
+            if path.is_empty() {
+                "themes/default/pdf".to_owned()
+            } else {
+                path.trim_start_matches('/').to_owned()
+            }
+        });
     let line = id.zip(world.range(first.span)).and_then(|(id, range)| {
         let source = typst::World::source(world, id).ok()?;
         source.lines().byte_to_line(range.start).map(|l| l + 1)
     });
-    PdfError::Template { template, line, message }
+    PdfError::Template {
+        template,
+        line,
+        message,
+    }
 }
 
 /// The id the world gives `name`, for tests.

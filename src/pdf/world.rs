@@ -70,7 +70,8 @@ impl MemoryWorld {
 
 /// The id of the project file at `path`.
 pub(crate) fn file_id(path: &str) -> FileId {
-    let vpath = VirtualPath::new(path).unwrap_or_else(|_| VirtualPath::new("/invalid").expect("a valid path"));
+    let vpath =
+        VirtualPath::new(path).unwrap_or_else(|_| VirtualPath::new("/invalid").expect("a valid path"));
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 

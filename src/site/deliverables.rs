@@ -167,11 +167,35 @@ mod tests {
     }
 
     #[test]
+    fn html_becomes_plain_paragraphs() {
+        let html = "<p>Erste &amp; <strong>beste</strong> Zeile</p>\n<ul><li>eins</li><li>zwei &#39;x&#39;</li></ul><p>a<br>b &lt;c&gt;</p>";
+        assert_eq!(
+            html_paragraphs(html),
+            ["Erste & beste Zeile", "• eins", "• zwei 'x'", "a", "b <c>"]
+        );
+        assert_eq!(decode_entities("R&D &unknown; &#x41;"), "R&D &unknown; A");
+    }
+
+    #[test]
     fn dump() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project");
         let checked = crate::check_project(&root, &crate::Options::default()).unwrap();
-        let d = super::deliverable_data(&checked, chrono::NaiveDate::from_ymd_opt(2027, 1, 17).unwrap(), None, None).unwrap();
-        std::fs::write("/tmp/strategy.json", serde_json::to_string_pretty(&d.strategy).unwrap()).unwrap();
-        std::fs::write("/tmp/report.json", serde_json::to_string_pretty(&d.report).unwrap()).unwrap();
+        let d = super::deliverable_data(
+            &checked,
+            chrono::NaiveDate::from_ymd_opt(2027, 1, 17).unwrap(),
+            None,
+            None,
+        )
+        .unwrap();
+        std::fs::write(
+            "/tmp/strategy.json",
+            serde_json::to_string_pretty(&d.strategy).unwrap(),
+        )
+        .unwrap();
+        std::fs::write(
+            "/tmp/report.json",
+            serde_json::to_string_pretty(&d.report).unwrap(),
+        )
+        .unwrap();
     }
 }

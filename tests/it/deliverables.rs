@@ -28,7 +28,11 @@ fn build_pdf(out: &Path, extra: &[&str]) {
     ];
     args.extend_from_slice(extra);
     let result = touchpoint(&args);
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
 }
 
 /// The PDF's text with every run of whitespace made one space.
@@ -52,7 +56,9 @@ fn texts_after(html: &str, marker: &str) -> Vec<String> {
 
 /// The `<table id="ID">` of `html`.
 fn table<'h>(html: &'h str, id: &str) -> &'h str {
-    let start = html.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no table {id}"));
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no table {id}"));
     let end = html[start..].find("</table>").expect("table ends") + start;
     &html[start..end]
 }
@@ -66,7 +72,10 @@ fn assert_a4_with_embedded_fonts(bytes: &[u8], name: &str) {
     for (number, id) in pages {
         let media_box = media_box(&doc, id).unwrap_or_else(|| panic!("{name} page {number} has no MediaBox"));
         let (w, h) = (media_box[2] - media_box[0], media_box[3] - media_box[1]);
-        assert!((w - 595.0).abs() <= 1.0 && (h - 842.0).abs() <= 1.0, "{name} page {number}: {w}×{h}");
+        assert!(
+            (w - 595.0).abs() <= 1.0 && (h - 842.0).abs() <= 1.0,
+            "{name} page {number}: {w}×{h}"
+        );
     }
     let embedded = doc.objects.values().any(|object| {
         let dict = match object {
@@ -120,7 +129,10 @@ fn build_pdf_writes_two_a4_pdfs_whose_text_holds_the_html_reports_figures() {
     let platform_cells = texts_after(table(&html, "by-platform"), "<td class=\"num\"");
     assert!(platform_cells.len() > 20, "{platform_cells:?}");
     for figure in cards.iter().chain(&platform_cells) {
-        assert!(text.contains(figure.as_str()), "report.pdf lacks the figure `{figure}`");
+        assert!(
+            text.contains(figure.as_str()),
+            "report.pdf lacks the figure `{figure}`"
+        );
     }
     assert!(text.contains("152.645"), "the impressions in German format");
 
@@ -128,7 +140,12 @@ fn build_pdf_writes_two_a4_pdfs_whose_text_holds_the_html_reports_figures() {
     assert!(text.contains(&pdf_word("de", "strategy_title")));
     let strategy_html = std::fs::read_to_string(out.join("strategy.html")).unwrap();
     assert!(strategy_html.contains("Neue Menschen in Leipzig erreichen"));
-    for goal in ["Neue Menschen in Leipzig erreichen", "Werkstatt-Wissen", "Familie Fischer", "Vertraulich"] {
+    for goal in [
+        "Neue Menschen in Leipzig erreichen",
+        "Werkstatt-Wissen",
+        "Familie Fischer",
+        "Vertraulich",
+    ] {
         assert!(text.contains(goal), "strategy.pdf lacks `{goal}`");
     }
 }
@@ -143,7 +160,10 @@ fn from_and_to_make_a_report_of_that_period_in_html_and_pdf() {
     assert_eq!(weeks.len(), 1, "one ISO week: {weeks:?}");
     assert!(weeks[0].starts_with("2026-W51"), "{weeks:?}");
     let text = pdf_text(&std::fs::read(out.join("report.pdf")).unwrap());
-    assert!(text.contains("14.12.2026 – 20.12.2026"), "the period on the title page");
+    assert!(
+        text.contains("14.12.2026 – 20.12.2026"),
+        "the period on the title page"
+    );
     let cards = texts_after(&html, "class=\"figure__value\"");
     for figure in &cards {
         assert!(text.contains(figure.as_str()), "report.pdf lacks `{figure}`");
@@ -158,18 +178,37 @@ fn the_brand_colours_logo_and_footer_show_on_every_page_and_not_without_brand() 
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
     build_pdf(&out, &[]);
-    assert!(out.join("media/logo.svg").is_file(), "the logo is copied into the site");
-    for page in ["index.html", "strategy.html", "report.html", "review.html", "posts.html"] {
+    assert!(
+        out.join("media/logo.svg").is_file(),
+        "the logo is copied into the site"
+    );
+    for page in [
+        "index.html",
+        "strategy.html",
+        "report.html",
+        "review.html",
+        "posts.html",
+    ] {
         let html = std::fs::read_to_string(out.join(page)).unwrap();
         assert!(html.contains("--brand-primary: #0a7f5a"), "{page}: brand colour");
         assert!(html.contains("--brand-accent: #f2a900"), "{page}: accent colour");
-        assert!(html.contains("src=\"media/logo.svg\" alt=\"Radwerk Leipzig\""), "{page}: logo");
-        assert!(html.contains("Vertraulich – nur für Radwerk GmbH"), "{page}: footer line");
+        assert!(
+            html.contains("src=\"media/logo.svg\" alt=\"Radwerk Leipzig\""),
+            "{page}: logo"
+        );
+        assert!(
+            html.contains("Vertraulich – nur für Radwerk GmbH"),
+            "{page}: footer line"
+        );
     }
     // A neutral project keeps the theme as it was.
     let plain = dir.path().join("plain");
     let result = crate::common::build(&crate::common::fixture("site-basic"), &plain);
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     let html = std::fs::read_to_string(plain.join("index.html")).unwrap();
     assert!(!html.contains("--brand-primary") && !html.contains("brand__logo"));
 }
@@ -178,7 +217,11 @@ fn the_brand_colours_logo_and_footer_show_on_every_page_and_not_without_brand() 
 fn init_with(dir: &Path, extra: &str) -> std::path::PathBuf {
     let repo = dir.join("repo");
     let result = touchpoint(&["init", repo.to_str().unwrap()]);
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     let config = repo.join("touchpoint.toml");
     let mut text = std::fs::read_to_string(&config).unwrap();
     text.push_str(extra);
@@ -189,7 +232,10 @@ fn init_with(dir: &Path, extra: &str) -> std::path::PathBuf {
 /// The line of `needle` in `repo`'s touchpoint.toml.
 fn line_of(repo: &Path, needle: &str) -> u32 {
     let text = std::fs::read_to_string(repo.join("touchpoint.toml")).unwrap();
-    text.lines().position(|l| l.contains(needle)).expect("the line is there") as u32 + 1
+    text.lines()
+        .position(|l| l.contains(needle))
+        .expect("the line is there") as u32
+        + 1
 }
 
 #[test]
@@ -202,7 +248,13 @@ fn a_bad_colour_and_an_unreadable_logo_are_findings_at_their_lines() {
     let (code, json) = check_json(&repo, TODAY);
     assert_eq!(code, 1, "brand findings are errors");
     let found = findings(&json, |rule| rule.starts_with("brand-"));
-    let at = |rule: &str, needle: &str| ("touchpoint.toml".to_owned(), line_of(&repo, needle), rule.to_owned());
+    let at = |rule: &str, needle: &str| {
+        (
+            "touchpoint.toml".to_owned(),
+            line_of(&repo, needle),
+            rule.to_owned(),
+        )
+    };
     let expected = [
         at("brand-logo", "logo ="),
         at("brand-colour", "primary ="),
@@ -211,7 +263,11 @@ fn a_bad_colour_and_an_unreadable_logo_are_findings_at_their_lines() {
     assert_eq!(found, expected.into_iter().collect());
 
     // A logo outside the repository is refused, even when the file exists.
-    std::fs::write(dir.path().join("outside.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+    std::fs::write(
+        dir.path().join("outside.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
     let repo2 = dir.path().join("repo2");
     std::fs::rename(&repo, &repo2).unwrap();
     let config = repo2.join("touchpoint.toml");
@@ -229,12 +285,26 @@ fn pdf_in_an_english_project_uses_english_words() {
     let dir = tempfile::tempdir().unwrap();
     let repo = init_with(dir.path(), "");
     let out = dir.path().join("out");
-    let result = touchpoint(&["pdf", repo.to_str().unwrap(), "--out", out.to_str().unwrap(), "--today", TODAY]);
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    let result = touchpoint(&[
+        "pdf",
+        repo.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--today",
+        TODAY,
+    ]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     let text = pdf_text(&std::fs::read(out.join("report.pdf")).unwrap());
     for key in ["report_title", "contents", "document_for"] {
         let word = pdf_word("en", key);
-        assert!(text.to_lowercase().contains(&word.to_lowercase()), "lacks `{word}`: {text:.300}");
+        assert!(
+            text.to_lowercase().contains(&word.to_lowercase()),
+            "lacks `{word}`: {text:.300}"
+        );
     }
     assert!(!text.contains(&pdf_word("de", "contents")));
     let text = pdf_text(&std::fs::read(out.join("strategy.pdf")).unwrap());
@@ -252,7 +322,14 @@ fn a_broken_project_template_names_its_file_and_line_and_writes_nothing() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    let result = touchpoint(&["pdf", repo.to_str().unwrap(), "--out", out.to_str().unwrap(), "--today", TODAY]);
+    let result = touchpoint(&[
+        "pdf",
+        repo.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--today",
+        TODAY,
+    ]);
     assert_eq!(result.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(stderr.contains("templates/pdf/report.typ:3"), "{stderr}");
