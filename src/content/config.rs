@@ -297,7 +297,7 @@ mod tests {
         let mut r = Reader::new("touchpoint.toml");
         let c = read_config(&parse_toml(text, 1).unwrap(), &mut r);
         let found: Vec<_> = r.diagnostics.iter().map(|d| (d.rule, d.line)).collect();
-        assert_eq!(found, vec![("unknown-key", 9), ("brand-colour", 7)]);
+        assert_eq!(found, vec![("unknown-key", 8), ("brand-colour", 6)]);
         let brand = c.brand.unwrap();
         assert_eq!(brand.primary.map(|c| c.hex()).as_deref(), Some("#0a7f5a"));
         assert_eq!(brand.accent, None);

@@ -167,35 +167,18 @@ mod tests {
     }
 
     #[test]
-    fn html_becomes_plain_paragraphs() {
-        let html = "<p>Erste &amp; <strong>beste</strong> Zeile</p>\n<ul><li>eins</li><li>zwei &#39;x&#39;</li></ul><p>a<br>b &lt;c&gt;</p>";
-        assert_eq!(
-            html_paragraphs(html),
-            ["Erste & beste Zeile", "• eins", "• zwei 'x'", "a", "b <c>"]
-        );
-        assert_eq!(decode_entities("R&D &unknown; &#x41;"), "R&D &unknown; A");
-    }
-
-    #[test]
-    fn dump() {
+    fn the_data_holds_plain_paragraphs_and_the_period_asked_for() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project");
         let checked = crate::check_project(&root, &crate::Options::default()).unwrap();
-        let d = super::deliverable_data(
-            &checked,
-            chrono::NaiveDate::from_ymd_opt(2027, 1, 17).unwrap(),
-            None,
-            None,
-        )
-        .unwrap();
-        std::fs::write(
-            "/tmp/strategy.json",
-            serde_json::to_string_pretty(&d.strategy).unwrap(),
-        )
-        .unwrap();
-        std::fs::write(
-            "/tmp/report.json",
-            serde_json::to_string_pretty(&d.report).unwrap(),
-        )
-        .unwrap();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d);
+        let data = deliverable_data(&checked, day(31).unwrap(), day(14), day(20)).unwrap();
+        assert_eq!(data.report["period"], "14.12.2026 – 20.12.2026");
+        let persona = &data.strategy["strategy"]["personas"][0];
+        assert!(persona["body_html"].as_str().unwrap().contains("<p>"));
+        let paragraphs = persona["body_paragraphs"].as_array().unwrap();
+        assert!(!paragraphs.is_empty());
+        assert!(paragraphs.iter().all(|p| !p.as_str().unwrap().contains('<')));
+        assert_eq!(data.strategy["site"]["client"], "Radwerk GmbH");
+        assert_eq!(data.strategy["site"]["brand"]["primary"], "#0a7f5a");
     }
 }
