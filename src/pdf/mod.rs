@@ -73,16 +73,24 @@ pub enum PdfError {
     },
 }
 
-/// Typesets both documents and writes them into `out` (created if missing), each
-/// atomically; returns the paths written.
+/// Typesets both documents and writes them into `out`, each atomically; returns the
+/// paths written. Nothing is written when either document fails. A folder made here gets
+/// the site's marker, so a later `build` into it replaces it instead of refusing it.
 pub fn write_pdfs(checked: &Checked, options: &PdfOptions, out: &Path) -> Result<Vec<PathBuf>, PdfError> {
     let io = |path: &Path| {
         let path = path.display().to_string();
         move |source| PdfError::Io { path, source }
     };
+    let documents = render_pdfs(checked, options)?;
+    let fresh = std::fs::read_dir(out).map_or(true, |mut entries| entries.next().is_none());
     std::fs::create_dir_all(out).map_err(io(out))?;
+    if fresh {
+        let marker = out.join(crate::site::MARKER);
+        let note = "Made by `touchpoint pdf`; the whole folder is replaced on the next build.\n";
+        std::fs::write(&marker, note).map_err(io(&marker))?;
+    }
     let mut written = Vec::new();
-    for (name, bytes) in render_pdfs(checked, options)? {
+    for (name, bytes) in documents {
         let path = out.join(&name);
         let temp = out.join(format!(".{name}.tmp"));
         std::fs::write(&temp, &bytes).map_err(io(&temp))?;
