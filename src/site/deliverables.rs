@@ -81,33 +81,56 @@ fn add_paragraphs(value: &mut Value) {
     }
 }
 
-/// The paragraphs of sanitised HTML as plain text: block ends and line breaks split,
-/// list items get a bullet, tags go, the entities the sanitiser writes are decoded.
-fn html_paragraphs(html: &str) -> Vec<String> {
-    let mut text = String::with_capacity(html.len());
+/// One block of a text for the PDFs: a paragraph, a heading or a list item, as plain text.
+#[derive(Debug, PartialEq, serde::Serialize)]
+struct Block {
+    /// `p`, `h` or `li`.
+    kind: &'static str,
+    /// The words, tags removed and entities decoded.
+    text: String,
+}
+
+/// The blocks of sanitised HTML as plain text: block elements and `<br>` end a block,
+/// headings and list items are marked, soft line breaks become spaces, tags go and the
+/// entities the sanitiser writes are decoded.
+fn html_paragraphs(html: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    let mut kind = "p";
+    let mut flush = |current: &mut String, kind: &'static str| {
+        let text = decode_entities(&current.split_whitespace().collect::<Vec<_>>().join(" "));
+        if !text.is_empty() {
+            blocks.push(Block { kind, text });
+        }
+        current.clear();
+    };
     let mut rest = html;
     while let Some(open) = rest.find('<') {
-        text.push_str(&rest[..open]);
+        current.push_str(&rest[..open]);
         let Some(close) = rest[open..].find('>') else {
             rest = "";
             break;
         };
         let tag = rest[open + 1..open + close].to_ascii_lowercase();
+        let closing = tag.starts_with('/');
         let name = tag.trim_start_matches('/').split([' ', '/']).next().unwrap_or("");
         match name {
-            "p" | "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "blockquote" | "pre" => {
-                text.push('\n');
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                flush(&mut current, kind);
+                kind = if closing { "p" } else { "h" };
             }
-            "li" if !tag.starts_with('/') => text.push_str("\n• "),
+            "li" => {
+                flush(&mut current, kind);
+                kind = if closing { "p" } else { "li" };
+            }
+            "p" | "br" | "ul" | "ol" | "blockquote" | "pre" | "tr" => flush(&mut current, kind),
             _ => {}
         }
         rest = &rest[open + close + 1..];
     }
-    text.push_str(rest);
-    text.split('\n')
-        .map(|line| decode_entities(line.trim()))
-        .filter(|line| !line.is_empty() && line != "•")
-        .collect()
+    current.push_str(rest);
+    flush(&mut current, kind);
+    blocks
 }
 
 /// Decodes the entities HTML escaping writes (named and numeric).
@@ -159,9 +182,22 @@ mod tests {
     #[test]
     fn html_becomes_plain_paragraphs() {
         let html = "<p>Erste &amp; <strong>beste</strong> Zeile</p>\n<ul><li>eins</li><li>zwei &#39;x&#39;</li></ul><p>a<br>b &lt;c&gt;</p>";
+        let html = format!("<h3>Ziel</h3>{html}<p>weich\numbrochen</p>");
+        let block = |kind, text: &str| Block {
+            kind,
+            text: text.to_owned(),
+        };
         assert_eq!(
-            html_paragraphs(html),
-            ["Erste & beste Zeile", "• eins", "• zwei 'x'", "a", "b <c>"]
+            html_paragraphs(&html),
+            [
+                block("h", "Ziel"),
+                block("p", "Erste & beste Zeile"),
+                block("li", "eins"),
+                block("li", "zwei 'x'"),
+                block("p", "a"),
+                block("p", "b <c>"),
+                block("p", "weich umbrochen"),
+            ]
         );
         assert_eq!(decode_entities("R&D &unknown; &#x41;"), "R&D &unknown; A");
     }
@@ -177,7 +213,11 @@ mod tests {
         assert!(persona["body_html"].as_str().unwrap().contains("<p>"));
         let paragraphs = persona["body_paragraphs"].as_array().unwrap();
         assert!(!paragraphs.is_empty());
-        assert!(paragraphs.iter().all(|p| !p.as_str().unwrap().contains('<')));
+        assert!(
+            paragraphs
+                .iter()
+                .all(|p| !p["text"].as_str().unwrap().contains('<'))
+        );
         assert_eq!(data.strategy["site"]["client"], "Radwerk GmbH");
         assert_eq!(data.strategy["site"]["brand"]["primary"], "#0a7f5a");
     }
