@@ -94,13 +94,23 @@ impl Colour {
         }
     }
 
-    /// The colour itself when text in it reads on white (contrast ≥ 4.5:1), else the
-    /// lightest darker shade that does: a light brand colour still marks links and
-    /// headings without failing accessibility.
+    /// The lightest text the theme sets on an accent background (the current month in
+    /// the calendar's month list), which the text-safe shade must carry too.
+    pub const PALE_INK: Colour = Colour {
+        r: 0xd6,
+        g: 0xe6,
+        b: 0xf2,
+    };
+
+    /// The colour itself when text in it reads on white and white or pale text reads on
+    /// it (contrast ≥ 4.5:1 both ways), else the lightest darker shade that does: a light
+    /// brand colour still marks links, headings and buttons without failing accessibility.
     pub fn text_safe(self) -> Colour {
         (0..=100)
             .map(|step| self.darker(f64::from(step) / 100.0))
-            .find(|c| c.contrast(Colour::WHITE) >= TEXT_CONTRAST)
+            .find(|c| {
+                c.contrast(Colour::WHITE) >= TEXT_CONTRAST && c.contrast(Colour::PALE_INK) >= TEXT_CONTRAST
+            })
             .unwrap_or(Colour { r: 0, g: 0, b: 0 })
     }
 
@@ -338,8 +348,10 @@ mod tests {
 
     #[test]
     fn text_safe_keeps_dark_colours_and_darkens_light_ones_just_enough() {
-        let dark = Colour::parse("#0a7f5a").unwrap();
+        let dark = Colour::parse("#0b4a72").unwrap();
         assert_eq!(dark.text_safe(), dark);
+        let green = Colour::parse("#0a7f5a").unwrap().text_safe();
+        assert!(green.contrast(Colour::PALE_INK) >= TEXT_CONTRAST);
         let amber = Colour::parse("#f2a900").unwrap();
         let safe = amber.text_safe();
         assert_ne!(safe, amber);
