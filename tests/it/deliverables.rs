@@ -88,6 +88,22 @@ fn assert_a4_with_embedded_fonts(bytes: &[u8], name: &str) {
     assert!(embedded, "{name} embeds no font");
 }
 
+/// How many raster images (Image XObjects) the PDF holds.
+fn raster_images(bytes: &[u8]) -> usize {
+    let doc = lopdf::Document::load_mem(bytes).expect("the PDF parses");
+    doc.objects
+        .values()
+        .filter_map(|object| object.as_stream().ok())
+        .filter(|stream| {
+            stream
+                .dict
+                .get(b"Subtype")
+                .and_then(|s| s.as_name())
+                .is_ok_and(|name| name == b"Image")
+        })
+        .count()
+}
+
 /// A page's MediaBox, inherited from its parents when it has none.
 fn media_box(doc: &lopdf::Document, mut id: lopdf::ObjectId) -> Option<Vec<f32>> {
     loop {
@@ -115,6 +131,7 @@ fn build_pdf_writes_two_a4_pdfs_whose_text_holds_the_html_reports_figures() {
     let strategy = std::fs::read(out.join("strategy.pdf")).expect("strategy.pdf next to the site");
     assert_a4_with_embedded_fonts(&report, "report.pdf");
     assert_a4_with_embedded_fonts(&strategy, "strategy.pdf");
+    assert_eq!(raster_images(&report), 0, "charts and logo are vector graphics");
 
     let text = pdf_text(&report);
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
