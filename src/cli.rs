@@ -39,6 +39,12 @@ pub(crate) enum Command {
     /// A build with errors still renders, with the errors shown, unless --deny-errors.
     /// Exit code 0: site written; 1: errors found with --deny-errors; 2: could not run or write.
     Build(BuildArgs),
+    /// Typeset the client deliverables, strategy.pdf and report.pdf (A4, branded), into the
+    /// output folder next to the site.
+    ///
+    /// No browser needed: fonts are embedded. Exit code 0: written; 1: errors found with
+    /// --deny-errors; 2: could not run, a PDF template does not compile, or a write failed.
+    Pdf(PdfArgs),
     /// Count standard input as a network counts it: length, limit and what remains.
     ///
     /// One trailing newline (from echo or a terminal) is not part of the text.
@@ -166,6 +172,40 @@ pub(crate) struct BuildArgs {
     /// revision (tag, branch or commit), with word diffs of each network's text.
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
+    /// Take this date (YYYY-MM-DD) as today, for reproducible runs.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
+    /// Also write strategy.pdf and report.pdf into the output folder (as `touchpoint pdf`).
+    #[arg(long)]
+    pub pdf: bool,
+    /// The report (report.html and report.pdf) counts posts published from this day on
+    /// (YYYY-MM-DD, inclusive, in the project's timezone); default: from the first.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<chrono::NaiveDate>,
+    /// The report counts posts published up to this day (YYYY-MM-DD, inclusive); default:
+    /// to the last. `--from 2026-12-01 --to 2026-12-31` is the December report.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<chrono::NaiveDate>,
+}
+
+/// Arguments of `touchpoint pdf`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct PdfArgs {
+    /// The repository (default: the current folder).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Output folder (default: `output` in touchpoint.toml, i.e. DIR/public).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Write nothing and exit 1 when the content has errors.
+    #[arg(long)]
+    pub deny_errors: bool,
+    /// The report counts posts published from this day on (YYYY-MM-DD, inclusive).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<chrono::NaiveDate>,
+    /// The report counts posts published up to this day (YYYY-MM-DD, inclusive).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<chrono::NaiveDate>,
     /// Take this date (YYYY-MM-DD) as today, for reproducible runs.
     #[arg(long, value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,

@@ -27,6 +27,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+pub mod brand;
 mod checked;
 pub mod compose;
 pub mod content;
@@ -38,6 +39,7 @@ mod lang;
 pub mod load;
 pub mod metrics;
 pub mod model;
+pub mod pdf;
 pub mod platform;
 mod report;
 pub mod serve;

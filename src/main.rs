@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use cli::{
     BuildArgs, CheckArgs, Cli, Command, CountArgs, ExportArgs, ExportFormat, ImportArgs, OutputFormat,
-    ServeArgs,
+    PdfArgs, ServeArgs,
 };
 use touchpoint::diagnostic::{Summary, render_human, render_json, render_summary};
 use touchpoint::terminal::escape;
@@ -46,6 +46,7 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(&args),
         Command::Init { dir } => run_init(&dir),
         Command::Build(args) => run_build(&args),
+        Command::Pdf(args) => run_pdf(&args),
         Command::Rules { format } => run_rules(format),
         Command::Count(args) => run_count(&args),
         Command::Export(args) => run_export(&args),
@@ -157,6 +158,8 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
     let site_options = touchpoint::site::SiteOptions {
         today: args.today,
         changes,
+        from: args.from,
+        to: args.to,
     };
     let output = touchpoint::site::Output::Folder(&out);
     let pages = touchpoint::site::render(&checked, &site_options, None, &|_| true, output)?.page_count();
@@ -166,8 +169,54 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
         escape(&out.display().to_string()),
         started.elapsed().as_secs_f64()
     );
+    if args.pdf {
+        let pdf_options = touchpoint::pdf::PdfOptions {
+            today: args.today,
+            from: args.from,
+            to: args.to,
+        };
+        print_written(&touchpoint::pdf::write_pdfs(&checked, &pdf_options, &out)?);
+    }
     println!("{}", render_summary(summary, files));
     Ok(Outcome::Success)
+}
+
+/// `touchpoint pdf`: checks the repository, then typesets both deliverables into the
+/// output folder.
+fn run_pdf(args: &PdfArgs) -> anyhow::Result<Outcome> {
+    let options = touchpoint::Options { today: args.today };
+    let checked = touchpoint::check_project(&args.dir, &options)?;
+    let summary = Summary::of(&checked.diagnostics);
+    let files = checked.project.sources.len();
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!("{}", render_human(&checked.diagnostics, colour));
+    if args.deny_errors && summary.errors > 0 {
+        println!(
+            "{}; not writing PDFs (--deny-errors)",
+            render_summary(summary, files)
+        );
+        return Ok(Outcome::ContentErrors);
+    }
+    let out = match &args.out {
+        Some(out) => out.clone(),
+        None => touchpoint::site::default_output_dir(&args.dir, &checked.project.config.output)?,
+    };
+    touchpoint::site::check_output_dir(&args.dir, &out)?;
+    let pdf_options = touchpoint::pdf::PdfOptions {
+        today: args.today,
+        from: args.from,
+        to: args.to,
+    };
+    print_written(&touchpoint::pdf::write_pdfs(&checked, &pdf_options, &out)?);
+    println!("{}", render_summary(summary, files));
+    Ok(Outcome::Success)
+}
+
+/// One line per file written.
+fn print_written(paths: &[std::path::PathBuf]) {
+    for path in paths {
+        println!("Wrote {}", escape(&path.display().to_string()));
+    }
 }
 
 fn run_init(dir: &std::path::Path) -> anyhow::Result<Outcome> {

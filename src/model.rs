@@ -129,6 +129,21 @@ pub struct Config {
     pub media_base_url: Option<String>,
     /// `[review]`: the team's four-eyes policy; when present, approval rules are errors.
     pub review: Option<ReviewPolicy>,
+    /// `[brand]`: the client's colours, logo and footer line; `None` keeps the neutral theme.
+    pub brand: Option<Brand>,
+}
+
+/// `[brand]` in touchpoint.toml: what makes the site and the PDFs the client's own.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Brand {
+    /// `logo`: an SVG or PNG inside the repository (judged by `brand-logo`).
+    pub logo: Option<Spanned<String>>,
+    /// `primary`: the main colour (bars, borders; a text-safe shade for links).
+    pub primary: Option<crate::brand::Colour>,
+    /// `accent`: the second colour.
+    pub accent: Option<crate::brand::Colour>,
+    /// `footer`: a line for imprint or confidentiality on every page.
+    pub footer: Option<String>,
 }
 
 /// What a Markdown link `[words](url)` becomes in the text a network receives
@@ -199,6 +214,7 @@ impl Default for Config {
             media_base_url: None,
             crisis_active: false,
             review: None,
+            brand: None,
         }
     }
 }

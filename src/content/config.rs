@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::fields::{INVALID_VALUE, Reader};
 use super::node::Node;
 use crate::diagnostic::{Diagnostic, LintLevel, Rule, Severity};
-use crate::model::{Config, LinkForm, LintEntry, PlatformConfig, ReviewPolicy, Spanned};
+use crate::model::{Brand, Config, LinkForm, LintEntry, PlatformConfig, ReviewPolicy, Spanned};
 use crate::suggest::did_you_mean;
 
 /// A `[lints]` entry naming a rule that does not exist.
@@ -15,8 +15,19 @@ pub const UNKNOWN_LINT: Rule = Rule {
     summary: "A rule name under `[lints]` that Touchpoint does not have; the setting has no effect.",
 };
 
+/// A `[brand]` colour that is not `#rrggbb`.
+///
+/// What: `primary` or `accent` under `[brand]` is not a hex colour. Why: the site's CSS
+/// and the PDFs need one exact colour; a name or a typo would silently fall back to the
+/// neutral theme. Example: `primary = "green"`. Fix: write `primary = "#0a7f5a"`.
+pub const BRAND_COLOUR: Rule = Rule {
+    name: "brand-colour",
+    default: Severity::Error,
+    summary: "A `[brand]` colour (`primary`, `accent`) is not a hex colour such as \"#0a7f5a\".",
+};
+
 /// The rules this module reports.
-pub const RULES: &[&Rule] = &[&UNKNOWN_LINT];
+pub const RULES: &[&Rule] = &[&UNKNOWN_LINT, &BRAND_COLOUR];
 
 const KEYS: &[&str] = &[
     "name",
@@ -30,6 +41,7 @@ const KEYS: &[&str] = &[
     "export",
     "crisis",
     "review",
+    "brand",
 ];
 
 /// Reads the project configuration. The names under `[lints]` are judged later, by
@@ -82,7 +94,39 @@ pub fn read_config(node: &Node, r: &mut Reader<'_>) -> Config {
     if let Some(entry) = table.get("review") {
         config.review = Some(read_review_policy(entry, r));
     }
+    if let Some(entry) = table.get("brand") {
+        config.brand = Some(read_brand(entry, r));
+    }
     config
+}
+
+/// `[brand]`: logo, colours and footer line. The logo is judged later (`brand-logo`),
+/// where the repository's files are at hand; a colour that does not read is reported here
+/// at its line and left out.
+fn read_brand(entry: &super::node::Entry, r: &mut Reader<'_>) -> Brand {
+    let mut brand = Brand::default();
+    let Some(table) = r.table("brand", &entry.node) else {
+        return brand;
+    };
+    r.unknown_keys(&table, &["logo", "primary", "accent", "footer"], |_| false);
+    brand.logo = table.get("logo").and_then(|e| r.string(e));
+    brand.footer = table.get("footer").and_then(|e| r.string(e)).map(|s| s.value);
+    let mut colour = |key: &str| {
+        let written = table.get(key).and_then(|e| r.string(e))?;
+        let parsed = crate::brand::Colour::parse(written.value.trim());
+        if parsed.is_none() {
+            r.report_help(
+                &BRAND_COLOUR,
+                written.pos,
+                format!("`{key}` `{}` is not a hex colour", written.value),
+                format!("write six hex digits after `#`, e.g. {key} = \"#0a7f5a\""),
+            );
+        }
+        parsed
+    };
+    brand.primary = colour("primary");
+    brand.accent = colour("accent");
+    brand
 }
 
 /// The `[compose]` table: how Markdown links become text (`links`).
@@ -303,6 +347,21 @@ mod tests {
             r.diagnostics[0].help.as_deref(),
             Some("did you mean `media_base_url`?")
         );
+    }
+
+    #[test]
+    fn reads_the_brand_and_reports_a_bad_colour_at_its_line() {
+        let text = "name = \"R\"\ntimezone = \"UTC\"\n[brand]\nlogo = \"media/logo.svg\"\n\
+                    primary = \"#0A7F5A\"\naccent = \"orange\"\nfooter = \"Vertraulich\"\nfont = 1\n";
+        let mut r = Reader::new("touchpoint.toml");
+        let c = read_config(&parse_toml(text, 1).unwrap(), &mut r);
+        let found: Vec<_> = r.diagnostics.iter().map(|d| (d.rule, d.line)).collect();
+        assert_eq!(found, vec![("unknown-key", 8), ("brand-colour", 6)]);
+        let brand = c.brand.unwrap();
+        assert_eq!(brand.primary.map(|c| c.hex()).as_deref(), Some("#0a7f5a"));
+        assert_eq!(brand.accent, None);
+        assert_eq!(brand.logo.unwrap().value, "media/logo.svg");
+        assert_eq!(brand.footer.as_deref(), Some("Vertraulich"));
     }
 
     #[test]

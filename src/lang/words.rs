@@ -52,6 +52,7 @@ struct Layer {
     site: BTreeMap<String, toml::Spanned<String>>,
     report: BTreeMap<String, toml::Spanned<toml::Value>>,
     plural: BTreeMap<String, toml::Spanned<Plural>>,
+    pdf: BTreeMap<String, toml::Spanned<String>>,
 }
 
 /// Every word in one language, after overrides.
@@ -61,6 +62,7 @@ pub(crate) struct Words {
     site: BTreeMap<String, String>,
     report: ReportWords,
     plural: BTreeMap<String, Plural>,
+    pdf: BTreeMap<String, String>,
 }
 
 impl Words {
@@ -93,7 +95,13 @@ impl Words {
                 .into_iter()
                 .map(|(k, v)| (k, v.into_inner()))
                 .collect(),
+            pdf: base.pdf.into_iter().map(|(k, v)| (k, v.into_inner())).collect(),
         })
+    }
+
+    /// Every word of the PDFs (`[pdf]`), for their templates' `words` map.
+    pub(crate) fn pdf(&self) -> &BTreeMap<String, String> {
+        &self.pdf
     }
 
     /// The language the words are in, for the number and date formats.
@@ -146,7 +154,7 @@ fn parse_layer(file: &WordFile) -> Result<Layer, WordsError> {
         path: file.path.clone(),
         line: err.span().map(|span| line_of(&file.text, span.start)),
         message: format!(
-            "{} (the file holds the tables [site], [report] and [plural])",
+            "{} (the file holds the tables [site], [report], [plural] and [pdf])",
             err.message()
         ),
     })
@@ -177,6 +185,11 @@ fn check_known(base: &Layer, layer: &Layer, file: &WordFile) -> Result<(), Words
             return Err(unknown("plural", key, value.span().start));
         }
     }
+    for (key, value) in &layer.pdf {
+        if !base.pdf.contains_key(key) {
+            return Err(unknown("pdf", key, value.span().start));
+        }
+    }
     Ok(())
 }
 
@@ -185,6 +198,7 @@ fn merge(base: &mut Layer, layer: Layer) {
     base.site.extend(layer.site);
     base.report.extend(layer.report);
     base.plural.extend(layer.plural);
+    base.pdf.extend(layer.pdf);
 }
 
 /// The merged `[report]` table as [`ReportWords`].

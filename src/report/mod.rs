@@ -222,6 +222,37 @@ pub(crate) fn build_report<'w>(
     }
 }
 
+/// The metric rows a report over `from`–`to` (inclusive; either open) counts: rows of
+/// posts published in the period (the day the report places each post on, see
+/// [`measure::latest_rows`]) and follower rows dated in it. Without a period, every row.
+/// The HTML report and `report.pdf` both take their rows from here, so they agree.
+pub(crate) fn records_in_period(
+    project: &Project,
+    records: &[MetricRecord],
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Vec<MetricRecord> {
+    let inside = |day: Option<NaiveDate>| {
+        day.is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t))
+    };
+    if from.is_none() && to.is_none() {
+        return records.to_vec();
+    }
+    let days: std::collections::HashMap<(&str, crate::platform::Platform), Option<NaiveDate>> =
+        measure::latest_rows(project, records)
+            .iter()
+            .map(|r| ((r.post.id.as_str(), r.platform), r.day))
+            .collect();
+    records
+        .iter()
+        .filter(|record| match record.post.as_deref() {
+            Some(post) => inside(days.get(&(post, record.platform)).copied().flatten()),
+            None => inside(record.date),
+        })
+        .cloned()
+        .collect()
+}
+
 /// A breakdown for the page.
 fn breakdown(id: &'static str, title: &str, groups: &[Group]) -> Breakdown {
     Breakdown {

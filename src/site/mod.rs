@@ -9,6 +9,7 @@
 //! templates are autoescaped, and Markdown with raw HTML or links is sanitised before it
 //! is marked safe.
 
+mod deliverables;
 mod deps;
 mod filters;
 mod markdown;
@@ -31,6 +32,7 @@ use crate::timings::phase;
 use crate::export::ics::ExportWords;
 use crate::lang::format::Lang;
 use crate::lang::{WordFile, Words};
+pub(crate) use deliverables::deliverable_data;
 pub use deps::{PageSet, pages_affected_by_post, pages_next_to, pages_showing_post, site_wide_state};
 pub use markdown::{LinkTargets, Placement, render_markdown};
 pub use theme::{Origin, Theme, load_theme};
@@ -45,6 +47,10 @@ pub struct SiteOptions {
     /// What changed since a git revision (`--since REV`): renders `changes.html` and
     /// links it from the overview and the navigation.
     pub changes: Option<std::sync::Arc<crate::since::Changes>>,
+    /// First publish day the report counts (`--from`, inclusive); `None`: from the start.
+    pub from: Option<NaiveDate>,
+    /// Last publish day the report counts (`--to`, inclusive); `None`: to the end.
+    pub to: Option<NaiveDate>,
 }
 
 /// What [`render`] produced: the files kept in memory (output path, relative and
@@ -200,6 +206,7 @@ pub struct Renderer<'a> {
     today: NaiveDate,
     calendar_href: String,
     changes: Option<std::sync::Arc<crate::since::Changes>>,
+    period: (Option<NaiveDate>, Option<NaiveDate>),
     site_context: tera::Context,
 }
 
@@ -222,6 +229,7 @@ impl<'a> Renderer<'a> {
             today,
             calendar_href,
             changes: options.changes.clone(),
+            period: (options.from, options.to),
             site_context: tera::Context::new(),
         };
         renderer.site_context = pages::site_context(&renderer);
@@ -345,6 +353,11 @@ impl<'a> Renderer<'a> {
         self.changes.as_deref()
     }
 
+    /// The report's period (`--from`, `--to`).
+    pub(crate) fn period(&self) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        self.period
+    }
+
     /// Whether the theme (after overrides) has a template of this name.
     pub fn has_template(&self, name: &str) -> bool {
         self.compiled.theme.templates.contains_key(name)
@@ -448,7 +461,22 @@ fn render_into(
             put(path, bytes.clone())?;
         }
     }
-    copy_media(checked, wanted, put)
+    copy_media(checked, wanted, put)?;
+    copy_logo(checked, wanted, put)
+}
+
+/// Copies the `[brand]` logo into the site at its repository path, unless it is under
+/// `media/` (copied with the media). Only a logo that reads is copied, and its path
+/// stays inside the repository, so the copy stays inside the output folder.
+fn copy_logo(checked: &Checked, wanted: &dyn Fn(&str) -> bool, put: &Put<'_>) -> Result<(), SiteError> {
+    let project = &checked.project;
+    let Some((_, Some(logo))) = crate::brand::brand_of(project) else {
+        return Ok(());
+    };
+    if project.media.contains_key(&logo.path) || !wanted(&logo.path) {
+        return Ok(());
+    }
+    put(logo.path, logo.bytes)
 }
 
 /// Renders every page the plan has that `wanted` accepts, on all cores.

@@ -64,6 +64,10 @@ pub fn load_theme(root: &Path) -> Result<Theme, SiteError> {
         theme.statics.insert((*name).to_owned(), bytes.to_vec());
     }
     for (rel, bytes) in read_folder(root, "templates")? {
+        // `templates/pdf/*.typ` are the PDFs' typst templates (src/pdf), not tera's.
+        if rel.ends_with(".typ") {
+            continue;
+        }
         let text = String::from_utf8(bytes).map_err(|_| SiteError::Template {
             template: format!("templates/{rel}"),
             line: None,

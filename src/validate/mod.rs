@@ -15,6 +15,7 @@ use crate::compose::Texts;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::{Post, Project};
 
+pub mod brand;
 pub mod cadence;
 pub mod campaigns;
 pub mod crisis;
@@ -106,6 +107,7 @@ pub const FAMILIES: &[&Family] = &[
     &images::FAMILY,
     &platform::FAMILY,
     &previews::FAMILY,
+    &brand::FAMILY,
 ];
 
 /// The rules of every family validation runs, in report order.

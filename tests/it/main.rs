@@ -11,6 +11,7 @@ mod charts;
 mod check;
 mod count;
 mod counting_corpus;
+mod deliverables;
 mod docs;
 mod export;
 mod faults;

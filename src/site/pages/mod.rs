@@ -69,12 +69,9 @@ impl<'a> Plan<'a> {
             || week::week_paths(&views).iter().any(|p| wanted(p));
         views.tables = Tables::render(renderer, &views, &snippets_needed(&views, wanted, calendar))?;
         let report = (wanted("index.html") || wanted("report.html")).then(|| {
-            crate::report::build_report(
-                &checked.project,
-                &checked.metrics,
-                renderer.words(),
-                renderer.today(),
-            )
+            let (from, to) = renderer.period();
+            let records = crate::report::records_in_period(&checked.project, &checked.metrics, from, to);
+            crate::report::build_report(&checked.project, &records, renderer.words(), renderer.today())
         });
         Ok(Plan {
             views,
@@ -128,6 +125,11 @@ impl<'a> Plan<'a> {
     }
 }
 
+/// The strategy document's context (as `strategy.html` gets it), for `strategy.pdf`.
+pub(super) fn strategy_context(views: &Views<'_>) -> Context {
+    strategy::page(views).context
+}
+
 /// The kinds of post snippet the `wanted` pages are made of (`calendar`: whether a
 /// calendar month is wanted).
 fn snippets_needed(views: &Views<'_>, wanted: &dyn Fn(&str) -> bool, calendar: bool) -> Vec<Snippet> {
@@ -161,6 +163,8 @@ struct SiteInfo<'a> {
     language: &'static str,
     today: String,
     timezone: &'static str,
+    /// `[brand]`: colours, logo and footer line; `None` keeps the neutral theme.
+    brand: Option<crate::brand::BrandView>,
 }
 
 /// The part of the shared context that is the same on every page: `t`, `site`, `build`.
@@ -177,6 +181,7 @@ pub(super) fn site_context(renderer: &Renderer<'_>) -> Context {
             language: lang.code(),
             today: date_long(lang, renderer.today()),
             timezone: project.config.timezone.name(),
+            brand: crate::brand::brand_of(project).map(|(view, _)| view),
         },
     );
     context.insert("build", &Summary::of(&renderer.checked().diagnostics));
