@@ -172,6 +172,18 @@ pub(crate) fn number(lang: Lang, value: f64) -> String {
     out
 }
 
+/// An amount of money with two decimals and thousands separators: "1,200.00" / "1.200,00".
+/// The repository names no currency, so none is shown.
+pub(crate) fn money(lang: Lang, value: f64) -> String {
+    if !value.is_finite() {
+        return UNKNOWN.to_owned();
+    }
+    let cents = (value.abs() * 100.0).round() as u64;
+    let whole = number(lang, (cents / 100) as f64);
+    let sign = if value < 0.0 && cents > 0 { "-" } else { "" };
+    format!("{sign}{whole}{}{:02}", decimal_separator(lang), cents % 100)
+}
+
 /// A number with its sign: "+1,234", "-56", "0".
 pub(crate) fn signed(lang: Lang, value: f64) -> String {
     let text = number(lang, value);
@@ -228,6 +240,11 @@ mod tests {
         assert_eq!(number(Lang::De, 2.04), "2");
         assert_eq!(number(Lang::En, f64::NAN), "—");
         assert_eq!(signed(Lang::De, 1234.0), "+1.234");
+        assert_eq!(money(Lang::En, 1200.0), "1,200.00");
+        assert_eq!(money(Lang::De, 1200.0), "1.200,00");
+        assert_eq!(money(Lang::De, 0.125), "0,13");
+        assert_eq!(money(Lang::En, -4.5), "-4.50");
+        assert_eq!(money(Lang::En, f64::NAN), "—");
         assert_eq!(signed(Lang::En, -12.0), "-12");
         assert_eq!(signed(Lang::En, 0.0), "0");
         assert_eq!(percent(Lang::En, 0.045), "4.5%");

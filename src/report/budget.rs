@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::groups::Group;
-use crate::lang::format::{Lang, percent};
+use crate::lang::format::{Lang, money, percent};
 use crate::model::{Campaign, Project};
 
 /// One campaign's budget line.
@@ -88,7 +88,7 @@ fn budget_of(
     let cost_per_engagement = group.and_then(|g| per(g.sums.engagements, 1.0));
     let used = campaign.budget.filter(|b| *b > 0.0).map(|b| spend / b);
     let elapsed = elapsed(campaign, today);
-    let money = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"));
+    let amount = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| money(lang, v));
     let share = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| percent(lang, v));
     Some(Budget {
         campaign: campaign.id.clone(),
@@ -101,11 +101,11 @@ fn budget_of(
         used,
         elapsed,
         display: BudgetDisplay {
-            budget: money(campaign.budget),
-            spend: money(Some(spend)),
-            cpm: money(cpm),
-            cost_per_click: money(cost_per_click),
-            cost_per_engagement: money(cost_per_engagement),
+            budget: amount(campaign.budget),
+            spend: amount(Some(spend)),
+            cpm: amount(cpm),
+            cost_per_click: amount(cost_per_click),
+            cost_per_engagement: amount(cost_per_engagement),
             used: share(used),
             elapsed: share(elapsed),
         },

@@ -312,7 +312,7 @@ fn the_report_sets_budget_against_results_per_campaign() {
     };
     assert_eq!(
         cells("Frühling"),
-        ["1000.00", "400.00", "40%", "32.3%", "25.00", "5.00", "1.33"]
+        ["1,000.00", "400.00", "40%", "32.3%", "25.00", "5.00", "1.33"]
     );
     // Herbst has no spend of its own: its posts' 30 + 20; nothing measured, so no costs.
     assert_eq!(cells("Herbst"), ["–", "50.00", "–", "32.3%", "–", "–", "–"]);
