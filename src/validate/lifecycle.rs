@@ -181,11 +181,14 @@ fn check_duplicates(planned: &[&Post], out: &mut Vec<Diagnostic>) {
     for post in planned {
         // The earlier post each platform's caption repeats, grouped by that post.
         let mut repeats: BTreeMap<&str, Vec<Platform>> = BTreeMap::new();
-        for (text, platforms) in captions(post) {
+        let captions = captions(post);
+        let hashes = post
+            .facts
+            .caption_hashes(|| captions.iter().map(|(text, _)| words_hash(text)).collect());
+        for ((text, platforms), &words) in captions.into_iter().zip(hashes) {
             if text.split_whitespace().next().is_none() {
                 continue;
             }
-            let words = words_hash(text);
             for platform in platforms {
                 match first.entry((words, platform)) {
                     Entry::Occupied(earlier)

@@ -60,7 +60,7 @@ pub fn check_pillar(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
         format!("`{}` has no pillar", post.id),
     )
     .help(format!("add `pillar = \"…\"`, one of: {}", ids.join(", ")));
-    let dates = post.occurrences().len();
+    let dates = post.dates().len();
     out.extend(std::iter::repeat_n(finding, dates));
 }
 

@@ -81,7 +81,7 @@ pub fn check_post(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
     if !plan::counts(post) {
         return;
     }
-    for _ in post.occurrences() {
+    for _ in post.dates() {
         check_platforms(project, post, out);
     }
 }

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::metrics::MetricFiles;
+use crate::timings::phase;
 use crate::validate::Context;
 use crate::{Checked, Options};
 
@@ -97,19 +98,23 @@ impl Findings {
             return Changed::Everything;
         }
         let mut dirty: BTreeSet<String> = changed.iter().cloned().collect();
-        for rel in changed {
-            self.check_post_file(checked, rel);
-        }
-        let wide = crate::check_project_wide(&checked.project, options, metric_files);
+        phase("watch: post rules", || {
+            for rel in changed {
+                self.check_post_file(checked, rel);
+            }
+        });
+        let wide = phase("watch: project rules", || {
+            crate::check_project_wide(&checked.project, options, metric_files)
+        });
         checked.metrics = wide.metrics;
         replace_noting(&mut self.before, group_by_file(wide.before), &mut dirty);
         replace_noting(&mut self.after, group_by_file(wide.after), &mut dirty);
-        let mut changed_files = BTreeSet::new();
-        for file in dirty {
-            if self.splice(checked, &file) {
-                changed_files.insert(file);
-            }
-        }
+        let changed_files = phase("watch: sort findings", || {
+            dirty
+                .into_iter()
+                .filter(|file| self.splice(checked, file))
+                .collect()
+        });
         Changed::Files(changed_files)
     }
 

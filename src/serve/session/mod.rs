@@ -210,7 +210,7 @@ impl Session {
         for (rel, role) in changed.iter().zip(roles) {
             match role {
                 FileRole::Content => {
-                    all_posts_affected |= self.reload_content(rel);
+                    all_posts_affected |= crate::timings::phase("watch: read", || self.reload_content(rel));
                 }
                 FileRole::Media => {
                     self.checked.reload_media(rel);
@@ -324,7 +324,7 @@ impl Session {
         let compiled = match self.theme.take() {
             Some(compiled) => compiled,
             None => match CompiledTheme::load(&self.checked.project) {
-                Ok(compiled) => compiled,
+                Ok(compiled) => compiled.keeping_rows(),
                 Err(err) => return Outcome::Failed(vec![render_problem(&err)]),
             },
         };

@@ -620,3 +620,30 @@ fn incremental_findings_equal_a_full_check_after_every_kind_of_edit() {
         "the fixtures have findings to compare: {compared}"
     );
 }
+
+/// How many list rows the session's last build rendered (the others were kept).
+fn rows_rendered(session: &Session) -> usize {
+    let theme = session.theme.as_ref().expect("a build compiled the theme");
+    theme.row_cache().expect("the server keeps rows").last_rendered()
+}
+
+#[test]
+fn a_title_edit_renders_only_that_posts_rows_again() {
+    let dir = fixture();
+    let mut session = open(dir.path());
+    let posts = session.checked().project.posts.len();
+    assert!(
+        rows_rendered(&session) >= posts,
+        "the first build renders every row"
+    );
+    let rel = "posts/2026/12/tyres.md";
+    rebuild_all(
+        &mut session,
+        &edit(dir.path(), rel, "Winter tyres", "Summer tyres"),
+    );
+    let rendered = rows_rendered(&session);
+    assert!(
+        (1..=3).contains(&rendered),
+        "one row per kind of list, of {posts} posts: {rendered}"
+    );
+}
