@@ -30,7 +30,7 @@ TODAY = "2026-01-01"
 COMMANDS = ("check", "build", "incremental")
 # The targets.
 TARGET_SIZE, LARGE_SIZE = 10_000, 100_000
-HUGO_RATIO, INCREMENTAL_MS, PEAK_MB, SCALE = 0.50, 50, 300, 12
+HUGO_RATIO, INCREMENTAL_MS, PEAK_MB, SCALE = 0.30, 45, 300, 12
 
 
 def progress(msg):
