@@ -116,7 +116,7 @@ def check_hugo_pages(hugo_dir, out):
     p = subprocess.run(["hugo", "-s", hugo_dir, "-d", out], capture_output=True, text=True)
     if p.returncode != 0:
         sys.exit(f"hugo failed on {hugo_dir}:\n{p.stdout[-2000:]}{p.stderr[-2000:]}")
-    m = re.search(r"^\s*Pages\s*\|\s*(\d+)", p.stdout, re.M)
+    m = re.search(r"^\s*Pages\s*[|│]\s*(\d+)", p.stdout, re.M)  # Hugo 0.1xx draws the table with │
     with open(f"{hugo_dir}/bench.json") as f:
         expected = json.load(f)
     rendered = int(m.group(1)) if m else -1
