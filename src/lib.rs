@@ -74,11 +74,14 @@ pub fn check_project(root: &Path, options: &Options) -> Result<Checked, load::Lo
     let mut checked = timings::phase("compose texts", || Checked::compose(project));
     let (metrics, diagnostics) = timings::phase("validate", || {
         let project = &checked.project;
+        let context = validate::Context {
+            today: today_of(project, options),
+        };
         let post_findings = project
             .posts
             .par_iter()
             .chain(project.crisis.par_iter())
-            .flat_map_iter(|post| check_post(project, post, checked.texts.of(post)))
+            .flat_map_iter(|post| check_post_alone(project, post, checked.texts.of(post), &context))
             .collect();
         let metric_files = metrics::parse_metric_files(&metric_files);
         check_loaded_with(project, diagnostics, options, post_findings, &metric_files)
@@ -96,7 +99,72 @@ pub fn check_post(project: &Project, post: &model::Post, texts: &compose::Texts)
     validate::check_post(project, post, texts)
 }
 
-/// The rules with the findings of [`check_post`] for every post and the parsed
+/// Every finding about one post alone, on the given date: [`check_post`]'s and the
+/// findings of the rules that judge the post against the other files and today
+/// ([`validate::check_post_dated`]). The dev server keeps them per post.
+pub(crate) fn check_post_alone(
+    project: &Project,
+    post: &model::Post,
+    texts: &compose::Texts,
+    context: &validate::Context,
+) -> Vec<Diagnostic> {
+    let mut found = validate::check_post(project, post, texts);
+    found.extend(validate::check_post_dated(project, post, context));
+    found
+}
+
+/// "Today" of a check run: `--today`, or the current date in the project's timezone.
+pub(crate) fn today_of(project: &Project, options: &Options) -> chrono::NaiveDate {
+    options.today.unwrap_or_else(|| {
+        chrono::Utc::now()
+            .with_timezone(&project.config.timezone)
+            .date_naive()
+    })
+}
+
+/// The findings about the project as a whole, split by where a full check puts them
+/// among the per-post findings: `before` (unknown `[lints]` names and every rule over
+/// the posts together) and `after` (the metrics join's), with the joined metrics.
+/// Levels and source lines are not applied yet ([`finish_findings`] does).
+pub(crate) struct ProjectWide {
+    /// Findings that sort before the per-post findings of the same key.
+    pub before: Vec<Diagnostic>,
+    /// The joined metrics.
+    pub metrics: Vec<metrics::MetricRecord>,
+    /// Findings that sort after them (the metrics join's).
+    pub after: Vec<Diagnostic>,
+}
+
+/// Runs the rules over the whole project (not those about one post alone).
+pub(crate) fn check_project_wide(
+    project: &Project,
+    options: &Options,
+    metric_files: &metrics::MetricFiles,
+) -> ProjectWide {
+    let context = validate::Context {
+        today: today_of(project, options),
+    };
+    let rule_names: Vec<&str> = all_rules().iter().map(|r| r.name).collect();
+    let mut before = content::config::check_lint_names(&project.config, &rule_names);
+    before.extend(validate::validate_across(project, &context));
+    let (metrics, after) = metrics::join_metrics(project, metric_files);
+    ProjectWide {
+        before,
+        metrics,
+        after,
+    }
+}
+
+/// Applies `[lints]` levels, attaches source lines and sorts: the last step of every
+/// check. It treats each finding alone and sorts stably by file first, so it may run
+/// over one file's findings at a time.
+pub(crate) fn finish_findings(diagnostics: &mut Vec<Diagnostic>, project: &Project) {
+    diagnostic::apply_lint_levels(diagnostics, &project.config.lints);
+    attach_source_lines(diagnostics, project);
+    diagnostic::sort(diagnostics);
+}
+
+/// The rules with the findings of [`check_post_alone`] for every post and the parsed
 /// `metrics/*.csv` supplied by the caller: the dev server keeps both, runs the post
 /// rules again only for changed posts and reads the metrics again only when they change.
 pub(crate) fn check_loaded_with(
@@ -106,22 +174,12 @@ pub(crate) fn check_loaded_with(
     post_findings: Vec<Diagnostic>,
     metric_files: &metrics::MetricFiles,
 ) -> (Vec<metrics::MetricRecord>, Vec<Diagnostic>) {
-    let today = options.today.unwrap_or_else(|| {
-        chrono::Utc::now()
-            .with_timezone(&project.config.timezone)
-            .date_naive()
-    });
-    let context = validate::Context { today };
-    let rule_names: Vec<&str> = all_rules().iter().map(|r| r.name).collect();
-    diagnostics.extend(content::config::check_lint_names(&project.config, &rule_names));
-    diagnostics.extend(validate::validate_across(project, &context));
+    let wide = check_project_wide(project, options, metric_files);
+    diagnostics.extend(wide.before);
     diagnostics.extend(post_findings);
-    let (metrics, metric_findings) = metrics::join_metrics(project, metric_files);
-    diagnostics.extend(metric_findings);
-    diagnostic::apply_lint_levels(&mut diagnostics, &project.config.lints);
-    attach_source_lines(&mut diagnostics, project);
-    diagnostic::sort(&mut diagnostics);
-    (metrics, diagnostics)
+    diagnostics.extend(wide.after);
+    finish_findings(&mut diagnostics, project);
+    (wide.metrics, diagnostics)
 }
 
 /// Gives each finding the text of the line it points at, for renderers.

@@ -559,6 +559,27 @@ pub struct Post {
     pub funnel: Option<Spanned<String>>,
     /// Paid budget spent on this post.
     pub spend: Option<f64>,
+    /// What the rules over the whole plan read of this post on every save in the dev
+    /// server, worked out once per version of the post.
+    #[serde(skip)]
+    pub facts: PostFacts,
+}
+
+/// Facts about a post that the rules over the whole plan read on every save in the dev
+/// server (its dates, its captions' word hashes), each worked out the first time it is
+/// asked for. They live in the post, and a changed file is read into a new post, so
+/// they are never stale: a save works out the edited post's facts only.
+#[derive(Debug, Default)]
+pub struct PostFacts {
+    dates: std::sync::OnceLock<Vec<crate::content::repeat::Occurrence>>,
+    caption_hashes: std::sync::OnceLock<Vec<u64>>,
+}
+
+impl PostFacts {
+    /// The hashes of the post's distinct captions, made by `make` the first time.
+    pub fn caption_hashes(&self, make: impl FnOnce() -> Vec<u64>) -> &[u64] {
+        self.caption_hashes.get_or_init(make)
+    }
 }
 
 fn serialize_time<S: serde::Serializer>(t: &Option<Spanned<DateTime<Tz>>>, s: S) -> Result<S::Ok, S::Error> {
@@ -588,6 +609,12 @@ impl Post {
                 at: start,
             }],
         }
+    }
+
+    /// [`Post::occurrences`], worked out once per version of the post (the plan's rules
+    /// ask for them on every save in the dev server).
+    pub fn dates(&self) -> &[crate::content::repeat::Occurrence] {
+        self.facts.dates.get_or_init(|| self.occurrences())
     }
 
     /// Whether the post goes to `platform`.

@@ -141,6 +141,7 @@ pub fn read_post(src: &PostSource<'_>, tz: Tz, r: &mut Reader<'_>) -> Post {
         evergreen: false,
         funnel: None,
         spend: None,
+        facts: crate::model::PostFacts::default(),
     };
     let Some(t) = r.table("front matter", src.node) else {
         return post;

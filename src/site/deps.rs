@@ -15,7 +15,7 @@ use chrono::Datelike;
 
 use super::SiteOptions;
 use super::pages::{List, calendar_href_for, monday_of, week_path};
-use super::views::{post_path, sort_by_time};
+use super::views::{post_path, time_order};
 use crate::Checked;
 use crate::diagnostic::Summary;
 use crate::model::{Post, Project};
@@ -222,18 +222,20 @@ pub fn pages_next_to(project: &Project, post: &Post) -> PageSet {
     } else {
         &project.posts
     };
-    let mut others: Vec<&Post> = list.iter().filter(|p| p.id != post.id).collect();
-    sort_by_time(&mut others);
-    let at = others.partition_point(|other| {
-        let mut pair = [*other, post];
-        sort_by_time(&mut pair);
-        std::ptr::eq(pair[0], *other)
-    });
+    // One pass instead of sorting the plan on every save: the last post before it and
+    // the first after it in time order.
+    let (mut before, mut after): (Option<&Post>, Option<&Post>) = (None, None);
+    for other in list.iter().filter(|p| p.id != post.id) {
+        if time_order(other, post).is_lt() {
+            if before.is_none_or(|b| time_order(other, b).is_gt()) {
+                before = Some(other);
+            }
+        } else if after.is_none_or(|a| time_order(other, a).is_lt()) {
+            after = Some(other);
+        }
+    }
     let mut set = PageSet::default();
-    for neighbour in [at.checked_sub(1).and_then(|i| others.get(i)), others.get(at)]
-        .into_iter()
-        .flatten()
-    {
+    for neighbour in [before, after].into_iter().flatten() {
         set.insert(post_path(neighbour));
     }
     set

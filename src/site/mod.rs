@@ -35,6 +35,7 @@ use crate::lang::{WordFile, Words};
 pub(crate) use deliverables::deliverable_data;
 pub use deps::{PageSet, pages_affected_by_post, pages_next_to, pages_showing_post, site_wide_state};
 pub use markdown::{LinkTargets, Placement, render_markdown};
+pub use tables::RowCache;
 pub use theme::{Origin, Theme, load_theme};
 use write::SiteWriter;
 pub use write::{MARKER, check_output_dir, default_output_dir};
@@ -144,6 +145,8 @@ pub struct CompiledTheme {
     theme: Theme,
     lang: Lang,
     words: Words,
+    /// The list rows of the last build, when kept ([`CompiledTheme::keeping_rows`]).
+    rows: Option<tables::RowCache>,
 }
 
 impl CompiledTheme {
@@ -159,7 +162,23 @@ impl CompiledTheme {
             theme,
             lang,
             words,
+            rows: None,
         })
+    }
+
+    /// The theme keeping the list rows it renders between builds, so a later build
+    /// renders only the rows whose content changed: for the dev server, which renders
+    /// the lists again after every edit (a one-off build has nothing to reuse).
+    pub fn keeping_rows(self) -> Self {
+        CompiledTheme {
+            rows: Some(tables::RowCache::default()),
+            ..self
+        }
+    }
+
+    /// The kept rows, if this theme keeps them.
+    pub fn row_cache(&self) -> Option<&tables::RowCache> {
+        self.rows.as_ref()
     }
 }
 
@@ -339,6 +358,18 @@ impl<'a> Renderer<'a> {
     }
 
     /// The word list in the UI language, after the project's overrides.
+    /// The rows kept between builds, when the theme keeps them.
+    pub(super) fn row_cache(&self) -> Option<&'a tables::RowCache> {
+        self.compiled.rows.as_ref()
+    }
+
+    /// A hash of the context every page shares: kept rows rendered in another context
+    /// are rendered again.
+    pub(super) fn context_hash(&self) -> u128 {
+        let json = self.site_context.clone().into_json().to_string();
+        tables::hash128(0, &json)
+    }
+
     pub(crate) fn words(&self) -> &'a Words {
         &self.compiled.words
     }

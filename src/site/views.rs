@@ -18,7 +18,7 @@ use crate::platform::Platform;
 use crate::site::paths::href;
 
 /// A link: where (relative to the site root) and what it says.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, Hash)]
 pub(super) struct Link {
     /// Root-relative, percent-encoded path.
     pub href: String,
@@ -27,7 +27,7 @@ pub(super) struct Link {
 }
 
 /// A platform tag: its name as text and as a CSS class (colour is never the only carrier).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, Hash)]
 pub(super) struct Chip {
     /// `instagram`: the CSS class suffix.
     pub name: &'static str,
@@ -55,7 +55,7 @@ pub(super) struct CommentView {
 }
 
 /// A status with its label.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, Hash)]
 pub(super) struct StatusView {
     /// `approved`: the CSS class suffix.
     pub name: &'static str,
@@ -64,7 +64,7 @@ pub(super) struct StatusView {
 }
 
 /// A post as one row of a list.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, Hash)]
 pub(super) struct PostRow {
     /// The post id.
     pub id: String,
@@ -358,12 +358,17 @@ pub(super) fn display_title(post: &Post) -> String {
 
 /// Sorts posts by publish time; posts without one come last, by id.
 pub(super) fn sort_by_time(posts: &mut [&Post]) {
-    posts.sort_by(|a, b| match (a.time(), b.time()) {
+    posts.sort_by(|a, b| time_order(a, b));
+}
+
+/// The order of [`sort_by_time`]: by time, ties by id, posts without a time last.
+pub(super) fn time_order(a: &Post, b: &Post) -> std::cmp::Ordering {
+    match (a.time(), b.time()) {
         (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.id.cmp(&b.id)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.id.cmp(&b.id),
-    });
+    }
 }
 
 /// The output path of a post's page: `posts/ID.html` (or `crisis/ID.html`).

@@ -45,6 +45,7 @@ pub const RULES: &[&Rule] = &[&CADENCE_TOO_FEW, &CADENCE_TOO_MANY, &CADENCE_GAP,
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[],
+    dated: &[],
     across: &[check],
 };
 

@@ -36,6 +36,7 @@ pub const RULES: &[&Rule] = &[&OUTSIDE_CAMPAIGN, &EMPTY_CAMPAIGN, &CAMPAIGN_HASH
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[|project, post, _, out| check_post(project, post, out)],
+    dated: &[],
     across: &[|project, _| check_across(project)],
 };
 

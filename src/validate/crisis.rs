@@ -32,6 +32,7 @@ pub const RULES: &[&Rule] = &[&NO_HOLDING_STATEMENT, &CRISIS_PLAN_STALE];
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[],
+    dated: &[],
     across: &[check, check_plan],
 };
 

@@ -25,6 +25,7 @@ pub const RULES: &[&Rule] = &[&MISSING_DISCLOSURE];
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[|project, post, _, out| check_post(project, post, out)],
+    dated: &[],
     across: &[],
 };
 

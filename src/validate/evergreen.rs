@@ -31,6 +31,7 @@ pub const RULES: &[&Rule] = &[&EVERGREEN_TOO_SOON];
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[|project, post, _, out| check_post(project, post, out)],
+    dated: &[],
     across: &[],
 };
 

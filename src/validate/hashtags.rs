@@ -33,6 +33,7 @@ pub const RULES: &[&Rule] = &[&UNKNOWN_HASHTAG_SET, &BANNED_HASHTAG];
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[|project, post, _, out| check_post(project, post, out)],
+    dated: &[],
     across: &[],
 };
 

@@ -24,6 +24,7 @@ pub const RULES: &[&Rule] = &[&HTML_IN_TEXT];
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[|project, post, _, out| check_post(project, post, out)],
+    dated: &[],
     across: &[],
 };
 

@@ -30,6 +30,7 @@ pub const RULES: &[&Rule] = &[&IMAGE_IN_TEXT];
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[|project, post, _, out| check_post(project, post, out)],
+    dated: &[],
     across: &[],
 };
 

@@ -55,18 +55,21 @@ pub const RULES: &[&Rule] = &[
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[],
+    dated: &[|project, post, context, out| {
+        if !post.is_crisis() {
+            check_status(project, post, context, out);
+        }
+    }],
     across: &[check],
 };
 
 /// How many days ahead a post should be approved: a draft due sooner is reported.
 pub const DRAFT_LEAD_DAYS: u64 = 3;
 
-/// Checks every post's status against its date, and captions for duplicates.
-pub fn check(project: &Project, context: &super::Context) -> Vec<Diagnostic> {
+/// Checks the plan's captions for duplicates (each post's status against its date is
+/// judged per post, by the family's dated check).
+pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for post in &project.posts {
-        check_status(project, post, context, &mut out);
-    }
     check_duplicates(&plan::planned_posts(project), &mut out);
     out
 }
@@ -178,11 +181,14 @@ fn check_duplicates(planned: &[&Post], out: &mut Vec<Diagnostic>) {
     for post in planned {
         // The earlier post each platform's caption repeats, grouped by that post.
         let mut repeats: BTreeMap<&str, Vec<Platform>> = BTreeMap::new();
-        for (text, platforms) in captions(post) {
+        let captions = captions(post);
+        let hashes = post
+            .facts
+            .caption_hashes(|| captions.iter().map(|(text, _)| words_hash(text)).collect());
+        for ((text, platforms), &words) in captions.into_iter().zip(hashes) {
             if text.split_whitespace().next().is_none() {
                 continue;
             }
-            let words = words_hash(text);
             for platform in platforms {
                 match first.entry((words, platform)) {
                     Entry::Occupied(earlier)

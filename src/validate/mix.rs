@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::Family;
 use super::plan::{self, Planned};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
-use crate::model::Project;
+use crate::model::{Post, Project};
 
 /// A pillar's share outside its target ± tolerance.
 pub const PILLAR_MIX: Rule = Rule {
@@ -34,38 +34,44 @@ pub const RULES: &[&Rule] = &[&PILLAR_MIX, &MISSING_PILLAR];
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[],
+    dated: &[|project, post, _, out| check_pillar(project, post, out)],
     across: &[check],
 };
 
 /// The fewest posts with a pillar a period needs before its mix is judged.
 pub const MIN_POSTS: usize = 8;
 
-/// Checks the mix over the plan and each full month, and posts without a pillar.
+/// Reports a planned post without a pillar, once per date it goes out (a series once
+/// per occurrence, as the mix counts it).
+pub fn check_pillar(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
+    if project.strategy.pillars.is_empty() || post.pillar.is_some() || !plan::counts(post) {
+        return;
+    }
+    let ids: Vec<&str> = project
+        .strategy
+        .pillars
+        .iter()
+        .map(|p| p.id.value.as_str())
+        .collect();
+    let finding = Diagnostic::new(
+        &MISSING_PILLAR,
+        &post.file,
+        post.title.pos,
+        format!("`{}` has no pillar", post.id),
+    )
+    .help(format!("add `pillar = \"…\"`, one of: {}", ids.join(", ")));
+    let dates = post.dates().len();
+    out.extend(std::iter::repeat_n(finding, dates));
+}
+
+/// Checks the mix over the plan and each full month (posts without a pillar are judged
+/// per post, by [`check_pillar`]).
 pub fn check(project: &Project, context: &super::Context) -> Vec<Diagnostic> {
     if project.strategy.pillars.is_empty() {
         return Vec::new();
     }
     let planned = plan::planned(project);
     let mut out = Vec::new();
-    for post in &planned {
-        if post.pillar.is_none() {
-            let ids: Vec<&str> = project
-                .strategy
-                .pillars
-                .iter()
-                .map(|p| p.id.value.as_str())
-                .collect();
-            out.push(
-                Diagnostic::new(
-                    &MISSING_PILLAR,
-                    &post.file,
-                    post.title.pos,
-                    format!("`{}` has no pillar", post.id),
-                )
-                .help(format!("add `pillar = \"…\"`, one of: {}", ids.join(", "))),
-            );
-        }
-    }
     let Some((first, last)) = plan::range(&planned) else {
         return out;
     };

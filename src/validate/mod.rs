@@ -54,6 +54,13 @@ pub type Check = fn(&Project, &Context) -> Vec<Diagnostic>;
 /// post and runs it again only for the posts that change.
 pub type PostCheck = fn(&Project, &Post, &Texts, &mut Vec<Diagnostic>);
 
+/// A check that judges one post alone against everything but the other posts (the
+/// configuration, strategy, personas, campaigns, review files) and today: an approval,
+/// a status against its date, a post's pillar, personas or posting windows. The dev
+/// server keeps its findings per post, like a [`PostCheck`]'s, and runs it again for
+/// the posts that change (for every post when another file or the date changes).
+pub type DatedPostCheck = fn(&Project, &Post, &Context, &mut Vec<Diagnostic>);
+
 /// A rule family: its rules and the checks that report them. Each family's file exports
 /// one `FAMILY` and [`FAMILIES`] names it once, so adding a rule is writing it in its
 /// family's file (or a new file) and, for a new family, one line in [`FAMILIES`].
@@ -63,6 +70,8 @@ pub struct Family {
     pub rules: &'static [&'static Rule],
     /// What it judges of each post alone.
     pub per_post: &'static [PostCheck],
+    /// What it judges of each post alone against the other files and today.
+    pub dated: &'static [DatedPostCheck],
     /// What it judges of the posts together (or of today).
     pub across: &'static [Check],
 }
@@ -80,6 +89,9 @@ impl Family {
         for post in project.posts.iter().chain(&project.crisis) {
             for check in self.per_post {
                 check(project, post, &texts, &mut out);
+            }
+            for check in self.dated {
+                check(project, post, context, &mut out);
             }
         }
         out
@@ -130,7 +142,20 @@ pub fn check_post(project: &Project, post: &Post, texts: &Texts) -> Vec<Diagnost
     out
 }
 
-/// Every rule but those judging one post alone ([`check_post`]): what must run again
+/// The findings of the rules that judge one post alone against the other files and
+/// today ([`DatedPostCheck`]): the dev server keeps them per post with
+/// [`check_post`]'s and runs them again for the posts that change.
+pub fn check_post_dated(project: &Project, post: &Post, context: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for family in FAMILIES {
+        for check in family.dated {
+            check(project, post, context, &mut out);
+        }
+    }
+    out
+}
+
+/// Every rule but those judging one post alone ([`check_post`], [`check_post_dated`]): what must run again
 /// over the whole project when one post changes.
 pub fn validate_across(project: &Project, context: &Context) -> Vec<Diagnostic> {
     use rayon::prelude::*;
@@ -185,6 +210,7 @@ mod tests {
             let mut split = validate_across(&project, &context);
             for post in project.posts.iter().chain(&project.crisis) {
                 split.extend(check_post(&project, post, &Texts::default()));
+                split.extend(check_post_dated(&project, post, &context));
             }
             crate::diagnostic::sort(&mut whole);
             crate::diagnostic::sort(&mut split);

@@ -32,10 +32,12 @@ pub const RULES: &[&Rule] = &[&UNADDRESSED_PERSONA, &PERSONA_PLATFORM];
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[],
+    dated: &[|project, post, _, out| check_post(project, post, out)],
     across: &[check],
 };
 
-/// Checks persona coverage over the horizon and each post's platforms.
+/// Checks persona coverage over the horizon (each post's platforms are judged per post,
+/// by [`check_post`]).
 pub fn check(project: &Project, context: &super::Context) -> Vec<Diagnostic> {
     let planned = plan::planned(project);
     let upcoming: Vec<plan::Planned<'_>> = planned
@@ -70,10 +72,18 @@ pub fn check(project: &Project, context: &super::Context) -> Vec<Diagnostic> {
             }
         }
     }
-    for post in &planned {
-        check_platforms(project, post, &mut out);
-    }
     out
+}
+
+/// Checks a planned post's platforms against its personas', once per date it goes out
+/// (a series once per occurrence).
+pub fn check_post(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
+    if !plan::counts(post) {
+        return;
+    }
+    for _ in post.dates() {
+        check_platforms(project, post, out);
+    }
 }
 
 fn check_platforms(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {

@@ -54,11 +54,7 @@ pub fn planned(project: &Project) -> Vec<Planned<'_>> {
         .posts
         .iter()
         .filter(|p| counts(p))
-        .flat_map(|post| {
-            post.occurrences()
-                .into_iter()
-                .map(move |o| Planned { post, at: o.at })
-        })
+        .flat_map(|post| post.dates().iter().map(move |o| Planned { post, at: o.at }))
         .collect();
     posts.sort_by(|a, b| (a.at, &a.post.id).cmp(&(b.at, &b.post.id)));
     posts

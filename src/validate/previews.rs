@@ -44,6 +44,7 @@ pub const RULES: &[&Rule] = &[&MEDIA_CROP, &MISSING_PREVIEW_IMAGE];
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[|project, post, _, out| check_post(project, post, out)],
+    dated: &[],
     across: &[|project, _| check_avatars(project)],
 };
 

@@ -60,6 +60,7 @@ pub const RULES: &[&Rule] = &[
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[|project, post, _, out| check_post(project, post, out)],
+    dated: &[],
     across: &[|project, _| check_across(project)],
 };
 

@@ -60,16 +60,23 @@ pub const RULES: &[&Rule] = &[
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[],
+    dated: &[|project, post, _, out| check_post(project, post, out)],
     across: &[check],
 };
 
-/// Checks every post's approval and comments, and every review file's post.
+/// Checks one post's approval and the comments on it (holding statements are approved
+/// by definition): it reads the review files but no other post.
+pub fn check_post(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
+    if post.is_crisis() {
+        return;
+    }
+    check_approval(project, post, out);
+    check_open_comments(project, post, out);
+}
+
+/// Checks every review file's post.
 pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for post in &project.posts {
-        check_approval(project, post, &mut out);
-        check_open_comments(project, post, &mut out);
-    }
     for review in &project.reviews {
         check_review_post(project, review, &mut out);
     }

@@ -39,6 +39,7 @@ pub const RULES: &[&Rule] = &[&BANNED_WORD, &REQUIRED_TERM, &PREFER_TERM];
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[|project, post, _, out| check_post(project, post, out)],
+    dated: &[],
     across: &[],
 };
 

@@ -27,31 +27,28 @@ pub const RULES: &[&Rule] = &[&OUTSIDE_WINDOW];
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[],
-    across: &[check],
+    dated: &[|project, post, _, out| check_post(project, post, out)],
+    across: &[],
 };
 
-/// Checks each planned, not yet published post against its platforms' windows.
-pub fn check(project: &Project, _context: &super::Context) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for post in super::plan::planned_posts(project) {
-        if post.status.value == Status::Published {
+/// Checks a planned, not yet published post against its platforms' windows.
+pub fn check_post(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
+    if !super::plan::counts(post) || post.status.value == Status::Published {
+        return;
+    }
+    let Some(time) = post.time() else { return };
+    for platform in &post.platforms {
+        let windows: Vec<&Window> = project
+            .strategy
+            .windows
+            .iter()
+            .filter(|w| w.platform == platform.value)
+            .collect();
+        if windows.is_empty() || windows.iter().any(|w| contains(w, time.naive_local())) {
             continue;
         }
-        let Some(time) = post.time() else { continue };
-        for platform in &post.platforms {
-            let windows: Vec<&Window> = project
-                .strategy
-                .windows
-                .iter()
-                .filter(|w| w.platform == platform.value)
-                .collect();
-            if windows.is_empty() || windows.iter().any(|w| contains(w, time.naive_local())) {
-                continue;
-            }
-            out.push(finding(project, post, platform.value, time, &windows));
-        }
+        out.push(finding(project, post, platform.value, time, &windows));
     }
-    out
 }
 
 fn finding(

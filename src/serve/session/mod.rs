@@ -7,11 +7,9 @@
 //! change of what every page shows) re-renders the whole site. A file that cannot be
 //! read or parsed fails the build: the server keeps the last good site until it is fixed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::{self, FileRole, LoadError};
@@ -19,7 +17,10 @@ use crate::metrics::{self, MetricFiles};
 use crate::model::Post;
 use crate::site::{self, CompiledTheme, Output, PageSet, SiteOptions};
 
+use self::findings::{Changed, Findings, group_by_file};
 use super::outcome::{Build, Outcome, Problem};
+
+mod findings;
 use super::state::pack;
 use crate::{Checked, Options};
 
@@ -36,11 +37,9 @@ pub struct Session {
     options: Options,
     site_options: SiteOptions,
     checked: Checked,
-    /// The findings of reading and parsing, by file, before validation.
-    loaded: BTreeMap<String, Vec<Diagnostic>>,
-    /// The findings about each post alone ([`crate::check_post`]), by post file: only
-    /// changed posts are checked again.
-    per_post: BTreeMap<String, Vec<Diagnostic>>,
+    /// Every finding by source and file: only changed posts are checked again, and only
+    /// files whose findings changed are sorted again.
+    findings: Findings,
     /// The parsed `metrics/*.csv`, read again only when the whole project is (a change
     /// under `metrics/` reloads everything); a post edit only joins them again.
     metric_files: MetricFiles,
@@ -48,8 +47,6 @@ pub struct Session {
     broken: BTreeSet<String>,
     /// What every published page shows about the whole project.
     published_site_wide: String,
-    /// The findings by file as of the last update, to tell whose findings changed.
-    seen_findings: BTreeMap<String, Vec<Diagnostic>>,
     stale: Stale,
     /// The compiled theme, kept between rebuilds: it changes only with files under
     /// `templates/` or `static/` or the configuration, which reload everything and drop
@@ -79,29 +76,16 @@ impl Session {
         let (project, diagnostics) = load::load_project(root)?;
         let metric_files = metrics::parse_metric_files(&load::read_metric_files(&project.root));
         let mut checked = Checked::compose(project);
-        let loaded = group_by_file(diagnostics);
-        let per_post = post_findings(&checked);
-        let (metrics, diagnostics) = crate::check_loaded_with(
-            &checked.project,
-            flatten(&loaded),
-            &options,
-            flatten(&per_post),
-            &metric_files,
-        );
-        checked.metrics = metrics;
-        checked.diagnostics = diagnostics;
-        let seen_findings = group_by_file(checked.diagnostics.clone());
+        let findings = Findings::full(&mut checked, group_by_file(diagnostics), &options, &metric_files);
         Ok(Session {
             root: root.to_path_buf(),
             options,
             site_options,
             checked,
-            loaded,
-            per_post,
+            findings,
             metric_files,
             broken: BTreeSet::new(),
             published_site_wide: String::new(),
-            seen_findings,
             stale: Stale {
                 everything: true,
                 pages: PageSet::default(),
@@ -226,7 +210,7 @@ impl Session {
         for (rel, role) in changed.iter().zip(roles) {
             match role {
                 FileRole::Content => {
-                    all_posts_affected |= self.reload_content(rel);
+                    all_posts_affected |= crate::timings::phase("watch: read", || self.reload_content(rel));
                 }
                 FileRole::Media => {
                     self.checked.reload_media(rel);
@@ -236,34 +220,14 @@ impl Session {
                 FileRole::Project | FileRole::Folder | FileRole::Unused => {}
             }
         }
-        let project = &self.checked.project;
-        if all_posts_affected {
-            self.per_post = post_findings(&self.checked);
-        } else {
-            for rel in changed {
-                match post_of_file(&self.checked, rel) {
-                    Some(post) => {
-                        self.per_post.insert(
-                            rel.clone(),
-                            crate::check_post(project, post, self.checked.texts.of(post)),
-                        );
-                    }
-                    None => {
-                        self.per_post.remove(rel);
-                    }
-                }
-            }
-        }
-        let (metrics, diagnostics) = crate::check_loaded_with(
-            &self.checked.project,
-            flatten(&self.loaded),
+        let findings_changed = self.findings.update(
+            &mut self.checked,
+            changed,
+            all_posts_affected,
             &self.options,
-            flatten(&self.per_post),
             &self.metric_files,
         );
-        self.checked.metrics = metrics;
-        self.checked.diagnostics = diagnostics;
-        self.mark_changed_findings();
+        self.mark_changed_findings(findings_changed);
         self.compare_again();
         Ok(())
     }
@@ -288,27 +252,16 @@ impl Session {
             message: err.to_string(),
             help: None,
         })?;
-        self.loaded = group_by_file(diagnostics);
-        let loaded = &self.loaded;
+        let loaded = group_by_file(diagnostics);
         self.broken.retain(|file| is_unreadable(loaded.get(file)));
         let newly_broken = changed.iter().filter(|rel| is_unreadable(loaded.get(*rel)));
         self.broken.extend(newly_broken.cloned());
         self.metric_files = metrics::parse_metric_files(&load::read_metric_files(&project.root));
         let mut checked = Checked::compose(project);
-        self.per_post = post_findings(&checked);
-        let (metrics, diagnostics) = crate::check_loaded_with(
-            &checked.project,
-            flatten(&self.loaded),
-            &self.options,
-            flatten(&self.per_post),
-            &self.metric_files,
-        );
-        checked.metrics = metrics;
-        checked.diagnostics = diagnostics;
+        self.findings = Findings::full(&mut checked, loaded, &self.options, &self.metric_files);
         self.checked = checked;
         self.stale.everything = true;
         self.theme = None;
-        self.mark_changed_findings();
         self.compare_again();
         Ok(())
     }
@@ -322,11 +275,7 @@ impl Session {
         } else {
             self.broken.remove(rel);
         }
-        if reloaded.diagnostics.is_empty() {
-            self.loaded.remove(rel);
-        } else {
-            self.loaded.insert(rel.to_owned(), reloaded.diagnostics);
-        }
+        self.findings.set_loaded(rel, reloaded.diagnostics);
         if !(rel.starts_with("posts/") || rel.starts_with("crisis/")) {
             // Persona and campaign names appear on the pages of the posts that use them.
             self.stale.everything = true;
@@ -342,19 +291,17 @@ impl Session {
         false
     }
 
-    /// Marks stale the pages of files whose findings changed since the last update (a
+    /// Marks stale the pages of files whose findings changed in the last update (a
     /// post's page and rows show its findings).
-    fn mark_changed_findings(&mut self) {
-        let now = group_by_file(self.checked.diagnostics.clone());
-        let before = std::mem::replace(&mut self.seen_findings, now);
+    fn mark_changed_findings(&mut self, changed: Changed) {
+        let Changed::Files(files) = changed else {
+            self.stale.everything = true;
+            return;
+        };
         if self.stale.everything {
             return;
         }
-        let files: BTreeSet<&String> = self.seen_findings.keys().chain(before.keys()).collect();
-        for file in files {
-            if self.seen_findings.get(file) == before.get(file) {
-                continue;
-            }
+        for file in &files {
             match post_of_file(&self.checked, file) {
                 Some(post) => self.stale.pages.extend(site::pages_showing_post(post)),
                 None if is_listed_with_posts(file) => {}
@@ -377,7 +324,7 @@ impl Session {
         let compiled = match self.theme.take() {
             Some(compiled) => compiled,
             None => match CompiledTheme::load(&self.checked.project) {
-                Ok(compiled) => compiled,
+                Ok(compiled) => compiled.keeping_rows(),
                 Err(err) => return Outcome::Failed(vec![render_problem(&err)]),
             },
         };
@@ -427,22 +374,6 @@ impl Session {
     }
 }
 
-/// The findings about each post and holding statement alone ([`crate::check_post`]), by file.
-fn post_findings(checked: &Checked) -> BTreeMap<String, Vec<Diagnostic>> {
-    let project = &checked.project;
-    project
-        .posts
-        .par_iter()
-        .chain(project.crisis.par_iter())
-        .map(|post| {
-            (
-                post.file.clone(),
-                crate::check_post(project, post, checked.texts.of(post)),
-            )
-        })
-        .collect()
-}
-
 /// A template that does not render, as a problem for the overlay.
 fn render_problem(err: &site::SiteError) -> Problem {
     Problem {
@@ -481,18 +412,6 @@ fn post_of_file<'a>(checked: &'a Checked, file: &str) -> Option<&'a Post> {
     list.binary_search_by(|p| p.id.as_str().cmp(id))
         .ok()
         .and_then(|i| list.get(i))
-}
-
-fn group_by_file(diagnostics: Vec<Diagnostic>) -> BTreeMap<String, Vec<Diagnostic>> {
-    let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
-    for d in diagnostics {
-        by_file.entry(d.file.clone()).or_default().push(d);
-    }
-    by_file
-}
-
-fn flatten(by_file: &BTreeMap<String, Vec<Diagnostic>>) -> Vec<Diagnostic> {
-    by_file.values().flatten().cloned().collect()
 }
 
 #[cfg(test)]

@@ -422,3 +422,228 @@ fn with_since_every_edit_compares_the_changes_page_again() {
     assert_eq!(changes.changed.len(), 1);
     assert_eq!(changes.changed[0].post.id, "2026/12/tyres");
 }
+
+/// The post files under `posts/` of `dir`, sorted.
+fn post_files(dir: &Path) -> Vec<String> {
+    fn walk(root: &Path, at: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(at).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                let rel = path.strip_prefix(root).unwrap();
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if dir.join("posts").is_dir() {
+        walk(dir, &dir.join("posts"), &mut out);
+    }
+    out.sort();
+    out
+}
+
+/// `text` with the front-matter line of `key` replaced by `key = value` (or `key:
+/// value` in YAML), or that line added after the first one when there is none; `None`
+/// (remove) drops the line.
+fn set_key(text: &str, key: &str, value: Option<&str>) -> String {
+    let yaml = text.starts_with("---");
+    let line_of = |v: &str| {
+        if yaml {
+            format!("{key}: {v}")
+        } else {
+            format!("{key} = {v}")
+        }
+    };
+    let is_key = |line: &str| {
+        line.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(['=', ':']))
+    };
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    match (lines.iter().position(|l| is_key(l)), value) {
+        (Some(at), Some(v)) => lines[at] = line_of(v),
+        (Some(at), None) => {
+            lines.remove(at);
+        }
+        (None, Some(v)) => lines.insert(1, line_of(v)),
+        (None, None) => {}
+    }
+    lines.join("\n") + "\n"
+}
+
+/// `text` with the date of its `publish_at` moved `days` days on (unchanged without one).
+fn shift_time(text: &str, days: i64) -> String {
+    let Some(at) = text.find("publish_at") else {
+        return text.to_owned();
+    };
+    let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+    let line = &text[at..line_end];
+    let Some(start) = line.find(|c: char| c.is_ascii_digit()) else {
+        return text.to_owned();
+    };
+    let Some(date) = line.get(start..start + 10) else {
+        return text.to_owned();
+    };
+    let Ok(day) = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
+        return text.to_owned();
+    };
+    let moved = (day + chrono::TimeDelta::days(days))
+        .format("%Y-%m-%d")
+        .to_string();
+    format!("{}{}{}", &text[..at + start], moved, &text[at + start + 10..])
+}
+
+/// One edit of the equivalence test: a description and what it does to the repository.
+type Edit = (&'static str, fn(&Path, &[String]) -> Vec<String>);
+
+/// Rewrites `rel` in `dir` with `change` applied to its text; the changed file.
+fn rewrite(dir: &Path, rel: &str, change: impl FnOnce(&str) -> String) -> Vec<String> {
+    let text = std::fs::read_to_string(dir.join(rel)).unwrap();
+    std::fs::write(dir.join(rel), change(&text)).unwrap();
+    vec![rel.to_owned()]
+}
+
+/// Every kind of post edit: text, time across weeks and months, platforms, campaign,
+/// status, pillar, personas, a copy (a duplicate caption), a deletion, an addition.
+const EDITS: &[Edit] = &[
+    ("text", |dir, posts| {
+        rewrite(dir, &posts[0], |t| format!("{t}\nOne more line of text.\n"))
+    }),
+    ("time +9 days", |dir, posts| {
+        rewrite(dir, &posts[posts.len() / 2], |t| shift_time(t, 9))
+    }),
+    ("time +40 days", |dir, posts| {
+        rewrite(dir, posts.last().unwrap(), |t| shift_time(t, 40))
+    }),
+    ("time -3 days", |dir, posts| {
+        rewrite(dir, &posts[0], |t| shift_time(t, -3))
+    }),
+    ("platforms", |dir, posts| {
+        rewrite(dir, &posts[posts.len() / 2], |t| {
+            set_key(t, "platforms", Some("[\"instagram\", \"x\"]"))
+        })
+    }),
+    ("campaign", |dir, posts| {
+        let campaign = std::fs::read_dir(dir.join("campaigns"))
+            .ok()
+            .and_then(|mut entries| entries.next())
+            .and_then(|e| e.ok())
+            .and_then(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "spring".to_owned());
+        rewrite(dir, &posts[0], |t| {
+            set_key(t, "campaign", Some(&format!("\"{campaign}\"")))
+        })
+    }),
+    ("no campaign", |dir, posts| {
+        rewrite(dir, &posts[0], |t| set_key(t, "campaign", None))
+    }),
+    ("status draft", |dir, posts| {
+        rewrite(dir, posts.last().unwrap(), |t| {
+            set_key(t, "status", Some("\"draft\""))
+        })
+    }),
+    ("status published", |dir, posts| {
+        rewrite(dir, &posts[0], |t| set_key(t, "status", Some("\"published\"")))
+    }),
+    ("no pillar", |dir, posts| {
+        rewrite(dir, &posts[posts.len() / 2], |t| set_key(t, "pillar", None))
+    }),
+    ("personas", |dir, posts| {
+        rewrite(dir, &posts[0], |t| set_key(t, "personas", Some("[\"rider\"]")))
+    }),
+    ("approved by", |dir, posts| {
+        rewrite(dir, &posts[0], |t| {
+            set_key(t, "approved_by", Some("\"Someone Else\""))
+        })
+    }),
+    ("copy (same caption)", |dir, posts| {
+        let copy = "posts/zz-copy.md".to_owned();
+        std::fs::copy(dir.join(&posts[0]), dir.join(&copy)).unwrap();
+        vec![copy]
+    }),
+    ("delete", |dir, posts| {
+        let gone = posts[posts.len() / 2].clone();
+        std::fs::remove_file(dir.join(&gone)).unwrap();
+        vec![gone]
+    }),
+    ("add", |dir, posts| {
+        let new = "posts/zz-new.md".to_owned();
+        let text = std::fs::read_to_string(dir.join(posts.last().unwrap())).unwrap();
+        std::fs::write(dir.join(&new), shift_time(&text, 1) + "\nA new post.\n").unwrap();
+        vec![new]
+    }),
+];
+
+/// The heart of the incremental check: after every kind of post edit, on fixtures
+/// where the cadence, mix, persona, window, campaign, duplicate, review and series
+/// rules fire, the session's findings equal a full check's, finding for finding and in
+/// order.
+#[test]
+fn incremental_findings_equal_a_full_check_after_every_kind_of_edit() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fixtures = [
+        "example-project",
+        "tests/fixtures/serve-basic",
+        "tests/fixtures/strategy-cadence",
+        "tests/fixtures/strategy-mix",
+        "tests/fixtures/strategy-lifecycle",
+        "tests/fixtures/strategy-personas",
+        "tests/fixtures/strategy-windows",
+        "tests/fixtures/strategy-campaigns",
+        "tests/fixtures/planning-series",
+    ];
+    let mut compared = 0;
+    for fixture in fixtures {
+        let dir = tempfile::tempdir().unwrap();
+        copy(&manifest.join(fixture), dir.path());
+        let mut session = Session::open(dir.path(), Options { today }).unwrap();
+        for (name, edit) in EDITS {
+            let posts = post_files(dir.path());
+            if posts.is_empty() {
+                break;
+            }
+            let changed = edit(dir.path(), &posts);
+            session.update(&changed).unwrap();
+            let full = crate::check_project(dir.path(), &Options { today }).unwrap();
+            assert_eq!(
+                session.checked().diagnostics,
+                full.diagnostics,
+                "{fixture}: after the edit `{name}` of {changed:?}"
+            );
+            compared += full.diagnostics.len();
+        }
+    }
+    assert!(
+        compared > 500,
+        "the fixtures have findings to compare: {compared}"
+    );
+}
+
+/// How many list rows the session's last build rendered (the others were kept).
+fn rows_rendered(session: &Session) -> usize {
+    let theme = session.theme.as_ref().expect("a build compiled the theme");
+    theme.row_cache().expect("the server keeps rows").last_rendered()
+}
+
+#[test]
+fn a_title_edit_renders_only_that_posts_rows_again() {
+    let dir = fixture();
+    let mut session = open(dir.path());
+    let posts = session.checked().project.posts.len();
+    assert!(
+        rows_rendered(&session) >= posts,
+        "the first build renders every row"
+    );
+    let rel = "posts/2026/12/tyres.md";
+    rebuild_all(
+        &mut session,
+        &edit(dir.path(), rel, "Winter tyres", "Summer tyres"),
+    );
+    let rendered = rows_rendered(&session);
+    assert!(
+        (1..=3).contains(&rendered),
+        "one row per kind of list, of {posts} posts: {rendered}"
+    );
+}

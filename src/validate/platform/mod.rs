@@ -33,6 +33,7 @@ pub use text::{
 pub const FAMILY: super::Family = super::Family {
     rules: RULES,
     per_post: &[|project, post, texts, out| out.extend(check_going_out(project, post, texts))],
+    dated: &[],
     across: &[],
 };
 
