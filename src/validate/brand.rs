@@ -24,6 +24,7 @@ pub const RULES: &[&Rule] = &[&BRAND_LOGO];
 pub const FAMILY: Family = Family {
     rules: RULES,
     per_post: &[],
+    dated: &[],
     across: &[|project, _| check_logo(project)],
 };
 
