@@ -280,7 +280,7 @@ impl BrandView {
             on_primary: primary.map(|c| c.on().hex()),
             accent: brand.accent.map(Colour::hex),
             accent_text: brand.accent.map(|c| c.text_safe().hex()),
-            logo: logo.map(|l| url_path(&l.path)),
+            logo: logo.map(|l| crate::export::media_url::encode_path(&l.path)),
             logo_format: logo.map(|l| l.format),
             footer: brand.footer.clone(),
         }
@@ -295,20 +295,6 @@ pub fn brand_of(project: &crate::model::Project) -> Option<(BrandView, Option<Lo
         .as_ref()
         .and_then(|l| read_logo(&project.root, &l.value).ok());
     Some((BrandView::new(brand, logo.as_ref()), logo))
-}
-
-/// `path` with every byte outside the unreserved set and `/` percent-encoded, so a
-/// logo named with spaces or quotes still makes a valid URL.
-fn url_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -364,9 +350,18 @@ mod tests {
 
     #[test]
     fn url_paths_encode_what_a_url_cannot_hold() {
-        assert_eq!(url_path("media/logo.svg"), "media/logo.svg");
-        assert_eq!(url_path("media/my logo\".svg"), "media/my%20logo%22.svg");
-        assert_eq!(url_path("media/ö.png"), "media/%C3%B6.png");
+        assert_eq!(
+            crate::export::media_url::encode_path("media/logo.svg"),
+            "media/logo.svg"
+        );
+        assert_eq!(
+            crate::export::media_url::encode_path("media/my logo\".svg"),
+            "media/my%20logo%22.svg"
+        );
+        assert_eq!(
+            crate::export::media_url::encode_path("media/ö.png"),
+            "media/%C3%B6.png"
+        );
     }
 
     #[test]

@@ -336,7 +336,8 @@ fn skip_raw_content<'a>(tag: &str, rest: &'a str) -> &'a str {
 
 /// Decodes the character references people write: `&amp;`, `&lt;`, `&gt;`, `&quot;`,
 /// `&apos;`, `&#39;`, `&nbsp;` and numeric ones (`&#8364;`, `&#x20AC;`); others stay.
-fn decode_entities(text: &str) -> String {
+/// The PDFs use it too, to turn the site's escaped HTML back into text.
+pub(crate) fn decode_entities(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('&') {

@@ -44,8 +44,7 @@ fn describe(c: char) -> &'static str {
 /// (as [`check_base`] returns it): each path segment percent-encoded (RFC 3986: every byte
 /// of its UTF-8 except the unreserved `A-Z a-z 0-9 - . _ ~`), the segments joined by `/`.
 pub fn media_url(base: &str, path: &str) -> String {
-    let segments: Vec<String> = path.split('/').map(encode_segment).collect();
-    format!("{base}{}", segments.join("/"))
+    format!("{base}{}", encode_path(path))
 }
 
 /// The repository path a public URL under `base` names: the inverse of [`media_url`], so
@@ -68,6 +67,13 @@ pub fn media_path(base: &str, url: &str) -> Option<String> {
     }
     let path = String::from_utf8(out).ok()?;
     (!path.is_empty() && !path.split('/').any(|s| s.is_empty() || s == "..")).then_some(path)
+}
+
+/// A repository path with each segment percent-encoded and the `/` between them kept, so
+/// a file named with spaces, quotes or umlauts still makes a valid URL (media URLs here,
+/// the logo's address in the site).
+pub(crate) fn encode_path(path: &str) -> String {
+    path.split('/').map(encode_segment).collect::<Vec<_>>().join("/")
 }
 
 /// One path segment, percent-encoded.

@@ -98,7 +98,8 @@ fn html_paragraphs(html: &str) -> Vec<Block> {
     let mut current = String::new();
     let mut kind = "p";
     let mut flush = |current: &mut String, kind: &'static str| {
-        let text = decode_entities(&current.split_whitespace().collect::<Vec<_>>().join(" "));
+        let text =
+            crate::compose::text::decode_entities(&current.split_whitespace().collect::<Vec<_>>().join(" "));
         if !text.is_empty() {
             blocks.push(Block { kind, text });
         }
@@ -133,48 +134,6 @@ fn html_paragraphs(html: &str) -> Vec<Block> {
     blocks
 }
 
-/// Decodes the entities HTML escaping writes (named and numeric).
-fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let Some(semi) = after.find(';').filter(|&i| i <= 8) else {
-            out.push('&');
-            rest = after;
-            continue;
-        };
-        let entity = &after[..semi];
-        let decoded = match entity {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "nbsp" => Some('\u{a0}'),
-            _ => entity
-                .strip_prefix("#x")
-                .or_else(|| entity.strip_prefix("#X"))
-                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-                .or_else(|| entity.strip_prefix('#').and_then(|dec| dec.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &after[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,7 +158,10 @@ mod tests {
                 block("p", "weich umbrochen"),
             ]
         );
-        assert_eq!(decode_entities("R&D &unknown; &#x41;"), "R&D &unknown; A");
+        assert_eq!(
+            crate::compose::text::decode_entities("R&D &unknown; &#x41;"),
+            "R&D &unknown; A"
+        );
     }
 
     #[test]

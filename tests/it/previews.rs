@@ -165,14 +165,22 @@ fn printed_the_review_page_gives_each_post_with_its_previews_one_a4_page() {
     let (site, html) = built(Path::new("example-project"), "review.html");
     let posts = html.matches("data-review-post ").count();
     assert!(posts >= 2, "example-project has posts in review");
-    let pdf = site.path().join("review.pdf");
+    let bytes = print_a4(browser, site.path(), "review.html");
+    // The heading page, then one page per post: no post runs onto a second page.
+    assert_eq!(pdf_pages(&bytes), 1 + posts);
+}
+
+/// Prints `page` of the built site with headless Chromium, as a reader would from the browser,
+/// and returns the PDF after checking that every page is A4.
+fn print_a4(browser: &str, site: &Path, page: &str) -> Vec<u8> {
+    let pdf = site.join(page).with_extension("pdf");
     let profile = tempfile::tempdir().unwrap();
     let status = std::process::Command::new(browser)
         .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"])
         .args(["--disable-background-networking", "--no-pdf-header-footer"])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", site.path().join("review.html").display()))
+        .arg(format!("file://{}", site.join(page).display()))
         .output()
         .expect("chromium runs");
     assert!(
@@ -185,8 +193,7 @@ fn printed_the_review_page_gives_each_post_with_its_previews_one_a4_page() {
         String::from_utf8_lossy(&bytes).contains("/MediaBox [0 0 594.95996 841.91998]"),
         "A4"
     );
-    // The heading page, then one page per post: no post runs onto a second page.
-    assert_eq!(pdf_pages(&bytes), 1 + posts);
+    bytes
 }
 
 #[test]
@@ -205,25 +212,6 @@ fn printed_the_crisis_plan_is_one_a4_page() {
         assert!(html.contains(&format!(r#"id="{part}""#)), "{part}");
     }
     assert!(html.matches(r#"class="crisis-statement""#).count() >= 3);
-    let pdf = site.path().join("crisis.pdf");
-    let profile = tempfile::tempdir().unwrap();
-    let status = std::process::Command::new(browser)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"])
-        .args(["--disable-background-networking", "--no-pdf-header-footer"])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", site.path().join("crisis.html").display()))
-        .output()
-        .expect("chromium runs");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    let bytes = std::fs::read(&pdf).unwrap();
-    assert!(
-        String::from_utf8_lossy(&bytes).contains("/MediaBox [0 0 594.95996 841.91998]"),
-        "A4"
-    );
+    let bytes = print_a4(browser, site.path(), "crisis.html");
     assert_eq!(pdf_pages(&bytes), 1, "the crisis plan prints on one A4 page");
 }
