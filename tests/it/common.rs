@@ -55,6 +55,21 @@ pub(crate) fn build_ok(repo: &Path, out: &Path) -> Output {
     result
 }
 
+/// Copies the folder `from` into `to` (created when missing), so a test can change a copy
+/// of a fixture or of example-project.
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 /// One finding as (file, line, rule).
 pub(crate) type Finding = (String, u32, String);
 

@@ -468,23 +468,11 @@ fn out_writes_the_file_atomically_and_only_there() {
     assert_eq!(stdout_ok(&dash), stdout_ok(&export("csv", &DECEMBER)));
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn stable_ids_survive_edits_to_other_posts() {
     let before = json_rows(&stdout_ok(&export("json", &DECEMBER)));
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture(), dir.path());
+    crate::common::copy_dir(&fixture(), dir.path());
     let licht = dir.path().join("posts/2026/12/licht.md");
     let edited = std::fs::read_to_string(&licht)
         .unwrap()
@@ -675,7 +663,7 @@ fn csv_cells(text: &str) -> Vec<(String, String)> {
 #[test]
 fn csv_cells_that_start_like_formulas_are_neutralised_in_the_export_and_the_site() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture(), dir.path());
+    crate::common::copy_dir(&fixture(), dir.path());
     std::fs::write(dir.path().join("posts/2026/12/formel.md"), FORMULA_POST).unwrap();
     let exported = stdout_ok(&export_in(dir.path(), "csv", &DECEMBER));
     let out = dir.path().join("site");
@@ -722,7 +710,7 @@ fn csv_cells_that_start_like_formulas_are_neutralised_in_the_export_and_the_site
 #[test]
 fn neutralised_csv_cells_restore_to_the_json_texts() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture(), dir.path());
+    crate::common::copy_dir(&fixture(), dir.path());
     std::fs::write(dir.path().join("posts/2026/12/formel.md"), FORMULA_POST).unwrap();
     let json = json_rows(&stdout_ok(&export_in(dir.path(), "json", &DECEMBER)));
     let text = stdout_ok(&export_in(dir.path(), "csv", &DECEMBER));
@@ -746,7 +734,7 @@ fn neutralised_csv_cells_restore_to_the_json_texts() {
 /// umlaut (so URLs must be percent-encoded) and `extra` appended to `touchpoint.toml`.
 fn profile_repo(extra: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture(), dir.path());
+    crate::common::copy_dir(&fixture(), dir.path());
     let media = dir.path().join("media");
     std::fs::rename(media.join("reifen.png"), media.join("Reifen im Schnee ü.png")).unwrap();
     for post in ["posts/2026/12/winterreifen.md", "posts/2026/12/silvester.md"] {

@@ -13,21 +13,8 @@ use crate::common::{fixture, touchpoint};
 fn empty_repo() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path().join("repo");
-    copy_tree(&fixture("import/repo"), &repo);
+    crate::common::copy_dir(&fixture("import/repo"), &repo);
     (dir, repo)
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn import(file: &Path, repo: &Path, extra: &[&str]) -> Output {
@@ -84,7 +71,7 @@ fn example_project_round_trips_through_the_queue_csv_exactly() {
     let repo = dir.path().join("repo");
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project");
     for name in ["campaigns", "personas", "media"] {
-        copy_tree(&example.join(name), &repo.join(name));
+        crate::common::copy_dir(&example.join(name), &repo.join(name));
     }
     for name in ["touchpoint.toml", "strategy.toml"] {
         fs::copy(example.join(name), repo.join(name)).unwrap();

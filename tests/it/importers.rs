@@ -8,20 +8,6 @@ use std::path::Path;
 
 use crate::common::{build_ok, check_json, expected, findings, fixture};
 
-/// Copies `from` into `to`, folders included.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// The page's text with tags replaced by single spaces and runs of blanks collapsed.
 fn text_of(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
@@ -128,7 +114,7 @@ fn linkedin_youtube_tiktok_and_x_figures_reach_the_report() {
 #[test]
 fn the_unpacked_youtube_folder_reads_like_the_zip() {
     let repo = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("importers"), repo.path());
+    crate::common::copy_dir(&fixture("importers"), repo.path());
     let zip_path = repo
         .path()
         .join("metrics/Content 2026-12-01_2026-12-31 Fixture.zip");

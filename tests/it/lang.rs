@@ -162,7 +162,7 @@ fn a_project_word_list_overrides_single_words() {
 #[test]
 fn a_misspelt_override_names_its_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("lang").join("de"), dir.path());
+    crate::common::copy_dir(&fixture("lang").join("de"), dir.path());
     std::fs::write(
         dir.path().join("lang/de.toml"),
         "[site]\noverview = \"Start\"\novervew = \"Start\"\n",
@@ -179,18 +179,4 @@ fn a_misspelt_override_names_its_file_and_line() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("lang/de.toml:3"), "{stderr}");
     assert!(stderr.contains("overvew"), "{stderr}");
-}
-
-/// Copies a small fixture folder.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

@@ -87,7 +87,7 @@ struct Built {
 fn build_in(code: &str) -> Built {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path().join("repo");
-    copy_dir(
+    crate::common::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project"),
         &repo,
     );
@@ -152,20 +152,6 @@ fn git(dir: &Path, args: &[&str]) {
         .status()
         .unwrap();
     assert!(status.success(), "git {args:?}");
-}
-
-/// Copies a folder tree.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Every `.html` file under `dir`.

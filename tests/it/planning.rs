@@ -236,7 +236,7 @@ fn hold_marks_the_paused_channels_in_every_export() {
 
     // `[crisis] active = true` in touchpoint.toml holds the same rows without the flag.
     let copy = tempfile::tempdir().unwrap();
-    copy_dir(&dir, copy.path());
+    crate::common::copy_dir(&dir, copy.path());
     let config = copy.path().join("touchpoint.toml");
     let text = std::fs::read_to_string(&config).unwrap();
     std::fs::write(&config, format!("{text}\n[crisis]\nactive = true\n")).unwrap();
@@ -247,19 +247,6 @@ fn hold_marks_the_paused_channels_in_every_export() {
             .collect::<Vec<_>>(),
         [true, false, true]
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

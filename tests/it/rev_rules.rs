@@ -12,24 +12,10 @@ fn four_eyes() -> std::path::PathBuf {
     fixture("rev-rules/four-eyes")
 }
 
-/// Copies `from` into `to`, so a test can change the copy.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// A temp copy of the four-eyes fixture whose touchpoint.toml is `edit`ed.
 fn edited_copy(edit: impl Fn(String) -> String) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&four_eyes(), dir.path());
+    crate::common::copy_dir(&four_eyes(), dir.path());
     let config = dir.path().join("touchpoint.toml");
     let text = std::fs::read_to_string(&config).unwrap();
     std::fs::write(&config, edit(text)).unwrap();

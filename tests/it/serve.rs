@@ -5,7 +5,7 @@ use crate::common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
@@ -91,7 +91,7 @@ impl DevServer {
     fn start_with(options: &[&str]) -> DevServer {
         let dir = tempfile::tempdir().unwrap();
         let repo = dir.path().join("repo");
-        copy_dir(&common::fixture("serve-basic"), &repo);
+        crate::common::copy_dir(&common::fixture("serve-basic"), &repo);
         let mut args = vec![
             "serve",
             repo.to_str().unwrap(),
@@ -144,19 +144,6 @@ impl DevServer {
 
     fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.repo.join(rel)).unwrap()
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 
@@ -415,7 +402,7 @@ fn broken_front_matter_is_reported_and_the_last_good_site_stays_until_fixed() {
 #[test]
 fn check_watch_reports_again_after_a_change() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&common::fixture("serve-basic"), dir.path());
+    crate::common::copy_dir(&common::fixture("serve-basic"), dir.path());
     let process = Running::start(&[
         "check",
         "--watch",

@@ -46,21 +46,8 @@ fn build(repo: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf, Output) {
 /// Copies a fixture into a temp folder so a test can change it.
 fn copy_fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&fixture(name), dir.path());
+    crate::common::copy_dir(&fixture(name), dir.path());
     dir
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Every HTML page of an output folder, by relative path.

@@ -15,24 +15,12 @@ const SERIES: &str = "+++\ntitle = \"Sunday ride\"\npublish_at = 2027-03-21T09:0
 fn built() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path().join("repo");
-    copy_tree(&common::fixture("site-basic"), &repo);
+    crate::common::copy_dir(&common::fixture("site-basic"), &repo);
     std::fs::create_dir_all(repo.join("posts/2027/03")).unwrap();
     std::fs::write(repo.join("posts/2027/03/sunday-ride.md"), SERIES).unwrap();
     let out = dir.path().join("site");
     common::build_ok(&repo, &out);
     (dir, out)
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn read(out: &Path, page: &str) -> String {
