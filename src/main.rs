@@ -150,11 +150,7 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
         println!("{}; not building (--deny-errors)", render_summary(summary, files));
         return Ok(Outcome::ContentErrors);
     }
-    let out = match &args.out {
-        Some(out) => out.clone(),
-        None => touchpoint::site::default_output_dir(&args.dir, &checked.project.config.output)?,
-    };
-    touchpoint::site::check_output_dir(&args.dir, &out)?;
+    let out = output_folder(&args.dir, args.out.as_deref(), &checked)?;
     let site_options = touchpoint::site::SiteOptions {
         today: args.today,
         changes,
@@ -197,11 +193,7 @@ fn run_pdf(args: &PdfArgs) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::ContentErrors);
     }
-    let out = match &args.out {
-        Some(out) => out.clone(),
-        None => touchpoint::site::default_output_dir(&args.dir, &checked.project.config.output)?,
-    };
-    touchpoint::site::check_output_dir(&args.dir, &out)?;
+    let out = output_folder(&args.dir, args.out.as_deref(), &checked)?;
     let pdf_options = touchpoint::pdf::PdfOptions {
         today: args.today,
         from: args.from,
@@ -210,6 +202,21 @@ fn run_pdf(args: &PdfArgs) -> anyhow::Result<Outcome> {
     print_written(&touchpoint::pdf::write_pdfs(&checked, &pdf_options, &out)?);
     println!("{}", render_summary(summary, files));
     Ok(Outcome::Success)
+}
+
+/// The folder `build` and `pdf` write into: `--out`, or `output` from touchpoint.toml,
+/// refused when it would overwrite or mix with the content.
+fn output_folder(
+    dir: &std::path::Path,
+    out: Option<&std::path::Path>,
+    checked: &touchpoint::Checked,
+) -> anyhow::Result<std::path::PathBuf> {
+    let out = match out {
+        Some(out) => out.to_path_buf(),
+        None => touchpoint::site::default_output_dir(dir, &checked.project.config.output)?,
+    };
+    touchpoint::site::check_output_dir(dir, &out)?;
+    Ok(out)
 }
 
 /// One line per file written.

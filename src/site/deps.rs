@@ -280,19 +280,7 @@ mod tests {
 
     #[test]
     fn a_post_reaches_the_continuation_pages_of_its_own_lists_only() {
-        let text =
-            "title = \"A\"\npublish_at = 2027-01-05T09:00:00\nplatforms = [\"x\"]\ncampaign = \"sommer\"\n";
-        let node = crate::content::node::parse_toml(text, 2).unwrap();
-        let mut r = crate::content::fields::Reader::new("posts/a.md");
-        let src = crate::content::post::PostSource {
-            id: "a",
-            file: "posts/a.md",
-            node: &node,
-            body: "Text.",
-            body_line: 8,
-            kind: crate::content::post::PostKind::Post,
-        };
-        let post = crate::content::post::read_post(&src, chrono_tz::UTC, &mut r);
+        let post = post("publish_at = 2027-01-05T09:00:00\ncampaign = \"sommer\"\n");
         let set = pages_showing_post(&post);
         for page in [
             "more/posts-2.html",
