@@ -287,14 +287,18 @@ impl BrandView {
     }
 }
 
+/// Reads the logo `[brand]` names, if any: what loading keeps in `Project::logo`, and
+/// what the dev server reads again when that file changes.
+pub fn logo_of(root: &Path, config: &crate::model::Config) -> Option<Result<Logo, String>> {
+    let logo = config.brand.as_ref()?.logo.as_ref()?;
+    Some(read_logo(root, &logo.value))
+}
+
 /// The project's brand and its logo (when it reads), for the site and the PDFs.
-pub fn brand_of(project: &crate::model::Project) -> Option<(BrandView, Option<Logo>)> {
+pub fn brand_of(project: &crate::model::Project) -> Option<(BrandView, Option<&Logo>)> {
     let brand = project.config.brand.as_ref()?;
-    let logo = brand
-        .logo
-        .as_ref()
-        .and_then(|l| read_logo(&project.root, &l.value).ok());
-    Some((BrandView::new(brand, logo.as_ref()), logo))
+    let logo = project.logo.as_ref().and_then(|l| l.as_ref().ok());
+    Some((BrandView::new(brand, logo), logo))
 }
 
 #[cfg(test)]

@@ -53,6 +53,9 @@ pub struct Project {
     pub reviews: Vec<Review>,
     /// Files under `media/`, by repository-relative path.
     pub media: BTreeMap<String, MediaFile>,
+    /// The `[brand]` logo as loading read it, once for every stage: `Ok` when it reads,
+    /// `Err` with why not (reported as `brand-logo`); `None` without a logo.
+    pub logo: Option<Result<crate::brand::Logo, String>>,
     /// The text of every file read, by repository-relative path, for diagnostics.
     pub sources: BTreeMap<String, String>,
     /// How many content and configuration files were checked (readable or not).

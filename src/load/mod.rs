@@ -142,6 +142,7 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
 
     let files = content_files(&boundary, &config, &mut diagnostics);
     let media = index_media(&boundary, &mut diagnostics);
+    let logo = crate::brand::logo_of(root, &config);
     diagnostics.extend(theme_links_outside(&boundary));
     let texts = read_all(root, &files);
     let parsed: Vec<Parsed> = files
@@ -161,6 +162,7 @@ pub fn load_project(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError
         crisis_plan,
         reviews: Vec::new(),
         media,
+        logo,
         file_count: sources.len() + files.len(),
         sources,
     };

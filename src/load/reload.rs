@@ -39,6 +39,15 @@ pub fn role_of(rel: &str, config: &Config) -> FileRole {
     if content_kind(rel).is_some() {
         return FileRole::Content;
     }
+    // The brand's logo may lie outside media/; wherever it is, it is read like media.
+    let is_logo = config
+        .brand
+        .as_ref()
+        .and_then(|b| b.logo.as_ref())
+        .is_some_and(|logo| logo.value.trim_start_matches("./") == rel);
+    if is_logo {
+        return FileRole::Media;
+    }
     match parts.as_slice() {
         ["touchpoint.toml"] | ["strategy.toml"] | ["crisis", "plan.toml"] => FileRole::Project,
         // Review comments feed rules across posts and several pages: reload everything.
@@ -127,6 +136,10 @@ pub fn reload_file(project: &mut Project, rel: &str) -> Reloaded {
 /// Re-indexes the media file or folder at `rel` (added, changed or deleted). A path
 /// leading out of the repository is left out (a full load reports it).
 pub fn reload_media(project: &mut Project, rel: &str) {
+    project.logo = crate::brand::logo_of(&project.root, &project.config);
+    if rel != "media" && !rel.starts_with("media/") {
+        return; // the logo outside media/: not a media file
+    }
     let folder = format!("{rel}/");
     project
         .media
@@ -234,6 +247,20 @@ mod tests {
         assert_eq!(role_of("public/index.html", &config), FileRole::Unused);
         assert_eq!(role_of(".git/index", &config), FileRole::Unused);
         assert_eq!(role_of("README.md", &config), FileRole::Unused);
+    }
+
+    #[test]
+    fn the_brand_logo_is_read_like_media_wherever_it_lies() {
+        let mut config = Config::default();
+        config.brand = Some(crate::model::Brand {
+            logo: Some(crate::model::Spanned::new(
+                "./brand/logo.svg".to_owned(),
+                crate::diagnostic::Pos::new(1, 1),
+            )),
+            ..Default::default()
+        });
+        assert_eq!(role_of("brand/logo.svg", &config), FileRole::Media);
+        assert_eq!(role_of("brand/other.svg", &config), FileRole::Unused);
     }
 
     #[test]

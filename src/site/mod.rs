@@ -507,7 +507,7 @@ fn copy_logo(checked: &Checked, wanted: &dyn Fn(&str) -> bool, put: &Put<'_>) ->
     if project.media.contains_key(&logo.path) || !wanted(&logo.path) {
         return Ok(());
     }
-    put(logo.path, logo.bytes)
+    put(logo.path.clone(), logo.bytes.clone())
 }
 
 /// Renders every page the plan has that `wanted` accepts, on all cores.

@@ -28,12 +28,12 @@ pub const FAMILY: Family = Family {
     across: &[|project, _| check_logo(project)],
 };
 
-/// `brand-logo` for the configured logo, judged exactly as the renderers read it.
+/// `brand-logo` for the configured logo, as loading read it for every stage.
 fn check_logo(project: &Project) -> Vec<Diagnostic> {
     let Some(logo) = project.config.brand.as_ref().and_then(|b| b.logo.as_ref()) else {
         return Vec::new();
     };
-    let Err(problem) = crate::brand::read_logo(&project.root, &logo.value) else {
+    let Some(Err(problem)) = &project.logo else {
         return Vec::new();
     };
     vec![
