@@ -251,14 +251,16 @@ mod tests {
 
     #[test]
     fn the_brand_logo_is_read_like_media_wherever_it_lies() {
-        let mut config = Config::default();
-        config.brand = Some(crate::model::Brand {
-            logo: Some(crate::model::Spanned::new(
-                "./brand/logo.svg".to_owned(),
-                crate::diagnostic::Pos::new(1, 1),
-            )),
+        let config = Config {
+            brand: Some(crate::model::Brand {
+                logo: Some(crate::model::Spanned::new(
+                    "./brand/logo.svg".to_owned(),
+                    crate::diagnostic::Pos::new(1, 1),
+                )),
+                ..Default::default()
+            }),
             ..Default::default()
-        });
+        };
         assert_eq!(role_of("brand/logo.svg", &config), FileRole::Media);
         assert_eq!(role_of("brand/other.svg", &config), FileRole::Unused);
     }
