@@ -18,6 +18,7 @@ import argparse, datetime as dt, json, os, random, shutil, struct, zlib
 
 PLATFORMS = ["instagram", "facebook", "linkedin", "x", "mastodon", "bluesky", "threads"]
 PILLARS = [("werkstatt", 0.35), ("produkte", 0.25), ("community", 0.25), ("nachhaltigkeit", 0.15)]
+TEAM = ["anna", "ben", "carla", "deniz"]
 WORDS = ("Fahrrad Werkstatt Kette Bremse Licht Winter Sommer Tour Stadt Leipzig Pendeln Familie Reifen "
          "Schlauch Sattel Lenker Rahmen Gang Schaltung Pflege Tipp Check Termin Team Kaffee Route Regen Sonne").split()
 
@@ -101,6 +102,9 @@ def generate(n, out, hugo):
         title = f"{sentence(rng, 5)[:-1]} {i}"
         body = "\n\n".join(sentence(rng, rng.randint(6, 12)) for _ in range(rng.randint(1, 2)))
         status = "published" if when < dt.datetime(2026, 6, 1) else "approved"
+        # Approved and published posts name who wrote and who approved them, as a team with
+        # four-eyes review does (without, every post is a `missing-approval` warning).
+        author, approver = rng.sample(TEAM, 2)
         campaign_index = (when.date() - start.date()).days * campaigns // span_days
         campaign_id = min(campaign_index, campaigns - 1)
         campaign = f'campaign = "kampagne-{campaign_id:03}"\n' if i % 3 == 0 else ""
@@ -108,12 +112,12 @@ def generate(n, out, hugo):
         media = 'media = [{ path = "media/square.png", alt = "Ein Quadrat" }]\n' if "instagram" in plats else ""
         if i % 5 == 0:
             fm = (f"---\ntitle: \"{title}\"\npublish_at: {when:%Y-%m-%d %H:%M}\nplatforms: [{', '.join(plats)}]\n"
-                  f"status: {status}\npillar: {pillar}\npersonas: [{persona}]\nhashtags: [fahrrad]\n---\n")
+                  f"status: {status}\nauthor: {author}\napproved_by: {approver}\npillar: {pillar}\npersonas: [{persona}]\nhashtags: [fahrrad]\n---\n")
             if media:
                 fm = fm.replace("hashtags:", "media:\n  - path: media/square.png\n    alt: Ein Quadrat\nhashtags:")
         else:
             fm = (f'+++\ntitle = "{title}"\npublish_at = {when:%Y-%m-%dT%H:%M:00}\nplatforms = {plats!r}\n'
-                  f'status = "{status}"\npillar = "{pillar}"\npersonas = ["{persona}"]\n{campaign}{media}'
+                  f'status = "{status}"\nauthor = "{author}"\napproved_by = "{approver}"\npillar = "{pillar}"\npersonas = ["{persona}"]\n{campaign}{media}'
                   f'hashtags = {tags}\nlink = "https://radwerk.de/p/{i}"\n'.replace("'", '"'))
             if "x" in plats:
                 fm += f'\n[x]\ntext = "{sentence(rng, 6)} {i}"\n'
