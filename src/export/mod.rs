@@ -257,6 +257,16 @@ pub fn build_queue_with(checked: &Checked, filter: &Filter, texts: &ComposedText
         .filter(|p| is_selected(p, filter, tz))
         .filter_map(|post| queue_entry(project, post, filter, &errors, texts))
         .collect();
+    // Sized once: growing a vector of 200,000 rows by doubling held the old and the new
+    // buffer at once, up to three times the rows' own size at the build's peak.
+    let row_count = entries
+        .iter()
+        .map(|entry| match entry {
+            Entry::Rows(rows) => rows.len(),
+            _ => 0,
+        })
+        .sum();
+    queue.rows.reserve_exact(row_count);
     for entry in entries {
         match entry {
             Entry::Rows(rows) => queue.rows.extend(rows),
@@ -449,7 +459,9 @@ fn row_source(post: &Post, platform: Platform) -> Source {
 
 /// Time, then platform name, then post id: a total order, so output never depends on input order.
 fn sort_rows(rows: &mut [Row]) {
-    rows.sort_by(|a, b| {
+    // The key is unique (a post has one row per platform and occurrence time), so an
+    // unstable sort gives the same order without a stable sort's buffer of half the rows.
+    rows.sort_unstable_by(|a, b| {
         (a.publish_at_utc, a.platform.name(), &a.post).cmp(&(b.publish_at_utc, b.platform.name(), &b.post))
     });
 }
