@@ -137,7 +137,12 @@ pub(super) fn month_path((year, month): Month) -> String {
 }
 
 /// A page per month, for the months whose page `wanted` accepts.
-pub(super) fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
+/// Each month's context is prepared when the renderer takes it: at 100,000 posts the
+/// months together hold every post's calendar entry and each month links every other.
+pub(super) fn pages<'v>(
+    views: &'v Views<'_>,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> impl Iterator<Item = Page> + Send + 'v {
     let project = views.project();
     let months = months_of(project, views.today);
     let mut scheduled: Vec<&Post> = project.posts.iter().filter(|p| p.time().is_some()).collect();
@@ -168,38 +173,39 @@ pub(super) fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -
             count: per_month.get(m).copied().unwrap_or_default(),
         })
         .collect();
-    months
+    let wanted_months: Vec<(usize, Month)> = months
         .iter()
+        .copied()
         .enumerate()
-        .filter(|(_, month)| wanted(&month_path(**month)))
-        .map(|(i, month)| {
-            let mut context = Context::new();
-            context.insert("title", &month_title(views.lang, month.0, month.1));
-            context.insert("weekdays", &weekday_names(views.lang));
-            let calendar = Sources {
-                by_day: &by_day,
-                suggestions: &suggestions,
-                week_pages: &week_pages,
-            };
-            context.insert("weeks", &weeks(views, *month, &calendar));
-            context.insert("prev", &i.checked_sub(1).and_then(|j| links.get(j)));
-            context.insert("next", &links.get(i + 1));
-            let months: Vec<MonthLink> = links
-                .iter()
-                .enumerate()
-                .map(|(j, l)| MonthLink {
-                    href: l.href.clone(),
-                    label: l.label.clone(),
-                    current: i == j,
-                    count: l.count,
-                })
-                .collect();
-            context.insert("months", &months);
-            context.insert("count", &links.get(i).map_or(0, |l| l.count));
-            context.insert("unscheduled", &unscheduled);
-            Page::new(month_path(*month), "calendar.html", context)
-        })
-        .collect()
+        .filter(|(_, month)| wanted(&month_path(*month)))
+        .collect();
+    wanted_months.into_iter().map(move |(i, month)| {
+        let mut context = Context::new();
+        context.insert("title", &month_title(views.lang, month.0, month.1));
+        context.insert("weekdays", &weekday_names(views.lang));
+        let calendar = Sources {
+            by_day: &by_day,
+            suggestions: &suggestions,
+            week_pages: &week_pages,
+        };
+        context.insert("weeks", &weeks(views, month, &calendar));
+        context.insert("prev", &i.checked_sub(1).and_then(|j| links.get(j)));
+        context.insert("next", &links.get(i + 1));
+        let months: Vec<MonthLink> = links
+            .iter()
+            .enumerate()
+            .map(|(j, l)| MonthLink {
+                href: l.href.clone(),
+                label: l.label.clone(),
+                current: i == j,
+                count: l.count,
+            })
+            .collect();
+        context.insert("months", &months);
+        context.insert("count", &links.get(i).map_or(0, |l| l.count));
+        context.insert("unscheduled", &unscheduled);
+        Page::new(month_path(month), "calendar.html", context)
+    })
 }
 
 fn weekday_names(lang: Lang) -> Vec<&'static str> {

@@ -64,7 +64,10 @@ pub(super) fn campaign_view(views: &Views<'_>, campaign: &Campaign, root: &str, 
     }
 }
 
-pub(super) fn campaign_pages(views: &Views<'_>, campaign: &Campaign) -> Vec<Page> {
+pub(super) fn campaign_pages<'v>(
+    views: &'v Views<'_>,
+    campaign: &'v Campaign,
+) -> impl Iterator<Item = Page> + Send + 'v {
     let path = format!("campaigns/{}.html", campaign.id);
     let mut context = Context::new();
     context.insert(

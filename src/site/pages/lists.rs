@@ -106,7 +106,7 @@ pub(super) fn entity_paths(views: &Views<'_>) -> Vec<String> {
 
 /// `posts.html` and, for a long plan, its continuation pages; holding statements are
 /// listed on every page (there are few, and they matter most in a hurry).
-fn posts_pages(views: &Views<'_>) -> Vec<Page> {
+fn posts_pages<'v>(views: &'v Views<'_>) -> impl Iterator<Item = Page> + Send + 'v {
     let mut context = Context::new();
     let tables = &views.tables;
     context.insert("crisis", &tables.table(Snippet::RootRow, &views.project().crisis));

@@ -31,11 +31,20 @@ impl Page {
 }
 
 /// Pages prepared on demand: a page's context is only in memory while it is rendered.
-pub(crate) type Lazy<'v> = Box<dyn FnOnce() -> Vec<Page> + Send + 'v>;
+/// A job yields its pages one at a time, so a family of a thousand pages (the weeks,
+/// the months, a long list) never holds all their contexts at once.
+pub(crate) type Lazy<'v> = Box<dyn FnOnce() -> Pages<'v> + Send + 'v>;
 
-/// Wraps a page builder as a [`Lazy`] job.
-pub(crate) fn lazy<'v>(build: impl FnOnce() -> Vec<Page> + Send + 'v) -> Lazy<'v> {
-    Box::new(build)
+/// The pages of one job, prepared as they are taken.
+pub(crate) type Pages<'v> = Box<dyn Iterator<Item = Page> + Send + 'v>;
+
+/// Wraps a page builder (a `Vec` of pages, or an iterator preparing them) as a [`Lazy`] job.
+pub(crate) fn lazy<'v, P>(build: impl FnOnce() -> P + Send + 'v) -> Lazy<'v>
+where
+    P: IntoIterator<Item = Page>,
+    P::IntoIter: Send + 'v,
+{
+    Box::new(move || Box::new(build().into_iter()) as Pages<'v>)
 }
 
 /// One entry of a list page.

@@ -137,35 +137,32 @@ pub(crate) fn page_count(count: usize) -> usize {
     count.div_ceil(ROWS_PER_PAGE).max(1)
 }
 
-impl PagedList<'_> {
+impl<'a> PagedList<'a> {
     /// Every page of the list, each with its rows and, when there are several, a pager.
-    pub(crate) fn pages(self, tables: &Tables) -> Vec<Page> {
+    /// Each page's context is prepared when the renderer takes it, not before.
+    pub(crate) fn pages<'t>(self, tables: &'t Tables) -> impl Iterator<Item = Page> + Send + 't
+    where
+        'a: 't,
+    {
         let total = page_count(self.posts.len());
         let count = self.posts.len();
         let paths: Vec<String> = (1..=total).map(|n| self.list.page_path(n)).collect();
-        let mut chunks: Vec<&[&Post]> = self.posts.chunks(ROWS_PER_PAGE).collect();
-        if chunks.is_empty() {
-            chunks.push(&[]);
-        }
-        chunks
-            .into_iter()
-            .enumerate()
-            .map(|(index, rows)| {
-                let kind = if index == 0 {
-                    self.first_kind
-                } else {
-                    Snippet::NestedRow
-                };
-                let from = index * ROWS_PER_PAGE + 1;
-                let pager = (total > 1)
-                    .then(|| pager(&paths, index, from, index * ROWS_PER_PAGE + rows.len(), count))
-                    .and_then(|p| tera::to_value(p).ok());
-                let table = tables.concat(kind, rows);
-                let mut context = self.context.clone();
-                context.extend(table.into_context("table", pager));
-                Page::new(paths[index].clone(), self.template, context)
-            })
-            .collect()
+        (0..total).map(move |index| {
+            let from = index * ROWS_PER_PAGE;
+            let rows = &self.posts[from.min(count)..(from + ROWS_PER_PAGE).min(count)];
+            let kind = if index == 0 {
+                self.first_kind
+            } else {
+                Snippet::NestedRow
+            };
+            let pager = (total > 1)
+                .then(|| pager(&paths, index, from + 1, from + rows.len(), count))
+                .and_then(|p| tera::to_value(p).ok());
+            let table = tables.concat(kind, rows);
+            let mut context = self.context.clone();
+            context.extend(table.into_context("table", pager));
+            Page::new(paths[index].clone(), self.template, context)
+        })
     }
 }
 

@@ -55,7 +55,10 @@ pub(super) fn persona_view(views: &Views<'_>, persona: &Persona, root: &str, top
     }
 }
 
-pub(super) fn persona_pages(views: &Views<'_>, persona: &Persona) -> Vec<Page> {
+pub(super) fn persona_pages<'v>(
+    views: &'v Views<'_>,
+    persona: &'v Persona,
+) -> impl Iterator<Item = Page> + Send + 'v {
     let path = format!("personas/{}.html", persona.id);
     let mut context = Context::new();
     context.insert("persona", &persona_view(views, persona, &root_prefix(&path), 2));

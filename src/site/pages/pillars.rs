@@ -77,7 +77,10 @@ pub(super) fn pillar_item(views: &Views<'_>, pillar: &Pillar) -> Item {
     }
 }
 
-pub(super) fn pillar_pages(views: &Views<'_>, pillar: &Pillar) -> Vec<Page> {
+pub(super) fn pillar_pages<'v>(
+    views: &'v Views<'_>,
+    pillar: &'v Pillar,
+) -> impl Iterator<Item = Page> + Send + 'v {
     let mut context = Context::new();
     context.insert("pillar", &pillar_view(views, pillar));
     PagedList {

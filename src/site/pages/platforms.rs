@@ -45,7 +45,7 @@ pub(super) fn platform_item(views: &Views<'_>, platform: Platform) -> Item {
         label: platform.display_name().to_owned(),
         detail: handle,
         chips: vec![views.chip(platform)],
-        posts: posts_where(views, |p| p.has_platform(platform)).count(),
+        posts: posts_where(views, move |p| p.has_platform(platform)).count(),
     }
 }
 
@@ -56,7 +56,10 @@ pub(super) struct Setting {
     pub(super) value: String,
 }
 
-pub(super) fn platform_pages(views: &Views<'_>, platform: Platform) -> Vec<Page> {
+pub(super) fn platform_pages<'v>(
+    views: &'v Views<'_>,
+    platform: Platform,
+) -> impl Iterator<Item = Page> + Send + 'v {
     let project = views.project();
     let mut context = Context::new();
     context.insert("platform", &views.chip(platform));
@@ -71,7 +74,7 @@ pub(super) fn platform_pages(views: &Views<'_>, platform: Platform) -> Vec<Page>
         template: "platform.html",
         context,
         first_kind: Snippet::NestedRow,
-        posts: sorted(posts_where(views, |p| p.has_platform(platform))),
+        posts: sorted(posts_where(views, move |p| p.has_platform(platform))),
     }
     .pages(&views.tables)
 }

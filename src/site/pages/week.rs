@@ -83,7 +83,12 @@ struct Link {
 }
 
 /// A page per week, for the weeks whose page `wanted` accepts.
-pub(super) fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Page> {
+/// Each week's context is prepared when the renderer takes it: at 100,000 posts the weeks
+/// together hold every post's calendar entry.
+pub(super) fn pages<'v>(
+    views: &'v Views<'_>,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> impl Iterator<Item = Page> + Send + 'v {
     let project = views.project();
     let weeks: Vec<NaiveDate> = weeks_of(project, views.today).into_iter().collect();
     let wanted_weeks: Vec<(usize, NaiveDate)> = weeks
@@ -92,31 +97,29 @@ pub(super) fn pages(views: &Views<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -
         .enumerate()
         .filter(|(_, monday)| wanted(&week_path(*monday)))
         .collect();
-    if wanted_weeks.is_empty() {
-        return Vec::new();
-    }
-    let by_day = occurrences_by_day(project);
-    let suggestions = suggestions_by_day(views);
-    let months: BTreeSet<String> = super::calendar::month_paths(views).into_iter().collect();
-    wanted_weeks
-        .into_iter()
-        .map(|(i, monday)| {
-            let mut context = Context::new();
-            let days = columns(views, monday, &by_day, &suggestions);
-            let count: usize = days.iter().map(|d| d.entries.len()).sum();
-            context.insert("title", &week_title(views, monday));
-            context.insert("count", &count);
-            context.insert("days", &days);
-            let link = |monday: &NaiveDate| Link {
-                href: week_path(*monday),
-                label: week_title(views, *monday),
-            };
-            context.insert("prev", &i.checked_sub(1).and_then(|j| weeks.get(j)).map(link));
-            context.insert("next", &weeks.get(i + 1).map(link));
-            context.insert("months", &month_links(views, monday, &months));
-            Page::new(week_path(monday), "week.html", context)
-        })
-        .collect()
+    // What every week page looks up, worked out when the first wanted week is taken (the
+    // dev server often wants none).
+    let shared = std::sync::OnceLock::new();
+    wanted_weeks.into_iter().map(move |(i, monday)| {
+        let (by_day, suggestions, months) = shared.get_or_init(|| {
+            let months: BTreeSet<String> = super::calendar::month_paths(views).into_iter().collect();
+            (occurrences_by_day(project), suggestions_by_day(views), months)
+        });
+        let mut context = Context::new();
+        let days = columns(views, monday, by_day, suggestions);
+        let count: usize = days.iter().map(|d| d.entries.len()).sum();
+        context.insert("title", &week_title(views, monday));
+        context.insert("count", &count);
+        context.insert("days", &days);
+        let link = |monday: &NaiveDate| Link {
+            href: week_path(*monday),
+            label: week_title(views, *monday),
+        };
+        context.insert("prev", &i.checked_sub(1).and_then(|j| weeks.get(j)).map(link));
+        context.insert("next", &weeks.get(i + 1).map(link));
+        context.insert("months", &month_links(views, monday, months));
+        Page::new(week_path(monday), "week.html", context)
+    })
 }
 
 /// "Week 49 (Nov 30, 2026 – Dec 6, 2026)" / "Kalenderwoche 49 (30.11.2026 – 06.12.2026)".
