@@ -98,8 +98,8 @@ pub(super) fn pages<'v>(
         .filter(|(_, monday)| wanted(&week_path(*monday)))
         .collect();
     // What every week page looks up, worked out when the first wanted week is taken (the
-    // dev server often wants none).
-    let shared = std::sync::OnceLock::new();
+    // dev server often wants none). The pages are taken on one thread, so a cell will do.
+    let shared = std::cell::OnceCell::new();
     wanted_weeks.into_iter().map(move |(i, monday)| {
         let (by_day, suggestions, months) = shared.get_or_init(|| {
             let months: BTreeSet<String> = super::calendar::month_paths(views).into_iter().collect();
