@@ -13,7 +13,7 @@
 //! `first_comment`, `media_urls`) follow PostFast's documented bulk-import CSV; see
 //! docs/export.md for what a scheduler needs besides (its own account id, public media URLs).
 
-use super::{Queue, Row, format_local, format_utc};
+use super::{Row, format_local, format_utc};
 use crate::spreadsheet::neutralise;
 
 /// The header row, in column order; documented in docs/export.md.
@@ -50,20 +50,28 @@ pub const COLUMNS: [&str; 26] = [
 /// easy to split on.
 pub const LIST_SEPARATOR: &str = "\n---\n";
 
-/// Renders the queue as CSV, byte-identical for identical queues.
-pub fn render(queue: &Queue) -> String {
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::Any(b'\n'))
-        .quote_style(::csv::QuoteStyle::Necessary)
-        .from_writer(Vec::with_capacity(1024 + queue.rows.len() * 384));
+/// The header row: [`COLUMNS`].
+pub(super) fn head(out: &mut Vec<u8>) {
+    let mut writer = record_writer(out);
     // Writing to memory cannot fail: the csv crate only reports I/O errors of its sink.
     let _ = writer.write_record(COLUMNS);
-    for row in &queue.rows {
-        let _ = write_row(&mut writer, &fields(row));
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    // Every field is a Rust string, so the bytes are UTF-8.
-    String::from_utf8(bytes).unwrap_or_default()
+    let _ = writer.flush();
+}
+
+/// One row's record.
+pub(super) fn row(row: &Row, out: &mut Vec<u8>) {
+    let mut writer = record_writer(out);
+    let _ = write_row(&mut writer, &fields(row));
+    let _ = writer.flush();
+}
+
+/// A writer appending records to `out`: RFC 4180 quoting where needed, LF-terminated.
+fn record_writer(out: &mut Vec<u8>) -> ::csv::Writer<&mut Vec<u8>> {
+    ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .quote_style(::csv::QuoteStyle::Necessary)
+        .buffer_capacity(1024)
+        .from_writer(out)
 }
 
 /// Writes one record, each cell through [`neutralise`]: the one path every row takes.
@@ -115,14 +123,15 @@ fn fields(row: &Row) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::export::Media;
+    use crate::export::{Format, Queue};
     use crate::model::Status;
     use crate::platform::Platform;
     use chrono::TimeZone;
 
-    fn queue(rows: Vec<Row>) -> Queue {
+    pub(crate) fn queue(rows: Vec<Row>) -> Queue {
         Queue {
             project: "p".into(),
             timezone: "Europe/Berlin".into(),
@@ -134,7 +143,7 @@ mod tests {
     }
 
     /// A row whose texts need every kind of quoting.
-    fn awkward_row() -> Row {
+    pub(crate) fn awkward_row() -> Row {
         let utc = chrono::Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, 0).unwrap();
         Row {
             id: "738d97a44725035f".into(),
@@ -174,6 +183,10 @@ mod tests {
                 repeat: None,
             },
         }
+    }
+
+    fn render(queue: &Queue) -> String {
+        crate::export::render(queue, Format::Csv, &Default::default())
     }
 
     #[test]

@@ -80,10 +80,10 @@ impl ExportWords {
     }
 }
 
-/// Renders the queue as an iCalendar file, byte-identical for identical queues.
-pub fn render(queue: &Queue, words: &ExportWords) -> String {
-    let mut out = String::with_capacity(1024 + queue.rows.len() * 512);
-    let mut line = |name: &str, value: &str| push_line(&mut out, name, value);
+/// The calendar's own lines, up to its first event.
+pub(super) fn head(queue: &Queue, words: &ExportWords, out: &mut Vec<u8>) {
+    let mut text = String::with_capacity(512);
+    let mut line = |name: &str, value: &str| push_line(&mut text, name, value);
     line("BEGIN", "VCALENDAR");
     line("VERSION", "2.0");
     line("PRODID", "-//Touchpoint//Publish queue v1//EN");
@@ -94,11 +94,23 @@ pub fn render(queue: &Queue, words: &ExportWords) -> String {
         &escape_text(&format!("{} – {}", queue.project, words.calendar)),
     );
     line("X-WR-TIMEZONE", &escape_text(&queue.timezone));
-    for row in &queue.rows {
-        push_event(&mut line, row, words);
-    }
-    line("END", "VCALENDAR");
-    out
+    out.extend_from_slice(text.as_bytes());
+}
+
+/// One row as an event.
+pub(super) fn row(row: &Row, words: &ExportWords, out: &mut Vec<u8>) {
+    let mut text = String::with_capacity(1024);
+    push_event(
+        &mut |name: &str, value: &str| push_line(&mut text, name, value),
+        row,
+        words,
+    );
+    out.extend_from_slice(text.as_bytes());
+}
+
+/// The end of the calendar.
+pub(super) fn tail(out: &mut Vec<u8>) {
+    out.extend_from_slice(b"END:VCALENDAR\r\n");
 }
 
 fn push_event(line: &mut impl FnMut(&str, &str), row: &Row, words: &ExportWords) {

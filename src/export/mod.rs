@@ -238,61 +238,100 @@ pub fn build_queue(checked: &Checked, filter: &Filter) -> Queue {
 /// [`build_queue`] with texts the caller already composed (the site composes them for
 /// its previews); texts it lacks are composed here.
 pub fn build_queue_with(checked: &Checked, filter: &Filter, texts: &ComposedTexts) -> Queue {
-    let project = &checked.project;
-    let tz = project.config.timezone;
-    let errors = errors_by_file(&checked.diagnostics);
-    let mut queue = Queue {
-        project: project.config.name.clone(),
-        timezone: tz.name().to_owned(),
-        rows: Vec::new(),
-        refused: Vec::new(),
-        unscheduled: Vec::new(),
-        media_base_url: project.config.media_base_url.clone(),
-    };
-    // Composing each post's text is the costly part and posts are independent, so they
-    // run on all cores; `collect` keeps the posts' order.
-    let entries: Vec<Entry> = project
-        .posts
+    let selected = Selected::new(checked, filter);
+    let mut queue = selected.queue;
+    // Built on all cores; an indexed `collect` keeps the order and sizes the vector once.
+    queue.rows = selected
+        .rows
         .par_iter()
-        .filter(|p| is_selected(p, filter, tz))
-        .filter_map(|post| queue_entry(project, post, filter, &errors, texts))
+        .map(|pending| pending.build(&checked.project, texts))
         .collect();
-    // Sized once: growing a vector of 200,000 rows by doubling held the old and the new
-    // buffer at once, up to three times the rows' own size at the build's peak.
-    let row_count = entries
-        .iter()
-        .map(|entry| match entry {
-            Entry::Rows(rows) => rows.len(),
-            _ => 0,
-        })
-        .sum();
-    queue.rows.reserve_exact(row_count);
-    for entry in entries {
-        match entry {
-            Entry::Rows(rows) => queue.rows.extend(rows),
-            Entry::Refused(refused) => queue.refused.push(refused),
-            Entry::Unscheduled(id) => queue.unscheduled.push(id),
-        }
-    }
-    sort_rows(&mut queue.rows);
     queue
 }
 
+/// The publish queue with its rows chosen and ordered but not yet built: each
+/// [`Pending`] row is a few words, where a built [`Row`] holds every text of the post.
+struct Selected<'c> {
+    /// Everything but the rows (which stay empty here).
+    queue: Queue,
+    /// The rows, sorted like [`Queue::rows`].
+    rows: Vec<Pending<'c>>,
+}
+
+/// One row of the queue before it is built: which post goes where, and when.
+struct Pending<'c> {
+    post: &'c Post,
+    platform: Platform,
+    occurrence: Occurrence,
+    held: bool,
+}
+
+impl Pending<'_> {
+    /// The row with its texts: [`build_row`] for this post, platform and time.
+    fn build(&self, project: &Project, texts: &ComposedTexts) -> Row {
+        Row {
+            held: self.held,
+            ..build_row(project, self.post, self.platform, &self.occurrence, texts)
+        }
+    }
+}
+
+impl<'c> Selected<'c> {
+    /// Selects the rows `filter` keeps, refusing posts with errors and reporting posts
+    /// without a time, and sorts them.
+    fn new(checked: &'c Checked, filter: &Filter) -> Self {
+        let project = &checked.project;
+        let tz = project.config.timezone;
+        let errors = errors_by_file(&checked.diagnostics);
+        let mut queue = Queue {
+            project: project.config.name.clone(),
+            timezone: tz.name().to_owned(),
+            rows: Vec::new(),
+            refused: Vec::new(),
+            unscheduled: Vec::new(),
+            media_base_url: project.config.media_base_url.clone(),
+        };
+        let entries: Vec<Entry> = project
+            .posts
+            .par_iter()
+            .filter(|p| is_selected(p, filter, tz))
+            .filter_map(|post| queue_entry(project, post, filter, &errors))
+            .collect();
+        let mut rows = Vec::with_capacity(
+            entries
+                .iter()
+                .map(|entry| match entry {
+                    Entry::Rows(rows) => rows.len(),
+                    _ => 0,
+                })
+                .sum(),
+        );
+        for entry in entries {
+            match entry {
+                Entry::Rows(selected) => rows.extend(selected),
+                Entry::Refused(refused) => queue.refused.push(refused),
+                Entry::Unscheduled(id) => queue.unscheduled.push(id),
+            }
+        }
+        sort_rows(&mut rows);
+        Selected { queue, rows }
+    }
+}
+
 /// What one selected post adds to the queue.
-enum Entry {
-    Rows(Vec<Row>),
+enum Entry<'c> {
+    Rows(Vec<Pending<'c>>),
     Refused(Refusal),
     Unscheduled(String),
 }
 
 /// A selected post's rows, or why it has none; `None` when `--platform` keeps none of its platforms.
-fn queue_entry(
+fn queue_entry<'c>(
     project: &Project,
-    post: &Post,
+    post: &'c Post,
     filter: &Filter,
     errors: &BTreeMap<&str, (usize, &Diagnostic)>,
-    texts: &ComposedTexts,
-) -> Option<Entry> {
+) -> Option<Entry<'c>> {
     let platforms = selected_platforms(post, filter);
     if platforms.is_empty() {
         return None;
@@ -306,17 +345,16 @@ fn queue_entry(
         return Some(Entry::Unscheduled(post.id.clone()));
     }
     let tz = project.config.timezone;
-    let occurrences: Vec<Occurrence> = post
+    let rows = post
         .occurrences()
         .into_iter()
         .filter(|o| in_range(o.at, filter, tz))
-        .collect();
-    let rows = occurrences
-        .iter()
-        .flat_map(|o| {
-            platforms.iter().map(move |&platform| Row {
+        .flat_map(|occurrence| {
+            platforms.iter().map(move |&platform| Pending {
+                post,
+                platform,
+                occurrence: occurrence.clone(),
                 held: is_held(project, filter, platform),
-                ..build_row(project, post, platform, o, texts)
             })
         })
         .collect();
@@ -458,12 +496,11 @@ fn row_source(post: &Post, platform: Platform) -> Source {
 }
 
 /// Time, then platform name, then post id: a total order, so output never depends on input order.
-fn sort_rows(rows: &mut [Row]) {
+fn sort_rows(rows: &mut [Pending<'_>]) {
     // The key is unique (a post has one row per platform and occurrence time), so an
     // unstable sort gives the same order without a stable sort's buffer of half the rows.
-    rows.sort_unstable_by(|a, b| {
-        (a.publish_at_utc, a.platform.name(), &a.post).cmp(&(b.publish_at_utc, b.platform.name(), &b.post))
-    });
+    let key = |row: &Pending<'_>| (row.occurrence.at, row.platform.name());
+    rows.sort_unstable_by(|a, b| (key(a), &a.post.id).cmp(&(key(b), &b.post.id)));
 }
 
 /// The text parts one platform receives, as exported.
@@ -516,15 +553,48 @@ impl Format {
     }
 }
 
+impl Format {
+    /// What comes before the first row.
+    fn head(self, queue: &Queue, words: &ics::ExportWords, out: &mut Vec<u8>) {
+        match self {
+            Format::Json => json::head(queue, out),
+            Format::Csv => csv::head(out),
+            Format::Ics => ics::head(queue, words, out),
+        }
+    }
+
+    /// Row number `index` (from 0).
+    fn row(self, index: usize, row: &Row, words: &ics::ExportWords, out: &mut Vec<u8>) {
+        match self {
+            Format::Json => json::row(index, row, out),
+            Format::Csv => csv::row(row, out),
+            Format::Ics => ics::row(row, words, out),
+        }
+    }
+
+    /// What comes after the last of `rows` rows.
+    fn tail(self, rows: usize, out: &mut Vec<u8>) {
+        match self {
+            Format::Json => json::tail(rows, out),
+            Format::Csv => {}
+            Format::Ics => ics::tail(out),
+        }
+    }
+}
+
 /// Renders the queue in `format`: the one dispatch the command line and the site share.
 /// `words` label the human text (the iCalendar description); JSON and CSV hold only the
 /// user's own text and machine words (column names, ids, statuses), which stay fixed.
+/// The same pieces, written row by row, make the site's files ([`SiteQueue`]).
 pub fn render(queue: &Queue, format: Format, words: &ics::ExportWords) -> String {
-    match format {
-        Format::Json => json::render(queue),
-        Format::Csv => csv::render(queue),
-        Format::Ics => ics::render(queue, words),
+    let mut out = Vec::with_capacity(1024 + queue.rows.len() * 640);
+    format.head(queue, words, &mut out);
+    for (index, row) in queue.rows.iter().enumerate() {
+        format.row(index, row, words, &mut out);
     }
+    format.tail(queue.rows.len(), &mut out);
+    // Every piece is written from Rust strings, so the bytes are UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Renders `queue` as `profile`'s bulk files; rows at or before `now` (plus the tool's
@@ -546,23 +616,69 @@ pub fn render_profile(queue: &Queue, profile: profile::Profile, now: DateTime<Ut
     }
 }
 
-/// The three export files for the site (`export/publish-queue.{json,csv,ics}`), built with
-/// the default filter, so a reviewer can download exactly what `touchpoint export` writes.
-/// Posts with errors are left out (the site shows their diagnostics instead).
-/// Hands them to `put` one format at a time, so only one rendering of the queue (100 MB
-/// per format at 100,000 posts) is in memory at once.
-pub fn site_files<E>(
-    checked: &Checked,
-    texts: &ComposedTexts,
-    words: &ics::ExportWords,
-    put: &mut dyn FnMut(String, String) -> Result<(), E>,
-) -> Result<(), E> {
-    let queue = build_queue_with(checked, &Filter::default(), texts);
-    for format in Format::ALL {
-        let name = format!("export/publish-queue.{}", format.extension());
-        put(name, render(&queue, format, words))?;
+/// The publish queue for the site's three files (`export/publish-queue.{json,csv,ics}`),
+/// with the default filter, so a reviewer can download exactly what `touchpoint export`
+/// writes; posts with errors are left out (the site shows their diagnostics instead).
+///
+/// Its rows are built a chunk at a time as each file is written, on all cores, and
+/// dropped once written: at 100,000 posts the built rows (300 MB) and each format's text
+/// (100 to 160 MB) were the build's peak memory, where the chosen rows are a few MB.
+pub struct SiteQueue<'c> {
+    checked: &'c Checked,
+    texts: &'c ComposedTexts,
+    selected: Selected<'c>,
+}
+
+/// Rows built and written per step of [`SiteQueue::write`]: enough to keep every core
+/// busy, few enough that a step's rows and text stay a few MB.
+const ROWS_PER_STEP: usize = 2048;
+
+impl<'c> SiteQueue<'c> {
+    /// Chooses and orders the rows (`texts`: the composed texts the site already has).
+    pub fn new(checked: &'c Checked, texts: &'c ComposedTexts) -> Self {
+        SiteQueue {
+            checked,
+            texts,
+            selected: Selected::new(checked, &Filter::default()),
+        }
     }
-    Ok(())
+
+    /// The path of `format`'s file in the site.
+    pub fn path(format: Format) -> String {
+        format!("export/publish-queue.{}", format.extension())
+    }
+
+    /// Writes the queue as `format` to `out`, byte for byte what [`render`] gives.
+    pub fn write(
+        &self,
+        format: Format,
+        words: &ics::ExportWords,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let rows = &self.selected.rows;
+        let mut text = Vec::new();
+        format.head(&self.selected.queue, words, &mut text);
+        out.write_all(&text)?;
+        for (step, pending) in rows.chunks(ROWS_PER_STEP).enumerate() {
+            let first = step * ROWS_PER_STEP;
+            let pieces: Vec<Vec<u8>> = pending
+                .par_iter()
+                .enumerate()
+                .map(|(i, pending)| {
+                    let mut piece = Vec::with_capacity(1024);
+                    let row = pending.build(&self.checked.project, self.texts);
+                    format.row(first + i, &row, words, &mut piece);
+                    piece
+                })
+                .collect();
+            for piece in pieces {
+                out.write_all(&piece)?;
+            }
+        }
+        text.clear();
+        format.tail(rows.len(), &mut text);
+        out.write_all(&text)
+    }
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ use crate::Checked;
 use crate::timings::phase;
 
 use crate::export::ics::ExportWords;
+use crate::export::{Format, SiteQueue};
 use crate::lang::format::Lang;
 use crate::lang::{WordFile, Words};
 pub(crate) use deliverables::deliverable_data;
@@ -436,9 +437,11 @@ pub fn render(
     match output {
         Output::Folder(out) => {
             let writer = SiteWriter::create(out, Some(&checked.project.root))?;
-            render_into(checked, options, compiled, wanted, &|path, bytes| {
-                writer.put(&path, &bytes)
-            })?;
+            let sink = Sink {
+                put: &|path, bytes| writer.put(&path, &bytes),
+                stream: &|path, write| writer.put_stream(&path, write),
+            };
+            render_into(checked, options, compiled, wanted, &sink)?;
             let pages = writer.page_count();
             phase("swap in", || writer.finish())?;
             Ok(Site {
@@ -448,12 +451,24 @@ pub fn render(
         }
         Output::Memory(pack) => {
             let files = std::sync::Mutex::new(BTreeMap::new());
-            render_into(checked, options, compiled, wanted, &|path, bytes| {
+            let put = &|path, bytes| {
                 let packed = pack(bytes);
                 let mut files = files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
                 files.insert(path, packed);
                 Ok(())
-            })?;
+            };
+            let sink = Sink {
+                put,
+                stream: &|path, write| {
+                    let mut bytes = Vec::new();
+                    write(&mut bytes).map_err(|source| SiteError::Io {
+                        path: path.clone(),
+                        source,
+                    })?;
+                    put(path, bytes)
+                },
+            };
+            render_into(checked, options, compiled, wanted, &sink)?;
             let files = files
                 .into_inner()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -466,6 +481,18 @@ pub fn render(
 /// Where each rendered file goes: its output path and bytes.
 type Put<'p> = dyn Fn(String, Vec<u8>) -> Result<(), SiteError> + Sync + 'p;
 
+/// Where a file written piece by piece goes: its output path, and what writes it.
+type Stream<'s> = dyn Fn(String, &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<(), SiteError>
+    + Sync
+    + 's;
+
+/// The two ways a rendered file leaves: whole ([`Put`]), or piece by piece ([`Stream`])
+/// for files too large to hold (the publish queue).
+struct Sink<'s> {
+    put: &'s Put<'s>,
+    stream: &'s Stream<'s>,
+}
+
 /// Renders the pages, the publish queue, the theme's static files and the media that
 /// `wanted` accepts, handing each file to `put` as soon as it is ready.
 fn render_into(
@@ -473,15 +500,16 @@ fn render_into(
     options: &SiteOptions,
     compiled: &CompiledTheme,
     wanted: &(dyn Fn(&str) -> bool + Sync),
-    put: &Put<'_>,
+    sink: &Sink<'_>,
 ) -> Result<(), SiteError> {
+    let put = sink.put;
     let renderer = Renderer::new(checked, options, compiled);
     // The publish queue first, then the pages: each holds a copy of every post's text
     // (the queue's rows, the pages' pre-rendered table rows), and one after the other
     // keeps a 100,000-post build's peak to the larger of the two instead of their sum.
     // Both use every core inside, so little is lost by not overlapping them.
     phase("publish queue", || {
-        publish_queue(checked, &compiled.words, wanted, put)
+        publish_queue(checked, &compiled.words, wanted, sink.stream)
     })?;
     let plan = phase("plan (rows, report)", || pages::Plan::new(&renderer, wanted))?;
     phase("pages", || render_pages_of(&renderer, &plan, wanted, put))?;
@@ -530,30 +558,29 @@ fn render_pages_of(
         )
 }
 
-/// The publish queue (JSON, CSV, iCalendar) as site files, so reviewers can download it.
+/// The publish queue (JSON, CSV, iCalendar) as site files, so reviewers can download
+/// it; each is written as its rows are built, never whole in memory.
 fn publish_queue(
     checked: &Checked,
     words: &Words,
     wanted: &(dyn Fn(&str) -> bool + Sync),
-    put: &Put<'_>,
+    stream: &Stream<'_>,
 ) -> Result<(), SiteError> {
-    if !publish_queue_wanted(wanted) {
+    let formats: Vec<Format> = Format::ALL
+        .into_iter()
+        .filter(|&f| wanted(&SiteQueue::path(f)))
+        .collect();
+    if formats.is_empty() {
         return Ok(());
     }
     let words = ExportWords::from_labels(|key| words.label(key));
-    crate::export::site_files(checked, &checked.texts, &words, &mut |path, text| {
-        if wanted(&path) {
-            put(path, text.into_bytes())?;
-        }
-        Ok(())
-    })
-}
-
-/// Whether `wanted` asks for the publish queue (its files are rendered all together).
-fn publish_queue_wanted(wanted: &dyn Fn(&str) -> bool) -> bool {
-    crate::export::Format::ALL
-        .iter()
-        .any(|f| wanted(&format!("export/publish-queue.{}", f.extension())))
+    let queue = SiteQueue::new(checked, &checked.texts);
+    for format in formats {
+        stream(SiteQueue::path(format), &mut |out| {
+            queue.write(format, &words, out)
+        })?;
+    }
+    Ok(())
 }
 
 /// Copies every file under `media/` (read by `load`) into the site at the same relative path.

@@ -6,6 +6,7 @@
 //! made itself (marked with [`MARKER`]) or empty ones, never the content repository.
 
 use std::collections::{HashMap, HashSet};
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
@@ -147,6 +148,31 @@ impl SiteWriter {
             std::fs::write(&path, bytes).map_err(io_error(&path))?;
         }
         lock(&self.written).push((rel.to_owned(), hash));
+        Ok(())
+    }
+
+    /// Writes one file piece by piece: `write` is handed the file (buffered) and writes
+    /// it, so a file of 100 MB (the publish queue) is never whole in memory. It is
+    /// always written anew (its bytes are only known once written), and its hash goes
+    /// into the manifest like any other file's.
+    pub(super) fn put_stream(
+        &self,
+        rel: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), SiteError> {
+        let path = contained_path(&self.tmp, rel)?;
+        if let Some(folder) = path.parent() {
+            self.ensure_folder(folder)?;
+        }
+        let file = std::fs::File::create(&path).map_err(io_error(&path))?;
+        let mut out = HashingWriter {
+            inner: std::io::BufWriter::with_capacity(1 << 20, file),
+            hash: ContentHasher::default(),
+        };
+        write(&mut out)
+            .and_then(|()| out.inner.flush())
+            .map_err(io_error(&path))?;
+        lock(&self.written).push((rel.to_owned(), out.hash.finish()));
         Ok(())
     }
 
@@ -342,10 +368,50 @@ fn start_tree(dir: &Path) -> Result<(), SiteError> {
 
 /// A fast, stable content hash (length included) for the manifest.
 fn content_hash(bytes: &[u8]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::hash::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
+    let mut hash = ContentHasher::default();
+    hash.write(bytes);
+    hash.finish()
+}
+
+/// [`content_hash`] fed piece by piece: std's SipHash joins the bytes of consecutive
+/// writes, so any split of the same bytes hashes alike (tested below); the length goes
+/// in last, where a file written as it is made does not know it before.
+#[derive(Default)]
+struct ContentHasher {
+    hasher: std::hash::DefaultHasher,
+    len: u64,
+}
+
+impl ContentHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        use std::hash::Hasher;
+        self.hasher.write(bytes);
+        self.len += bytes.len() as u64;
+    }
+
+    fn finish(mut self) -> u64 {
+        use std::hash::Hasher;
+        self.hasher.write_u64(self.len);
+        self.hasher.finish()
+    }
+}
+
+/// A file that hashes what is written to it, for [`SiteWriter::put_stream`].
+struct HashingWriter<W> {
+    inner: W,
+    hash: ContentHasher,
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(bytes)?;
+        self.hash.write(&bytes[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 fn read_manifest(previous: &Path) -> HashMap<String, u64> {
@@ -477,6 +543,21 @@ mod tests {
     }
 
     #[cfg(unix)]
+    #[test]
+    fn a_file_hashes_alike_however_it_is_split() {
+        let bytes: Vec<u8> = (0..10_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        for cuts in [vec![1], vec![7, 8, 64, 4000], vec![9_999]] {
+            let mut hash = ContentHasher::default();
+            let mut from = 0;
+            for cut in cuts.into_iter().chain([bytes.len()]) {
+                hash.write(&bytes[from..cut]);
+                from = cut;
+            }
+            assert_eq!(hash.finish(), content_hash(&bytes));
+        }
+        assert_ne!(content_hash(&bytes[1..]), content_hash(&bytes));
+    }
+
     #[test]
     fn unchanged_files_are_linked_from_the_previous_build() {
         use std::os::unix::fs::MetadataExt;

@@ -542,13 +542,20 @@ fn site_files_match_the_command_line_exports() {
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
     };
     let checked = touchpoint::check_project(&fixture(), &options).unwrap();
-    let mut files = Vec::new();
-    let collect = &mut |name, text| {
-        files.push((name, text));
-        Ok::<(), std::convert::Infallible>(())
-    };
     let words = touchpoint::site::export_words(&checked).unwrap();
-    let Ok(()) = touchpoint::export::site_files(&checked, &Default::default(), &words, collect);
+    let texts = Default::default();
+    let queue = touchpoint::export::SiteQueue::new(&checked, &texts);
+    let files: Vec<(String, String)> = touchpoint::export::Format::ALL
+        .into_iter()
+        .map(|format| {
+            let mut bytes = Vec::new();
+            queue.write(format, &words, &mut bytes).unwrap();
+            (
+                touchpoint::export::SiteQueue::path(format),
+                String::from_utf8(bytes).unwrap(),
+            )
+        })
+        .collect();
     let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(
         names,
