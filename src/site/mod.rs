@@ -504,16 +504,21 @@ fn render_into(
 ) -> Result<(), SiteError> {
     let put = sink.put;
     let renderer = Renderer::new(checked, options, compiled);
-    // The publish queue first, then the pages: each holds a copy of every post's text
-    // (the queue's rows, the pages' pre-rendered table rows), and one after the other
-    // keeps a 100,000-post build's peak to the larger of the two instead of their sum.
-    // Both use every core inside, so little is lost by not overlapping them.
-    phase("publish queue", || {
-        publish_queue(checked, &compiled.words, wanted, sink.stream)
-    })?;
-    let plan = phase("plan (rows, report)", || pages::Plan::new(&renderer, wanted))?;
-    phase("pages", || render_pages_of(&renderer, &plan, wanted, put))?;
-    drop(plan);
+    // The publish queue beside the pages: it is written a few thousand rows at a time,
+    // and while one step's pieces go to disk the pages use the cores it leaves idle.
+    // Memory allows it since the queue no longer holds its rows whole.
+    let (queue, pages) = rayon::join(
+        || {
+            phase("publish queue", || {
+                publish_queue(checked, &compiled.words, wanted, sink.stream)
+            })
+        },
+        || -> Result<(), SiteError> {
+            let plan = phase("plan (rows, report)", || pages::Plan::new(&renderer, wanted))?;
+            phase("pages", || render_pages_of(&renderer, &plan, wanted, put))
+        },
+    );
+    queue.and(pages)?;
     for (name, bytes) in &compiled.theme.statics {
         let path = format!("static/{name}");
         if wanted(&path) {
