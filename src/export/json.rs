@@ -27,20 +27,17 @@ pub(super) fn head(queue: &Queue, out: &mut Vec<u8>) {
 /// Row number `index` (from 0) of the `rows` array, with the separator before it.
 pub(super) fn row(index: usize, row: &Row, out: &mut Vec<u8>) {
     out.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
-    let start = out.len();
-    push_json(out, row);
+    let mut alone = Vec::with_capacity(1024);
+    push_json(&mut alone, row);
     // A JSON string never holds a raw line break, so every one in the row is structure,
     // and indenting after each puts the row at its depth in the document.
-    let mut indented = Vec::with_capacity(out.len() - start + 512);
-    indented.extend_from_slice(ROW_INDENT);
-    for &byte in &out[start..] {
-        indented.push(byte);
-        if byte == b'\n' {
-            indented.extend_from_slice(ROW_INDENT);
+    out.extend_from_slice(ROW_INDENT);
+    for line in alone.split_inclusive(|&byte| byte == b'\n') {
+        out.extend_from_slice(line);
+        if line.ends_with(b"\n") {
+            out.extend_from_slice(ROW_INDENT);
         }
     }
-    out.truncate(start);
-    out.extend_from_slice(&indented);
 }
 
 /// The end of the `rows` array (`rows` rows were written) and of the document.

@@ -551,9 +551,7 @@ impl Format {
             Format::Ics => "ics",
         }
     }
-}
 
-impl Format {
     /// What comes before the first row.
     fn head(self, queue: &Queue, words: &ics::ExportWords, out: &mut Vec<u8>) {
         match self {
@@ -624,7 +622,7 @@ pub fn render_profile(queue: &Queue, profile: profile::Profile, now: DateTime<Ut
 /// dropped once written: at 100,000 posts the built rows (300 MB) and each format's text
 /// (100 to 160 MB) were the build's peak memory, where the chosen rows are a few MB.
 pub struct SiteQueue<'c> {
-    checked: &'c Checked,
+    project: &'c Project,
     texts: &'c ComposedTexts,
     selected: Selected<'c>,
 }
@@ -637,7 +635,7 @@ impl<'c> SiteQueue<'c> {
     /// Chooses and orders the rows (`texts`: the composed texts the site already has).
     pub fn new(checked: &'c Checked, texts: &'c ComposedTexts) -> Self {
         SiteQueue {
-            checked,
+            project: &checked.project,
             texts,
             selected: Selected::new(checked, &Filter::default()),
         }
@@ -666,7 +664,7 @@ impl<'c> SiteQueue<'c> {
                 .enumerate()
                 .map(|(i, pending)| {
                     let mut piece = Vec::with_capacity(1024);
-                    let row = pending.build(&self.checked.project, self.texts);
+                    let row = pending.build(self.project, self.texts);
                     format.row(first + i, &row, words, &mut piece);
                     piece
                 })
