@@ -135,7 +135,12 @@ fn prerendered_bytes(own: &serde_json::Map<String, tera::Value>) -> usize {
 }
 
 /// A reusable page context: see [`Renderer::scratch`].
-pub struct Scratch(tera::Context);
+pub struct Scratch {
+    context: tera::Context,
+    /// The nav section whose `nav` the context holds. Pages come in runs of one section
+    /// (10,000 post pages in a row), so the nav is built once per run, not once per page.
+    nav_section: Option<String>,
+}
 
 /// The theme after the project's overrides, with every template compiled: what does not
 /// change between renders of one project. The dev server keeps it between rebuilds and
@@ -260,7 +265,10 @@ impl<'a> Renderer<'a> {
     /// in with [`Renderer::render_in`]; one per thread, so the labels are copied per
     /// thread rather than per page.
     pub fn scratch(&self) -> Scratch {
-        Scratch(self.site_context.clone())
+        Scratch {
+            context: self.site_context.clone(),
+            nav_section: None,
+        }
     }
 
     /// Renders `template` as the page at output path `path` with the page's own
@@ -274,8 +282,8 @@ impl<'a> Renderer<'a> {
         path: &str,
         context: tera::Context,
     ) -> Result<Vec<u8>, SiteError> {
-        let full = &mut scratch.0;
-        pages::set_page_keys(self, path, full);
+        pages::set_page_keys(self, path, scratch);
+        let full = &mut scratch.context;
         let own = match context.into_json() {
             tera::Value::Object(own) => own,
             _ => serde_json::Map::new(),
@@ -288,6 +296,9 @@ impl<'a> Renderer<'a> {
         let rendered = self.compiled.tera.render_to(template, full, &mut out);
         for key in &keys {
             full.remove(key);
+        }
+        if keys.iter().any(|key| key == "nav") {
+            scratch.nav_section = None;
         }
         rendered
             .map(|()| out)

@@ -31,7 +31,7 @@ use tera::Context;
 
 use super::tables::{Snippet, Tables};
 use super::views::Views;
-use super::{Renderer, SiteError};
+use super::{Renderer, Scratch, SiteError};
 use crate::diagnostic::Summary;
 use crate::lang::format::date_long;
 use crate::report::Report;
@@ -189,15 +189,20 @@ pub(super) fn site_context(renderer: &Renderer<'_>) -> Context {
     context
 }
 
-/// Adds what differs per page to a [`site_context`]: `root`, `page_path` and `nav`.
-pub(super) fn set_page_keys(renderer: &Renderer<'_>, path: &str, context: &mut Context) {
+/// Adds what differs per page to a [`site_context`] held in `scratch`: `root`,
+/// `page_path` and `nav` (left as it is when the previous page was of the same section).
+pub(super) fn set_page_keys(renderer: &Renderer<'_>, path: &str, scratch: &mut Scratch) {
+    let context = &mut scratch.context;
     context.insert("root", &root_prefix(path));
     context.insert("page_path", path);
-    context.insert("nav", &nav(renderer, path));
+    let section = section_of(path);
+    if scratch.nav_section.as_deref() != Some(section) {
+        context.insert("nav", &nav(renderer, section));
+        scratch.nav_section = Some(section.to_owned());
+    }
 }
 
-fn nav(renderer: &Renderer<'_>, path: &str) -> Vec<NavItem> {
-    let section = section_of(path);
+fn nav(renderer: &Renderer<'_>, section: &str) -> Vec<NavItem> {
     let entries = [
         ("overview", "index.html".to_owned()),
         ("calendar", renderer.calendar_href.clone()),

@@ -3,10 +3,10 @@ use std::collections::HashMap;
 
 use serde_json::{to_value, Value};
 
-use crate::context::dotted_pointer;
+use crate::context::{dotted_pointer, unescape_segment};
 use crate::errors::{Error, Result};
 use crate::renderer::for_loop::{ForLoop, ForLoopState};
-use crate::renderer::stack_frame::{FrameContext, FrameType, StackFrame, Val};
+use crate::renderer::stack_frame::{FrameContext, FrameType, Path, StackFrame, Val};
 use crate::template::Template;
 use crate::Context;
 
@@ -27,10 +27,12 @@ impl<'a> UserContext<'a> {
         self.inner.get(key)
     }
 
-    pub fn find_value_by_dotted_pointer(&self, pointer: &str) -> Option<&'a Value> {
-        let root = pointer.split('.').next().unwrap().replace("~1", "/").replace("~0", "~");
-        let rest = &pointer[root.len() + 1..];
-        self.inner.get(&root).and_then(|val| dotted_pointer(val, rest))
+    // Touchpoint: takes the path already split at its first dot (see `CallStack::lookup`),
+    // and unescapes the root only when it holds a `~`; upstream split it again and
+    // allocated two strings for the root on every lookup.
+    pub fn find_value_by_dotted_pointer(&self, root: &str, rest: &str) -> Option<&'a Value> {
+        let root = unescape_segment(root);
+        self.inner.get(root.as_ref()).and_then(|val| dotted_pointer(val, rest))
     }
 }
 
@@ -104,8 +106,11 @@ impl<'a> CallStack<'a> {
     }
 
     pub fn lookup(&self, key: &str) -> Option<Val<'a>> {
+        // Touchpoint: the path is split at its first dot once, here; upstream searched
+        // it for a dot twice in every frame and again for the user context.
+        let path = Path::new(key);
         for stack_frame in self.stack.iter().rev() {
-            let found = stack_frame.find_value(key);
+            let found = stack_frame.find_value(&path);
             if found.is_some() {
                 return found;
             }
@@ -118,8 +123,8 @@ impl<'a> CallStack<'a> {
         }
 
         // Not in stack frame, look in user supplied context
-        if key.contains('.') {
-            return self.context.find_value_by_dotted_pointer(key).map(Cow::Borrowed);
+        if let Some(rest) = path.tail {
+            return self.context.find_value_by_dotted_pointer(path.root, rest).map(Cow::Borrowed);
         } else if let Some(value) = self.context.find_value(key) {
             return Some(Cow::Borrowed(value));
         }

@@ -10,6 +10,29 @@ use crate::template::Template;
 pub type Val<'a> = Cow<'a, Value>;
 pub type FrameContext<'a> = HashMap<&'a str, Val<'a>>;
 
+/// Touchpoint: a variable's path split at its first dot, once per lookup: `root` is
+/// the name before it and `tail` the rest (`None` without a dot). Upstream searched
+/// the path for a dot in every frame it looked in.
+#[derive(Debug, Clone, Copy)]
+pub struct Path<'k> {
+    pub key: &'k str,
+    pub root: &'k str,
+    pub tail: Option<&'k str>,
+}
+
+impl<'k> Path<'k> {
+    pub fn new(key: &'k str) -> Self {
+        match memchr_dot(key) {
+            Some(dot) => Path { key, root: &key[..dot], tail: Some(&key[dot + 1..]) },
+            None => Path { key, root: key, tail: None },
+        }
+    }
+}
+
+fn memchr_dot(key: &str) -> Option<usize> {
+    key.as_bytes().iter().position(|&b| b == b'.')
+}
+
 /// Gets a value within a value by pointer, keeping lifetime
 #[inline]
 pub fn value_by_pointer<'a>(pointer: &str, val: &Val<'a>) -> Option<Val<'a>> {
@@ -105,39 +128,30 @@ impl<'a> StackFrame<'a> {
 
     /// Finds a value in the stack frame.
     /// Looks first in `frame_context`, then compares to for_loop key_name and value_name.
-    pub fn find_value(&self, key: &str) -> Option<Val<'a>> {
-        self.find_value_in_frame(key).or_else(|| self.find_value_in_for_loop(key))
+    pub fn find_value(&self, path: &Path<'_>) -> Option<Val<'a>> {
+        self.find_value_in_frame(path).or_else(|| self.find_value_in_for_loop(path))
     }
 
     /// Finds a value in `frame_context`.
-    pub fn find_value_in_frame(&self, key: &str) -> Option<Val<'a>> {
-        if let Some(dot) = key.find('.') {
-            if dot < key.len() + 1 {
-                if let Some(found_value) =
-                    self.context.get(&key[0..dot]).map(|v| value_by_pointer(&key[dot + 1..], v))
-                {
-                    return found_value;
-                }
-            }
-        } else if let Some(found) = self.context.get(key) {
-            return Some(found.clone());
+    pub fn find_value_in_frame(&self, path: &Path<'_>) -> Option<Val<'a>> {
+        if self.context.is_empty() {
+            return None;
         }
-
-        None
+        match path.tail {
+            Some(tail) => self.context.get(path.root).and_then(|v| value_by_pointer(tail, v)),
+            None => self.context.get(path.key).cloned(),
+        }
     }
     /// Finds a value in the `for_loop` if there is one
-    pub fn find_value_in_for_loop(&self, key: &str) -> Option<Val<'a>> {
+    pub fn find_value_in_for_loop(&self, path: &Path<'_>) -> Option<Val<'a>> {
         if let Some(ref for_loop) = self.for_loop {
+            let key = path.key;
             // 1st case: the variable is the key of a KeyValue for loop
             if for_loop.is_key(key) {
                 return Some(Cow::Owned(Value::String(for_loop.get_current_key())));
             }
 
-            let (real_key, tail) = if let Some(tail_pos) = key.find('.') {
-                (&key[..tail_pos], &key[tail_pos + 1..])
-            } else {
-                (key, "")
-            };
+            let (real_key, tail) = (path.root, path.tail.unwrap_or(""));
 
             // 2nd case: one of Tera loop built-in variable
             if real_key == "loop" {
