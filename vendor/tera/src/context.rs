@@ -370,11 +370,21 @@ pub fn dotted_pointer<'a>(value: &'a Value, pointer: &str) -> Option<&'a Value> 
     PointerMachina::new(pointer).try_fold(value, step)
 }
 
+/// Objects up to this many keys are searched key by key rather than through their hash
+/// index: for the small objects a template mostly reads (a post's row, a link, a chip),
+/// comparing a few short keys costs less than hashing the one wanted (SipHash).
+const SCAN_UP_TO: usize = 16;
+
 /// One segment of a dotted path: a key of an object or an index of an array.
 #[inline]
 fn step<'a>(target: &'a Value, segment: &str) -> Option<&'a Value> {
     let token = unescape_segment(segment);
     match target {
+        // Touchpoint: a small object is scanned; keys are unique, so the value found is
+        // the one `get` returns.
+        Value::Object(map) if map.len() <= SCAN_UP_TO => {
+            map.iter().find(|(key, _)| key.as_str() == token.as_ref()).map(|(_, value)| value)
+        }
         Value::Object(map) => map.get(token.as_ref()),
         Value::Array(list) => parse_index(&token).and_then(|x| list.get(x)),
         _ => None,
