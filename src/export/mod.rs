@@ -618,8 +618,8 @@ pub fn render_profile(queue: &Queue, profile: profile::Profile, now: DateTime<Ut
 /// with the default filter, so a reviewer can download exactly what `touchpoint export`
 /// writes; posts with errors are left out (the site shows their diagnostics instead).
 ///
-/// Its rows are built a chunk at a time as each file is written, on all cores, and
-/// dropped once written: at 100,000 posts the built rows (300 MB) and each format's text
+/// Its rows are built a chunk at a time as the files are written (once for all three),
+/// on all cores, and dropped once written: at 100,000 posts the built rows (300 MB) and each format's text
 /// (100 to 160 MB) were the build's peak memory, where the chosen rows are a few MB.
 pub struct SiteQueue<'c> {
     project: &'c Project,
@@ -646,36 +646,52 @@ impl<'c> SiteQueue<'c> {
         format!("export/publish-queue.{}", format.extension())
     }
 
-    /// Writes the queue as `format` to `out`, byte for byte what [`render`] gives.
+    /// Writes the queue in each of `formats` to the matching writer of `outs`, each byte
+    /// for byte what [`render`] gives. A row is built once for all the formats: building
+    /// (texts, stable id) cost as much as writing it in JSON.
     pub fn write(
         &self,
-        format: Format,
+        formats: &[Format],
         words: &ics::ExportWords,
-        out: &mut dyn std::io::Write,
+        outs: &mut [&mut dyn std::io::Write],
     ) -> std::io::Result<()> {
         let rows = &self.selected.rows;
         let mut text = Vec::new();
-        format.head(&self.selected.queue, words, &mut text);
-        out.write_all(&text)?;
+        for (format, out) in formats.iter().zip(outs.iter_mut()) {
+            text.clear();
+            format.head(&self.selected.queue, words, &mut text);
+            out.write_all(&text)?;
+        }
         for (step, pending) in rows.chunks(ROWS_PER_STEP).enumerate() {
             let first = step * ROWS_PER_STEP;
-            let pieces: Vec<Vec<u8>> = pending
+            // Per row, its piece in each format.
+            let pieces: Vec<Vec<Vec<u8>>> = pending
                 .par_iter()
                 .enumerate()
                 .map(|(i, pending)| {
-                    let mut piece = Vec::with_capacity(1024);
                     let row = pending.build(self.project, self.texts);
-                    format.row(first + i, &row, words, &mut piece);
-                    piece
+                    formats
+                        .iter()
+                        .map(|format| {
+                            let mut piece = Vec::with_capacity(1024);
+                            format.row(first + i, &row, words, &mut piece);
+                            piece
+                        })
+                        .collect()
                 })
                 .collect();
-            for piece in pieces {
-                out.write_all(&piece)?;
+            for row in pieces {
+                for (piece, out) in row.iter().zip(outs.iter_mut()) {
+                    out.write_all(piece)?;
+                }
             }
         }
-        text.clear();
-        format.tail(rows.len(), &mut text);
-        out.write_all(&text)
+        for (format, out) in formats.iter().zip(outs.iter_mut()) {
+            text.clear();
+            format.tail(rows.len(), &mut text);
+            out.write_all(&text)?;
+        }
+        Ok(())
     }
 }
 

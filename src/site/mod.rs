@@ -450,7 +450,7 @@ pub fn render(
             let writer = SiteWriter::create(out, Some(&checked.project.root))?;
             let sink = Sink {
                 put: &|path, bytes| writer.put(&path, &bytes),
-                stream: &|path, write| writer.put_stream(&path, write),
+                stream: &|paths, write| writer.put_streams(paths, write),
             };
             render_into(checked, options, compiled, wanted, &sink)?;
             let pages = writer.page_count();
@@ -470,13 +470,18 @@ pub fn render(
             };
             let sink = Sink {
                 put,
-                stream: &|path, write| {
-                    let mut bytes = Vec::new();
-                    write(&mut bytes).map_err(|source| SiteError::Io {
-                        path: path.clone(),
+                stream: &|paths, write| {
+                    let mut files: Vec<Vec<u8>> = paths.iter().map(|_| Vec::new()).collect();
+                    let mut outs: Vec<&mut dyn std::io::Write> =
+                        files.iter_mut().map(|f| f as &mut dyn std::io::Write).collect();
+                    write(&mut outs).map_err(|source| SiteError::Io {
+                        path: paths.join(", "),
                         source,
                     })?;
-                    put(path, bytes)
+                    paths
+                        .iter()
+                        .zip(files)
+                        .try_for_each(|(path, bytes)| put(path.clone(), bytes))
                 },
             };
             render_into(checked, options, compiled, wanted, &sink)?;
@@ -492,10 +497,13 @@ pub fn render(
 /// Where each rendered file goes: its output path and bytes.
 type Put<'p> = dyn Fn(String, Vec<u8>) -> Result<(), SiteError> + Sync + 'p;
 
-/// Where a file written piece by piece goes: its output path, and what writes it.
-type Stream<'s> = dyn Fn(String, &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<(), SiteError>
-    + Sync
-    + 's;
+/// Where files written piece by piece go: their output paths, and what writes them,
+/// handed a writer per path, in order (the publish queue writes its three formats in
+/// one pass over its rows).
+type Stream<'s> = dyn Fn(&[String], &mut Writes<'_>) -> Result<(), SiteError> + Sync + 's;
+
+/// What writes the files of a [`Stream`], given a writer per file.
+type Writes<'w> = dyn FnMut(&mut [&mut dyn std::io::Write]) -> std::io::Result<()> + 'w;
 
 /// The two ways a rendered file leaves: whole ([`Put`]), or piece by piece ([`Stream`])
 /// for files too large to hold (the publish queue).
@@ -591,12 +599,8 @@ fn publish_queue(
     }
     let words = ExportWords::from_labels(|key| words.label(key));
     let queue = SiteQueue::new(checked, &checked.texts);
-    for format in formats {
-        stream(SiteQueue::path(format), &mut |out| {
-            queue.write(format, &words, out)
-        })?;
-    }
-    Ok(())
+    let paths: Vec<String> = formats.iter().map(|&f| SiteQueue::path(f)).collect();
+    stream(&paths, &mut |outs| queue.write(&formats, &words, outs))
 }
 
 /// Copies every file under `media/` (read by `load`) into the site at the same relative path.

@@ -153,29 +153,51 @@ impl SiteWriter {
         Ok(())
     }
 
-    /// Writes one file piece by piece: `write` is handed the file (buffered) and writes
-    /// it, so a file of 100 MB (the publish queue) is never whole in memory. It is
-    /// always written anew (its bytes are only known once written), and its hash goes
-    /// into the manifest like any other file's.
-    pub(super) fn put_stream(
+    /// Writes files piece by piece: `write` is handed a buffered writer per path of
+    /// `rels`, in order, and writes them, so a file of 100 MB (the publish queue) is never
+    /// whole in memory. They are always written anew (their bytes are only known once
+    /// written), and their hashes go into the manifest like any other file's.
+    pub(super) fn put_streams(
+        &self,
+        rels: &[String],
+        write: &mut dyn FnMut(&mut [&mut dyn Write]) -> std::io::Result<()>,
+    ) -> Result<(), SiteError> {
+        let mut files = Vec::with_capacity(rels.len());
+        for rel in rels {
+            files.push(self.create_hashed(rel)?);
+        }
+        let mut outs: Vec<&mut dyn Write> = files.iter_mut().map(|f| f as &mut dyn Write).collect();
+        // A writer failing does not say which file it was writing: name them all.
+        write(&mut outs).map_err(|source| SiteError::Io {
+            path: rels
+                .iter()
+                .map(|rel| self.tmp.join(rel).display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            source,
+        })?;
+        for (rel, file) in rels.iter().zip(files) {
+            let hash = file.finish().map_err(io_error(&self.tmp.join(rel)))?;
+            lock(&self.written).push((rel.clone(), hash));
+        }
+        Ok(())
+    }
+
+    /// Creates the file `rel` in the new site, to be written through a buffer that hashes
+    /// what goes in.
+    fn create_hashed(
         &self,
         rel: &str,
-        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
-    ) -> Result<(), SiteError> {
+    ) -> Result<HashingWriter<std::io::BufWriter<std::fs::File>>, SiteError> {
         let path = contained_path(&self.tmp, rel)?;
         if let Some(folder) = path.parent() {
             self.ensure_folder(folder)?;
         }
         let file = std::fs::File::create(&path).map_err(io_error(&path))?;
-        let mut out = HashingWriter {
+        Ok(HashingWriter {
             inner: std::io::BufWriter::with_capacity(1 << 20, file),
             hash: ContentHasher::default(),
-        };
-        write(&mut out)
-            .and_then(|()| out.inner.flush())
-            .map_err(io_error(&path))?;
-        lock(&self.written).push((rel.to_owned(), out.hash.finish()));
-        Ok(())
+        })
     }
 
     fn ensure_folder(&self, folder: &Path) -> Result<(), SiteError> {
@@ -408,10 +430,18 @@ impl ContentHasher {
     }
 }
 
-/// A file that hashes what is written to it, for [`SiteWriter::put_stream`].
+/// A file that hashes what is written to it, for [`SiteWriter::put_streams`].
 struct HashingWriter<W> {
     inner: W,
     hash: ContentHasher,
+}
+
+impl<W: Write> HashingWriter<W> {
+    /// Flushes what is buffered and gives the hash of everything written.
+    fn finish(mut self) -> std::io::Result<u64> {
+        self.inner.flush()?;
+        Ok(self.hash.finish())
+    }
 }
 
 impl<W: Write> Write for HashingWriter<W> {

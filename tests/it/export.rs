@@ -545,17 +545,27 @@ fn site_files_match_the_command_line_exports() {
     let words = touchpoint::site::export_words(&checked).unwrap();
     let texts = Default::default();
     let queue = touchpoint::export::SiteQueue::new(&checked, &texts);
-    let files: Vec<(String, String)> = touchpoint::export::Format::ALL
+    let formats = touchpoint::export::Format::ALL;
+    let mut written: Vec<Vec<u8>> = formats.iter().map(|_| Vec::new()).collect();
+    let mut outs: Vec<&mut dyn std::io::Write> =
+        written.iter_mut().map(|w| w as &mut dyn std::io::Write).collect();
+    queue.write(&formats, &words, &mut outs).unwrap();
+    let files: Vec<(String, String)> = formats
         .into_iter()
-        .map(|format| {
-            let mut bytes = Vec::new();
-            queue.write(format, &words, &mut bytes).unwrap();
+        .zip(written)
+        .map(|(format, bytes)| {
             (
                 touchpoint::export::SiteQueue::path(format),
                 String::from_utf8(bytes).unwrap(),
             )
         })
         .collect();
+    // One format alone is written exactly as in company.
+    let mut alone = Vec::new();
+    queue
+        .write(&[touchpoint::export::Format::Ics], &words, &mut [&mut alone])
+        .unwrap();
+    assert_eq!(String::from_utf8(alone).unwrap(), files[2].1);
     let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(
         names,
