@@ -619,8 +619,9 @@ pub fn render_profile(queue: &Queue, profile: profile::Profile, now: DateTime<Ut
 /// writes; posts with errors are left out (the site shows their diagnostics instead).
 ///
 /// Its rows are built a chunk at a time as the files are written (once for all three),
-/// on all cores, and dropped once written: at 100,000 posts the built rows (300 MB) and each format's text
-/// (100 to 160 MB) were the build's peak memory, where the chosen rows are a few MB.
+/// on all cores, and dropped once written: at 100,000 posts the built rows (300 MB) and
+/// each format's text (100 to 160 MB) were the build's peak memory, where the chosen rows
+/// are a few MB.
 pub struct SiteQueue<'c> {
     project: &'c Project,
     texts: &'c ComposedTexts,
@@ -655,6 +656,12 @@ impl<'c> SiteQueue<'c> {
         words: &ics::ExportWords,
         outs: &mut [&mut dyn std::io::Write],
     ) -> std::io::Result<()> {
+        if formats.len() != outs.len() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("{} formats but {} files to write them to", formats.len(), outs.len()),
+            ));
+        }
         let rows = &self.selected.rows;
         let mut text = Vec::new();
         for (format, out) in formats.iter().zip(outs.iter_mut()) {

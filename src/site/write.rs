@@ -10,8 +10,6 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use rayon::prelude::*;
-
 use super::SiteError;
 
 /// The file that marks a folder as Touchpoint output, safe to replace on the next build.
@@ -331,34 +329,24 @@ fn remove_stale_siblings(parent: &Path, name: &str) {
 
 /// Removes a site folder with its marker last, so a build killed halfway through the
 /// removal leaves a folder that is still recognisably ours (or empty), and the next
-/// build finishes the job. The folders inside are emptied on all cores: at 10,000
-/// posts the old site's removal was a serial tenth of a rebuild.
+/// build finishes the job.
 fn remove_site_tree(dir: &Path) -> std::io::Result<()> {
-    let entries = read_entries(dir)?;
-    entries
-        .par_iter()
-        .filter(|entry| entry.file_name() != MARKER)
-        .try_for_each(remove_entry)?;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())?;
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
     match std::fs::remove_file(dir.join(MARKER)) {
         Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(err),
         _ => {}
     }
     std::fs::remove_dir(dir)
-}
-
-/// Removes one entry of a folder being emptied: a file or a link at once (a link is
-/// removed, never followed), a folder after its own entries.
-fn remove_entry(entry: &std::fs::DirEntry) -> std::io::Result<()> {
-    let path = entry.path();
-    if !entry.file_type()?.is_dir() {
-        return std::fs::remove_file(path);
-    }
-    read_entries(&path)?.par_iter().try_for_each(remove_entry)?;
-    std::fs::remove_dir(path)
-}
-
-fn read_entries(dir: &Path) -> std::io::Result<Vec<std::fs::DirEntry>> {
-    std::fs::read_dir(dir)?.collect()
 }
 
 /// Refuses to replace a non-empty folder that Touchpoint did not make.
@@ -551,6 +539,7 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> SiteError + '_ {
 mod tests {
     use super::*;
     use crate::site::Site;
+    use rayon::prelude::*;
 
     /// Writes `site` to `out` through a [`SiteWriter`], as a render to a folder does.
     fn write_site(site: &Site, out: &Path) -> Result<(), SiteError> {
