@@ -659,7 +659,11 @@ impl<'c> SiteQueue<'c> {
         if formats.len() != outs.len() {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
-                format!("{} formats but {} files to write them to", formats.len(), outs.len()),
+                format!(
+                    "{} formats but {} files to write them to",
+                    formats.len(),
+                    outs.len()
+                ),
             ));
         }
         let rows = &self.selected.rows;
