@@ -566,6 +566,9 @@ fn site_files_match_the_command_line_exports() {
         .write(&[touchpoint::export::Format::Ics], &words, &mut [&mut alone])
         .unwrap();
     assert_eq!(String::from_utf8(alone).unwrap(), files[2].1);
+    // A writer per format, or nothing is written.
+    let mismatched = queue.write(&formats, &words, &mut [&mut Vec::new()]);
+    assert_eq!(mismatched.unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
     let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(
         names,
