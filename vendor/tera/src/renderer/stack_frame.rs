@@ -22,14 +22,14 @@ pub struct Path<'k> {
 
 impl<'k> Path<'k> {
     pub fn new(key: &'k str) -> Self {
-        match memchr_dot(key) {
+        match first_dot(key) {
             Some(dot) => Path { key, root: &key[..dot], tail: Some(&key[dot + 1..]) },
             None => Path { key, root: key, tail: None },
         }
     }
 }
 
-fn memchr_dot(key: &str) -> Option<usize> {
+fn first_dot(key: &str) -> Option<usize> {
     key.as_bytes().iter().position(|&b| b == b'.')
 }
 
