@@ -5,6 +5,7 @@
 //! a pure function of the repository's content: no wall-clock time, no file-system order,
 //! no hash-map order reaches the output, so the same repository always exports the same bytes.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -583,16 +584,83 @@ impl Format {
 /// Renders the queue in `format`: the one dispatch the command line and the site share.
 /// `words` label the human text (the iCalendar description); JSON and CSV hold only the
 /// user's own text and machine words (column names, ids, statuses), which stay fixed.
-/// The same pieces, written row by row, make the site's files ([`SiteQueue`]).
 pub fn render(queue: &Queue, format: Format, words: &ics::ExportWords) -> String {
     let mut out = Vec::with_capacity(1024 + queue.rows.len() * 640);
-    format.head(queue, words, &mut out);
-    for (index, row) in queue.rows.iter().enumerate() {
-        format.row(index, row, words, &mut out);
-    }
-    format.tail(queue.rows.len(), &mut out);
+    let row_at = |i: usize| Cow::Borrowed(&queue.rows[i]);
+    // Writing into memory cannot fail, and one format goes to one writer.
+    let _ = write_formats(
+        queue,
+        &[format],
+        words,
+        &mut [&mut out],
+        queue.rows.len(),
+        &row_at,
+    );
     // Every piece is written from Rust strings, so the bytes are UTF-8.
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// Rows built and rendered per step of [`write_formats`]: enough to keep every core
+/// busy, few enough that a step's rows and text stay a few MB.
+const ROWS_PER_STEP: usize = 2048;
+
+/// Writes a queue in each of `formats` to the matching writer of `outs`: the head
+/// (`queue`'s project and time zone), then rows `0..rows` (`row_at` gives each, built or
+/// borrowed), then the tail. Rows are rendered a step at a time on all cores, each row
+/// once for all the formats, and written in order. The one writer of the publish queue:
+/// [`render`] hands it the rows it built, [`SiteQueue`] builds each row as it goes.
+fn write_formats<'r>(
+    queue: &Queue,
+    formats: &[Format],
+    words: &ics::ExportWords,
+    outs: &mut [&mut dyn std::io::Write],
+    rows: usize,
+    row_at: &(dyn Fn(usize) -> Cow<'r, Row> + Sync),
+) -> std::io::Result<()> {
+    if formats.len() != outs.len() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "{} formats but {} files to write them to",
+                formats.len(),
+                outs.len()
+            ),
+        ));
+    }
+    let mut text = Vec::new();
+    for (format, out) in formats.iter().zip(outs.iter_mut()) {
+        text.clear();
+        format.head(queue, words, &mut text);
+        out.write_all(&text)?;
+    }
+    for first in (0..rows).step_by(ROWS_PER_STEP) {
+        // Per row, its piece in each format.
+        let pieces: Vec<Vec<Vec<u8>>> = (first..rows.min(first + ROWS_PER_STEP))
+            .into_par_iter()
+            .map(|index| {
+                let row = row_at(index);
+                formats
+                    .iter()
+                    .map(|format| {
+                        let mut piece = Vec::with_capacity(1024);
+                        format.row(index, &row, words, &mut piece);
+                        piece
+                    })
+                    .collect()
+            })
+            .collect();
+        for row in pieces {
+            for (piece, out) in row.iter().zip(outs.iter_mut()) {
+                out.write_all(piece)?;
+            }
+        }
+    }
+    for (format, out) in formats.iter().zip(outs.iter_mut()) {
+        text.clear();
+        format.tail(rows, &mut text);
+        out.write_all(&text)?;
+    }
+    Ok(())
 }
 
 /// Renders `queue` as `profile`'s bulk files; rows at or before `now` (plus the tool's
@@ -628,10 +696,6 @@ pub struct SiteQueue<'c> {
     selected: Selected<'c>,
 }
 
-/// Rows built and written per step of [`SiteQueue::write`]: enough to keep every core
-/// busy, few enough that a step's rows and text stay a few MB.
-const ROWS_PER_STEP: usize = 2048;
-
 impl<'c> SiteQueue<'c> {
     /// Chooses and orders the rows (`texts`: the composed texts the site already has).
     pub fn new(checked: &'c Checked, texts: &'c ComposedTexts) -> Self {
@@ -648,61 +712,16 @@ impl<'c> SiteQueue<'c> {
     }
 
     /// Writes the queue in each of `formats` to the matching writer of `outs`, each byte
-    /// for byte what [`render`] gives. A row is built once for all the formats: building
-    /// (texts, stable id) cost as much as writing it in JSON.
+    /// for byte what [`render`] gives, building each row as it is written.
     pub fn write(
         &self,
         formats: &[Format],
         words: &ics::ExportWords,
         outs: &mut [&mut dyn std::io::Write],
     ) -> std::io::Result<()> {
-        if formats.len() != outs.len() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                format!(
-                    "{} formats but {} files to write them to",
-                    formats.len(),
-                    outs.len()
-                ),
-            ));
-        }
         let rows = &self.selected.rows;
-        let mut text = Vec::new();
-        for (format, out) in formats.iter().zip(outs.iter_mut()) {
-            text.clear();
-            format.head(&self.selected.queue, words, &mut text);
-            out.write_all(&text)?;
-        }
-        for (step, pending) in rows.chunks(ROWS_PER_STEP).enumerate() {
-            let first = step * ROWS_PER_STEP;
-            // Per row, its piece in each format.
-            let pieces: Vec<Vec<Vec<u8>>> = pending
-                .par_iter()
-                .enumerate()
-                .map(|(i, pending)| {
-                    let row = pending.build(self.project, self.texts);
-                    formats
-                        .iter()
-                        .map(|format| {
-                            let mut piece = Vec::with_capacity(1024);
-                            format.row(first + i, &row, words, &mut piece);
-                            piece
-                        })
-                        .collect()
-                })
-                .collect();
-            for row in pieces {
-                for (piece, out) in row.iter().zip(outs.iter_mut()) {
-                    out.write_all(piece)?;
-                }
-            }
-        }
-        for (format, out) in formats.iter().zip(outs.iter_mut()) {
-            text.clear();
-            format.tail(rows.len(), &mut text);
-            out.write_all(&text)?;
-        }
-        Ok(())
+        let row_at = |i: usize| Cow::Owned(rows[i].build(self.project, self.texts));
+        write_formats(&self.selected.queue, formats, words, outs, rows.len(), &row_at)
     }
 }
 
