@@ -590,16 +590,16 @@ fn publish_queue(
     wanted: &(dyn Fn(&str) -> bool + Sync),
     stream: &Stream<'_>,
 ) -> Result<(), SiteError> {
-    let formats: Vec<Format> = Format::ALL
+    let (formats, paths): (Vec<Format>, Vec<String>) = Format::ALL
         .into_iter()
-        .filter(|&f| wanted(&SiteQueue::path(f)))
-        .collect();
+        .map(|format| (format, SiteQueue::path(format)))
+        .filter(|(_, path)| wanted(path))
+        .unzip();
     if formats.is_empty() {
         return Ok(());
     }
     let words = ExportWords::from_labels(|key| words.label(key));
     let queue = SiteQueue::new(checked, &checked.texts);
-    let paths: Vec<String> = formats.iter().map(|&f| SiteQueue::path(f)).collect();
     stream(&paths, &mut |outs| queue.write(&formats, &words, outs))
 }
 
