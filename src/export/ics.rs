@@ -133,7 +133,15 @@ fn push_event(line: &mut impl FnMut(&str, &str), row: &Row, words: &ExportWords)
 
 /// `20261201T080000Z`: the UTC form of DATE-TIME (RFC 5545 §3.3.5, form #2).
 pub fn format_ics_utc(t: &DateTime<Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+    match super::four_digit_year(t) {
+        Some(year) => {
+            let mut out = String::with_capacity(16);
+            super::push_date_time(&mut out, year, t, ["", "", "T", "", ""]);
+            out.push('Z');
+            out
+        }
+        None => t.format("%Y%m%dT%H%M%SZ").to_string(),
+    }
 }
 
 /// The final text first (exactly as it will be posted), then what else the person
@@ -184,25 +192,34 @@ fn categories(row: &Row) -> String {
 /// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks;
 /// other control characters (not allowed in TEXT) are dropped.
 pub fn escape_text(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + text.len() / 16);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
+    let mut copied = 0;
+    let mut at = 0;
+    // Byte by byte, copying the runs between replacements whole: every byte matched is
+    // ASCII or the lead byte of a C1 control, so each slice ends on a character boundary.
+    while at < bytes.len() {
+        let (replacement, width) = match (bytes[at], bytes.get(at + 1)) {
+            (b'\\', _) => ("\\\\", 1),
+            (b';', _) => ("\\;", 1),
+            (b',', _) => ("\\,", 1),
             // CRLF, a lone CR and LF are all one line break.
-            '\r' | '\n' => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push_str("\\n");
+            (b'\r', Some(b'\n')) => ("\\n", 2),
+            (b'\r' | b'\n', _) => ("\\n", 1),
+            // C0 controls but tab, and DEL (one byte); C1 controls U+0080..U+009F (two).
+            (byte @ (0..=0x1f | 0x7f), _) if byte != b'\t' => ("", 1),
+            (0xc2, Some(0x80..=0x9f)) => ("", 2),
+            _ => {
+                at += 1;
+                continue;
             }
-            '\t' => out.push('\t'),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(replacement);
+        at += width;
+        copied = at;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -225,19 +242,23 @@ pub fn fold(line: &str) -> String {
 }
 
 /// Appends `text` to a content line that is `width` octets into its physical line.
-fn push_folded(out: &mut String, text: &str, width: &mut usize) {
-    if *width + text.len() <= MAX_LINE_OCTETS {
-        out.push_str(text);
-        *width += text.len();
-        return;
-    }
-    for c in text.chars() {
-        if *width + c.len_utf8() > MAX_LINE_OCTETS {
-            out.push_str("\r\n ");
-            *width = 1;
+fn push_folded(out: &mut String, mut text: &str, width: &mut usize) {
+    loop {
+        let room = MAX_LINE_OCTETS.saturating_sub(*width);
+        if text.len() <= room {
+            out.push_str(text);
+            *width += text.len();
+            return;
         }
-        out.push(c);
-        *width += c.len_utf8();
+        // As many whole characters as fit, then the fold.
+        let mut split = room;
+        while !text.is_char_boundary(split) {
+            split -= 1;
+        }
+        out.push_str(&text[..split]);
+        out.push_str("\r\n ");
+        *width = 1;
+        text = &text[split..];
     }
 }
 
@@ -263,6 +284,70 @@ mod tests {
     #[test]
     fn escapes_text_special_characters() {
         assert_eq!(escape_text("a\\b;c,d\r\ne\nf\u{7}"), "a\\\\b\\;c\\,d\\ne\\nf");
+    }
+
+    /// The escaping and folding as first written, a character at a time: the byte-wise
+    /// versions must give the same text for every input.
+    fn escape_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                ';' => out.push_str("\\;"),
+                ',' => out.push_str("\\,"),
+                '\r' | '\n' => {
+                    if c == '\r' && chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    out.push_str("\\n");
+                }
+                '\t' => out.push('\t'),
+                c if c.is_control() => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    fn fold_by_chars(out: &mut String, text: &str, width: &mut usize) {
+        for c in text.chars() {
+            if *width + c.len_utf8() > MAX_LINE_OCTETS {
+                out.push_str("\r\n ");
+                *width = 1;
+            }
+            out.push(c);
+            *width += c.len_utf8();
+        }
+    }
+
+    #[test]
+    fn escaping_and_folding_byte_wise_match_the_character_wise_reference() {
+        let samples = [
+            "",
+            "plain",
+            "\r\r\n\n\r",
+            "tab\there, semi;colon, back\\slash",
+            "C1 \u{80}\u{85}\u{9f} kept: \u{a0}\u{a9}é ✓ 👩‍👩‍👧",
+            "\u{0}\u{1f}\u{7f}x\u{7f}",
+            &"ä€👍x".repeat(40),
+            &"a,b;".repeat(50),
+        ];
+        for sample in samples {
+            let escaped = escape_text(sample);
+            assert_eq!(escaped, escape_by_chars(sample), "{sample:?}");
+            for start in [0, 1, 12, 70, 74, 75] {
+                let (mut folded, mut width) = (String::new(), start);
+                push_folded(&mut folded, &escaped, &mut width);
+                let (mut expected, mut expected_width) = (String::new(), start);
+                fold_by_chars(&mut expected, &escaped, &mut expected_width);
+                assert_eq!(
+                    (folded, width),
+                    (expected, expected_width),
+                    "{sample:?} from {start}"
+                );
+            }
+        }
     }
 
     /// Literal figures, not [`MAX_LINE_OCTETS`]: `DESCRIPTION:` is 12 octets and `ä` 2, so

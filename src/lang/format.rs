@@ -108,7 +108,7 @@ pub(crate) fn date_short(lang: Lang, date: NaiveDate) -> String {
             date.day(),
             date.year()
         ),
-        Lang::De => date.format("%d.%m.%Y").to_string(),
+        Lang::De => format!("{:02}.{:02}.{}", date.day(), date.month(), year_digits(date)),
     }
 }
 
@@ -123,8 +123,18 @@ pub(crate) fn datetime_long(lang: Lang, time: &DateTime<Tz>) -> String {
         "{}, {} {}",
         date_long(lang, time.date_naive()),
         time_of_day(time),
-        time.format("%Z")
+        // chrono's `%Z` is this: the zone's abbreviation (or its offset, where it has none).
+        time.offset()
     )
+}
+
+/// The year as `%Y` spells it: at least four digits, a sign when it has more.
+/// Written out by hand because chrono's `format` parses its pattern on every call.
+fn year_digits(date: NaiveDate) -> String {
+    match date.year() {
+        year @ 0..=9999 => format!("{year:04}"),
+        _ => date.format("%Y").to_string(),
+    }
 }
 
 /// Shown for a figure that is not known (a rate without reach, a change without data).
@@ -263,5 +273,23 @@ mod tests {
         assert_eq!(date_long(Lang::En, date), "Wed, Mar 17, 2027");
         assert_eq!(date_long(Lang::De, date), "Mi, 17.03.2027");
         assert_eq!(month_title(Lang::De, 2026, 3), "März 2026");
+    }
+
+    #[test]
+    fn dates_spell_like_chrono_in_every_year_and_zone() {
+        for (y, m, d) in [(2027, 3, 17), (999, 1, 2), (12345, 12, 31), (-44, 3, 15)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(date_short(Lang::De, date), date.format("%d.%m.%Y").to_string());
+        }
+        let utc = NaiveDate::from_ymd_opt(2026, 7, 1)
+            .unwrap()
+            .and_hms_opt(8, 5, 0)
+            .unwrap()
+            .and_utc();
+        for zone in ["Europe/Berlin", "America/Sao_Paulo", "Asia/Kolkata", "Etc/GMT+5"] {
+            let time = utc.with_timezone(&zone.parse::<Tz>().unwrap());
+            let expected = format!("Wed, Jul 1, 2026, {} {}", time.format("%H:%M"), time.format("%Z"));
+            assert_eq!(datetime_long(Lang::En, &time), expected, "{zone}");
+        }
     }
 }
