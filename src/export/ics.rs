@@ -133,10 +133,10 @@ fn push_event(line: &mut impl FnMut(&str, &str), row: &Row, words: &ExportWords)
 
 /// `20261201T080000Z`: the UTC form of DATE-TIME (RFC 5545 §3.3.5, form #2).
 pub fn format_ics_utc(t: &DateTime<Utc>) -> String {
-    match super::four_digit_year(t) {
+    match crate::lang::format::four_digit_year(t) {
         Some(year) => {
             let mut out = String::with_capacity(16);
-            super::push_date_time(&mut out, year, t, ["", "", "T", "", ""]);
+            crate::lang::format::push_date_time(&mut out, year, t, ["", "", "T", "", ""]);
             out.push('Z');
             out
         }

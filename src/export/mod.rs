@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, Offset, Timelike, Utc};
+use chrono::{DateTime, NaiveDate, Offset, Utc};
 use chrono_tz::Tz;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -19,6 +19,7 @@ use crate::ComposedTexts;
 use crate::compose::PlatformText;
 use crate::content::repeat::Occurrence;
 use crate::diagnostic::Diagnostic;
+use crate::lang::format::{four_digit_year, push_date_time, push_two_digits};
 use crate::model::{Post, Project, Status};
 use crate::platform::{self, Platform};
 
@@ -232,38 +233,6 @@ pub fn format_local(t: &DateTime<Tz>) -> String {
     out.push(':');
     push_two_digits(&mut out, minutes % 60);
     out
-}
-
-/// The year of `t` when it has four digits, the one case the hand-written formatters
-/// below cover; chrono's `format` spells every other year (a sign, five digits).
-///
-/// The publish queue formats two or three times per row, and chrono parses its pattern
-/// again on every call: at 10,000 posts that parsing was 2 % of a build's CPU.
-pub(crate) fn four_digit_year(t: &impl Datelike) -> Option<u32> {
-    u32::try_from(t.year()).ok().filter(|year| *year <= 9999)
-}
-
-/// Appends `YYYY-MM-DDTHH:MM:SS` (`%Y-%m-%dT%H:%M:%S`) with `separators` between the
-/// six fields, for a `year` [`four_digit_year`] accepted.
-pub(crate) fn push_date_time(
-    out: &mut String,
-    year: u32,
-    t: &(impl Datelike + Timelike),
-    separators: [&str; 5],
-) {
-    push_two_digits(out, year / 100);
-    push_two_digits(out, year % 100);
-    let fields = [t.month(), t.day(), t.hour(), t.minute(), t.second()];
-    for (separator, field) in separators.into_iter().zip(fields) {
-        out.push_str(separator);
-        push_two_digits(out, field);
-    }
-}
-
-/// Appends `value` (below 100) as two digits.
-fn push_two_digits(out: &mut String, value: u32) {
-    out.push(char::from(b'0' + (value / 10 % 10) as u8));
-    out.push(char::from(b'0' + (value % 10) as u8));
 }
 
 /// The stable id of a (post, platform) row: the first 16 hex digits of
