@@ -8,7 +8,48 @@ use crate::renderer::for_loop::ForLoop;
 use crate::template::Template;
 
 pub type Val<'a> = Cow<'a, Value>;
-pub type FrameContext<'a> = HashMap<&'a str, Val<'a>>;
+// Touchpoint: a frame's own variables (`{% set %}`, a macro's arguments) are kept in a
+// vector and searched key by key; upstream's `HashMap` hashed every key looked up in every
+// frame with SipHash, and a frame holds a handful of variables at most.
+/// The variables a frame sets, in the order they were first set.
+#[derive(Debug, Default)]
+pub struct FrameContext<'a> {
+    entries: Vec<(&'a str, Val<'a>)>,
+}
+
+impl<'a> FrameContext<'a> {
+    pub fn new() -> Self {
+        FrameContext { entries: Vec::new() }
+    }
+
+    pub fn with_capacity(capacity: usize) -> Self {
+        FrameContext { entries: Vec::with_capacity(capacity) }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Val<'a>> {
+        self.entries.iter().find(|(name, _)| *name == key).map(|(_, value)| value)
+    }
+
+    /// Sets `key`, replacing its value if it is set already (as `HashMap::insert` did).
+    pub fn insert(&mut self, key: &'a str, value: Val<'a>) {
+        match self.entries.iter_mut().find(|(name, _)| *name == key) {
+            Some(entry) => entry.1 = value,
+            None => self.entries.push((key, value)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &(&'a str, Val<'a>)> {
+        self.entries.iter()
+    }
+}
 
 /// Touchpoint: a variable's path split at its first dot, once per lookup: `root` is
 /// the name before it and `tail` the rest (`None` without a dot). Upstream searched
@@ -205,7 +246,7 @@ impl<'a> StackFrame<'a> {
     pub fn context_owned(&self) -> HashMap<String, Value> {
         let mut context = HashMap::new();
 
-        for (key, val) in &self.context {
+        for (key, val) in self.context.iter() {
             context.insert((*key).to_string(), val.clone().into_owned());
         }
 
