@@ -205,35 +205,20 @@ impl Ctx<'_> {
         );
     }
 
-    /// Hashtag, mention and link counts, and links that will not be clickable.
+    /// Hashtag, mention and link counts, and links that will not be clickable. A count is
+    /// made only where this platform has a rule for it: finding links means running
+    /// twitter-text's grammar over the text, and most networks set no limit on them.
     fn check_entities(&self, part: &TextPart, label: &str, out: &mut Vec<Diagnostic>) {
-        let tags = entities::hashtags(&part.text).len();
-        let handles = entities::mentions(&part.text).len();
-        let links = count_links(&part.text, self.platform);
         let limits = [
-            (
-                self.spec.max_hashtags,
-                tags,
-                "hashtags",
-                self.count_rule(Counted::Hashtags),
-            ),
-            (
-                self.spec.max_mentions,
-                handles,
-                "@-mentions",
-                self.count_rule(Counted::Mentions),
-            ),
-            (
-                self.spec.max_links,
-                links,
-                "links",
-                self.count_rule(Counted::Links),
-            ),
+            (self.spec.max_hashtags, Counted::Hashtags, "hashtags"),
+            (self.spec.max_mentions, Counted::Mentions, "@-mentions"),
+            (self.spec.max_links, Counted::Links, "links"),
         ];
-        for (limit, found, what, rule) in limits {
-            let (Some(limit), Some(rule)) = (limit, rule) else {
+        for (limit, counted, what) in limits {
+            let (Some(limit), Some(rule)) = (limit, self.count_rule(counted)) else {
                 continue;
             };
+            let found = self.count(counted, &part.text);
             if found > limit.value {
                 let message = format!(
                     "{label} has {found} {what}, {} over {}'s limit of {}",
@@ -247,7 +232,11 @@ impl Ctx<'_> {
                 );
             }
         }
-        if !self.spec.links_clickable && links > 0 {
+        if self.spec.links_clickable {
+            return;
+        }
+        let links = self.count(Counted::Links, &part.text);
+        if links > 0 {
             let message = format!(
                 "{label} holds {links} link(s), which {} does not make clickable",
                 self.network()
@@ -255,6 +244,15 @@ impl Ctx<'_> {
             let help =
                 "put the link in the profile (link in bio) or in the post's `link`, and refer to it in words";
             out.push(self.diag(&UNCLICKABLE_LINK, part.pos, message).help(help));
+        }
+    }
+
+    /// How many hashtags, mentions or links `text` holds, as this platform counts them.
+    fn count(&self, counted: Counted, text: &str) -> usize {
+        match counted {
+            Counted::Hashtags => entities::hashtags(text).len(),
+            Counted::Mentions => entities::mentions(text).len(),
+            Counted::Links => count_links(text, self.platform),
         }
     }
 
