@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -89,10 +90,11 @@ impl Texts {
         let composed = posts
             .into_par_iter()
             .map(|post| {
+                let body = OnceLock::new();
                 let texts = post
                     .platforms
                     .iter()
-                    .map(|p| platform_text(project, post, p.value))
+                    .map(|p| platform_text_sharing(project, post, p.value, &body))
                     .collect();
                 (post.file.clone(), texts)
             })
@@ -127,6 +129,17 @@ impl Texts {
 /// text, the tracked link placed or appended where the network takes links, the hashtags
 /// appended, then further thread parts; each part measured against the limit in force.
 pub fn platform_text(project: &Project, post: &Post, platform: Platform) -> PlatformText {
+    platform_text_sharing(project, post, platform, &OnceLock::new())
+}
+
+/// [`platform_text`] for one of several networks of `post`: `body`, the post's body as
+/// plain text, is made by the first of them and shared by the others.
+fn platform_text_sharing(
+    project: &Project,
+    post: &Post,
+    platform: Platform,
+    body: &OnceLock<text::PlainText>,
+) -> PlatformText {
     let spec = spec(platform);
     let variant = post.variants.get(&platform);
     let override_limit = project
@@ -145,10 +158,18 @@ pub fn platform_text(project: &Project, post: &Post, platform: Platform) -> Plat
         None => (post.body.as_str(), Pos::new(post.body_line, 1), PartSource::Body),
     };
     let links = project.config.links;
-    let mut first = text::markdown_to_plain_with(markdown, links);
-    if let (Some(raw), Some(tracked), true) = (&post.link, &tracked_link, spec.link_in_text) {
-        first = text::place_link(&first, &raw.value, tracked);
-    }
+    let own_plain;
+    let plain = match source {
+        PartSource::Body => body.get_or_init(|| text::PlainText::new(markdown, links)),
+        _ => {
+            own_plain = text::PlainText::new(markdown, links);
+            &own_plain
+        }
+    };
+    let mut first = match (&post.link, &tracked_link, spec.link_in_text) {
+        (Some(raw), Some(tracked), true) => plain.with_link(&raw.value, tracked),
+        _ => plain.text().to_owned(),
+    };
     let hashtags: Vec<&str> = post
         .hashtags_for(platform)
         .iter()

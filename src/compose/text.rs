@@ -3,6 +3,9 @@
 //! tracked link and the hashtags are added. Validation, the site's previews and the
 //! export all use these functions, so what is checked is what is posted.
 
+use std::ops::Range;
+use std::sync::OnceLock;
+
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -414,22 +417,65 @@ pub fn inline_images(markdown: &str) -> Vec<(usize, &str)> {
 /// Puts the tracked link into the text: where the author wrote the untracked link,
 /// it is replaced; otherwise it is appended after a blank line.
 pub fn place_link(text: &str, raw_link: &str, tracked_link: &str) -> String {
-    let found: Vec<_> = urls::find_links(text, true)
+    put_link(text, &raw_link_ranges(text, raw_link), tracked_link)
+}
+
+/// Where `text` holds `raw_link` as a link (twitter-text's grammar finds them).
+fn raw_link_ranges(text: &str, raw_link: &str) -> Vec<Range<usize>> {
+    urls::find_links(text, true)
         .into_iter()
-        .filter(|l| &text[l.range.clone()] == raw_link)
-        .collect();
-    if found.is_empty() {
+        .map(|l| l.range)
+        .filter(|range| &text[range.clone()] == raw_link)
+        .collect()
+}
+
+/// [`place_link`] with the raw link's places in `text` already found.
+fn put_link(text: &str, raw_places: &[Range<usize>], tracked_link: &str) -> String {
+    if raw_places.is_empty() {
         return join_blocks(text, tracked_link);
     }
     let mut out = String::with_capacity(text.len() + tracked_link.len());
     let mut at = 0;
-    for link in found {
-        out.push_str(&text[at..link.range.start]);
+    for range in raw_places {
+        out.push_str(&text[at..range.start]);
         out.push_str(tracked_link);
-        at = link.range.end;
+        at = range.end;
     }
     out.push_str(&text[at..]);
     out
+}
+
+/// A post's Markdown as plain text, made once and shared by every network the post goes
+/// to: each of them would otherwise parse the same body and search it for the same link
+/// (the link's UTM parameters differ per network, the places where it is written do not).
+pub struct PlainText {
+    text: String,
+    raw_places: OnceLock<Vec<Range<usize>>>,
+}
+
+impl PlainText {
+    /// `markdown` as plain text, its links written as `links` says.
+    pub fn new(markdown: &str, links: LinkForm) -> Self {
+        PlainText {
+            text: markdown_to_plain_with(markdown, links),
+            raw_places: OnceLock::new(),
+        }
+    }
+
+    /// The plain text alone.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The plain text with `raw_link` replaced by (or, where it is not written, followed
+    /// by) `tracked_link`, as [`place_link`] does. `raw_link` is the post's link, the same
+    /// on every call: where it is written is found on the first.
+    pub fn with_link(&self, raw_link: &str, tracked_link: &str) -> String {
+        let places = self
+            .raw_places
+            .get_or_init(|| raw_link_ranges(&self.text, raw_link));
+        put_link(&self.text, places, tracked_link)
+    }
 }
 
 /// Appends the hashtags (written without `#`) as one line after a blank line,
@@ -466,6 +512,9 @@ fn join_blocks(first: &str, second: &str) -> String {
 /// Where a network folds the text behind "more": the byte offset after `visible`
 /// graphemes, or `None` when the whole text is shown.
 pub fn fold_position(text: &str, visible: usize) -> Option<usize> {
+    if crate::platform::unicode::is_plain_ascii(text) {
+        return (visible < text.len()).then_some(visible);
+    }
     text.grapheme_indices(true).nth(visible).map(|(i, _)| i)
 }
 
@@ -672,5 +721,10 @@ mod tests {
         assert_eq!(fold_position("abc", 3), None);
         assert_eq!(fold_position("abcd", 3), Some(3));
         assert_eq!(fold_position("👨‍👩‍👧‍👦ab", 1), Some(25));
+        assert_eq!(fold_position("a\r\nbc", 2), Some(3), "CR LF is one grapheme");
+        for visible in 0..6 {
+            let by_segmenter = "hello".grapheme_indices(true).nth(visible).map(|(i, _)| i);
+            assert_eq!(fold_position("hello", visible), by_segmenter);
+        }
     }
 }

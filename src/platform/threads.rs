@@ -46,6 +46,9 @@ pub const SPEC: Spec = Spec {
 
 /// Code points, except that each emoji (a whole emoji sequence) counts its UTF-8 bytes.
 pub fn count(text: &str) -> usize {
+    if unicode::is_plain_ascii(text) {
+        return text.len();
+    }
     text.graphemes(true)
         .map(|g| {
             if unicode::is_emoji(g) {

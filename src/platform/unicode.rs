@@ -13,7 +13,18 @@ const KEYCAP: char = '\u{20E3}';
 
 /// Extended grapheme clusters: what a reader sees as one character.
 pub fn graphemes(text: &str) -> usize {
+    if is_plain_ascii(text) {
+        return text.len();
+    }
     text.graphemes(true).count()
+}
+
+/// Whether every character of `text` is a grapheme of its own, one byte long: ASCII
+/// without a carriage return (CR LF is the one ASCII pair that forms a single grapheme,
+/// and no ASCII character is an emoji, a combining mark or a prepended one). Such text,
+/// all of an English post, is measured by its length, without the Unicode tables.
+pub fn is_plain_ascii(text: &str) -> bool {
+    text.is_ascii() && !text.as_bytes().contains(&b'\r')
 }
 
 /// UTF-16 code units, the unit of JavaScript string lengths.
@@ -103,6 +114,30 @@ mod tests {
         assert_eq!(graphemes("e\u{301}"), 1);
         assert_eq!(graphemes("👍🏽"), 1);
         assert_eq!(graphemes("日本語"), 3);
+    }
+
+    #[test]
+    fn plain_ascii_is_counted_as_the_segmenter_counts_it() {
+        let every_ascii: String = (0u8..128).map(char::from).filter(|c| *c != '\r').collect();
+        for text in [
+            every_ascii.as_str(),
+            "",
+            "a\nb",
+            "#1 *2 #hashtag @name https://x.y/z",
+        ] {
+            assert!(is_plain_ascii(text));
+            assert_eq!(graphemes(text), text.graphemes(true).count(), "{text:?}");
+            assert_eq!(
+                super::super::threads::count(text),
+                text.chars().count(),
+                "{text:?}"
+            );
+        }
+        for text in ["a\r\nb", "e\u{301}", "caf\u{e9}"] {
+            assert!(!is_plain_ascii(text), "{text:?}");
+            assert_eq!(graphemes(text), text.graphemes(true).count(), "{text:?}");
+        }
+        assert_eq!(graphemes("a\r\nb"), 3);
     }
 
     #[test]
