@@ -54,7 +54,7 @@ impl LintLevel {
 
 /// A named check with a default level; its `summary` is the user documentation
 /// printed by `touchpoint rules` and listed in README.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Serialize)]
 pub struct Rule {
     /// Stable kebab-case name used in output and in `[lints]`.
     pub name: &'static str,

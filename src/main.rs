@@ -240,11 +240,7 @@ fn run_rules(format: OutputFormat) -> anyhow::Result<Outcome> {
     let mut out = std::io::stdout().lock();
     match format {
         OutputFormat::Json => {
-            let list: Vec<_> = rules
-                .iter()
-                .map(|r| serde_json::json!({"name": r.name, "default": r.default, "summary": r.summary}))
-                .collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+            writeln!(out, "{}", serde_json::to_string_pretty(&rules)?)?;
         }
         OutputFormat::Human => {
             for rule in rules {
