@@ -331,22 +331,40 @@ fn remove_stale_siblings(parent: &Path, name: &str) {
 /// removal leaves a folder that is still recognisably ours (or empty), and the next
 /// build finishes the job.
 fn remove_site_tree(dir: &Path) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        if entry.file_name() == MARKER {
-            continue;
-        }
-        if entry.file_type()?.is_dir() {
-            std::fs::remove_dir_all(entry.path())?;
-        } else {
-            std::fs::remove_file(entry.path())?;
-        }
-    }
+    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)?
+        .filter(|entry| entry.as_ref().map_or(true, |e| e.file_name() != MARKER))
+        .collect::<std::io::Result<_>>()?;
+    remove_entries(entries, PARALLEL_REMOVAL_DEPTH)?;
     match std::fs::remove_file(dir.join(MARKER)) {
         Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(err),
         _ => {}
     }
     std::fs::remove_dir(dir)
+}
+
+/// How many folder levels below a site's top [`remove_site_tree`] spreads over all cores:
+/// a site's files sit in folders two levels down (`posts/2027/03/`), and unlinking a file
+/// waits on its folder's lock, so folders are removed side by side rather than files.
+/// Removing the previous build's 10,000 pages one by one took 4 % of a build's time, on
+/// one core, after every other step had finished.
+const PARALLEL_REMOVAL_DEPTH: usize = 2;
+
+/// Removes `entries` (files, links and folders; a link is removed, never followed) on all
+/// cores, `depth` folder levels down; deeper folders go with `remove_dir_all`.
+fn remove_entries(entries: Vec<std::fs::DirEntry>, depth: usize) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    entries.into_par_iter().try_for_each(|entry| {
+        let path = entry.path();
+        if !entry.file_type()?.is_dir() {
+            return std::fs::remove_file(&path);
+        }
+        if depth == 0 {
+            return std::fs::remove_dir_all(&path);
+        }
+        let inner = std::fs::read_dir(&path)?.collect::<std::io::Result<Vec<_>>>()?;
+        remove_entries(inner, depth - 1)?;
+        std::fs::remove_dir(&path)
+    })
 }
 
 /// Refuses to replace a non-empty folder that Touchpoint did not make.
