@@ -174,7 +174,16 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<Outcome> {
         print_written(&touchpoint::pdf::write_pdfs(&checked, &pdf_options, &out)?);
     }
     println!("{}", render_summary(summary, files));
+    leave_to_exit(checked);
     Ok(Outcome::Success)
+}
+
+/// Hands `value` to the operating system instead of dropping it: the process ends right
+/// after, and freeing a checked repository of 10,000 posts one allocation at a time took
+/// 1-2 % of a build, on one core, after the site was written. Only for what lives until
+/// the command returns.
+fn leave_to_exit<T>(value: T) {
+    std::mem::forget(value);
 }
 
 /// `touchpoint pdf`: checks the repository, then typesets both deliverables into the
