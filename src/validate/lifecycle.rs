@@ -8,6 +8,7 @@ use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::Days;
+use rayon::prelude::*;
 
 use super::Family;
 use super::plan;
@@ -141,6 +142,13 @@ fn same_words(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
 }
 
+/// The words hash of each of the post's distinct captions ([`captions`]' order), made
+/// once per post and kept in its facts.
+fn caption_hashes(post: &Post) -> &[u64] {
+    post.facts
+        .caption_hashes(|| captions(post).iter().map(|(text, _)| words_hash(text)).collect())
+}
+
 /// A hash of the caption's words (its whitespace-normalised form) without building that
 /// form: the duplicate check runs over the whole plan on every save in the dev server.
 fn words_hash(text: &str) -> u64 {
@@ -177,14 +185,17 @@ fn caption_pos(post: &Post, platform: Platform) -> Pos {
 fn check_duplicates(planned: &[&Post], out: &mut Vec<Diagnostic>) {
     // (Caption's words, platform) -> the first post sending it there; a hash match is
     // confirmed word by word, so a collision never makes a false finding.
+    // The hashes are made on all cores first (and kept in each post's facts); the pass
+    // below, which must see the posts in order, then only looks them up.
+    planned.par_iter().for_each(|post| {
+        caption_hashes(post);
+    });
     let mut first: HashMap<(u64, Platform), &Post> = HashMap::new();
     for post in planned {
         // The earlier post each platform's caption repeats, grouped by that post.
         let mut repeats: BTreeMap<&str, Vec<Platform>> = BTreeMap::new();
         let captions = captions(post);
-        let hashes = post
-            .facts
-            .caption_hashes(|| captions.iter().map(|(text, _)| words_hash(text)).collect());
+        let hashes = caption_hashes(post);
         for ((text, platforms), &words) in captions.into_iter().zip(hashes) {
             if text.split_whitespace().next().is_none() {
                 continue;
