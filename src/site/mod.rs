@@ -562,6 +562,10 @@ fn copy_logo(checked: &Checked, wanted: &dyn Fn(&str) -> bool, put: &Put<'_>) ->
     put(logo.path.clone(), logo.bytes.clone())
 }
 
+/// At most this many page jobs are rendered in one run on one thread (see
+/// [`render_pages_of`]): a post page takes about 0.1 ms, a week of the calendar more.
+const JOBS_PER_RUN: usize = 8;
+
 /// Renders every page the plan has that `wanted` accepts, on all cores.
 fn render_pages_of(
     renderer: &Renderer<'_>,
@@ -571,6 +575,10 @@ fn render_pages_of(
 ) -> Result<(), SiteError> {
     plan.jobs(wanted)
         .into_par_iter()
+        // A run of jobs given to a thread is rendered in order and cannot be taken over, so
+        // runs are kept short: otherwise the last run of post pages kept one core busy for
+        // 50 ms while the other, done with the publish queue, had nothing to take.
+        .with_max_len(JOBS_PER_RUN)
         .flat_map_iter(|job| job())
         .filter(|page| wanted(&page.path))
         .try_for_each_init(
