@@ -1,6 +1,7 @@
 //! `posts/ID.html` (and `crisis/ID.html`): a post with its Markdown rendered, its media,
 //! its findings, and a preview per platform of exactly the text that will be posted.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -89,18 +90,20 @@ pub(super) fn jobs<'a>(views: &Views<'a>, wanted: &(dyn Fn(&str) -> bool + Sync)
         href: href(&post_path(p)),
         label: display_title(p),
     };
+    // On all cores: at 10,000 posts the paths and neighbour links took 20 ms on one core
+    // while the other waited for the first page to render.
     let mut jobs = Vec::new();
     for list in [&posts, &crisis] {
-        for (i, post) in list.iter().enumerate() {
-            if !wanted(&post_path(post)) {
-                continue;
-            }
-            jobs.push(Job {
-                post,
-                prev: i.checked_sub(1).and_then(|j| list.get(j)).map(|p| link(p)),
-                next: list.get(i + 1).map(|p| link(p)),
-            });
-        }
+        jobs.par_extend(
+            list.par_iter()
+                .enumerate()
+                .filter(|(_, post)| wanted(&post_path(post)))
+                .map(|(i, post)| Job {
+                    post,
+                    prev: i.checked_sub(1).and_then(|j| list.get(j)).map(|p| link(p)),
+                    next: list.get(i + 1).map(|p| link(p)),
+                }),
+        );
     }
     jobs
 }
