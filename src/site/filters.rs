@@ -110,26 +110,44 @@ fn register_filters(tera: &mut Tera, words: &Words) {
 /// Control characters other than tab and line breaks, which HTML does not allow, become
 /// U+FFFD; among them the [`SEPARATOR`] of bulk-rendered snippets.
 pub(super) fn escape_html(input: &str) -> String {
+    let bytes = input.as_bytes();
     let mut out = String::with_capacity(input.len() + input.len() / 16);
     let mut copied = 0;
-    // Every byte replaced is ASCII, so the slices between them are whole characters.
-    for (i, byte) in input.bytes().enumerate() {
-        let replacement = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#x27;",
-            b'\t' | b'\n' | b'\r' => continue,
-            0..=0x1f | 0x7f => "\u{fffd}",
-            _ => continue,
-        };
-        out.push_str(&input[copied..i]);
-        out.push_str(replacement);
-        copied = i + 1;
+    // Most values hold nothing to escape: the scan looks each byte up in a table and only
+    // stops at the ones to replace. Every byte replaced is ASCII, so the slices between
+    // them are whole characters.
+    while let Some(offset) = bytes[copied..].iter().position(|&b| NEEDS_ESCAPE[usize::from(b)]) {
+        let at = copied + offset;
+        out.push_str(&input[copied..at]);
+        out.push_str(replacement(bytes[at]));
+        copied = at + 1;
     }
     out.push_str(&input[copied..]);
     out
+}
+
+/// Which bytes [`escape_html`] replaces: `& < > " '` and the control characters other
+/// than tab and line breaks.
+static NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(byte as u8, b'&' | b'<' | b'>' | b'"' | b'\'' | 0..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f);
+        byte += 1;
+    }
+    table
+};
+
+/// What [`escape_html`] writes for a byte of [`NEEDS_ESCAPE`].
+fn replacement(byte: u8) -> &'static str {
+    match byte {
+        b'&' => "&amp;",
+        b'<' => "&lt;",
+        b'>' => "&gt;",
+        b'"' => "&quot;",
+        b'\'' => "&#x27;",
+        _ => "\u{fffd}",
+    }
 }
 
 /// The messages of an error and everything that caused it, outermost first.
@@ -258,5 +276,26 @@ mod tests {
     fn control_characters_become_replacement_characters_but_line_breaks_stay() {
         assert_eq!(escape_html("a\u{1e}b\u{0}c\u{7f}"), "a\u{fffd}b\u{fffd}c\u{fffd}");
         assert_eq!(escape_html("ä\tö\r\nü"), "ä\tö\r\nü");
+    }
+
+    #[test]
+    fn every_ascii_character_is_escaped_as_the_character_wise_rules_say() {
+        let by_character = |c: char| match c {
+            '&' => "&amp;".to_owned(),
+            '<' => "&lt;".to_owned(),
+            '>' => "&gt;".to_owned(),
+            '"' => "&quot;".to_owned(),
+            '\'' => "&#x27;".to_owned(),
+            '\t' | '\n' | '\r' => c.to_string(),
+            '\0'..='\u{1f}' | '\u{7f}' => "\u{fffd}".to_owned(),
+            _ => c.to_string(),
+        };
+        for c in (0u8..128).map(char::from) {
+            assert_eq!(
+                escape_html(&format!("ä{c}{c}x")),
+                format!("ä{0}{0}x", by_character(c)),
+                "{c:?}"
+            );
+        }
     }
 }

@@ -393,7 +393,9 @@ fn step<'a>(target: &'a Value, segment: &str) -> Option<&'a Value> {
 
 /// A path segment with JSON pointer escapes undone, borrowed when it has none.
 pub(crate) fn unescape_segment(segment: &str) -> Cow<'_, str> {
-    if segment.as_bytes().contains(&b'~') {
+    // Touchpoint: a plain loop; `contains` on bytes calls a memchr built for long inputs,
+    // and a segment is a short name.
+    if segment.bytes().any(|b| b == b'~') {
         Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
     } else {
         Cow::Borrowed(segment)
