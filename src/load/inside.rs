@@ -10,6 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::{is_hidden, relative};
@@ -111,7 +112,7 @@ pub fn walk_inside(
     boundary: &Boundary,
     folder: &str,
     max_depth: usize,
-    skip: &dyn Fn(&Path) -> bool,
+    skip: &(dyn Fn(&Path) -> bool + Sync),
 ) -> Walked {
     let dir = boundary.root.join(folder);
     let mut walked = Walked::default();
@@ -122,29 +123,104 @@ pub fn walk_inside(
         walked.diagnostics.push(outside(folder));
         return walked;
     }
-    let mut refused = Vec::new();
-    let walker = WalkDir::new(&dir)
-        .min_depth(1)
-        .max_depth(max_depth)
-        .follow_links(true)
-        .sort_by_file_name();
-    let entries = walker.into_iter().filter_entry(|entry| {
-        if is_hidden(entry.file_name()) || skip(entry.path()) {
-            return false;
-        }
-        !entry.path_is_symlink() || !refuse_link(boundary, entry.path(), &mut refused)
-    });
-    for entry in entries {
+    // The folder's own entries first, then each subfolder on its own core: `posts/` holds
+    // a folder per year, and walking 10,000 posts (a `stat` each, links followed) took
+    // 15 ms on one core while the other had nothing to read yet.
+    let mut top = Level::walk(boundary, &dir, 1, skip);
+    let below: Vec<Level> = top
+        .folders
+        .par_iter()
+        .map(|folder| match max_depth > 1 {
+            true => Level::walk(boundary, folder, max_depth - 1, skip),
+            false => Level::default(),
+        })
+        .collect();
+    let mut refused = std::mem::take(&mut top.refused);
+    walked.broken.append(&mut top.broken);
+    let mut below = below.into_iter();
+    for entry in top.entries {
         match entry {
-            Ok(entry) if entry.file_type().is_file() => walked.files.push(entry.into_path()),
-            Ok(_) => {}
-            Err(err) if err.loop_ancestor().is_some() => {}
-            Err(err) => walked.broken.extend(err.path().map(Path::to_path_buf)),
+            Entry::File(path) => walked.files.push(path),
+            Entry::Folder => {
+                let mut level = below.next().unwrap_or_default();
+                walked.files.append(&mut level.files());
+                walked.broken.append(&mut level.broken);
+                refused.append(&mut level.refused);
+            }
         }
     }
     let diagnostics = refused.iter().map(|link| outside(&boundary.relative(link)));
     walked.diagnostics.extend(diagnostics);
     walked
+}
+
+/// What one walk below a folder found, in walking order.
+#[derive(Default)]
+struct Level {
+    entries: Vec<Entry>,
+    /// The subfolders among `entries`, in the same order.
+    folders: Vec<PathBuf>,
+    broken: Vec<PathBuf>,
+    refused: Vec<PathBuf>,
+}
+
+/// A file found, or the place of a subfolder whose files are walked apart.
+enum Entry {
+    File(PathBuf),
+    Folder,
+}
+
+impl Level {
+    /// Walks `dir` to `max_depth` (1: its own entries only, recording its subfolders),
+    /// sorted by name, hidden entries, `skip`ped ones and refused links left out.
+    fn walk(
+        boundary: &Boundary,
+        dir: &Path,
+        max_depth: usize,
+        skip: &(dyn Fn(&Path) -> bool + Sync),
+    ) -> Level {
+        let mut level = Level::default();
+        let walker = WalkDir::new(dir)
+            .min_depth(1)
+            .max_depth(max_depth)
+            .follow_links(true)
+            .sort_by_file_name();
+        let refused = &mut level.refused;
+        let entries = walker.into_iter().filter_entry(|entry| {
+            if is_hidden(entry.file_name()) || skip(entry.path()) {
+                return false;
+            }
+            !entry.path_is_symlink() || !refuse_link(boundary, entry.path(), refused)
+        });
+        let mut found = Vec::new();
+        let mut broken = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => found.push(Entry::File(entry.into_path())),
+                Ok(entry) if entry.file_type().is_dir() && max_depth == 1 => {
+                    level.folders.push(entry.into_path());
+                    found.push(Entry::Folder);
+                }
+                Ok(_) => {}
+                Err(err) if err.loop_ancestor().is_some() => {}
+                Err(err) => broken.extend(err.path().map(Path::to_path_buf)),
+            }
+        }
+        level.entries = found;
+        level.broken = broken;
+        level
+    }
+
+    /// The files found (a walk deeper than one level records no folders).
+    fn files(&mut self) -> Vec<PathBuf> {
+        std::mem::take(&mut self.entries)
+            .into_iter()
+            .filter_map(|entry| match entry {
+                Entry::File(path) => Some(path),
+                Entry::Folder => None,
+            })
+            .collect()
+    }
 }
 
 /// Whether the link at `link` must not be followed: it leads outside the repository
