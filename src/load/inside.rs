@@ -130,9 +130,12 @@ pub fn walk_inside(
     let below: Vec<Level> = top
         .folders
         .par_iter()
-        .map(|folder| match max_depth > 1 {
-            true => Level::walk(boundary, folder, max_depth - 1, skip),
-            false => Level::default(),
+        .map(|folder| {
+            if max_depth > 1 {
+                Level::walk(boundary, folder, max_depth - 1, skip)
+            } else {
+                Level::default()
+            }
         })
         .collect();
     let mut refused = std::mem::take(&mut top.refused);
