@@ -67,13 +67,26 @@ pub fn track(url: &str, rules: &UtmRules, values: &UtmValues) -> String {
     format!("{before_fragment}{separator}{}{fragment}", added.join("&"))
 }
 
-/// Fills the placeholders of `template`; an unknown placeholder stays as written.
+/// Fills the placeholders of `template`, one after the other; an unknown placeholder
+/// stays as written. A placeholder the text does not hold is not searched and copied for
+/// (a tracked link is made per post and network, and `"social"` holds none).
 pub fn expand(template: &str, values: &UtmValues) -> String {
-    template
-        .replace("{platform}", values.platform)
-        .replace("{campaign}", values.campaign.unwrap_or_default())
-        .replace("{pillar}", values.pillar.unwrap_or_default())
-        .replace("{post}", values.post)
+    let mut text = template.to_owned();
+    if !text.contains('{') {
+        return text;
+    }
+    let placeholders = [
+        ("{platform}", values.platform),
+        ("{campaign}", values.campaign.unwrap_or_default()),
+        ("{pillar}", values.pillar.unwrap_or_default()),
+        ("{post}", values.post),
+    ];
+    for (placeholder, value) in placeholders {
+        if text.contains(placeholder) {
+            text = text.replace(placeholder, value);
+        }
+    }
+    text
 }
 
 /// Whether the URL's host is one of `domains` or a subdomain of one.
@@ -182,6 +195,36 @@ mod tests {
             track("https://notradwerk.de/x", &rules(&domains), &VALUES),
             "https://notradwerk.de/x"
         );
+    }
+
+    #[test]
+    fn placeholders_are_filled_one_after_the_other_as_chained_replaces_would() {
+        let chained = |t: &str, v: &UtmValues| {
+            t.replace("{platform}", v.platform)
+                .replace("{campaign}", v.campaign.unwrap_or_default())
+                .replace("{pillar}", v.pillar.unwrap_or_default())
+                .replace("{post}", v.post)
+        };
+        let values = UtmValues {
+            platform: "{post}",
+            campaign: Some("c"),
+            pillar: None,
+            post: "2026/01/a",
+        };
+        for template in [
+            "social",
+            "",
+            "{platform}",
+            "{platform}-{campaign}-{pillar}-{post}",
+            "{x}",
+            "{{post}}",
+        ] {
+            assert_eq!(
+                expand(template, &values),
+                chained(template, &values),
+                "{template}"
+            );
+        }
     }
 
     #[test]
