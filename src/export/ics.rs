@@ -133,13 +133,8 @@ fn push_event(line: &mut impl FnMut(&str, &str), row: &Row, words: &ExportWords)
 
 /// `20261201T080000Z`: the UTC form of DATE-TIME (RFC 5545 §3.3.5, form #2).
 pub fn format_ics_utc(t: &DateTime<Utc>) -> String {
-    match crate::lang::format::four_digit_year(t) {
-        Some(year) => {
-            let mut out = String::with_capacity(16);
-            crate::lang::format::push_date_time(&mut out, year, t, ["", "", "T", "", ""]);
-            out.push('Z');
-            out
-        }
+    match crate::lang::format::date_time_digits(t, ["", "", "T", "", ""]) {
+        Some(digits) => digits + "Z",
         None => t.format("%Y%m%dT%H%M%SZ").to_string(),
     }
 }

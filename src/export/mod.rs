@@ -19,7 +19,7 @@ use crate::ComposedTexts;
 use crate::compose::PlatformText;
 use crate::content::repeat::Occurrence;
 use crate::diagnostic::Diagnostic;
-use crate::lang::format::{four_digit_year, push_date_time, push_two_digits};
+use crate::lang::format::{date_time_digits, push_two_digits};
 use crate::model::{Post, Project, Status};
 use crate::platform::{self, Platform};
 
@@ -207,13 +207,8 @@ fn serialize_local<S: serde::Serializer>(t: &DateTime<Tz>, s: S) -> Result<S::Ok
 
 /// `2026-12-01T08:00:00Z`: RFC 3339 in UTC, whole seconds, the form every format uses.
 pub fn format_utc(t: &DateTime<Utc>) -> String {
-    match four_digit_year(t) {
-        Some(year) => {
-            let mut out = String::with_capacity(20);
-            push_date_time(&mut out, year, t, ["-", "-", "T", ":", ":"]);
-            out.push('Z');
-            out
-        }
+    match date_time_digits(t, ["-", "-", "T", ":", ":"]) {
+        Some(digits) => digits + "Z",
         None => t.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
     }
 }
@@ -222,11 +217,10 @@ pub fn format_utc(t: &DateTime<Utc>) -> String {
 pub fn format_local(t: &DateTime<Tz>) -> String {
     let offset = t.offset().fix().local_minus_utc();
     // A historic offset with seconds (local mean time) is rounded by chrono; leave it that.
-    let Some(year) = four_digit_year(t).filter(|_| offset % 60 == 0) else {
+    let whole_minutes = offset % 60 == 0;
+    let Some(mut out) = date_time_digits(t, ["-", "-", "T", ":", ":"]).filter(|_| whole_minutes) else {
         return t.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
     };
-    let mut out = String::with_capacity(25);
-    push_date_time(&mut out, year, t, ["-", "-", "T", ":", ":"]);
     out.push(if offset < 0 { '-' } else { '+' });
     let minutes = offset.unsigned_abs() / 60;
     push_two_digits(&mut out, minutes / 60);

@@ -148,20 +148,19 @@ pub(crate) fn four_digit_year(t: &impl Datelike) -> Option<u32> {
     u32::try_from(t.year()).ok().filter(|year| *year <= 9999)
 }
 
-/// Appends `YYYY-MM-DDTHH:MM:SS` (`%Y-%m-%dT%H:%M:%S`) with `separators` between the
-/// six fields, for a `year` [`four_digit_year`] accepted.
-pub(crate) fn push_date_time(
-    out: &mut String,
-    year: u32,
-    t: &(impl Datelike + Timelike),
-    separators: [&str; 5],
-) {
-    push_year(out, year);
+/// `YYYY-MM-DDTHH:MM:SS` (`%Y-%m-%dT%H:%M:%S`) with `separators` between the six fields,
+/// with room for a zone after it; `None` for a year [`four_digit_year`] refuses, which the
+/// caller spells with chrono.
+pub(crate) fn date_time_digits(t: &(impl Datelike + Timelike), separators: [&str; 5]) -> Option<String> {
+    let year = four_digit_year(t)?;
+    let mut out = String::with_capacity(25);
+    push_year(&mut out, year);
     let fields = [t.month(), t.day(), t.hour(), t.minute(), t.second()];
     for (separator, field) in separators.into_iter().zip(fields) {
         out.push_str(separator);
-        push_two_digits(out, field);
+        push_two_digits(&mut out, field);
     }
+    Some(out)
 }
 
 /// Appends a `year` [`four_digit_year`] accepted as four digits.
