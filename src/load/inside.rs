@@ -126,9 +126,16 @@ pub fn walk_inside(
     // The folder's own entries first, then each subfolder on its own core: `posts/` holds
     // a folder per year, and walking 10,000 posts (a `stat` each, links followed) took
     // 15 ms on one core while the other had nothing to read yet.
-    let mut top = Level::walk(boundary, &dir, 1, skip);
-    let below: Vec<Level> = top
-        .folders
+    let top = Level::walk(boundary, &dir, 1, skip);
+    let folders: Vec<&PathBuf> = top
+        .entries
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Folder(path) => Some(path),
+            Entry::File(_) => None,
+        })
+        .collect();
+    let below: Vec<Level> = folders
         .par_iter()
         .map(|folder| {
             if max_depth > 1 {
@@ -138,17 +145,17 @@ pub fn walk_inside(
             }
         })
         .collect();
-    let mut refused = std::mem::take(&mut top.refused);
-    walked.broken.append(&mut top.broken);
+    let mut refused = top.refused;
+    walked.broken = top.broken;
     let mut below = below.into_iter();
     for entry in top.entries {
         match entry {
             Entry::File(path) => walked.files.push(path),
-            Entry::Folder => {
-                let mut level = below.next().unwrap_or_default();
-                walked.files.append(&mut level.files());
-                walked.broken.append(&mut level.broken);
-                refused.append(&mut level.refused);
+            Entry::Folder(_) => {
+                let level = below.next().unwrap_or_default();
+                walked.files.extend(Entry::files(level.entries));
+                walked.broken.extend(level.broken);
+                refused.extend(level.refused);
             }
         }
     }
@@ -161,68 +168,65 @@ pub fn walk_inside(
 #[derive(Default)]
 struct Level {
     entries: Vec<Entry>,
-    /// The subfolders among `entries`, in the same order.
-    folders: Vec<PathBuf>,
     broken: Vec<PathBuf>,
     refused: Vec<PathBuf>,
 }
 
-/// A file found, or the place of a subfolder whose files are walked apart.
+/// A file found, or a subfolder (recorded by a one-level walk) whose files are walked apart.
 enum Entry {
     File(PathBuf),
-    Folder,
+    Folder(PathBuf),
+}
+
+impl Entry {
+    /// The files of `entries`; a subfolder of a one-level walk is deeper than it went.
+    fn files(entries: Vec<Entry>) -> impl Iterator<Item = PathBuf> {
+        entries.into_iter().filter_map(|entry| match entry {
+            Entry::File(path) => Some(path),
+            Entry::Folder(_) => None,
+        })
+    }
 }
 
 impl Level {
-    /// Walks `dir` to `max_depth` (1: its own entries only, recording its subfolders),
-    /// sorted by name, hidden entries, `skip`ped ones and refused links left out.
+    /// Walks `dir` to `max_depth` (1: its own entries only, subfolders included), sorted
+    /// by name, hidden entries, `skip`ped ones and refused links left out.
     fn walk(
         boundary: &Boundary,
         dir: &Path,
         max_depth: usize,
         skip: &(dyn Fn(&Path) -> bool + Sync),
     ) -> Level {
-        let mut level = Level::default();
+        let mut refused = Vec::new();
         let walker = WalkDir::new(dir)
             .min_depth(1)
             .max_depth(max_depth)
             .follow_links(true)
             .sort_by_file_name();
-        let refused = &mut level.refused;
-        let entries = walker.into_iter().filter_entry(|entry| {
+        let walked = walker.into_iter().filter_entry(|entry| {
             if is_hidden(entry.file_name()) || skip(entry.path()) {
                 return false;
             }
-            !entry.path_is_symlink() || !refuse_link(boundary, entry.path(), refused)
+            !entry.path_is_symlink() || !refuse_link(boundary, entry.path(), &mut refused)
         });
-        let mut found = Vec::new();
+        let mut entries = Vec::new();
         let mut broken = Vec::new();
-        for entry in entries {
+        for entry in walked {
             match entry {
-                Ok(entry) if entry.file_type().is_file() => found.push(Entry::File(entry.into_path())),
+                Ok(entry) if entry.file_type().is_file() => entries.push(Entry::File(entry.into_path())),
                 Ok(entry) if entry.file_type().is_dir() && max_depth == 1 => {
-                    level.folders.push(entry.into_path());
-                    found.push(Entry::Folder);
+                    entries.push(Entry::Folder(entry.into_path()));
                 }
                 Ok(_) => {}
                 Err(err) if err.loop_ancestor().is_some() => {}
                 Err(err) => broken.extend(err.path().map(Path::to_path_buf)),
             }
         }
-        level.entries = found;
-        level.broken = broken;
-        level
-    }
-
-    /// The files found (a walk deeper than one level records no folders).
-    fn files(&mut self) -> Vec<PathBuf> {
-        std::mem::take(&mut self.entries)
-            .into_iter()
-            .filter_map(|entry| match entry {
-                Entry::File(path) => Some(path),
-                Entry::Folder => None,
-            })
-            .collect()
+        Level {
+            entries,
+            broken,
+            refused,
+        }
     }
 }
 
