@@ -732,6 +732,9 @@ mod tests {
         start_tree(&site).unwrap();
         std::fs::create_dir_all(site.join("posts/2026/12")).unwrap();
         std::os::unix::fs::symlink(&outside, site.join("posts/2026/12/link")).unwrap();
+        // The levels removed on all cores (the site's top and its folders) and the one below.
+        std::os::unix::fs::symlink(&outside, site.join("link")).unwrap();
+        std::os::unix::fs::symlink(&outside, site.join("posts/link")).unwrap();
         remove_site_tree(&site).unwrap();
         assert!(!site.exists());
         assert_eq!(std::fs::read_to_string(outside.join("keep.md")).unwrap(), "mine");
