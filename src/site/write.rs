@@ -414,23 +414,10 @@ fn content_hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
-/// [`content_hash`] fed piece by piece: XXH3's streaming state gives the same hash for any
-/// split of the same bytes (tested below), so a file written as it is made hashes like
+/// [`content_hash`] fed piece by piece: XXH3's streaming state gives the same hash for
+/// any split of the same bytes (tested below), so a file written as it is made hashes like
 /// one written whole.
-#[derive(Default)]
-struct ContentHasher {
-    hasher: xxhash_rust::xxh3::Xxh3Default,
-}
-
-impl ContentHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        self.hasher.update(bytes);
-    }
-
-    fn finish(self) -> u64 {
-        self.hasher.digest()
-    }
-}
+type ContentHasher = xxhash_rust::xxh3::Xxh3Default;
 
 /// A file that hashes what is written to it, for [`SiteWriter::put_streams`].
 struct HashingWriter<W> {
@@ -442,14 +429,14 @@ impl<W: Write> HashingWriter<W> {
     /// Flushes what is buffered and gives the hash of everything written.
     fn finish(mut self) -> std::io::Result<u64> {
         self.inner.flush()?;
-        Ok(self.hash.finish())
+        Ok(self.hash.digest())
     }
 }
 
 impl<W: Write> Write for HashingWriter<W> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         let written = self.inner.write(bytes)?;
-        self.hash.write(&bytes[..written]);
+        self.hash.update(&bytes[..written]);
         Ok(written)
     }
 
@@ -594,10 +581,10 @@ mod tests {
             let mut hash = ContentHasher::default();
             let mut from = 0;
             for cut in cuts.into_iter().chain([bytes.len()]) {
-                hash.write(&bytes[from..cut]);
+                hash.update(&bytes[from..cut]);
                 from = cut;
             }
-            assert_eq!(hash.finish(), content_hash(&bytes));
+            assert_eq!(hash.digest(), content_hash(&bytes));
         }
         assert_ne!(content_hash(&bytes[1..]), content_hash(&bytes));
         assert_eq!(
