@@ -2,11 +2,13 @@
 """Measures the dev server's latency: from saving a post to the `reload` event for its page.
 
     python3 bench/serve_latency.py target/release/touchpoint COPY_OF_REPO [EDITS] [--pause S] [--today DATE]
+                                   [--edit body|title]
 
 Starts `touchpoint serve COPY_OF_REPO --port 0`, waits for the first full build (the server
 prints its URL only once the whole site is rendered), subscribes to the live-reload events,
-then edits the middle post EDITS times (default 5), alternately adding a line of body text and
-restoring the original. Each figure is the wall time from the write to the `event: reload`
+then edits the middle post EDITS times (default 5), alternately changing it and restoring the
+original: `--edit body` (the default) adds a line of body text, `--edit title` appends a word to
+the title, which changes the post's row on every list that holds it. Each figure is the wall time from the write to the `event: reload`
 that names the post's page. The server renders that page first and the pages listing the post
 (home, lists, calendar, ...) in a second step; before the next edit the script waits for that
 second step and then for PAUSE seconds (default 0.3) of quiet, so no edit waits behind the
@@ -79,7 +81,19 @@ def _reload_names(data, page):
     return pages is None or page in pages
 
 
-def measure(binary, repo, edits=5, today="2026-01-01", pause=0.3, log=None, timeout=1800):
+def edited(original, i, edit):
+    """The text written for edit `i` (every other edit restores the original)."""
+    if i % 2 == 1:
+        return original
+    if edit == "title":
+        changed = re.sub(r'^(title: ".*?)"', rf'\1 edit {i}"', original, count=1, flags=re.M)
+        if changed == original:
+            raise SystemExit("--edit title: the post has no `title: \"...\"` line")
+        return changed
+    return original.rstrip("\n") + f"\n\nBench edit {i}: one more line of body text.\n"
+
+
+def measure(binary, repo, edits=5, today="2026-01-01", pause=0.3, log=None, timeout=1800, edit="body"):
     """Runs the server on `repo` and times `edits` edits of its middle post.
 
     Returns a dict: post (repo-relative), page, ms (save -> reload of the post's page, one per
@@ -139,7 +153,7 @@ def measure(binary, repo, edits=5, today="2026-01-01", pause=0.3, log=None, time
             original = f.read()
         ms, settled, server_ms, check_ms = [], [], [], []
         for i in range(edits):
-            text = original.rstrip("\n") + f"\n\nBench edit {i}: one more line of body text.\n" if i % 2 == 0 else original
+            text = edited(original, i, edit)
             start = time.perf_counter()
             with open(target, "w", encoding="utf-8") as f:
                 f.write(text)
@@ -211,10 +225,13 @@ def main():
                     help="seconds of quiet after the list step before the next edit")
     ap.add_argument("--today", default="2026-01-01")
     ap.add_argument("--quiet", action="store_true", help="do not echo the server's lines")
+    ap.add_argument("--edit", choices=["body", "title"], default="body",
+                    help="what each edit changes: a line of body text, or the title (every list row)")
     a = ap.parse_args()
     if a.edits < 1:
         ap.error("EDITS must be at least 1")
-    r = measure(a.binary, a.repo, a.edits, a.today, a.pause, log=None if a.quiet else lambda l: print("server:", l))
+    r = measure(a.binary, a.repo, a.edits, a.today, a.pause,
+                log=None if a.quiet else lambda l: print("server:", l), edit=a.edit)
     fmt = lambda xs: ", ".join(f"{x:.0f}" for x in xs)
     print(f"edit {r['post']} ({r['page']}), first full build {r['startup_s']:.2f} s")
     print(f"save -> reload of the post's page, ms: {fmt(r['ms'])}; median {statistics.median(r['ms']):.1f}")
