@@ -4,7 +4,7 @@
 //! can run in a reviewer's browser.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
@@ -18,7 +18,7 @@ pub struct LinkTargets<'a> {
     /// Files under `media/`, by repository-relative path.
     pub media: &'a BTreeMap<String, MediaFile>,
     /// Content files with a page of their own, e.g. `personas/paula.md` → `personas/paula.html`.
-    pub pages: &'a BTreeMap<String, String>,
+    pub pages: &'a HashMap<&'a str, String>,
 }
 
 /// Where a piece of Markdown is rendered: the file it comes from, the page's root prefix
@@ -227,7 +227,7 @@ impl<'a> ammonia::UrlRelativeEvaluate<'a> for LinkRewrite<'a> {
             if self.targets.media.contains_key(&candidate) {
                 return Some(Cow::Owned(format!("{}{}", self.root, href(&candidate))));
             }
-            if let Some(page) = self.targets.pages.get(&candidate) {
+            if let Some(page) = self.targets.pages.get(candidate.as_str()) {
                 let fragment = fragment.map(|f| format!("#{}", href(f))).unwrap_or_default();
                 return Some(Cow::Owned(format!("{}{}{fragment}", self.root, href(page))));
             }
@@ -278,7 +278,7 @@ mod tests {
     use super::*;
 
     fn render(text: &str) -> String {
-        render_at(text, "posts/a.md", "../", 1, &BTreeMap::new(), &BTreeMap::new())
+        render_at(text, "posts/a.md", "../", 1, &BTreeMap::new(), &HashMap::new())
     }
 
     fn render_at(
@@ -287,7 +287,7 @@ mod tests {
         root: &str,
         top: u8,
         media: &BTreeMap<String, MediaFile>,
-        pages: &BTreeMap<String, String>,
+        pages: &HashMap<&str, String>,
     ) -> String {
         let at = Placement { source, root, top };
         render_markdown(text, at, LinkTargets { media, pages })
@@ -301,7 +301,7 @@ mod tests {
             "",
             3,
             &BTreeMap::new(),
-            &BTreeMap::new(),
+            &HashMap::new(),
         );
         assert!(
             out.contains("<h3>Top</h3>") && out.contains("<h4>Sub</h4>") && out.contains("<h5>Deep</h5>"),
@@ -311,7 +311,7 @@ mod tests {
 
     #[test]
     fn the_shallowest_heading_sits_right_under_the_page_heading_and_none_skips_a_level() {
-        let (media, pages) = (BTreeMap::new(), BTreeMap::new());
+        let (media, pages) = (BTreeMap::new(), HashMap::new());
         let out = render_at("## Why\n\n#### Detail\n\n## How", "a.md", "", 2, &media, &pages);
         assert_eq!(
             out.matches("<h2>").count(),
@@ -407,8 +407,8 @@ mod tests {
             duration: None,
         };
         media.insert("media/a b.png".to_owned(), file);
-        let mut pages = BTreeMap::new();
-        pages.insert("personas/paula.md".to_owned(), "personas/paula.html".to_owned());
+        let mut pages = HashMap::new();
+        pages.insert("personas/paula.md", "personas/paula.html".to_owned());
         let text = "![Alt](<media/a b.png>) [x](other.md) [Paula](../../personas/paula.md#why) \
                     ![up](../../media/a%20b.png) [out](../../../../etc/passwd)";
         let out = render_at(text, "posts/2026/p.md", "../../", 1, &media, &pages);

@@ -22,7 +22,7 @@ mod write;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -316,7 +316,7 @@ impl<'a> Renderer<'a> {
         &self,
         each: &[(&str, &str)],
         items: &[T],
-    ) -> Result<Vec<Vec<String>>, SiteError> {
+    ) -> Result<Vec<Vec<Arc<str>>>, SiteError> {
         let mut context = self.site_context.clone();
         context.insert("items", items);
         let mut all = Vec::with_capacity(each.len());
@@ -325,7 +325,7 @@ impl<'a> Renderer<'a> {
             let html = self.render_wrapper(template, &context)?;
             let snippets: Vec<&str> = html.split(filters::SEPARATOR).collect();
             if snippets.len() == items.len() + 1 {
-                all.push(snippets[..items.len()].iter().map(|s| (*s).to_owned()).collect());
+                all.push(snippets[..items.len()].iter().map(|s| Arc::from(*s)).collect());
             } else {
                 all.push(self.render_one_by_one(template, root, items)?);
             }
@@ -339,7 +339,7 @@ impl<'a> Renderer<'a> {
         template: &str,
         root: &str,
         items: &[T],
-    ) -> Result<Vec<String>, SiteError> {
+    ) -> Result<Vec<Arc<str>>, SiteError> {
         items
             .chunks(1)
             .map(|one| {
@@ -348,7 +348,7 @@ impl<'a> Renderer<'a> {
                 context.insert("items", one);
                 let mut html = self.render_wrapper(template, &context)?;
                 html.pop();
-                Ok(html)
+                Ok(Arc::from(html))
             })
             .collect()
     }

@@ -9,8 +9,10 @@
 //! render one post (`p`) and can be overridden like any other template.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::sync::{Arc, Mutex, PoisonError};
+
+use xxhash_rust::xxh3::{Xxh3Default, Xxh3DefaultBuilder};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -78,11 +80,19 @@ impl PostTable {
     }
 }
 
-/// Every post's snippet of each kind rendered for this build, by post file.
+/// Every post's snippet of each kind rendered for this build.
 #[derive(Default)]
-pub(super) struct Tables {
-    snippets: HashMap<Snippet, HashMap<String, Arc<str>>>,
+pub(super) struct Tables<'a> {
+    /// Where each post's snippet is in every list of `snippets`, by post file.
+    position: HashMap<&'a str, usize, Xxh3DefaultBuilder>,
+    /// Per kind, one snippet per post, in the order of the project's posts and then its
+    /// holding statements.
+    snippets: HashMap<Snippet, Vec<Arc<str>>>,
 }
+
+/// Kept rows by their [`hash128`] key. The key is a hash already, so hashing it again
+/// needs no strength, only speed.
+type ByKey = HashMap<u128, Arc<str>, Xxh3DefaultBuilder>;
 
 /// Rendered snippets kept between the dev server's builds, so that a list page after an
 /// edit re-renders only the rows whose content changed (at 10,000 posts, rendering every
@@ -99,7 +109,7 @@ pub struct RowCache {
 struct Kept {
     /// The hash of the shared context the snippets were rendered in.
     context: u128,
-    by_kind: HashMap<Snippet, HashMap<u128, Arc<str>>>,
+    by_kind: HashMap<Snippet, ByKey>,
     /// How many snippets the last build rendered (the others were kept), for tests.
     rendered: usize,
 }
@@ -111,82 +121,62 @@ impl RowCache {
     }
 }
 
-/// A 128-bit hash of `value` (two 64-bit hashes with different prefixes): rows are kept
+/// A 128-bit hash of `value` (XXH3-128, seeded by hashing `seed` first): rows are kept
 /// under it, so a collision must be out of the question, not merely unlikely.
 pub(super) fn hash128(seed: u128, value: &impl Hash) -> u128 {
-    let half = |prefix: u8| {
-        let mut hasher = std::hash::DefaultHasher::new();
-        (prefix, seed).hash(&mut hasher);
-        value.hash(&mut hasher);
-        hasher.finish()
-    };
-    (u128::from(half(1)) << 64) | u128::from(half(2))
+    let mut hasher = Xxh3Default::new();
+    seed.hash(&mut hasher);
+    value.hash(&mut hasher);
+    hasher.digest128()
 }
 
 /// Posts rendered per tera call: large enough that the shared context (labels, site)
 /// is set up rarely, small enough to spread over all cores.
 const CHUNK: usize = 256;
 
-impl Tables {
+impl<'a> Tables<'a> {
     /// Renders the snippets of `kinds` for every post and holding statement.
     pub(super) fn render(
         renderer: &Renderer<'_>,
-        views: &Views<'_>,
+        views: &Views<'a>,
         kinds: &[Snippet],
     ) -> Result<Self, SiteError> {
         let project = views.project();
-        let posts: Vec<&Post> = project.posts.iter().chain(&project.crisis).collect();
+        let posts: Vec<&'a Post> = project.posts.iter().chain(&project.crisis).collect();
         if kinds.is_empty() || posts.is_empty() {
             return Ok(Tables::default());
         }
-        crate::timings::phase("post rows", || Self::render_kinds(renderer, views, kinds, &posts))
-    }
-
-    fn render_kinds(
-        renderer: &Renderer<'_>,
-        views: &Views<'_>,
-        kinds: &[Snippet],
-        posts: &[&Post],
-    ) -> Result<Self, SiteError> {
-        let rows: Vec<PostRow> = posts.par_iter().map(|p| views.post_row(p)).collect();
-        match renderer.row_cache() {
-            Some(cache) => Self::render_kept(renderer, cache, kinds, posts, &rows),
-            None => Self::render_all(renderer, kinds, posts, &rows),
-        }
+        crate::timings::phase("post rows", || {
+            let rows: Vec<PostRow> = posts.par_iter().map(|p| views.post_row(p)).collect();
+            let snippets = match renderer.row_cache() {
+                Some(cache) => Self::render_kept(renderer, cache, kinds, &rows)?,
+                None => Self::render_all(renderer, kinds, &rows)?,
+            };
+            let mut position = HashMap::with_capacity_and_hasher(posts.len(), Xxh3DefaultBuilder);
+            position.extend(posts.iter().enumerate().map(|(i, post)| (post.file.as_str(), i)));
+            Ok(Tables { position, snippets })
+        })
     }
 
     /// Renders every snippet of `kinds` (a build: nothing is kept between runs).
     fn render_all(
         renderer: &Renderer<'_>,
         kinds: &[Snippet],
-        posts: &[&Post],
         rows: &[PostRow],
-    ) -> Result<Self, SiteError> {
+    ) -> Result<HashMap<Snippet, Vec<Arc<str>>>, SiteError> {
         let each: Vec<(&str, &str)> = kinds.iter().map(|k| (k.template(), k.root())).collect();
         // Per chunk of posts: one list of snippets per kind.
-        let chunks: Vec<Vec<Vec<String>>> = rows
+        let chunks: Vec<Vec<Vec<Arc<str>>>> = rows
             .par_chunks(CHUNK)
             .map(|chunk| renderer.render_each(&each, chunk))
             .collect::<Result<_, _>>()?;
-        let mut by_kind: Vec<Vec<String>> = kinds.iter().map(|_| Vec::with_capacity(posts.len())).collect();
+        let mut by_kind: Vec<Vec<Arc<str>>> = kinds.iter().map(|_| Vec::with_capacity(rows.len())).collect();
         for chunk in chunks {
             for (list, snippets) in by_kind.iter_mut().zip(chunk) {
                 list.extend(snippets);
             }
         }
-        let snippets = kinds
-            .iter()
-            .zip(by_kind)
-            .map(|(kind, rendered)| {
-                let by_file = posts
-                    .iter()
-                    .map(|p| p.file.clone())
-                    .zip(rendered.into_iter().map(Arc::from))
-                    .collect();
-                (*kind, by_file)
-            })
-            .collect();
-        Ok(Tables { snippets })
+        Ok(kinds.iter().copied().zip(by_kind).collect())
     }
 
     /// Renders the snippets of `kinds` whose rows `cache` does not hold from the last
@@ -195,9 +185,8 @@ impl Tables {
         renderer: &Renderer<'_>,
         cache: &RowCache,
         kinds: &[Snippet],
-        posts: &[&Post],
         rows: &[PostRow],
-    ) -> Result<Self, SiteError> {
+    ) -> Result<HashMap<Snippet, Vec<Arc<str>>>, SiteError> {
         let context = renderer.context_hash();
         let keys: Vec<u128> = rows.par_iter().map(|row| hash128(context, row)).collect();
         let mut kept = cache.kept.lock().unwrap_or_else(PoisonError::into_inner);
@@ -209,29 +198,27 @@ impl Tables {
         let mut snippets = HashMap::new();
         for &kind in kinds {
             let old = kept.by_kind.remove(&kind).unwrap_or_default();
-            let missing: Vec<usize> = (0..rows.len()).filter(|&i| !old.contains_key(&keys[i])).collect();
-            let to_render: Vec<&PostRow> = missing.iter().map(|&i| &rows[i]).collect();
-            let rendered = Self::render_kind(renderer, kind, &to_render)?;
-            kept.rendered += rendered.len();
-            let mut now: HashMap<u128, Arc<str>> = missing
-                .iter()
-                .map(|&i| keys[i])
-                .zip(rendered.into_iter().map(Arc::from))
-                .collect();
-            for key in &keys {
-                if let (false, Some(html)) = (now.contains_key(key), old.get(key)) {
-                    now.insert(*key, html.clone());
-                }
-            }
-            let by_file = posts
+            let missing: Vec<&PostRow> = rows
                 .iter()
                 .zip(&keys)
-                .filter_map(|(post, key)| Some((post.file.clone(), now.get(key)?.clone())))
+                .filter(|(_, key)| !old.contains_key(key))
+                .map(|(row, _)| row)
                 .collect();
+            let mut rendered = Self::render_kind(renderer, kind, &missing)?.into_iter();
+            kept.rendered += missing.len();
+            let list: Vec<Arc<str>> = keys
+                .iter()
+                .map(|key| match old.get(key) {
+                    Some(html) => html.clone(),
+                    None => rendered.next().unwrap_or_default(),
+                })
+                .collect();
+            let mut now = ByKey::with_capacity_and_hasher(keys.len(), Xxh3DefaultBuilder);
+            now.extend(keys.iter().copied().zip(list.iter().cloned()));
             kept.by_kind.insert(kind, now);
-            snippets.insert(kind, by_file);
+            snippets.insert(kind, list);
         }
-        Ok(Tables { snippets })
+        Ok(snippets)
     }
 
     /// Renders the `kind` snippet of each of `rows`, in order, in bulk on all cores.
@@ -239,9 +226,9 @@ impl Tables {
         renderer: &Renderer<'_>,
         kind: Snippet,
         rows: &[&PostRow],
-    ) -> Result<Vec<String>, SiteError> {
+    ) -> Result<Vec<Arc<str>>, SiteError> {
         let each = [(kind.template(), kind.root())];
-        let chunks: Vec<Vec<Vec<String>>> = rows
+        let chunks: Vec<Vec<Vec<Arc<str>>>> = rows
             .par_chunks(CHUNK)
             .map(|chunk| renderer.render_each(&each, chunk))
             .collect::<Result<_, _>>()?;
@@ -260,13 +247,15 @@ impl Tables {
 
     /// The `kind` snippets of `posts`, in the order given.
     pub(super) fn concat(&self, kind: Snippet, posts: &[&Post]) -> PostTable {
-        let empty = HashMap::new();
-        let by_file = self.snippets.get(&kind).unwrap_or(&empty);
-        let mut html = String::new();
-        for post in posts {
-            if let Some(snippet) = by_file.get(&post.file) {
-                html.push_str(snippet);
-            }
+        let list = self.snippets.get(&kind).map_or(&[][..], Vec::as_slice);
+        let snippets: Vec<&str> = posts
+            .iter()
+            .filter_map(|post| list.get(*self.position.get(post.file.as_str())?))
+            .map(|snippet| &**snippet)
+            .collect();
+        let mut html = String::with_capacity(snippets.iter().map(|s| s.len()).sum());
+        for snippet in snippets {
+            html.push_str(snippet);
         }
         PostTable {
             count: posts.len(),

@@ -126,11 +126,12 @@ pub(super) struct Views<'a> {
     /// Today.
     pub today: NaiveDate,
     /// Every post's table row and calendar entry, rendered once (empty until the plan renders them).
-    pub tables: Tables,
+    pub tables: Tables<'a>,
     /// The composed texts of the posts whose pages or queue rows this run renders.
     pub texts: &'a ComposedTexts,
     diagnostics_by_file: BTreeMap<&'a str, Vec<&'a Diagnostic>>,
-    pages_by_file: BTreeMap<String, String>,
+    /// The page of each file that has one: looked up per finding and per relative link.
+    pages_by_file: HashMap<&'a str, String>,
     /// The posts of each campaign: campaigns grow with the plan, so a scan of all posts
     /// per campaign would grow with its square.
     posts_by_campaign: HashMap<&'a str, Vec<&'a Post>>,
@@ -150,18 +151,15 @@ impl<'a> Views<'a> {
             diagnostics_by_file.entry(d.file.as_str()).or_default().push(d);
         }
         let project = &checked.project;
-        let mut pages_by_file = BTreeMap::new();
-        for post in &project.posts {
-            pages_by_file.insert(post.file.clone(), post_path(post));
-        }
-        for post in &project.crisis {
-            pages_by_file.insert(post.file.clone(), post_path(post));
+        let mut pages_by_file = HashMap::with_capacity(project.posts.len() + project.crisis.len());
+        for post in project.posts.iter().chain(&project.crisis) {
+            pages_by_file.insert(post.file.as_str(), post_path(post));
         }
         for persona in &project.personas {
-            pages_by_file.insert(persona.file.clone(), format!("personas/{}.html", persona.id));
+            pages_by_file.insert(persona.file.as_str(), format!("personas/{}.html", persona.id));
         }
         for campaign in &project.campaigns {
-            pages_by_file.insert(campaign.file.clone(), format!("campaigns/{}.html", campaign.id));
+            pages_by_file.insert(campaign.file.as_str(), format!("campaigns/{}.html", campaign.id));
         }
         let mut posts_by_campaign: HashMap<&str, Vec<&Post>> = HashMap::new();
         for post in &project.posts {
@@ -174,11 +172,11 @@ impl<'a> Views<'a> {
         }
         for review in &project.reviews {
             if let Some(post) = project.post(&review.post) {
-                pages_by_file.insert(review.file.clone(), post_path(post));
+                pages_by_file.insert(review.file.as_str(), post_path(post));
             }
         }
-        pages_by_file.insert("strategy.toml".to_owned(), "strategy.html".to_owned());
-        pages_by_file.insert("touchpoint.toml".to_owned(), "index.html".to_owned());
+        pages_by_file.insert("strategy.toml", "strategy.html".to_owned());
+        pages_by_file.insert("touchpoint.toml", "index.html".to_owned());
         Views {
             checked,
             lang,

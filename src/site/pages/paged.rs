@@ -140,7 +140,7 @@ pub(crate) fn page_count(count: usize) -> usize {
 impl<'a> PagedList<'a> {
     /// Every page of the list, each with its rows and, when there are several, a pager.
     /// Each page's context is prepared when the renderer takes it, not before.
-    pub(crate) fn pages<'t>(self, tables: &'t Tables) -> impl Iterator<Item = Page> + Send + 't
+    pub(crate) fn pages<'t>(self, tables: &'t Tables<'_>) -> impl Iterator<Item = Page> + Send + 't
     where
         'a: 't,
     {
