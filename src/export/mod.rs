@@ -362,8 +362,8 @@ fn queue_entry<'c>(
     }
     let tz = project.config.timezone;
     let rows = post
-        .occurrences()
-        .into_iter()
+        .dates()
+        .iter()
         .filter(|o| in_range(o.at, filter, tz))
         .flat_map(|occurrence| {
             platforms.iter().map(move |&platform| Pending {
@@ -402,7 +402,7 @@ fn is_selected(post: &Post, filter: &Filter, tz: Tz) -> bool {
         return filter.from.is_none() && filter.to.is_none();
     }
     // A series is selected when any occurrence falls in the range.
-    post.occurrences().iter().any(|o| in_range(o.at, filter, tz))
+    post.dates().iter().any(|o| in_range(o.at, filter, tz))
 }
 
 /// The post's platforms that `--platform` keeps, in the order the post names them.

@@ -162,7 +162,7 @@ pub fn pages_showing_post(post: &Post) -> PageSet {
         // Every calendar page lists the posts without a date.
         set.insert_folder("calendar");
     }
-    for date in post.occurrences().iter().map(|o| o.date) {
+    for date in post.dates().iter().map(|o| o.date) {
         set.insert(format!("calendar/{:04}-{:02}.html", date.year(), date.month()));
         set.insert(week_path(monday_of(date)));
     }
@@ -187,7 +187,7 @@ pub fn pages_affected_by_post(old: Option<&Post>, new: Option<&Post>) -> PageSet
     }
     let month = |post: Option<&Post>| post.and_then(Post::time).map(|t| (t.year(), t.month()));
     let weeks = |post: Option<&Post>| -> BTreeSet<chrono::NaiveDate> {
-        post.map(|p| p.occurrences().iter().map(|o| monday_of(o.date)).collect())
+        post.map(|p| p.dates().iter().map(|o| monday_of(o.date)).collect())
             .unwrap_or_default()
     };
     if month(old) != month(new) || weeks(old) != weeks(new) {

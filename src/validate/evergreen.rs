@@ -44,7 +44,7 @@ pub fn check_post(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
         return;
     }
     let gap = i64::from(project.strategy.evergreen_gap());
-    let dates: Vec<NaiveDate> = post.occurrences().iter().map(|o| o.date).collect();
+    let dates: Vec<NaiveDate> = post.dates().iter().map(|o| o.date).collect();
     let Some(pair) = dates.windows(2).find(|w| (w[1] - w[0]).num_days() < gap) else {
         return;
     };
@@ -139,11 +139,7 @@ fn fill_platform<'a>(
         for _ in taken.len()..target as usize {
             let Some(day) = free.next() else { break };
             let last_use = |post: &Post| -> Option<NaiveDate> {
-                let planned = post
-                    .occurrences()
-                    .into_iter()
-                    .map(|o| o.date)
-                    .filter(|d| *d <= day);
+                let planned = post.dates().iter().map(|o| o.date).filter(|d| *d <= day);
                 let suggested = out
                     .iter()
                     .filter(|s| s.post.id == post.id)

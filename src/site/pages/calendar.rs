@@ -151,7 +151,7 @@ pub(super) fn pages<'v>(
     let mut by_day: BTreeMap<NaiveDate, Vec<&Post>> = BTreeMap::new();
     let mut per_month: BTreeMap<Month, usize> = BTreeMap::new();
     for post in &scheduled {
-        for occurrence in post.occurrences() {
+        for occurrence in post.dates() {
             by_day.entry(occurrence.date).or_default().push(post);
             *per_month
                 .entry((occurrence.date.year(), occurrence.date.month()))

@@ -60,7 +60,7 @@ fn planned_per_cell(project: &Project) -> HashMap<(Platform, &str, &str), usize>
     let mut cells = HashMap::new();
     for post in project.posts.iter().filter(|p| crate::validate::plan::counts(p)) {
         let Some(stage) = &post.funnel else { continue };
-        let occurrences = post.occurrences().len();
+        let occurrences = post.dates().len();
         let mut counted = HashSet::new();
         for platform in &post.platforms {
             for persona in &post.personas {

@@ -77,5 +77,5 @@ pub(crate) fn post_dates(project: &Project) -> impl Iterator<Item = NaiveDate> +
     project
         .posts
         .iter()
-        .flat_map(|p| p.occurrences().into_iter().map(|o| o.date))
+        .flat_map(|p| p.dates().iter().map(|o| o.date))
 }
