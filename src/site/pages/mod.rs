@@ -67,12 +67,24 @@ impl<'a> Plan<'a> {
         let mut views = Views::new(checked, renderer.words(), renderer.today(), &checked.texts);
         let calendar = calendar::month_paths(&views).iter().any(|p| wanted(p))
             || week::week_paths(&views).iter().any(|p| wanted(p));
-        views.tables = Tables::render(renderer, &views, &snippets_needed(&views, wanted, calendar))?;
-        let report = (wanted("index.html") || wanted("report.html")).then(|| {
-            let (from, to) = renderer.period();
-            let records = crate::report::records_in_period(&checked.project, &checked.metrics, from, to);
-            crate::report::build_report(&checked.project, &records, renderer.words(), renderer.today())
-        });
+        // The rows and the report need only the project: they are worked out side by side.
+        let (tables, report) = rayon::join(
+            || Tables::render(renderer, &views, &snippets_needed(&views, wanted, calendar)),
+            || {
+                (wanted("index.html") || wanted("report.html")).then(|| {
+                    let (from, to) = renderer.period();
+                    let records =
+                        crate::report::records_in_period(&checked.project, &checked.metrics, from, to);
+                    crate::report::build_report(
+                        &checked.project,
+                        &records,
+                        renderer.words(),
+                        renderer.today(),
+                    )
+                })
+            },
+        );
+        views.tables = tables?;
         Ok(Plan {
             views,
             report,
