@@ -86,13 +86,9 @@ pub(super) struct Tables<'a> {
     /// Where each post's snippet is in every list of `snippets`, by post file.
     position: HashMap<&'a str, usize, Xxh3DefaultBuilder>,
     /// Per kind, one snippet per post, in the order of the project's posts and then its
-    /// holding statements.
-    snippets: HashMap<Snippet, Vec<Arc<str>>>,
+    /// holding statements (shared with the [`RowCache`], when the dev server keeps one).
+    snippets: HashMap<Snippet, Arc<[Arc<str>]>>,
 }
-
-/// Kept rows by their [`hash128`] key. The key is a hash already, so hashing it again
-/// needs no strength, only speed.
-type ByKey = HashMap<u128, Arc<str>, Xxh3DefaultBuilder>;
 
 /// Rendered snippets kept between the dev server's builds, so that a list page after an
 /// edit re-renders only the rows whose content changed (at 10,000 posts, rendering every
@@ -104,14 +100,23 @@ pub struct RowCache {
     kept: Mutex<Kept>,
 }
 
-/// What a [`RowCache`] holds: the snippets of the last build, by kind and row hash.
+/// What a [`RowCache`] holds: the snippets of the last build of each kind.
 #[derive(Default)]
 struct Kept {
     /// The hash of the shared context the snippets were rendered in.
     context: u128,
-    by_kind: HashMap<Snippet, ByKey>,
+    by_kind: HashMap<Snippet, KeptKind>,
     /// How many snippets the last build rendered (the others were kept), for tests.
     rendered: usize,
+}
+
+/// One kind's snippets of the last build, in post order, with the [`hash128`] key of the
+/// row each was rendered from. After an edit nearly every post is where it was, so a
+/// snippet is first looked for at its post's position, and only then by key.
+#[derive(Default)]
+struct KeptKind {
+    keys: Vec<u128>,
+    snippets: Arc<[Arc<str>]>,
 }
 
 impl RowCache {
@@ -163,7 +168,7 @@ impl<'a> Tables<'a> {
         renderer: &Renderer<'_>,
         kinds: &[Snippet],
         rows: &[PostRow],
-    ) -> Result<HashMap<Snippet, Vec<Arc<str>>>, SiteError> {
+    ) -> Result<HashMap<Snippet, Arc<[Arc<str>]>>, SiteError> {
         let each: Vec<(&str, &str)> = kinds.iter().map(|k| (k.template(), k.root())).collect();
         // Per chunk of posts: one list of snippets per kind.
         let chunks: Vec<Vec<Vec<Arc<str>>>> = rows
@@ -176,7 +181,11 @@ impl<'a> Tables<'a> {
                 list.extend(snippets);
             }
         }
-        Ok(kinds.iter().copied().zip(by_kind).collect())
+        Ok(kinds
+            .iter()
+            .copied()
+            .zip(by_kind.into_iter().map(Arc::from))
+            .collect())
     }
 
     /// Renders the snippets of `kinds` whose rows `cache` does not hold from the last
@@ -186,7 +195,7 @@ impl<'a> Tables<'a> {
         cache: &RowCache,
         kinds: &[Snippet],
         rows: &[PostRow],
-    ) -> Result<HashMap<Snippet, Vec<Arc<str>>>, SiteError> {
+    ) -> Result<HashMap<Snippet, Arc<[Arc<str>]>>, SiteError> {
         let context = renderer.context_hash();
         let keys: Vec<u128> = rows.par_iter().map(|row| hash128(context, row)).collect();
         let mut kept = cache.kept.lock().unwrap_or_else(PoisonError::into_inner);
@@ -198,27 +207,54 @@ impl<'a> Tables<'a> {
         let mut snippets = HashMap::new();
         for &kind in kinds {
             let old = kept.by_kind.remove(&kind).unwrap_or_default();
-            let missing: Vec<&PostRow> = rows
-                .iter()
-                .zip(&keys)
-                .filter(|(_, key)| !old.contains_key(key))
-                .map(|(row, _)| row)
-                .collect();
-            let mut rendered = Self::render_kind(renderer, kind, &missing)?.into_iter();
-            kept.rendered += missing.len();
-            let list: Vec<Arc<str>> = keys
-                .iter()
-                .map(|key| match old.get(key) {
-                    Some(html) => html.clone(),
-                    None => rendered.next().unwrap_or_default(),
-                })
-                .collect();
-            let mut now = ByKey::with_capacity_and_hasher(keys.len(), Xxh3DefaultBuilder);
-            now.extend(keys.iter().copied().zip(list.iter().cloned()));
-            kept.by_kind.insert(kind, now);
+            let (list, rendered) = Self::reuse_or_render(renderer, kind, rows, &keys, &old)?;
+            kept.rendered += rendered;
+            kept.by_kind.insert(
+                kind,
+                KeptKind {
+                    keys: keys.clone(),
+                    snippets: Arc::clone(&list),
+                },
+            );
             snippets.insert(kind, list);
         }
         Ok(snippets)
+    }
+
+    /// The `kind` snippet of each row (`keys` are their hashes): `old`'s where it has the
+    /// row, rendered where not; and how many were rendered.
+    fn reuse_or_render(
+        renderer: &Renderer<'_>,
+        kind: Snippet,
+        rows: &[PostRow],
+        keys: &[u128],
+        old: &KeptKind,
+    ) -> Result<(Arc<[Arc<str>]>, usize), SiteError> {
+        let mut list: Vec<Option<Arc<str>>> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, key)| (old.keys.get(i) == Some(key)).then(|| Arc::clone(&old.snippets[i])))
+            .collect();
+        if list.iter().any(Option::is_none) {
+            // Posts were added, removed or moved: look the others up by key.
+            let mut by_key = HashMap::with_capacity_and_hasher(old.keys.len(), Xxh3DefaultBuilder);
+            by_key.extend(old.keys.iter().zip(old.snippets.iter()));
+            for (slot, key) in list.iter_mut().zip(keys).filter(|(slot, _)| slot.is_none()) {
+                *slot = by_key.get(key).map(|html| Arc::clone(html));
+            }
+        }
+        let missing: Vec<&PostRow> = rows
+            .iter()
+            .zip(&list)
+            .filter(|(_, slot)| slot.is_none())
+            .map(|(row, _)| row)
+            .collect();
+        let mut rendered = Self::render_kind(renderer, kind, &missing)?.into_iter();
+        let list = list
+            .into_iter()
+            .map(|slot| slot.or_else(|| rendered.next()).unwrap_or_default())
+            .collect();
+        Ok((list, missing.len()))
     }
 
     /// Renders the `kind` snippet of each of `rows`, in order, in bulk on all cores.
@@ -247,7 +283,7 @@ impl<'a> Tables<'a> {
 
     /// The `kind` snippets of `posts`, in the order given.
     pub(super) fn concat(&self, kind: Snippet, posts: &[&Post]) -> PostTable {
-        let list = self.snippets.get(&kind).map_or(&[][..], Vec::as_slice);
+        let list = self.snippets.get(&kind).map_or(&[][..], |list| &list[..]);
         let snippets: Vec<&str> = posts
             .iter()
             .filter_map(|post| list.get(*self.position.get(post.file.as_str())?))

@@ -647,3 +647,26 @@ fn a_title_edit_renders_only_that_posts_rows_again() {
         "one row per kind of list, of {posts} posts: {rendered}"
     );
 }
+
+#[test]
+fn a_new_post_renders_only_its_own_rows_though_the_others_move_down() {
+    let dir = fixture();
+    let mut session = open(dir.path());
+    // Sorted first by its file name, so every other post's row is one place further on;
+    // far enough ahead to raise no finding (a new count in the banner renders every row).
+    let rel = "posts/2026/12/000-chains.md";
+    let text = std::fs::read_to_string(dir.path().join("posts/2026/12/tyres.md")).unwrap();
+    let text = text
+        .replace("Winter tyres", "Snow chains")
+        .replace("pressure, tread, lights", "chains, gloves, a torch")
+        .replace("2026-12-03T09:00:00", "2027-01-20T09:00:00");
+    std::fs::write(dir.path().join(rel), text).unwrap();
+    rebuild_all(&mut session, &BTreeSet::from([rel.to_owned()]));
+    let first_path = &session.checked().project.posts[0].file;
+    assert_eq!(first_path, rel, "the new post comes first");
+    let rendered = rows_rendered(&session);
+    assert!(
+        (1..=3).contains(&rendered),
+        "one row per kind of list: {rendered}"
+    );
+}
