@@ -80,6 +80,10 @@ impl PostTable {
     }
 }
 
+/// One kind's snippets, one per post in post order: shared by a build's [`Tables`] and
+/// the dev server's [`RowCache`] rather than copied.
+type Snippets = Arc<[Arc<str>]>;
+
 /// Every post's snippet of each kind rendered for this build.
 #[derive(Default)]
 pub(super) struct Tables<'a> {
@@ -87,7 +91,7 @@ pub(super) struct Tables<'a> {
     position: HashMap<&'a str, usize, Xxh3DefaultBuilder>,
     /// Per kind, one snippet per post, in the order of the project's posts and then its
     /// holding statements (shared with the [`RowCache`], when the dev server keeps one).
-    snippets: HashMap<Snippet, Arc<[Arc<str>]>>,
+    snippets: HashMap<Snippet, Snippets>,
 }
 
 /// Rendered snippets kept between the dev server's builds, so that a list page after an
@@ -116,7 +120,7 @@ struct Kept {
 #[derive(Default)]
 struct KeptKind {
     keys: Vec<u128>,
-    snippets: Arc<[Arc<str>]>,
+    snippets: Snippets,
 }
 
 impl RowCache {
@@ -168,7 +172,7 @@ impl<'a> Tables<'a> {
         renderer: &Renderer<'_>,
         kinds: &[Snippet],
         rows: &[PostRow],
-    ) -> Result<HashMap<Snippet, Arc<[Arc<str>]>>, SiteError> {
+    ) -> Result<HashMap<Snippet, Snippets>, SiteError> {
         let each: Vec<(&str, &str)> = kinds.iter().map(|k| (k.template(), k.root())).collect();
         // Per chunk of posts: one list of snippets per kind.
         let chunks: Vec<Vec<Vec<Arc<str>>>> = rows
@@ -195,7 +199,7 @@ impl<'a> Tables<'a> {
         cache: &RowCache,
         kinds: &[Snippet],
         rows: &[PostRow],
-    ) -> Result<HashMap<Snippet, Arc<[Arc<str>]>>, SiteError> {
+    ) -> Result<HashMap<Snippet, Snippets>, SiteError> {
         let context = renderer.context_hash();
         let keys: Vec<u128> = rows.par_iter().map(|row| hash128(context, row)).collect();
         let mut kept = cache.kept.lock().unwrap_or_else(PoisonError::into_inner);
@@ -229,7 +233,7 @@ impl<'a> Tables<'a> {
         rows: &[PostRow],
         keys: &[u128],
         old: &KeptKind,
-    ) -> Result<(Arc<[Arc<str>]>, usize), SiteError> {
+    ) -> Result<(Snippets, usize), SiteError> {
         let mut list: Vec<Option<Arc<str>>> = keys
             .iter()
             .enumerate()
