@@ -12,10 +12,9 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use xxhash_rust::xxh3::{Xxh3Default, Xxh3DefaultBuilder};
-
 use rayon::prelude::*;
 use serde::Serialize;
+use xxhash_rust::xxh3::{Xxh3Default, Xxh3DefaultBuilder};
 
 use super::views::{PostRow, Views, sort_by_time};
 use super::{Renderer, SiteError};
