@@ -9,12 +9,13 @@
 //! navigation) is summed up in [`site_wide_state`]: when that changes, the whole site is
 //! re-rendered.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::Datelike;
+use chrono::{DateTime, Datelike, NaiveDate};
+use chrono_tz::Tz;
 
 use super::SiteOptions;
-use super::pages::{List, calendar_href_for, monday_of, week_path};
+use super::pages::{List, Month, calendar_href_for, monday_of, month_path, months_of, week_path, weeks_of};
 use super::views::{post_path, time_order};
 use crate::Checked;
 use crate::diagnostic::Summary;
@@ -176,35 +177,79 @@ pub fn pages_showing_post(post: &Post) -> PageSet {
     set
 }
 
-/// The pages a post changing from `old` to `new` (`None`: absent) can change. Moving a
-/// post to another month changes every calendar page (each lists the months' counts);
-/// moving it to another week can change which week pages exist and where each one's
-/// previous and next links lead, so it does too.
-pub fn pages_affected_by_post(old: Option<&Post>, new: Option<&Post>) -> PageSet {
+/// What every calendar page shows of the whole plan: the weeks and months that have a
+/// page (each page links its neighbours and the months) and the evergreen suggestions in
+/// the free slots. While it stays the same, a post moved to another week changes only
+/// its old and its new week's page.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct CalendarShape {
+    weeks: BTreeSet<NaiveDate>,
+    months: Vec<Month>,
+    /// (when, platform, post id) of each suggestion.
+    suggestions: Vec<(DateTime<Tz>, &'static str, String)>,
+}
+
+impl CalendarShape {
+    /// The shape of `project`'s calendar as the site renders it with `options`.
+    pub fn of(project: &Project, options: &SiteOptions) -> CalendarShape {
+        let today = today_of(project, options);
+        let suggestions = crate::validate::evergreen::suggestions(project, today)
+            .into_iter()
+            .map(|s| (s.at, s.platform.name(), s.post.id.clone()))
+            .collect();
+        CalendarShape {
+            weeks: weeks_of(project, today),
+            months: months_of(project, today),
+            suggestions,
+        }
+    }
+}
+
+/// The pages a post changing from `old` to `new` (`None`: absent) can change, given the
+/// calendar's shape `before` and `after` the change. A new shape changes every calendar
+/// page; a post that moves between months, or gains or loses dates in one, changes every
+/// month page (each shows how many posts every month has).
+pub fn pages_affected_by_post(
+    old: Option<&Post>,
+    new: Option<&Post>,
+    before: &CalendarShape,
+    after: &CalendarShape,
+) -> PageSet {
     let mut set = PageSet::default();
     for post in [old, new].into_iter().flatten() {
         set.extend(pages_showing_post(post));
     }
-    let month = |post: Option<&Post>| post.and_then(Post::time).map(|t| (t.year(), t.month()));
-    let weeks = |post: Option<&Post>| -> BTreeSet<chrono::NaiveDate> {
-        post.map(|p| p.dates().iter().map(|o| monday_of(o.date)).collect())
-            .unwrap_or_default()
+    let per_month = |post: Option<&Post>| -> BTreeMap<Month, usize> {
+        let mut counts = BTreeMap::new();
+        for date in post.iter().flat_map(|p| p.dates()).map(|o| o.date) {
+            *counts.entry((date.year(), date.month())).or_default() += 1;
+        }
+        counts
     };
-    if month(old) != month(new) || weeks(old) != weeks(new) {
+    if before != after {
         set.insert_folder("calendar");
+    } else if per_month(old) != per_month(new) {
+        for &month in &after.months {
+            set.insert(month_path(month));
+        }
     }
     set
+}
+
+/// The day the site treats as today: `--today`, or today in the project's timezone.
+fn today_of(project: &Project, options: &SiteOptions) -> NaiveDate {
+    options.today.unwrap_or_else(|| {
+        chrono::Utc::now()
+            .with_timezone(&project.config.timezone)
+            .date_naive()
+    })
 }
 
 /// What every page shows about the whole project: the build banner's counts and the
 /// calendar link in the navigation. When it changes, every page must be re-rendered.
 pub fn site_wide_state(checked: &Checked, options: &SiteOptions) -> String {
     let project = &checked.project;
-    let today = options.today.unwrap_or_else(|| {
-        chrono::Utc::now()
-            .with_timezone(&project.config.timezone)
-            .date_naive()
-    });
+    let today = today_of(project, options);
     let summary = Summary::of(&checked.diagnostics);
     format!(
         "{} {} {} {today}",
@@ -327,16 +372,35 @@ mod tests {
     }
 
     #[test]
-    fn moving_a_post_to_another_week_rerenders_every_calendar_page() {
+    fn a_post_moved_to_another_week_rerenders_the_calendar_only_when_its_shape_changes() {
         let monday = post("publish_at = 2027-03-22T09:00:00\n");
         let sunday = post("publish_at = 2027-03-28T09:00:00\n");
         let next_monday = post("publish_at = 2027-03-29T09:00:00\n");
-        let same_week = pages_affected_by_post(Some(&monday), Some(&sunday));
+        let next_month = post("publish_at = 2027-04-05T09:00:00\n");
+        let shape = CalendarShape {
+            months: vec![(2027, 3), (2027, 4), (2027, 5)],
+            ..CalendarShape::default()
+        };
+        let same_week = pages_affected_by_post(Some(&monday), Some(&sunday), &shape, &shape);
         assert!(same_week.wants("calendar/2027-W12.html"));
         assert!(!same_week.wants("calendar/2027-W13.html"));
-        let other_week = pages_affected_by_post(Some(&sunday), Some(&next_monday));
+        assert!(!same_week.wants("calendar/2027-04.html"));
+        let other_week = pages_affected_by_post(Some(&sunday), Some(&next_monday), &shape, &shape);
+        assert!(other_week.wants("calendar/2027-W12.html") && other_week.wants("calendar/2027-W13.html"));
+        assert!(!other_week.wants("calendar/2027-W40.html"), "{other_week:?}");
+        let other_month = pages_affected_by_post(Some(&sunday), Some(&next_month), &shape, &shape);
         assert!(
-            other_week.wants("calendar/2027-W40.html"),
+            other_month.wants("calendar/2027-05.html"),
+            "every month shows every month's count"
+        );
+        assert!(!other_month.wants("calendar/2027-W20.html"));
+        let reshaped = CalendarShape {
+            weeks: BTreeSet::from([monday_of(NaiveDate::from_ymd_opt(2027, 3, 29).unwrap())]),
+            ..CalendarShape::default()
+        };
+        let new_shape = pages_affected_by_post(Some(&sunday), Some(&next_monday), &shape, &reshaped);
+        assert!(
+            new_shape.wants("calendar/2027-W40.html"),
             "the whole calendar folder"
         );
     }

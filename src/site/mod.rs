@@ -35,7 +35,9 @@ use crate::export::{Format, SiteQueue};
 use crate::lang::format::Lang;
 use crate::lang::{WordFile, Words};
 pub(crate) use deliverables::deliverable_data;
-pub use deps::{PageSet, pages_affected_by_post, pages_next_to, pages_showing_post, site_wide_state};
+pub use deps::{
+    CalendarShape, PageSet, pages_affected_by_post, pages_next_to, pages_showing_post, site_wide_state,
+};
 pub use markdown::{LinkTargets, Placement, render_markdown};
 pub use tables::RowCache;
 pub use theme::{Origin, Theme, load_theme};

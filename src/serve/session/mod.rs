@@ -55,6 +55,9 @@ pub struct Session {
     /// The revision `serve --since` compares with: changes.html is compared again after
     /// every change.
     baseline: Option<crate::since::Baseline>,
+    /// The calendar's shape after the last post edit, the "before" of the next one;
+    /// `None` when anything else changed since (it is then worked out again).
+    calendar: Option<site::CalendarShape>,
 }
 
 /// The rules whose findings mean a file was not read into the model at all.
@@ -92,6 +95,7 @@ impl Session {
             },
             theme: None,
             baseline: None,
+            calendar: None,
         })
     }
 
@@ -215,6 +219,7 @@ impl Session {
                 FileRole::Media => {
                     self.checked.reload_media(rel);
                     self.stale.everything = true;
+                    self.calendar = None;
                     all_posts_affected = true;
                 }
                 FileRole::Project | FileRole::Folder | FileRole::Unused => {}
@@ -262,6 +267,7 @@ impl Session {
         self.checked = checked;
         self.stale.everything = true;
         self.theme = None;
+        self.calendar = None;
         self.compare_again();
         Ok(())
     }
@@ -269,6 +275,8 @@ impl Session {
     /// Re-reads one content file; whether every post's findings may have changed (a
     /// persona or campaign changed).
     fn reload_content(&mut self, rel: &str) -> bool {
+        let is_post = rel.starts_with("posts/") || rel.starts_with("crisis/");
+        let calendar_before = is_post.then(|| self.calendar.take().unwrap_or_else(|| self.calendar_shape()));
         let reloaded = self.checked.reload_file(rel);
         if is_unreadable(Some(&reloaded.diagnostics)) {
             self.broken.insert(rel.to_owned());
@@ -276,19 +284,27 @@ impl Session {
             self.broken.remove(rel);
         }
         self.findings.set_loaded(rel, reloaded.diagnostics);
-        if !(rel.starts_with("posts/") || rel.starts_with("crisis/")) {
+        let Some(calendar_before) = calendar_before else {
             // Persona and campaign names appear on the pages of the posts that use them.
             self.stale.everything = true;
+            self.calendar = None;
             return true;
-        }
+        };
+        let calendar_after = self.calendar_shape();
         let new = post_of_file(&self.checked, rel);
         let old = reloaded.replaced.as_ref();
-        let mut stale = site::pages_affected_by_post(old, new);
+        let mut stale = site::pages_affected_by_post(old, new, &calendar_before, &calendar_after);
+        self.calendar = Some(calendar_after);
         for post in [old, new].into_iter().flatten() {
             stale.extend(site::pages_next_to(&self.checked.project, post));
         }
         self.stale.pages.extend(stale);
         false
+    }
+
+    /// What every calendar page shows of the whole plan (see [`site::CalendarShape`]).
+    fn calendar_shape(&self) -> site::CalendarShape {
+        site::CalendarShape::of(&self.checked.project, &self.site_options)
     }
 
     /// Marks stale the pages of files whose findings changed in the last update (a

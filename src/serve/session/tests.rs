@@ -670,3 +670,39 @@ fn a_new_post_renders_only_its_own_rows_though_the_others_move_down() {
         "one row per kind of list: {rendered}"
     );
 }
+
+#[test]
+fn a_post_moved_to_another_week_in_the_plan_rerenders_those_two_weeks_only() {
+    let dir = fixture();
+    let (mut session, served) = serving(dir.path());
+    let rel = "posts/2026/12/lights.md";
+    let changed = edit(dir.path(), rel, "2026-12-15", "2026-12-22");
+    let pages = rebuild_all(&mut session, &changed);
+    for page in [
+        "calendar/2026-W51.html",
+        "calendar/2026-W52.html",
+        "calendar/2026-12.html",
+    ] {
+        assert!(pages.contains(&page.to_owned()), "{page}: {pages:?}");
+    }
+    for page in [
+        "calendar/2026-W49.html",
+        "calendar/2026-W50.html",
+        "calendar/2027-01.html",
+    ] {
+        assert!(!pages.contains(&page.to_owned()), "{page}: {pages:?}");
+    }
+    // The same edit again on a served site: it equals a fresh build.
+    publish_all(
+        &mut session,
+        &served,
+        &edit(dir.path(), rel, "2026-12-22", "2026-12-15"),
+    );
+    assert_same(dir.path(), &served, "after moving a post back a week");
+    publish_all(
+        &mut session,
+        &served,
+        &edit(dir.path(), rel, "2026-12-15", "2026-12-22"),
+    );
+    assert_same(dir.path(), &served, "after moving a post a week on");
+}

@@ -14,7 +14,8 @@ use crate::site::tables::{PostTable, Snippet};
 use crate::site::views::{Views, sort_by_time};
 
 /// A month as (year, month).
-type Month = (i32, u32);
+/// A calendar month: (year, month).
+pub(crate) type Month = (i32, u32);
 
 /// One day cell.
 #[derive(Serialize)]
@@ -98,7 +99,7 @@ const MAX_CONTIGUOUS_MONTHS: usize = 60;
 
 /// The months the calendar covers: from the first to the last scheduled post
 /// (today's month when nothing is scheduled; only months with posts when the span is huge).
-fn months_of(project: &Project, today: NaiveDate) -> Vec<Month> {
+pub(crate) fn months_of(project: &Project, today: NaiveDate) -> Vec<Month> {
     let with_posts: BTreeSet<Month> = post_dates(project).map(|d| (d.year(), d.month())).collect();
     let (Some(first), Some(last)) = (with_posts.first().copied(), with_posts.last().copied()) else {
         return vec![(today.year(), today.month())];
@@ -132,7 +133,7 @@ pub(super) fn month_paths(views: &Views<'_>) -> Vec<String> {
         .collect()
 }
 
-pub(super) fn month_path((year, month): Month) -> String {
+pub(crate) fn month_path((year, month): Month) -> String {
     format!("calendar/{year:04}-{month:02}.html")
 }
 

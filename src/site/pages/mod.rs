@@ -39,9 +39,9 @@ use crate::site::paths::root_prefix;
 use page::lazy;
 pub(super) use page::{Lazy, Page};
 
-pub(super) use calendar::calendar_href_for;
+pub(super) use calendar::{Month, calendar_href_for, month_path, months_of};
 pub(super) use paged::List;
-pub(super) use week::{monday_of, week_path};
+pub(super) use week::{monday_of, week_path, weeks_of};
 
 /// What every page is prepared from: the indexed project and the performance report.
 pub(super) struct Plan<'a> {
