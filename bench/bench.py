@@ -12,7 +12,7 @@ campaigns, metrics, media), each measured with
                installed (autodetected; --hugo insists, --no-hugo skips it);
   incremental  `touchpoint serve` on a copy of the repository: the time from saving an edit of
                one post to the live-reload event for that post's page (bench/serve_latency.py);
-               then title edits, timed until the pages listing the post have reloaded too.
+               then title and time edits, timed until the pages listing the post have reloaded too.
 Runs alternate A B A B ... after one warm-up run each, so disk and CPU noise hit both alike.
 The report is a markdown table of medians (with min and max), peak memory (GNU time's maximum
 resident set size; the server's VmHWM for incremental), the ratio to the baseline and the
@@ -222,13 +222,16 @@ def main():
                 notes.append(f"incremental at {n:,} posts: edits of {r['post']} (page {r['page']}); the post's page "
                              f"reloads after {statistics.median(r['ms']):.1f} ms (median{server}); with the pages that "
                              f"list it {settled:.0f} ms; the server's first full build took {r['startup_s']:.1f} s.")
-                progress(f"{n:,} posts: incremental, title edits (every list row of the post changes)")
-                t = serve_latency.measure(binary, copy, runs, TODAY, a.pause, edit="title")
-                row["title_settled_ms"] = t["settled_ms"]
-                notes.append(f"incremental at {n:,} posts, title edits: the post's page reloads after "
-                             f"{statistics.median(t['ms']):.1f} ms, the pages listing it after "
-                             f"{statistics.median(t['settled_ms']):.0f} ms (medians of {len(t['ms'])} edits: "
-                             f"{', '.join(f'{x:.0f}' for x in t['settled_ms'])}).")
+                row["list_settled_ms"] = []
+                for edit, what in (("title", "every list row of the post changes"),
+                                   ("time", "17 days later: lists, weeks and months change")):
+                    progress(f"{n:,} posts: incremental, {edit} edits ({what})")
+                    t = serve_latency.measure(binary, copy, runs, TODAY, a.pause, edit=edit)
+                    row["list_settled_ms"] += t["settled_ms"]
+                    notes.append(f"incremental at {n:,} posts, {edit} edits: the post's page reloads after "
+                                 f"{statistics.median(t['ms']):.1f} ms, the pages listing it after "
+                                 f"{statistics.median(t['settled_ms']):.0f} ms (medians of {len(t['ms'])} edits: "
+                                 f"{', '.join(f'{x:.0f}' for x in t['settled_ms'])}).")
             row["median"] = statistics.median(row["walls"])
             row["peak"] = max(row["rss"])
             row["base_median"] = statistics.median(row["base_walls"]) if row["base_walls"] else float("nan")
@@ -250,7 +253,7 @@ def target_text(row):
         if row["command"] == "build":
             parts.append(f"≤ {HUGO_RATIO:.2f}x Hugo")
         if row["command"] == "incremental":
-            parts.append(f"< {INCREMENTAL_MS} ms; a title edit's lists < {LIST_EDIT_MS} ms")
+            parts.append(f"< {INCREMENTAL_MS} ms; a title or time edit's lists < {LIST_EDIT_MS} ms")
         parts.append(f"peak < {PEAK_MB} MB")
     if row["n"] == LARGE_SIZE and row["command"] == "build":
         parts.append(f"≤ {SCALE}x the {TARGET_SIZE:,}-post build; peak < {LARGE_PEAK_MIB:,} MiB; "
@@ -274,10 +277,10 @@ def targets(rows):
         out.append((what, f"{inc['median'] * 1000:.1f} ms (median of {len(inc['walls'])} edits)", inc["median"] * 1000 < INCREMENTAL_MS))
     else:
         out.append((what, f"needs size {TARGET_SIZE} and incremental", None))
-    what = f"an edit of a title at {TARGET_SIZE:,} posts, save to list pages reloaded, under {LIST_EDIT_MS} ms"
-    if inc and inc.get("title_settled_ms"):
-        settled = statistics.median(inc["title_settled_ms"])
-        out.append((what, f"{settled:.0f} ms (median of {len(inc['title_settled_ms'])} edits)", settled < LIST_EDIT_MS))
+    what = f"an edit of a title or a time at {TARGET_SIZE:,} posts, save to list pages reloaded, under {LIST_EDIT_MS} ms"
+    if inc and inc.get("list_settled_ms"):
+        settled = statistics.median(inc["list_settled_ms"])
+        out.append((what, f"{settled:.0f} ms (median of {len(inc['list_settled_ms'])} edits)", settled < LIST_EDIT_MS))
     else:
         out.append((what, f"needs size {TARGET_SIZE} and incremental", None))
     what = f"peak memory at {TARGET_SIZE:,} posts under {PEAK_MB} MB"

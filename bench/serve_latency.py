@@ -2,13 +2,14 @@
 """Measures the dev server's latency: from saving a post to the `reload` event for its page.
 
     python3 bench/serve_latency.py target/release/touchpoint COPY_OF_REPO [EDITS] [--pause S] [--today DATE]
-                                   [--edit body|title]
+                                   [--edit body|title|time]
 
 Starts `touchpoint serve COPY_OF_REPO --port 0`, waits for the first full build (the server
 prints its URL only once the whole site is rendered), subscribes to the live-reload events,
 then edits the middle post EDITS times (default 5), alternately changing it and restoring the
 original: `--edit body` (the default) adds a line of body text, `--edit title` appends a word to
-the title, which changes the post's row on every list that holds it. Each figure is the wall time from the write to the `event: reload`
+the title, which changes the post's row on every list that holds it, `--edit time` moves the
+post 17 days later (into another week, and mostly another month: the calendar pages too). Each figure is the wall time from the write to the `event: reload`
 that names the post's page. The server renders that page first and the pages listing the post
 (home, lists, calendar, ...) in a second step; before the next edit the script waits for that
 second step and then for PAUSE seconds (default 0.3) of quiet, so no edit waits behind the
@@ -85,6 +86,13 @@ def edited(original, i, edit):
     """The text written for edit `i` (every other edit restores the original)."""
     if i % 2 == 1:
         return original
+    if edit == "time":
+        m = re.search(r'^(publish_at\s*[:=]\s*"?)(\d{4}-\d{2}-\d{2})', original, flags=re.M)
+        if not m:
+            raise SystemExit("--edit time: the post has no `publish_at` line")
+        import datetime
+        later = datetime.date.fromisoformat(m.group(2)) + datetime.timedelta(days=17)
+        return original[:m.start(2)] + later.isoformat() + original[m.end(2):]
     if edit == "title":
         changed = re.sub(r'^(title: ".*?)"', rf'\1 edit {i}"', original, count=1, flags=re.M)
         if changed == original:
@@ -225,8 +233,9 @@ def main():
                     help="seconds of quiet after the list step before the next edit")
     ap.add_argument("--today", default="2026-01-01")
     ap.add_argument("--quiet", action="store_true", help="do not echo the server's lines")
-    ap.add_argument("--edit", choices=["body", "title"], default="body",
-                    help="what each edit changes: a line of body text, or the title (every list row)")
+    ap.add_argument("--edit", choices=["body", "title", "time"], default="body",
+                    help="what each edit changes: a line of body text, the title (every list row), "
+                         "or the publish time (lists and calendar)")
     a = ap.parse_args()
     if a.edits < 1:
         ap.error("EDITS must be at least 1")
