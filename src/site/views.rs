@@ -371,11 +371,14 @@ pub(super) fn time_order(a: &Post, b: &Post) -> std::cmp::Ordering {
 
 /// The output path of a post's page: `posts/ID.html` (or `crisis/ID.html`).
 pub(super) fn post_path(post: &Post) -> String {
-    if post.is_crisis() {
-        format!("crisis/{}.html", post.id)
-    } else {
-        format!("posts/{}.html", post.id)
-    }
+    // Joined by hand: it is asked for several times per post and build, and `format!`
+    // goes through the formatting machinery for three plain strings.
+    let folder = if post.is_crisis() { "crisis/" } else { "posts/" };
+    let mut path = String::with_capacity(folder.len() + post.id.len() + ".html".len());
+    path.push_str(folder);
+    path.push_str(&post.id);
+    path.push_str(".html");
+    path
 }
 
 /// `line` split at 1-based character columns `[start, end)`, clamped to the line.
