@@ -221,6 +221,12 @@ fn render_one(d: &Diagnostic, renderer: &annotate_snippets::Renderer) -> String 
     let help = d.help.as_deref().map(escape);
     let line = d.source_line.as_deref().filter(|_| d.line > 0);
     let source = line.map(|l| escape_with_span(l, char_span(l, d.column, d.end_column)));
+    // Without a source line to underline (a file that is not text, say), the position goes
+    // into the origin, so the finding still names its line and column.
+    let origin = match d.line {
+        0 => file.clone(),
+        line => format!("{file}:{line}:{}", d.column).into(),
+    };
     let mut message = level.title(&text).id(d.rule);
     message = match &source {
         Some((line, span)) => message.snippet(
@@ -229,7 +235,7 @@ fn render_one(d: &Diagnostic, renderer: &annotate_snippets::Renderer) -> String 
                 .origin(&file)
                 .annotation(level.span(span.clone())),
         ),
-        None => message.snippet(Snippet::source("").origin(&file)),
+        None => message.snippet(Snippet::source("").origin(&origin)),
     };
     if let Some(help) = &help {
         message = message.footer(Level::Help.title(help));
@@ -326,6 +332,16 @@ mod tests {
         assert!(out.contains("posts/a.md:3:10"), "{out}");
         assert!(out.contains("---"), "{out}");
         assert!(out.contains("help: shorten it"), "{out}");
+    }
+
+    #[test]
+    fn human_output_without_a_source_line_still_names_line_and_column() {
+        let d = Diagnostic::new(&RULE, "posts/a.md", Pos::new(2, 10), "not text");
+        let out = render_human(&[d], false);
+        assert!(out.contains("posts/a.md:2:10"), "{out}");
+        let whole_file = Diagnostic::new(&RULE, "posts/a.md", Pos::new(0, 1), "unreadable");
+        let out = render_human(&[whole_file], false);
+        assert!(out.contains("posts/a.md\n") && !out.contains("a.md:0"), "{out:?}");
     }
 
     #[test]
