@@ -79,7 +79,7 @@ pub fn check_post(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
     let Some(id) = &post.campaign else {
         return;
     };
-    for campaign in project.campaigns.iter().filter(|c| c.id == id.value) {
+    for campaign in project.campaigns_with_id(&id.value) {
         check_dates(project, campaign, post, out);
         check_hashtags(campaign, post, out);
     }
@@ -182,5 +182,39 @@ mod tests {
             ],
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn each_post_is_judged_against_its_own_campaign_among_many() {
+        // `b` ends in January; `b2` sorts right after it and `a` right before, both open.
+        let open = "+++\nname = \"Open\"\nstart = 2026-12-01\n+++\n";
+        let short = "+++\nname = \"Short\"\nstart = 2026-12-01\nend = 2027-01-31\n+++\n";
+        let in_june = |campaign: &str| {
+            post(
+                &format!(
+                    "publish_at = 2027-06-01T09:00:00\nplatforms = [\"x\"]\nstatus = \"approved\"\ncampaign = \"{campaign}\""
+                ),
+                "Text.",
+            )
+        };
+        let (a, b, b2) = (in_june("a"), in_june("b"), in_june("b2"));
+        let found = run(
+            &FAMILY,
+            &[
+                ("touchpoint.toml", CONFIG),
+                ("campaigns/a.md", open),
+                ("campaigns/b.md", short),
+                ("campaigns/b2.md", open),
+                ("posts/a.md", &a),
+                ("posts/b.md", &b),
+                ("posts/b2.md", &b2),
+            ],
+        );
+        let outside: Vec<_> = found
+            .iter()
+            .filter(|(_, _, rule)| *rule == "outside-campaign")
+            .map(|(file, _, _)| file.as_str())
+            .collect();
+        assert_eq!(outside, ["posts/b.md"], "{found:?}");
     }
 }
