@@ -79,16 +79,6 @@ impl Project {
             .map(|i| &self.campaigns[i])
     }
 
-    /// Every campaign with this id, in file order: more than one only when two files
-    /// share a name, and then each is judged. Found by halving
-    /// the sorted list, as [`Project::campaign`] does, since a scan per post grew with
-    /// campaigns times posts.
-    pub fn campaigns_with_id(&self, id: &str) -> &[Campaign] {
-        let start = self.campaigns.partition_point(|c| c.id.as_str() < id);
-        let len = self.campaigns[start..].partition_point(|c| c.id == id);
-        &self.campaigns[start..start + len]
-    }
-
     /// The post with this id.
     pub fn post(&self, id: &str) -> Option<&Post> {
         self.posts

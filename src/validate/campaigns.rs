@@ -79,7 +79,8 @@ pub fn check_post(project: &Project, post: &Post, out: &mut Vec<Diagnostic>) {
     let Some(id) = &post.campaign else {
         return;
     };
-    for campaign in project.campaigns_with_id(&id.value) {
+    // Ids are the names of the `.md` files directly in `campaigns/`, so at most one matches.
+    if let Some(campaign) = project.campaign(&id.value) {
         check_dates(project, campaign, post, out);
         check_hashtags(campaign, post, out);
     }
