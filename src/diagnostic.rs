@@ -223,16 +223,16 @@ fn render_one(d: &Diagnostic, renderer: &annotate_snippets::Renderer) -> String 
     let source = line.map(|l| escape_with_span(l, char_span(l, d.column, d.end_column)));
     // Without a source line to underline (a file that is not text, say), the position goes
     // into the origin, so the finding still names its line and column.
-    let origin = match d.line {
-        0 => file.clone(),
-        line => format!("{file}:{line}:{}", d.column).into(),
+    let origin = match (&source, d.line) {
+        (None, line) if line > 0 => format!("{file}:{line}:{}", d.column).into(),
+        _ => file,
     };
     let mut message = level.title(&text).id(d.rule);
     message = match &source {
         Some((line, span)) => message.snippet(
             Snippet::source(line)
                 .line_start(d.line as usize)
-                .origin(&file)
+                .origin(&origin)
                 .annotation(level.span(span.clone())),
         ),
         None => message.snippet(Snippet::source("").origin(&origin)),
